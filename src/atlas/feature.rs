@@ -1,0 +1,140 @@
+//! What the map shows: named features with a kind, a country and a geometry.
+
+use geo::{BoundingRect, GeodesicArea, InteriorPoint, MultiPolygon, Rect};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::geometry::projection::LonLat;
+
+/// Feature kinds, in the words `places --json` uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeatureKind {
+    Country,
+    Region,
+    Zone,
+    City,
+    Tripoint,
+}
+
+impl FeatureKind {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Country => "country",
+            Self::Region => "region",
+            Self::Zone => "zone",
+            Self::City => "city",
+            Self::Tripoint => "tripoint",
+        }
+    }
+
+    /// What the side panel calls it.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Country => "Country",
+            Self::Region => "Region (admin-1)",
+            Self::Zone => "Zone",
+            Self::City => "Populated place",
+            Self::Tripoint => "Tripoint",
+        }
+    }
+
+    /// Which feature a click picks when several are under the cursor: points
+    /// first, then zones, regions and countries (lower wins).
+    #[must_use]
+    pub fn pick_rank(self) -> u8 {
+        match self {
+            Self::City | Self::Tripoint => 0,
+            Self::Zone => 1,
+            Self::Region => 2,
+            Self::Country => 3,
+        }
+    }
+}
+
+/// A stable identifier: `country:ML`, `region:ML-7`, `geonames:2453514`, …
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FeatureId(pub String);
+
+impl std::fmt::Display for FeatureId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A feature is a point or an area; lines come with imported layers later.
+#[derive(Clone, Debug)]
+pub enum FeatureGeometry {
+    Point(LonLat),
+    Area(MultiPolygon<f64>),
+}
+
+/// One thing on the map.
+#[derive(Clone, Debug)]
+pub struct Feature {
+    pub id: FeatureId,
+    pub name: String,
+    pub kind: FeatureKind,
+    /// ISO 3166-1 alpha-2 code; `None` for zones and points shared by several.
+    pub country: Option<String>,
+    /// Member countries of a zone or tripoint.
+    pub countries: Vec<String>,
+    pub geometry: FeatureGeometry,
+    /// Drawn as muted background (the world around the Sahel).
+    pub context: bool,
+    /// Where the name goes on the map.
+    pub label_at: LonLat,
+    /// Other names (French, aliases), for display and later for search.
+    pub aliases: Vec<String>,
+    /// The source's attributes as read, kept for display and round trips.
+    pub properties: Map<String, Value>,
+}
+
+impl Feature {
+    /// Bounding box in lon/lat.
+    #[must_use]
+    pub fn bbox(&self) -> Option<Rect<f64>> {
+        match &self.geometry {
+            FeatureGeometry::Point(p) => Some(Rect::new(p.to_coord(), p.to_coord())),
+            FeatureGeometry::Area(mp) => mp.bounding_rect(),
+        }
+    }
+
+    /// Geodesic area in km² (WGS84 ellipsoid), for areas.
+    #[must_use]
+    pub fn area_km2(&self) -> Option<f64> {
+        match &self.geometry {
+            FeatureGeometry::Area(mp) => Some(mp.geodesic_area_unsigned() / 1e6),
+            FeatureGeometry::Point(_) => None,
+        }
+    }
+
+    #[must_use]
+    pub fn point(&self) -> Option<LonLat> {
+        match self.geometry {
+            FeatureGeometry::Point(p) => Some(p),
+            FeatureGeometry::Area(_) => None,
+        }
+    }
+}
+
+/// Label tolerance in degrees (about 1 km): finer changes nothing on screen.
+const LABEL_TOLERANCE_DEG: f64 = 0.01;
+
+/// Where the area's name reads best: the pole of inaccessibility (the inside
+/// point farthest from the edges) of its largest polygon, so that concave
+/// countries are labelled in their visual middle and archipelagos on the
+/// mainland. Falls back to any interior point if polylabel cannot decide.
+#[must_use]
+pub fn label_point(areas: &MultiPolygon<f64>) -> Option<LonLat> {
+    use geo::Area;
+    let largest = areas
+        .iter()
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
+    polylabel::polylabel(largest, &LABEL_TOLERANCE_DEG)
+        .ok()
+        .or_else(|| largest.interior_point())
+        .map(|p| LonLat::from_coord(p.0))
+}

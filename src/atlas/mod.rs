@@ -1,0 +1,200 @@
+//! The atlas: every feature the map shows, loaded from the data embedded in the
+//! binary, with what drawing and picking need precomputed once.
+
+pub mod error;
+pub mod feature;
+pub mod hit_index;
+pub mod load;
+pub mod summary;
+pub mod tripoint;
+pub mod zones;
+
+use geo::{BoundingRect, Rect};
+
+pub use error::DataError;
+pub use feature::{Feature, FeatureGeometry, FeatureId, FeatureKind};
+use hit_index::HitIndex;
+use load::DataFile;
+
+use crate::geometry::projection::{LonLat, WorldPoint};
+use crate::geometry::tessellate::{WorldMesh, tessellate};
+
+/// The three countries the atlas is about (ISO 3166-1 alpha-2).
+pub const FOCUS_COUNTRIES: [&str; 3] = ["ML", "NE", "BF"];
+
+/// The data files compiled into the binary, so the app runs from anywhere.
+pub mod embedded {
+    use super::DataFile;
+
+    pub const COUNTRIES: DataFile = DataFile {
+        name: "data/countries.geojson",
+        text: include_str!("../../data/countries.geojson"),
+    };
+    pub const REGIONS: DataFile = DataFile {
+        name: "data/regions.geojson",
+        text: include_str!("../../data/regions.geojson"),
+    };
+    pub const PLACES: DataFile = DataFile {
+        name: "data/places.geojson",
+        text: include_str!("../../data/places.geojson"),
+    };
+    pub const ZONES: DataFile = DataFile {
+        name: "data/zones.json",
+        text: include_str!("../../data/zones.json"),
+    };
+}
+
+/// What the map needs to draw an area, in world space, computed once.
+#[derive(Clone, Debug)]
+pub struct AreaShape {
+    pub fill: WorldMesh,
+    /// Every ring (exteriors and holes), each closed.
+    pub rings: Vec<Vec<WorldPoint>>,
+    pub world_min: WorldPoint,
+    pub world_max: WorldPoint,
+}
+
+impl AreaShape {
+    fn new(areas: &geo::MultiPolygon<f64>) -> Self {
+        let to_world = |ring: &geo::LineString<f64>| -> Vec<WorldPoint> {
+            ring.coords()
+                .map(|&c| WorldPoint::from_lonlat(LonLat::from_coord(c)))
+                .collect()
+        };
+        let rings: Vec<Vec<WorldPoint>> = areas
+            .iter()
+            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+            .map(to_world)
+            .collect();
+        let (mut world_min, mut world_max) = (
+            WorldPoint {
+                x: f64::MAX,
+                y: f64::MAX,
+            },
+            WorldPoint {
+                x: f64::MIN,
+                y: f64::MIN,
+            },
+        );
+        for p in rings.iter().flatten() {
+            world_min = WorldPoint {
+                x: world_min.x.min(p.x),
+                y: world_min.y.min(p.y),
+            };
+            world_max = WorldPoint {
+                x: world_max.x.max(p.x),
+                y: world_max.y.max(p.y),
+            };
+        }
+        Self {
+            fill: tessellate(areas),
+            rings,
+            world_min,
+            world_max,
+        }
+    }
+}
+
+/// All features, in drawing order (context countries, focus countries,
+/// regions, zones, then points on top), with their shapes and a hit index.
+#[derive(Debug)]
+pub struct Atlas {
+    features: Vec<Feature>,
+    shapes: Vec<Option<AreaShape>>,
+    hit_index: HitIndex,
+}
+
+impl Atlas {
+    /// Loads the atlas compiled into the binary.
+    pub fn load_embedded() -> Result<Self, DataError> {
+        let countries = load::countries(&embedded::COUNTRIES, &FOCUS_COUNTRIES)?;
+        let regions = load::regions(&embedded::REGIONS)?;
+        let zones = zones::zones(&embedded::ZONES, &regions)?;
+        let places = load::places(&embedded::PLACES)?;
+        let tripoint = tripoint::tripoint(embedded::COUNTRIES.name, &countries, FOCUS_COUNTRIES)?;
+
+        let (context, focus): (Vec<Feature>, Vec<Feature>) =
+            countries.into_iter().partition(|c| c.context);
+        let features: Vec<Feature> = context
+            .into_iter()
+            .chain(focus)
+            .chain(regions)
+            .chain(zones)
+            .chain(places)
+            .chain(std::iter::once(tripoint))
+            .collect();
+        Ok(Self::from_features(features))
+    }
+
+    /// An atlas of the given features, in the given drawing order.
+    #[must_use]
+    pub fn from_features(features: Vec<Feature>) -> Self {
+        let shapes = features
+            .iter()
+            .map(|f| match &f.geometry {
+                FeatureGeometry::Area(areas) => Some(AreaShape::new(areas)),
+                FeatureGeometry::Point(_) => None,
+            })
+            .collect();
+        let hit_index = HitIndex::build(&features);
+        Self {
+            features,
+            shapes,
+            hit_index,
+        }
+    }
+
+    #[must_use]
+    pub fn features(&self) -> &[Feature] {
+        &self.features
+    }
+
+    #[must_use]
+    pub fn shape(&self, index: usize) -> Option<&AreaShape> {
+        self.shapes.get(index).and_then(Option::as_ref)
+    }
+
+    #[must_use]
+    pub fn hit_index(&self) -> &HitIndex {
+        &self.hit_index
+    }
+
+    #[must_use]
+    pub fn index_of(&self, id: &FeatureId) -> Option<usize> {
+        self.features.iter().position(|f| &f.id == id)
+    }
+
+    #[must_use]
+    pub fn get(&self, id: &FeatureId) -> Option<&Feature> {
+        self.index_of(id).map(|i| &self.features[i])
+    }
+
+    /// The first feature of `kind` called `name` (case-insensitive), if any.
+    #[must_use]
+    pub fn find(&self, name: &str, kind: FeatureKind) -> Option<&Feature> {
+        self.features
+            .iter()
+            .find(|f| f.kind == kind && f.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The country with this ISO 3166-1 alpha-2 code.
+    #[must_use]
+    pub fn country(&self, code: &str) -> Option<&Feature> {
+        self.features
+            .iter()
+            .find(|f| f.kind == FeatureKind::Country && f.country.as_deref() == Some(code))
+    }
+
+    /// The bounding box of the focus countries: what `Home` shows.
+    #[must_use]
+    pub fn focus_bounds(&self) -> Option<Rect<f64>> {
+        let rects: Vec<Rect<f64>> = self
+            .features
+            .iter()
+            .filter(|f| f.kind == FeatureKind::Country && !f.context)
+            .filter_map(Feature::bbox)
+            .collect();
+        let polys: geo::MultiPolygon<f64> = rects.into_iter().map(Rect::to_polygon).collect();
+        polys.bounding_rect()
+    }
+}

@@ -1,0 +1,102 @@
+//! Zones are not drawn by hand: each is the union of admin-1 regions listed in
+//! `data/zones.json`, computed with geo's boolean operations when the atlas loads.
+
+use geo::{Area, MultiPolygon, Polygon, unary_union};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::error::DataError;
+use super::feature::{Feature, FeatureGeometry, FeatureId, FeatureKind, label_point};
+use super::load::DataFile;
+
+/// Holes smaller than this (in degrees², about 1 km² here) are slivers where
+/// neighbouring outlines do not meet exactly, not real gaps in a zone.
+const SLIVER_DEG2: f64 = 1e-4;
+
+/// One entry of `data/zones.json`.
+#[derive(Debug, Deserialize)]
+struct ZoneDefinition {
+    id: String,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    countries: Vec<String>,
+    /// ISO 3166-2 codes of the admin-1 regions whose union is the zone.
+    members: Vec<String>,
+    #[serde(default)]
+    description: String,
+}
+
+fn zone_error(file: &DataFile, zone: &str, reason: impl Into<String>) -> DataError {
+    DataError::Zone {
+        file: file.name.to_owned(),
+        zone: zone.to_owned(),
+        reason: reason.into(),
+    }
+}
+
+fn drop_slivers(areas: MultiPolygon<f64>) -> MultiPolygon<f64> {
+    areas
+        .into_iter()
+        .filter(|p| p.unsigned_area() >= SLIVER_DEG2)
+        .map(|p| {
+            let (exterior, holes) = p.into_inner();
+            let holes = holes
+                .into_iter()
+                .filter(|h| Polygon::new(h.clone(), vec![]).unsigned_area() >= SLIVER_DEG2)
+                .collect();
+            Polygon::new(exterior, holes)
+        })
+        .collect()
+}
+
+/// Builds every zone of `file` from `regions`.
+pub fn zones(file: &DataFile, regions: &[Feature]) -> Result<Vec<Feature>, DataError> {
+    let definitions: Vec<ZoneDefinition> =
+        serde_json::from_str(file.text).map_err(|source| DataError::Json {
+            file: file.name.to_owned(),
+            source,
+        })?;
+    definitions
+        .into_iter()
+        .map(|def| {
+            let mut parts: Vec<&Polygon<f64>> = Vec::new();
+            for code in &def.members {
+                let region = regions
+                    .iter()
+                    .find(|r| {
+                        r.properties.get("iso_3166_2").and_then(Value::as_str)
+                            == Some(code.as_str())
+                    })
+                    .ok_or_else(|| {
+                        zone_error(
+                            file,
+                            &def.id,
+                            format!("member region {code} is not in the atlas"),
+                        )
+                    })?;
+                if let FeatureGeometry::Area(areas) = &region.geometry {
+                    parts.extend(areas.iter());
+                }
+            }
+            let union = drop_slivers(unary_union(parts));
+            let label_at = label_point(&union)
+                .ok_or_else(|| zone_error(file, &def.id, "the union of its members is empty"))?;
+            let mut properties = Map::new();
+            properties.insert("members".into(), def.members.clone().into());
+            properties.insert("description".into(), def.description.clone().into());
+            Ok(Feature {
+                id: FeatureId(def.id),
+                name: def.name,
+                kind: FeatureKind::Zone,
+                country: None,
+                countries: def.countries,
+                geometry: FeatureGeometry::Area(union),
+                context: false,
+                label_at,
+                aliases: def.aliases,
+                properties,
+            })
+        })
+        .collect()
+}

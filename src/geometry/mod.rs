@@ -1,0 +1,4 @@
+//! Geometry that does not depend on the UI: coordinate spaces and tessellation.
+
+pub mod projection;
+pub mod tessellate;

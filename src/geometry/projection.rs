@@ -1,0 +1,308 @@
+//! Coordinate spaces and the conversions between them.
+//!
+//! Three spaces, three types, so that a latitude can never be passed where a
+//! longitude (or a pixel) is expected:
+//! - [`LonLat`]: WGS84 degrees, as stored in GeoJSON;
+//! - [`WorldPoint`]: Web Mercator scaled to the unit square, y pointing south
+//!   (what the camera moves over);
+//! - [`ScreenPoint`]: logical pixels in the window.
+//!
+//! [`Projector`] is built each frame from the persisted [`Camera`] and the map's
+//! rectangle, and converts between them with functions named `x_from_y`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::view::camera::Camera;
+
+/// Web Mercator stops at the latitude where the map becomes square.
+pub const MAX_MERCATOR_LAT: f64 = 85.051_128_779_806_59;
+
+/// Earth's equatorial circumference in metres (WGS84), the width of the world square.
+pub const EQUATOR_METRES: f64 = 40_075_016.685_578_5;
+
+/// A WGS84 position in degrees. Fields are named, never positional.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LonLat {
+    pub lon: f64,
+    pub lat: f64,
+}
+
+impl LonLat {
+    /// GeoJSON and geo order coordinates `x = lon, y = lat`; this is the one
+    /// place that knows it.
+    #[must_use]
+    pub fn from_coord(coord: geo::Coord<f64>) -> Self {
+        Self {
+            lon: coord.x,
+            lat: coord.y,
+        }
+    }
+
+    #[must_use]
+    pub fn to_coord(self) -> geo::Coord<f64> {
+        geo::Coord {
+            x: self.lon,
+            y: self.lat,
+        }
+    }
+
+    #[must_use]
+    pub fn to_point(self) -> geo::Point<f64> {
+        geo::Point(self.to_coord())
+    }
+
+    /// "15.91985° N, 2.39609° E", the way the status bar and side panel show it.
+    #[must_use]
+    pub fn display(self) -> String {
+        let ns = if self.lat >= 0.0 { 'N' } else { 'S' };
+        let ew = if self.lon >= 0.0 { 'E' } else { 'W' };
+        format!("{:.5}° {ns}, {:.5}° {ew}", self.lat.abs(), self.lon.abs())
+    }
+}
+
+/// A point in Web Mercator world space: the whole world is `[0, 1] × [0, 1]`,
+/// x grows east, y grows south.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorldPoint {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl WorldPoint {
+    #[must_use]
+    pub fn from_lonlat(lonlat: LonLat) -> Self {
+        let lat = lonlat
+            .lat
+            .clamp(-MAX_MERCATOR_LAT, MAX_MERCATOR_LAT)
+            .to_radians();
+        let x = (lonlat.lon + 180.0) / 360.0;
+        let y = 0.5 - (lat.tan() + 1.0 / lat.cos()).ln() / (2.0 * std::f64::consts::PI);
+        Self { x, y }
+    }
+
+    #[must_use]
+    pub fn to_lonlat(self) -> LonLat {
+        let lon = self.x * 360.0 - 180.0;
+        let n = std::f64::consts::PI * (1.0 - 2.0 * self.y);
+        let lat = n.sinh().atan().to_degrees();
+        LonLat { lon, lat }
+    }
+}
+
+/// A position in the window, in logical pixels (egui points).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScreenPoint {
+    pub x: f32,
+    pub y: f32,
+}
+
+/// The map's rectangle in the window.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScreenRect {
+    pub min: ScreenPoint,
+    pub max: ScreenPoint,
+}
+
+impl ScreenRect {
+    #[must_use]
+    pub fn width(&self) -> f32 {
+        self.max.x - self.min.x
+    }
+
+    #[must_use]
+    pub fn height(&self) -> f32 {
+        self.max.y - self.min.y
+    }
+
+    #[must_use]
+    pub fn center(&self) -> ScreenPoint {
+        ScreenPoint {
+            x: f32::midpoint(self.min.x, self.max.x),
+            y: f32::midpoint(self.min.y, self.max.y),
+        }
+    }
+
+    #[must_use]
+    pub fn contains(&self, p: ScreenPoint) -> bool {
+        p.x >= self.min.x && p.x <= self.max.x && p.y >= self.min.y && p.y <= self.max.y
+    }
+}
+
+/// Converts between the three spaces for one frame's camera and map rectangle.
+#[derive(Clone, Copy, Debug)]
+pub struct Projector {
+    camera: Camera,
+    rect: ScreenRect,
+}
+
+impl Projector {
+    #[must_use]
+    pub fn new(camera: Camera, rect: ScreenRect) -> Self {
+        Self { camera, rect }
+    }
+
+    #[must_use]
+    pub fn rect(&self) -> ScreenRect {
+        self.rect
+    }
+
+    #[must_use]
+    pub fn camera(&self) -> Camera {
+        self.camera
+    }
+
+    #[must_use]
+    pub fn screen_from_world(&self, world: WorldPoint) -> ScreenPoint {
+        let c = self.rect.center();
+        let s = self.camera.scale();
+        ScreenPoint {
+            x: c.x + ((world.x - self.camera.center.x) * s) as f32,
+            y: c.y + ((world.y - self.camera.center.y) * s) as f32,
+        }
+    }
+
+    #[must_use]
+    pub fn world_from_screen(&self, pos_in_screen: ScreenPoint) -> WorldPoint {
+        let c = self.rect.center();
+        let s = self.camera.scale();
+        WorldPoint {
+            x: self.camera.center.x + f64::from(pos_in_screen.x - c.x) / s,
+            y: self.camera.center.y + f64::from(pos_in_screen.y - c.y) / s,
+        }
+    }
+
+    #[must_use]
+    pub fn screen_from_lonlat(&self, lonlat: LonLat) -> ScreenPoint {
+        self.screen_from_world(WorldPoint::from_lonlat(lonlat))
+    }
+
+    #[must_use]
+    pub fn lonlat_from_screen(&self, pos_in_screen: ScreenPoint) -> LonLat {
+        self.world_from_screen(pos_in_screen).to_lonlat()
+    }
+
+    /// The visible part of the world, for culling.
+    #[must_use]
+    pub fn visible_world(&self) -> (WorldPoint, WorldPoint) {
+        (
+            self.world_from_screen(self.rect.min),
+            self.world_from_screen(self.rect.max),
+        )
+    }
+
+    /// Ground metres per logical pixel at the centre of the view (Mercator
+    /// stretches distances by 1/cos(lat)).
+    #[must_use]
+    pub fn metres_per_pixel(&self) -> f64 {
+        let lat = self.camera.center.to_lonlat().lat.to_radians();
+        EQUATOR_METRES * lat.cos() / self.camera.scale()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rect() -> ScreenRect {
+        ScreenRect {
+            min: ScreenPoint { x: 10.0, y: 20.0 },
+            max: ScreenPoint { x: 810.0, y: 620.0 },
+        }
+    }
+
+    #[test]
+    fn world_round_trip_keeps_lon_and_lat() {
+        for &(lon, lat) in &[
+            (2.39609, 15.91985),
+            (-0.04472, 16.27167),
+            (-179.9, -84.0),
+            (179.9, 84.0),
+            (0.0, 0.0),
+        ] {
+            let back = WorldPoint::from_lonlat(LonLat { lon, lat }).to_lonlat();
+            assert!((back.lon - lon).abs() < 1e-9, "lon {lon} -> {}", back.lon);
+            assert!((back.lat - lat).abs() < 1e-9, "lat {lat} -> {}", back.lat);
+        }
+    }
+
+    #[test]
+    fn north_is_up_and_east_is_right() {
+        let projector = Projector::new(
+            Camera::looking_at(
+                LonLat {
+                    lon: 0.0,
+                    lat: 15.0,
+                },
+                5000.0,
+            ),
+            rect(),
+        );
+        let gao = projector.screen_from_lonlat(LonLat {
+            lon: -0.04472,
+            lat: 16.27167,
+        });
+        let menaka = projector.screen_from_lonlat(LonLat {
+            lon: 2.39609,
+            lat: 15.91985,
+        });
+        assert!(menaka.x > gao.x, "Ménaka lies east of Gao");
+        assert!(
+            menaka.y > gao.y,
+            "Ménaka lies south of Gao, so lower on screen"
+        );
+    }
+
+    #[test]
+    fn screen_round_trip_is_sub_pixel_at_every_zoom_inside_the_world() {
+        for scale in [300.0, 5_000.0, 1e6, 1e8] {
+            let projector = Projector::new(
+                Camera::looking_at(
+                    LonLat {
+                        lon: 1.0,
+                        lat: 15.0,
+                    },
+                    scale,
+                ),
+                rect(),
+            );
+            for &(x, y) in &[(10.0_f32, 20.0_f32), (400.0, 300.0), (809.0, 619.0)] {
+                let p = ScreenPoint { x, y };
+                let w = projector.world_from_screen(p);
+                if !(0.0..=1.0).contains(&w.x) || !(0.0..=1.0).contains(&w.y) {
+                    continue; // beyond the poles' clamp there is no round trip to make
+                }
+                let back = projector.screen_from_lonlat(projector.lonlat_from_screen(p));
+                assert!(
+                    (back.x - x).abs() < 0.01 && (back.y - y).abs() < 0.01,
+                    "{p:?} -> {back:?} at {scale}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn mercator_clamps_poles_instead_of_overflowing() {
+        let north = WorldPoint::from_lonlat(LonLat {
+            lon: 0.0,
+            lat: 90.0,
+        });
+        assert!(north.y.is_finite() && north.y.abs() < 1e-9);
+        let south = WorldPoint::from_lonlat(LonLat {
+            lon: 0.0,
+            lat: -90.0,
+        });
+        assert!((south.y - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn display_names_hemispheres() {
+        assert_eq!(
+            LonLat {
+                lon: -0.04472,
+                lat: 16.27167
+            }
+            .display(),
+            "16.27167° N, 0.04472° W"
+        );
+    }
+}

@@ -1,0 +1,133 @@
+//! Polygons to triangles, once, at load time.
+//!
+//! egui fills only convex paths correctly, and countries are neither convex nor
+//! hole-free (Mali's outline is concave, South Africa has Lesotho as a hole).
+//! Earcut (through geo) turns each polygon into triangles in world space; the
+//! map only moves those vertices to the screen each time the view changes.
+
+use geo::{MapCoords, MultiPolygon, Polygon, TriangulateEarcut};
+
+use super::projection::{LonLat, WorldPoint};
+
+/// Triangles in world space: `indices` holds three vertex indices per triangle.
+#[derive(Clone, Debug, Default)]
+pub struct WorldMesh {
+    pub vertices: Vec<WorldPoint>,
+    pub indices: Vec<u32>,
+}
+
+impl WorldMesh {
+    fn append(
+        &mut self,
+        vertices: impl IntoIterator<Item = WorldPoint>,
+        indices: impl IntoIterator<Item = usize>,
+    ) {
+        let base = self.vertices.len();
+        self.vertices.extend(vertices);
+        // Meshes hold at most a few million vertices: u32 indices (egui's type) suffice.
+        self.indices
+            .extend(indices.into_iter().map(|i| (base + i) as u32));
+    }
+
+    #[must_use]
+    pub fn triangle_count(&self) -> usize {
+        self.indices.len() / 3
+    }
+
+    /// Sum of the triangles' areas in world units², for checks.
+    #[must_use]
+    pub fn area(&self) -> f64 {
+        self.indices
+            .chunks_exact(3)
+            .map(|t| {
+                let [a, b, c] = [t[0], t[1], t[2]].map(|i| self.vertices[i as usize]);
+                ((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)).abs() / 2.0
+            })
+            .sum()
+    }
+}
+
+/// A lon/lat polygon moved into world space, where the map draws it.
+#[must_use]
+pub fn polygon_to_world(polygon: &Polygon<f64>) -> Polygon<f64> {
+    polygon.map_coords(|c| {
+        let w = WorldPoint::from_lonlat(LonLat::from_coord(c));
+        geo::Coord { x: w.x, y: w.y }
+    })
+}
+
+/// Triangulates every polygon of `areas` (lon/lat) into one world-space mesh.
+#[must_use]
+pub fn tessellate(areas: &MultiPolygon<f64>) -> WorldMesh {
+    let mut mesh = WorldMesh::default();
+    for polygon in areas {
+        let raw = polygon_to_world(polygon).earcut_triangles_raw();
+        mesh.append(
+            raw.vertices.iter().map(|&[x, y]| WorldPoint { x, y }),
+            raw.triangle_indices,
+        );
+    }
+    mesh
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::{Area, LineString, polygon};
+
+    fn world_area(areas: &MultiPolygon<f64>) -> f64 {
+        areas
+            .iter()
+            .map(|p| polygon_to_world(p).unsigned_area())
+            .sum()
+    }
+
+    #[test]
+    fn concave_polygon_triangles_cover_exactly_its_area() {
+        // An L shape: a convex-only fill would paint the missing corner.
+        let l_shape = polygon![
+            (x: 0.0, y: 0.0), (x: 4.0, y: 0.0), (x: 4.0, y: 1.0),
+            (x: 1.0, y: 1.0), (x: 1.0, y: 4.0), (x: 0.0, y: 4.0),
+        ];
+        let areas = MultiPolygon(vec![l_shape]);
+        let mesh = tessellate(&areas);
+        assert_eq!(mesh.triangle_count(), 4);
+        assert!((mesh.area() - world_area(&areas)).abs() < 1e-12 * world_area(&areas).max(1.0));
+    }
+
+    #[test]
+    fn holes_are_left_empty() {
+        let outer = LineString::from(vec![
+            (0.0, 0.0),
+            (10.0, 0.0),
+            (10.0, 10.0),
+            (0.0, 10.0),
+            (0.0, 0.0),
+        ]);
+        let hole = LineString::from(vec![
+            (3.0, 3.0),
+            (3.0, 6.0),
+            (6.0, 6.0),
+            (6.0, 3.0),
+            (3.0, 3.0),
+        ]);
+        let areas = MultiPolygon(vec![Polygon::new(outer.clone(), vec![hole])]);
+        let without_hole = MultiPolygon(vec![Polygon::new(outer, vec![])]);
+        let mesh = tessellate(&areas);
+        let expected = world_area(&areas);
+        assert!(
+            expected < world_area(&without_hole) * 0.95,
+            "the hole takes area away"
+        );
+        assert!(
+            (mesh.area() - expected).abs() < 1e-9 * expected,
+            "{} vs {expected}",
+            mesh.area()
+        );
+    }
+
+    #[test]
+    fn empty_input_gives_empty_mesh() {
+        assert_eq!(tessellate(&MultiPolygon(vec![])).triangle_count(), 0);
+    }
+}

@@ -1,0 +1,18 @@
+//! Dispatch Atlas: a desktop map viewer that puts news reports about the Sahel
+//! on the map.
+//!
+//! The crate is a pure core (no UI types) and a thin egui layer:
+//! - [`geometry`]: coordinate spaces ([`geometry::projection`]) and tessellation;
+//! - [`atlas`]: the embedded features, the computed zone and tripoint, hit-testing;
+//! - [`view`]: camera, label placement, scale bar;
+//! - [`state`]: application state and the commands that change it;
+//! - [`ui`]: the eframe app, which draws the state and emits commands.
+//!
+//! `ARCHITECTURE.md` maps the modules and the data flow.
+
+pub mod atlas;
+pub mod cli;
+pub mod geometry;
+pub mod state;
+pub mod ui;
+pub mod view;

@@ -1,0 +1,71 @@
+//! Entry point: parse the command line, then run the window or a headless command.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use dispatch_atlas::atlas::Atlas;
+use dispatch_atlas::atlas::summary::{PlaceSummary, summarize};
+use dispatch_atlas::cli::{Cli, CliCommand};
+
+fn print_places(json: bool) -> Result<()> {
+    let atlas = Atlas::load_embedded().context("loading the embedded atlas")?;
+    let places = summarize(&atlas);
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &places)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for place in places {
+        match place {
+            PlaceSummary::Point {
+                name,
+                kind,
+                country,
+                lon,
+                lat,
+            } => {
+                writeln!(
+                    out,
+                    "{:<9} {:<34} {:<3} {lat:.5} N {lon:.5} E",
+                    kind.as_str(),
+                    name,
+                    country.unwrap_or_default()
+                )?;
+            }
+            PlaceSummary::Area {
+                name,
+                kind,
+                country,
+                bbox,
+            } => {
+                let [w, s, e, n] = bbox;
+                writeln!(
+                    out,
+                    "{:<9} {:<34} {:<3} bbox W {w:.3} S {s:.3} E {e:.3} N {n:.3}",
+                    kind.as_str(),
+                    name,
+                    country.unwrap_or_default()
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => dispatch_atlas::ui::run(),
+        Some(CliCommand::Places { json }) => print_places(json),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("dispatch-atlas: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

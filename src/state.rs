@@ -1,0 +1,279 @@
+//! Application state and the commands that change it.
+//!
+//! The UI never mutates state while it draws: it pushes [`Command`]s, and
+//! [`AppState::apply`] runs them after the frame. Every state change can so be
+//! tested without a window.
+
+use crate::atlas::{Atlas, FeatureId};
+use crate::geometry::projection::{LonLat, Projector, ScreenRect};
+use crate::view::camera::Camera;
+
+/// Pixels between the fitted Sahel and the map's edge.
+const FIT_MARGIN_PX: f32 = 24.0;
+/// How far one arrow-key press moves the map.
+pub const KEY_PAN_PX: f32 = 80.0;
+/// How much one `+`/`-` press zooms.
+pub const KEY_ZOOM_FACTOR: f64 = 1.5;
+
+/// Everything the user can do to the view and the selection.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// The map's rectangle this frame (it changes when the window or panels resize).
+    SetViewport(ScreenRect),
+    Select(Option<FeatureId>),
+    Hover(Option<FeatureId>),
+    /// A drag of `dx, dy` pixels.
+    Pan {
+        dx: f32,
+        dy: f32,
+    },
+    /// Zoom by `factor` around a point `anchor_dx, anchor_dy` pixels from the map's centre.
+    Zoom {
+        factor: f64,
+        anchor_dx: f32,
+        anchor_dy: f32,
+    },
+    /// Frame Mali, Niger and Burkina Faso.
+    FitFocus,
+    /// Frame one feature (double-click, or "Zoom to" in the side panel).
+    ZoomTo(FeatureId),
+    ShowAbout(bool),
+    ShowShortcuts(bool),
+}
+
+/// The state of one window of Dispatch Atlas.
+#[derive(Debug)]
+pub struct AppState {
+    pub atlas: Atlas,
+    pub camera: Camera,
+    pub viewport: Option<ScreenRect>,
+    pub selected: Option<FeatureId>,
+    pub hovered: Option<FeatureId>,
+    pub about_open: bool,
+    pub shortcuts_open: bool,
+    /// A fit asked for before the map's size was known (first frame).
+    pending_fit: bool,
+}
+
+impl AppState {
+    /// A new state; without a saved camera the first frame fits the Sahel.
+    #[must_use]
+    pub fn new(atlas: Atlas, saved_camera: Option<Camera>) -> Self {
+        Self {
+            atlas,
+            camera: saved_camera.map(Camera::sanitized).unwrap_or_default(),
+            viewport: None,
+            selected: None,
+            hovered: None,
+            about_open: false,
+            shortcuts_open: false,
+            pending_fit: saved_camera.is_none(),
+        }
+    }
+
+    /// The projector for the current camera and map rectangle, once known.
+    #[must_use]
+    pub fn projector(&self) -> Option<Projector> {
+        self.viewport.map(|rect| Projector::new(self.camera, rect))
+    }
+
+    pub fn apply_all(&mut self, commands: impl IntoIterator<Item = Command>) {
+        for command in commands {
+            self.apply(command);
+        }
+    }
+
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::SetViewport(rect) => {
+                // When a panel opens or the window resizes, what was at the
+                // map's top-left corner stays there: the map does not jump.
+                if let Some(old) = self.viewport {
+                    let dx = (old.width() - rect.width()) / 2.0;
+                    let dy = (old.height() - rect.height()) / 2.0;
+                    self.camera.pan_by_pixels(dx, dy);
+                }
+                self.viewport = Some(rect);
+                if self.pending_fit {
+                    self.fit_focus();
+                }
+            }
+            Command::Select(id) => self.selected = id.filter(|id| self.atlas.get(id).is_some()),
+            Command::Hover(id) => self.hovered = id,
+            Command::Pan { dx, dy } => self.camera.pan_by_pixels(dx, dy),
+            Command::Zoom {
+                factor,
+                anchor_dx,
+                anchor_dy,
+            } => {
+                if factor.is_finite() && factor > 0.0 {
+                    self.camera.zoom_around(factor, anchor_dx, anchor_dy);
+                }
+            }
+            Command::FitFocus => self.fit_focus(),
+            Command::ZoomTo(id) => self.zoom_to(&id),
+            Command::ShowAbout(open) => self.about_open = open,
+            Command::ShowShortcuts(open) => self.shortcuts_open = open,
+        }
+    }
+
+    fn fit_focus(&mut self) {
+        let (Some(rect), Some(bounds)) = (self.viewport, self.atlas.focus_bounds()) else {
+            self.pending_fit = true;
+            return;
+        };
+        self.pending_fit = false;
+        self.camera.fit(
+            LonLat::from_coord(bounds.min()),
+            LonLat::from_coord(bounds.max()),
+            rect,
+            FIT_MARGIN_PX,
+        );
+    }
+
+    fn zoom_to(&mut self, id: &FeatureId) {
+        let (Some(rect), Some(bbox)) = (
+            self.viewport,
+            self.atlas.get(id).and_then(crate::atlas::Feature::bbox),
+        ) else {
+            return;
+        };
+        // A point has an empty box: show about 50 km around it.
+        let pad = if bbox.width() < 0.01 && bbox.height() < 0.01 {
+            0.25
+        } else {
+            0.0
+        };
+        let sw = LonLat {
+            lon: bbox.min().x - pad,
+            lat: bbox.min().y - pad,
+        };
+        let ne = LonLat {
+            lon: bbox.max().x + pad,
+            lat: bbox.max().y + pad,
+        };
+        self.camera.fit(sw, ne, rect, FIT_MARGIN_PX);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::FeatureKind;
+    use crate::geometry::projection::ScreenPoint;
+
+    fn rect(width: f32, height: f32) -> ScreenRect {
+        ScreenRect {
+            min: ScreenPoint { x: 0.0, y: 30.0 },
+            max: ScreenPoint {
+                x: width,
+                y: 30.0 + height,
+            },
+        }
+    }
+
+    fn state() -> AppState {
+        let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("embedded atlas: {e}"));
+        let mut state = AppState::new(atlas, None);
+        state.apply(Command::SetViewport(rect(1200.0, 700.0)));
+        state
+    }
+
+    #[test]
+    fn first_frame_fits_the_three_countries() {
+        let state = state();
+        let projector = state.projector().unwrap_or_else(|| panic!("viewport set"));
+        for name in ["Mali", "Niger", "Burkina Faso"] {
+            let country = state
+                .atlas
+                .find(name, FeatureKind::Country)
+                .unwrap_or_else(|| panic!("{name}"));
+            let b = country.bbox().unwrap_or_else(|| panic!("{name} bbox"));
+            for corner in [b.min(), b.max()] {
+                let p = projector.screen_from_lonlat(LonLat::from_coord(corner));
+                assert!(
+                    projector.rect().contains(p),
+                    "{name} corner {corner:?} off screen at {p:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_saved_camera_is_kept_rather_than_refitted() {
+        let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("embedded atlas: {e}"));
+        let saved = Camera::looking_at(
+            LonLat {
+                lon: 30.0,
+                lat: 40.0,
+            },
+            2000.0,
+        );
+        let mut state = AppState::new(atlas, Some(saved));
+        state.apply(Command::SetViewport(rect(800.0, 600.0)));
+        assert_eq!(state.camera, saved);
+    }
+
+    #[test]
+    fn opening_a_side_panel_keeps_the_top_left_of_the_map_in_place() {
+        let mut state = state();
+        let corner = ScreenPoint { x: 0.0, y: 30.0 };
+        let before = state.projector().map(|p| p.lonlat_from_screen(corner));
+        state.apply(Command::SetViewport(rect(880.0, 700.0)));
+        let after = state.projector().map(|p| p.lonlat_from_screen(corner));
+        let (Some(before), Some(after)) = (before, after) else {
+            panic!("viewport set")
+        };
+        assert!((before.lon - after.lon).abs() < 1e-9 && (before.lat - after.lat).abs() < 1e-9);
+    }
+
+    #[test]
+    fn selection_follows_commands_and_ignores_unknown_ids() {
+        let mut state = state();
+        let menaka = FeatureId("geonames:2453514".into());
+        state.apply(Command::Select(Some(menaka.clone())));
+        assert_eq!(state.selected.as_ref(), Some(&menaka));
+        state.apply(Command::Select(Some(FeatureId("nowhere".into()))));
+        assert_eq!(state.selected, None, "an unknown id selects nothing");
+        state.apply(Command::Select(Some(menaka)));
+        state.apply(Command::Select(None));
+        assert_eq!(state.selected, None);
+    }
+
+    #[test]
+    fn nonsense_zoom_factors_are_ignored() {
+        let mut state = state();
+        let camera = state.camera;
+        for factor in [f64::NAN, 0.0, -2.0, f64::INFINITY] {
+            state.apply(Command::Zoom {
+                factor,
+                anchor_dx: 0.0,
+                anchor_dy: 0.0,
+            });
+        }
+        assert_eq!(state.camera, camera);
+    }
+
+    #[test]
+    fn zoom_to_a_place_frames_it() {
+        let mut state = state();
+        let gao = FeatureId("geonames:2457163".into());
+        state.apply(Command::ZoomTo(gao.clone()));
+        let projector = state.projector().unwrap_or_else(|| panic!("viewport set"));
+        let at = state
+            .atlas
+            .get(&gao)
+            .and_then(crate::atlas::Feature::point)
+            .unwrap_or_else(|| panic!("Gao"));
+        let p = projector.screen_from_lonlat(at);
+        let c = projector.rect().center();
+        assert!(
+            (p.x - c.x).abs() < 1.0 && (p.y - c.y).abs() < 1.0,
+            "Gao centred: {p:?} vs {c:?}"
+        );
+        assert!(
+            projector.metres_per_pixel() < 200.0,
+            "zoomed in to town level"
+        );
+    }
+}

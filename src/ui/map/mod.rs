@@ -1,0 +1,160 @@
+//! The map widget: built every frame from the state, it paints the atlas and
+//! turns pointer and keyboard input into [`Command`]s.
+
+pub mod base_layer;
+pub mod overlay;
+
+use egui::{Key, Modifiers, Rect, Sense, Ui};
+
+use crate::geometry::projection::Projector;
+use crate::state::{AppState, Command, KEY_PAN_PX, KEY_ZOOM_FACTOR};
+use crate::ui::convert::{screen_point, screen_rect};
+use crate::ui::style;
+use base_layer::BaseLayer;
+
+/// How much one notch of the wheel (about 50 px of scroll) zooms.
+const WHEEL_ZOOM_PER_PX: f64 = 0.003;
+
+/// The map's per-window memory: only caches, never state.
+#[derive(Default)]
+pub struct MapView {
+    base: BaseLayer,
+}
+
+impl MapView {
+    pub fn show(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+        let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
+        let rect = response.rect;
+        if state.viewport != Some(screen_rect(rect)) {
+            commands.push(Command::SetViewport(screen_rect(rect)));
+            ui.ctx().request_repaint();
+        }
+        let projector = Projector::new(state.camera, screen_rect(rect));
+        let atlas = &state.atlas;
+
+        // Input. Picking uses this frame's projector, the one the user sees.
+        let hover_pos = response.hover_pos();
+        let picked = hover_pos.and_then(|p| {
+            atlas
+                .hit_index()
+                .pick(
+                    atlas.features(),
+                    &projector,
+                    screen_point(p),
+                    style::PICK_RADIUS,
+                )
+                .map(|i| atlas.features()[i].id.clone())
+        });
+        if picked != state.hovered {
+            commands.push(Command::Hover(picked.clone()));
+        }
+        if response.clicked() {
+            commands.push(Command::Select(picked.clone()));
+        }
+        if response.double_clicked()
+            && let Some(id) = &picked
+        {
+            commands.push(Command::ZoomTo(id.clone()));
+        }
+        if response.dragged() {
+            let d = response.drag_delta();
+            commands.push(Command::Pan { dx: d.x, dy: d.y });
+        }
+        if let Some(pointer) = hover_pos {
+            let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+            let factor = f64::from(pinch) * (f64::from(scroll) * WHEEL_ZOOM_PER_PX).exp();
+            if (factor - 1.0).abs() > 1e-6 {
+                let anchor = pointer - rect.center();
+                commands.push(Command::Zoom {
+                    factor,
+                    anchor_dx: anchor.x,
+                    anchor_dy: anchor.y,
+                });
+            }
+        }
+        keyboard(ui, commands);
+
+        // Painting, bottom to top.
+        painter.rect_filled(rect, 0.0, style::OCEAN);
+        painter.extend(self.base.shapes(atlas, &projector, rect).iter().cloned());
+        if let Some(id) = &state.selected {
+            overlay::highlight(&painter, atlas, &projector, id, true);
+        }
+        if let Some(id) = state
+            .hovered
+            .as_ref()
+            .filter(|h| Some(*h) != state.selected.as_ref())
+        {
+            overlay::highlight(&painter, atlas, &projector, id, false);
+        }
+        overlay::markers(&painter, atlas, &projector);
+        overlay::labels(&painter, atlas, &projector);
+        overlay::scale_bar_and_attribution(&painter, &projector, rect);
+        if let (Some(pointer), Some(feature)) = (
+            hover_pos,
+            state.hovered.as_ref().and_then(|id| atlas.get(id)),
+        ) && !response.dragged()
+        {
+            overlay::hover_name(&painter, feature, pointer);
+        }
+        if response.hovered() {
+            let icon = if response.dragged() {
+                egui::CursorIcon::Grabbing
+            } else if state.hovered.is_some() {
+                egui::CursorIcon::PointingHand
+            } else {
+                egui::CursorIcon::Grab
+            };
+            ui.ctx().set_cursor_icon(icon);
+        }
+        legend_area(ui, rect);
+    }
+}
+
+/// Arrow keys pan, `+`/`-` zoom, `Home` fits the Sahel, `Esc` clears the
+/// selection; not while a text field has the keyboard.
+fn keyboard(ui: &Ui, commands: &mut Vec<Command>) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    ui.input_mut(|i| {
+        let pans = [
+            (Key::ArrowLeft, KEY_PAN_PX, 0.0),
+            (Key::ArrowRight, -KEY_PAN_PX, 0.0),
+            (Key::ArrowUp, 0.0, KEY_PAN_PX),
+            (Key::ArrowDown, 0.0, -KEY_PAN_PX),
+        ];
+        for (key, dx, dy) in pans {
+            if i.key_pressed(key) {
+                commands.push(Command::Pan { dx, dy });
+            }
+        }
+        let zoom = |factor| Command::Zoom {
+            factor,
+            anchor_dx: 0.0,
+            anchor_dy: 0.0,
+        };
+        if i.consume_key(Modifiers::NONE, Key::Plus) || i.consume_key(Modifiers::NONE, Key::Equals)
+        {
+            commands.push(zoom(KEY_ZOOM_FACTOR));
+        }
+        if i.consume_key(Modifiers::NONE, Key::Minus) {
+            commands.push(zoom(1.0 / KEY_ZOOM_FACTOR));
+        }
+        if i.consume_key(Modifiers::NONE, Key::Home) {
+            commands.push(Command::FitFocus);
+        }
+        if i.consume_key(Modifiers::NONE, Key::Escape) {
+            commands.push(Command::Select(None));
+        }
+    });
+}
+
+fn legend_area(ui: &Ui, map_rect: Rect) {
+    egui::Area::new(egui::Id::unique("dispatch-atlas-legend"))
+        .fixed_pos(map_rect.left_bottom() + egui::vec2(10.0, -10.0))
+        .pivot(egui::Align2::LEFT_BOTTOM)
+        .order(egui::Order::Middle)
+        .show(ui.ctx(), crate::ui::legend::legend);
+}

@@ -1,0 +1,238 @@
+//! What is drawn above the base layer each frame: highlights, markers, labels,
+//! the scale bar and the attribution.
+
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
+
+use crate::atlas::{Atlas, Feature, FeatureId, FeatureKind};
+use crate::geometry::projection::Projector;
+use crate::ui::convert::{pos2 as to_pos2, screen_point};
+use crate::ui::map::base_layer::{is_visible, outline_shapes, screen_mesh};
+use crate::ui::style;
+use crate::view::labels::{LabelCandidate, place_labels};
+use crate::view::scale_bar::scale_bar;
+
+/// Outline (and, when selected, a tint) of the hovered or selected feature.
+pub fn highlight(
+    painter: &Painter,
+    atlas: &Atlas,
+    projector: &Projector,
+    id: &FeatureId,
+    selected: bool,
+) {
+    let Some(index) = atlas.index_of(id) else {
+        return;
+    };
+    let stroke = if selected {
+        style::SELECTED_STROKE
+    } else {
+        style::HOVER_STROKE
+    };
+    match atlas.shape(index) {
+        Some(shape) if is_visible(shape, projector) => {
+            if selected {
+                painter.add(Shape::mesh(screen_mesh(
+                    &shape.fill,
+                    projector,
+                    style::SELECTED_FILL,
+                )));
+            }
+            painter.extend(outline_shapes(shape, projector, stroke));
+        }
+        Some(_) => {}
+        None => {
+            if let Some(at) = atlas.features()[index].point() {
+                let c = to_pos2(projector.screen_from_lonlat(at));
+                painter.circle_stroke(c, style::MARKER_RADIUS + 3.5, stroke);
+            }
+        }
+    }
+}
+
+/// City markers are dots; the tripoint is a diamond so it reads differently.
+pub fn marker(painter: &Painter, center: Pos2, kind: FeatureKind) {
+    let r = style::MARKER_RADIUS;
+    if kind == FeatureKind::Tripoint {
+        let diamond = vec![
+            pos2(center.x, center.y - r - 1.5),
+            pos2(center.x + r + 1.5, center.y),
+            pos2(center.x, center.y + r + 1.5),
+            pos2(center.x - r - 1.5, center.y),
+        ];
+        painter.add(Shape::convex_polygon(
+            diamond,
+            style::TRIPOINT_FILL,
+            style::MARKER_OUTLINE,
+        ));
+    } else {
+        painter.circle(center, r, style::CITY_FILL, style::MARKER_OUTLINE);
+    }
+}
+
+pub fn markers(painter: &Painter, atlas: &Atlas, projector: &Projector) {
+    for feature in atlas.features() {
+        if let Some(at) = feature.point() {
+            let p = to_pos2(projector.screen_from_lonlat(at));
+            if painter.clip_rect().expand(10.0).contains(p) {
+                marker(painter, p, feature.kind);
+            }
+        }
+    }
+}
+
+struct LabelSpec {
+    text: String,
+    font: FontId,
+    color: Color32,
+    /// Labels for markers sit beside the marker, not on it.
+    beside_marker: bool,
+    priority: i32,
+}
+
+fn label_spec(feature: &Feature, screen_width: f32) -> Option<LabelSpec> {
+    let (size, color, priority) = match feature.kind {
+        FeatureKind::City => (13.5, style::LABEL_DARK, 100),
+        // Below the zone: the zone's name matters more than the tripoint's.
+        FeatureKind::Tripoint => (11.5, style::TRIPOINT_FILL, 75),
+        FeatureKind::Zone => (13.0, style::ZONE_STROKE.color, 80),
+        FeatureKind::Country if !feature.context => (17.0, style::LABEL_DARK, 70),
+        FeatureKind::Country => (11.5, style::LABEL_MUTED, 20),
+        FeatureKind::Region => (11.0, style::LABEL_REGION, 40),
+    };
+    let text = if feature.kind == FeatureKind::Country && !feature.context {
+        feature.name.to_uppercase()
+    } else {
+        feature.name.clone()
+    };
+    // Areas too small on screen for their name go unlabelled.
+    let min_width = text.chars().count() as f32 * size * 0.55;
+    if matches!(feature.kind, FeatureKind::Region | FeatureKind::Country)
+        && screen_width < min_width
+    {
+        return None;
+    }
+    let bigger_first = (screen_width.min(5000.0) / 50.0) as i32;
+    Some(LabelSpec {
+        text,
+        font: FontId::proportional(size),
+        color,
+        beside_marker: matches!(feature.kind, FeatureKind::City | FeatureKind::Tripoint),
+        priority: priority * 100 + bigger_first,
+    })
+}
+
+/// Names of features, placed so that no two overlap.
+pub fn labels(painter: &Painter, atlas: &Atlas, projector: &Projector) {
+    let clip = painter.clip_rect();
+    let mut galleys = Vec::new();
+    let mut candidates = Vec::new();
+    for (index, feature) in atlas.features().iter().enumerate() {
+        let anchor = to_pos2(projector.screen_from_lonlat(feature.label_at));
+        if !clip.contains(anchor) {
+            continue;
+        }
+        let screen_width = atlas.shape(index).map_or(f32::MAX, |s| {
+            let a = projector.screen_from_world(s.world_min);
+            let b = projector.screen_from_world(s.world_max);
+            (b.x - a.x).abs()
+        });
+        let Some(spec) = label_spec(feature, screen_width) else {
+            continue;
+        };
+        let galley = painter.layout_no_wrap(spec.text, spec.font, spec.color);
+        let size = galley.size();
+        // Markers' names go right of the marker, or left if that is taken.
+        let offset = style::MARKER_RADIUS + 4.0 + size.x / 2.0;
+        let positions: &[(f32, i32)] = if spec.beside_marker {
+            &[(offset, 0), (-offset, -1)]
+        } else {
+            &[(0.0, 0)]
+        };
+        for &(dx, demote) in positions {
+            candidates.push(LabelCandidate {
+                center: screen_point(
+                    anchor
+                        + vec2(
+                            dx,
+                            if spec.beside_marker {
+                                -size.y * 0.1
+                            } else {
+                                0.0
+                            },
+                        ),
+                ),
+                width: size.x,
+                height: size.y,
+                priority: spec.priority + demote,
+                group: index,
+            });
+            galleys.push(galley.clone());
+        }
+    }
+    for i in place_labels(&candidates, 2.0) {
+        let c = &candidates[i];
+        let galley = galleys[i].clone();
+        let top_left = pos2(c.center.x - c.width / 2.0, c.center.y - c.height / 2.0);
+        // A soft halo keeps names readable over borders and the zone's fill.
+        let halo = Color32::from_rgba_unmultiplied(255, 255, 255, 150);
+        painter.rect_filled(
+            Rect::from_min_size(top_left, galley.size()).expand(1.0),
+            3.0,
+            halo,
+        );
+        painter.galley(top_left, galley, Color32::BLACK);
+    }
+}
+
+/// A scale bar in the bottom-right corner, true at the centre of the view.
+pub fn scale_bar_and_attribution(painter: &Painter, projector: &Projector, rect: Rect) {
+    let attribution = "Made with Natural Earth · GeoNames (CC BY 4.0)";
+    let font = FontId::proportional(10.5);
+    let text_pos = rect.right_bottom() + vec2(-8.0, -6.0);
+    let galley = painter.layout_no_wrap(attribution.to_owned(), font.clone(), style::LABEL_MUTED);
+    let text_rect = Align2::RIGHT_BOTTOM.anchor_size(text_pos, galley.size());
+    painter.rect_filled(
+        text_rect.expand(2.0),
+        2.0,
+        Color32::from_rgba_unmultiplied(255, 255, 255, 170),
+    );
+    painter.galley(text_rect.min, galley, Color32::BLACK);
+
+    let Some(bar) = scale_bar(projector.metres_per_pixel(), 140.0) else {
+        return;
+    };
+    let right = rect.right() - 12.0;
+    let y = text_rect.top() - 10.0;
+    let left = right - bar.pixels;
+    let back = Rect::from_min_max(pos2(left - 6.0, y - 18.0), pos2(right + 6.0, y + 5.0));
+    painter.rect_filled(
+        back,
+        3.0,
+        Color32::from_rgba_unmultiplied(255, 255, 255, 190),
+    );
+    let stroke = Stroke::new(2.0, style::LABEL_DARK);
+    painter.line_segment([pos2(left, y), pos2(right, y)], stroke);
+    painter.line_segment([pos2(left, y - 5.0), pos2(left, y)], stroke);
+    painter.line_segment([pos2(right, y - 5.0), pos2(right, y)], stroke);
+    painter.text(
+        pos2(f32::midpoint(left, right), y - 4.0),
+        Align2::CENTER_BOTTOM,
+        bar.label,
+        font,
+        style::LABEL_DARK,
+    );
+}
+
+/// The hovered feature's name next to the pointer.
+pub fn hover_name(painter: &Painter, feature: &Feature, cursor: Pos2) {
+    let text = format!("{} · {}", feature.name, feature.kind.label());
+    let galley = painter.layout_no_wrap(text, FontId::proportional(13.0), style::LABEL_DARK);
+    let rect = Rect::from_min_size(cursor + vec2(14.0, 10.0), galley.size()).expand(4.0);
+    painter.rect(
+        rect,
+        4.0,
+        Color32::from_rgba_unmultiplied(255, 255, 245, 235),
+        Stroke::new(1.0, style::LABEL_MUTED),
+        egui::StrokeKind::Inside,
+    );
+    painter.galley(rect.min + vec2(4.0, 4.0), galley, Color32::BLACK);
+}

