@@ -194,3 +194,19 @@ fn about_dialog_credits_the_data() {
     harness.get_by_label_contains("Made with Natural Earth");
     harness.get_by_label_contains("GeoNames (geonames.org), CC BY 4.0");
 }
+
+#[test]
+fn broken_embedded_data_is_explained_not_panicked_on() {
+    use dispatch_atlas::atlas::DataError;
+    let error = DataError::Feature {
+        file: "data/regions.geojson".into(),
+        feature: "region:ML-7".into(),
+        reason: "has no geometry".into(),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(900.0, 500.0))
+        .build_eframe(move |_| DispatchAtlasApp::from_atlas(Err(error), None));
+    harness.run();
+    harness.get_by_label("Dispatch Atlas cannot start");
+    harness.get_by_label_contains("data/regions.geojson: feature region:ML-7: has no geometry");
+}

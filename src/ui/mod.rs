@@ -11,7 +11,7 @@ pub mod style;
 use anyhow::anyhow;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
-use crate::atlas::Atlas;
+use crate::atlas::{Atlas, DataError};
 use crate::state::{AppState, Command, KEY_ZOOM_FACTOR};
 use crate::ui::convert::screen_point;
 use crate::view::camera::Camera;
@@ -61,7 +61,14 @@ impl DispatchAtlasApp {
     /// The app on the embedded atlas; `None` fits the Sahel on the first frame.
     #[must_use]
     pub fn with_camera(camera: Option<Camera>) -> Self {
-        let state = Atlas::load_embedded()
+        Self::from_atlas(Atlas::load_embedded(), camera)
+    }
+
+    /// The app on an atlas that may have failed to load; a failure is shown
+    /// in the window, naming the file and the reason, instead of the map.
+    #[must_use]
+    pub fn from_atlas(atlas: Result<Atlas, DataError>, camera: Option<Camera>) -> Self {
+        let state = atlas
             .map(|atlas| AppState::new(atlas, camera))
             .map_err(|e| format!("The embedded map data could not be loaded.\n\n{e}"));
         Self {

@@ -140,26 +140,26 @@ pub fn labels(painter: &Painter, atlas: &Atlas, projector: &Projector) {
         };
         let galley = painter.layout_no_wrap(spec.text, spec.font, spec.color);
         let size = galley.size();
-        // Markers' names go right of the marker, or left if that is taken.
-        let offset = style::MARKER_RADIUS + 4.0 + size.x / 2.0;
-        let positions: &[(f32, i32)] = if spec.beside_marker {
-            &[(offset, 0), (-offset, -1)]
+        // Markers' names go right of the marker, or left if that is taken;
+        // area names on their label point, or a line below or above it.
+        let beside = style::MARKER_RADIUS + 4.0 + size.x / 2.0;
+        let line = size.y * 1.2;
+        let positions: [(egui::Vec2, i32); 3] = if spec.beside_marker {
+            [
+                (vec2(beside, 0.0), 0),
+                (vec2(-beside, 0.0), -1),
+                (vec2(0.0, -line), -2),
+            ]
         } else {
-            &[(0.0, 0)]
+            [
+                (vec2(0.0, 0.0), 0),
+                (vec2(0.0, line), -1),
+                (vec2(0.0, -line), -2),
+            ]
         };
-        for &(dx, demote) in positions {
+        for (offset, demote) in positions {
             candidates.push(LabelCandidate {
-                center: screen_point(
-                    anchor
-                        + vec2(
-                            dx,
-                            if spec.beside_marker {
-                                -size.y * 0.1
-                            } else {
-                                0.0
-                            },
-                        ),
-                ),
+                center: screen_point(anchor + offset),
                 width: size.x,
                 height: size.y,
                 priority: spec.priority + demote,
