@@ -13,13 +13,7 @@ use dispatch_atlas::view::camera::Camera;
 
 fn load(c: &mut Criterion) {
     c.bench_function("atlas/load_embedded", |b| {
-        b.iter(|| {
-            black_box(
-                Atlas::load_embedded()
-                    .map(|a| a.features().len())
-                    .unwrap_or(0),
-            )
-        });
+        b.iter(|| black_box(Atlas::load_embedded().map_or(0, |a| a.features().len())));
     });
 }
 
