@@ -129,6 +129,22 @@ impl ScreenRect {
 }
 
 /// Converts between the three spaces for one frame's camera and map rectangle.
+///
+/// ```
+/// use dispatch_atlas::geometry::projection::{LonLat, Projector, ScreenPoint, ScreenRect};
+/// use dispatch_atlas::view::camera::Camera;
+///
+/// let gao = LonLat { lon: -0.04472, lat: 16.27167 };
+/// let map = ScreenRect { min: ScreenPoint { x: 0.0, y: 0.0 }, max: ScreenPoint { x: 800.0, y: 600.0 } };
+/// let projector = Projector::new(Camera::looking_at(gao, 5000.0), map);
+///
+/// // The camera looks at Gao, so Gao is drawn in the middle of the map…
+/// let pos_in_screen = projector.screen_from_lonlat(gao);
+/// assert!((pos_in_screen.x - 400.0).abs() < 1e-3 && (pos_in_screen.y - 300.0).abs() < 1e-3);
+/// // …and the pixel there is Gao again.
+/// let back = projector.lonlat_from_screen(pos_in_screen);
+/// assert!((back.lat - gao.lat).abs() < 1e-6 && (back.lon - gao.lon).abs() < 1e-6);
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Projector {
     camera: Camera,
