@@ -13,6 +13,16 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
+    /// Find the places (and figures) each text file names. Prints one JSON
+    /// object per file (JSON Lines); offsets are in Unicode scalar values.
+    Geoparse {
+        /// Print JSON Lines (the only format for now; kept for scripts that pass it).
+        #[arg(long)]
+        json: bool,
+        /// Text files to read.
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+    },
     /// List every embedded feature (countries, regions, places, zones, tripoint).
     Places {
         /// Print a JSON array instead of a table.

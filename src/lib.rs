@@ -10,9 +10,14 @@
 //!
 //! `ARCHITECTURE.md` maps the modules and the data flow.
 
+pub mod articles;
 pub mod atlas;
 pub mod cli;
+pub mod commands;
+pub mod figures;
 pub mod geometry;
+pub mod geoparse;
 pub mod state;
+pub mod text;
 pub mod ui;
 pub mod view;

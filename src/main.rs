@@ -60,6 +60,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => dispatch_atlas::ui::run(),
         Some(CliCommand::Places { json }) => print_places(json),
+        Some(CliCommand::Geoparse { json: _, files }) => {
+            dispatch_atlas::commands::geoparse::run(&files)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

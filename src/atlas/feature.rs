@@ -84,6 +84,9 @@ pub struct Feature {
     pub geometry: FeatureGeometry,
     /// Drawn as muted background (the world around the Sahel).
     pub context: bool,
+    /// Not drawn nor picked on the map (the Sahel, which covers five
+    /// countries), but still a feature with a dossier.
+    pub hidden: bool,
     /// Where the name goes on the map.
     pub label_at: LonLat,
     /// Other names (French, aliases), for display and later for search.

@@ -35,6 +35,7 @@ impl HitIndex {
         let entries = features
             .iter()
             .enumerate()
+            .filter(|(_, f)| !f.hidden)
             .filter_map(|(i, f)| {
                 let b = f.bbox()?;
                 Some(Entry::new(

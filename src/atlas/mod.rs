@@ -109,7 +109,7 @@ impl Atlas {
     pub fn load_embedded() -> Result<Self, DataError> {
         let countries = load::countries(&embedded::COUNTRIES, &FOCUS_COUNTRIES)?;
         let regions = load::regions(&embedded::REGIONS)?;
-        let zones = zones::zones(&embedded::ZONES, &regions)?;
+        let zones = zones::zones(&embedded::ZONES, &regions, &countries)?;
         let places = load::places(&embedded::PLACES)?;
         let tripoint = tripoint::tripoint(embedded::COUNTRIES.name, &countries, FOCUS_COUNTRIES)?;
 
@@ -167,6 +167,30 @@ impl Atlas {
     #[must_use]
     pub fn get(&self, id: &FeatureId) -> Option<&Feature> {
         self.index_of(id).map(|i| &self.features[i])
+    }
+
+    /// The zones, as the geoparser's gazetteer needs them: names, aliases and
+    /// a representative point (the centroid of the outline).
+    #[must_use]
+    pub fn zone_names(&self) -> Vec<crate::geoparse::gazetteer::ZoneName> {
+        use geo::Centroid;
+        self.features
+            .iter()
+            .filter(|f| f.kind == FeatureKind::Zone)
+            .filter_map(|f| {
+                let FeatureGeometry::Area(areas) = &f.geometry else {
+                    return None;
+                };
+                let c = areas.centroid()?;
+                Some(crate::geoparse::gazetteer::ZoneName {
+                    id: f.id.0.clone(),
+                    name: f.name.clone(),
+                    aliases: f.aliases.clone(),
+                    lat: c.y(),
+                    lon: c.x(),
+                })
+            })
+            .collect()
     }
 
     /// The first feature of `kind` called `name` (case-insensitive), if any.

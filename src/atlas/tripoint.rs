@@ -67,6 +67,7 @@ pub fn tripoint(file: &str, countries: &[Feature], codes: [&str; 3]) -> Result<F
         countries: codes.iter().map(|c| (*c).to_owned()).collect(),
         geometry: FeatureGeometry::Point(at),
         context: false,
+        hidden: false,
         label_at: at,
         aliases: Vec::new(),
         properties: Map::new(),

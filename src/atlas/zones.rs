@@ -22,9 +22,20 @@ struct ZoneDefinition {
     aliases: Vec<String>,
     countries: Vec<String>,
     /// ISO 3166-2 codes of the admin-1 regions whose union is the zone.
+    #[serde(default)]
     members: Vec<String>,
+    /// ISO 3166-1 codes of whole countries in the union.
+    #[serde(default)]
+    member_countries: Vec<String>,
+    /// Whether the map draws it (a zone as large as the Sahel would hide the map).
+    #[serde(default = "drawn_by_default")]
+    drawn: bool,
     #[serde(default)]
     description: String,
+}
+
+fn drawn_by_default() -> bool {
+    true
 }
 
 fn zone_error(file: &DataFile, zone: &str, reason: impl Into<String>) -> DataError {
@@ -51,7 +62,11 @@ fn drop_slivers(areas: MultiPolygon<f64>) -> MultiPolygon<f64> {
 }
 
 /// Builds every zone of `file` from `regions`.
-pub fn zones(file: &DataFile, regions: &[Feature]) -> Result<Vec<Feature>, DataError> {
+pub fn zones(
+    file: &DataFile,
+    regions: &[Feature],
+    countries: &[Feature],
+) -> Result<Vec<Feature>, DataError> {
     let definitions: Vec<ZoneDefinition> =
         serde_json::from_str(file.text).map_err(|source| DataError::Json {
             file: file.name.to_owned(),
@@ -79,6 +94,21 @@ pub fn zones(file: &DataFile, regions: &[Feature]) -> Result<Vec<Feature>, DataE
                     parts.extend(areas.iter());
                 }
             }
+            for code in &def.member_countries {
+                let country = countries
+                    .iter()
+                    .find(|c| c.country.as_deref() == Some(code.as_str()))
+                    .ok_or_else(|| {
+                        zone_error(
+                            file,
+                            &def.id,
+                            format!("member country {code} is not in the atlas"),
+                        )
+                    })?;
+                if let FeatureGeometry::Area(areas) = &country.geometry {
+                    parts.extend(areas.iter());
+                }
+            }
             let union = drop_slivers(unary_union(parts));
             let label_at = label_point(&union)
                 .ok_or_else(|| zone_error(file, &def.id, "the union of its members is empty"))?;
@@ -93,6 +123,7 @@ pub fn zones(file: &DataFile, regions: &[Feature]) -> Result<Vec<Feature>, DataE
                 countries: def.countries,
                 geometry: FeatureGeometry::Area(union),
                 context: false,
+                hidden: !def.drawn,
                 label_at,
                 aliases: def.aliases,
                 properties,

@@ -50,7 +50,7 @@ fn build(atlas: &Atlas, projector: &Projector) -> Vec<Shape> {
     let mut fills = Vec::new();
     let mut outlines: Vec<(u8, Shape)> = Vec::new();
     for (index, feature) in atlas.features().iter().enumerate() {
-        let Some(shape) = atlas.shape(index) else {
+        let Some(shape) = atlas.shape(index).filter(|_| !feature.hidden) else {
             continue;
         };
         if !is_visible(shape, projector) {

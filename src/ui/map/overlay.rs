@@ -125,7 +125,12 @@ pub fn labels(painter: &Painter, atlas: &Atlas, projector: &Projector) {
     let clip = painter.clip_rect();
     let mut galleys = Vec::new();
     let mut candidates = Vec::new();
-    for (index, feature) in atlas.features().iter().enumerate() {
+    for (index, feature) in atlas
+        .features()
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.hidden)
+    {
         let anchor = to_pos2(projector.screen_from_lonlat(feature.label_at));
         if !clip.contains(anchor) {
             continue;

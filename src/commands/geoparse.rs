@@ -1,0 +1,73 @@
+//! `dispatch-atlas geoparse --json FILE...`: one JSON object per file.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use crate::articles::read::read_text_file;
+use crate::atlas::Atlas;
+use crate::figures::{Figure, extract_figures};
+use crate::geoparse::gazetteer::Gazetteer;
+use crate::geoparse::{PlaceMention, geoparse};
+
+#[derive(Serialize)]
+struct FileResult<'a> {
+    file: &'a str,
+    places: Vec<PlaceMention>,
+    figures: Vec<Figure>,
+}
+
+/// Figures that are part of a place name ("the three borders region") are not figures.
+#[must_use]
+pub fn figures_outside_places(text: &str, places: &[PlaceMention]) -> Vec<Figure> {
+    extract_figures(text)
+        .into_iter()
+        .filter(|f| !places.iter().any(|p| p.start < f.end && f.start < p.end))
+        .collect()
+}
+
+/// Loads the gazetteer with the atlas's zones.
+pub fn load_gazetteer() -> Result<Gazetteer> {
+    let atlas = Atlas::load_embedded().context("loading the embedded atlas")?;
+    Gazetteer::load_embedded(&atlas.zone_names()).context("loading the gazetteer")
+}
+
+/// Runs the command; a file that cannot be read is reported on stderr and
+/// makes the exit status non-zero, the others are still printed.
+pub fn run(files: &[PathBuf]) -> Result<()> {
+    let gazetteer = load_gazetteer()?;
+    let mut out = std::io::stdout().lock();
+    let mut failed = 0usize;
+    for path in files {
+        match read_text_file(path) {
+            Ok(file) => {
+                for warning in &file.warnings {
+                    eprintln!("dispatch-atlas: {warning}");
+                }
+                let name = path.to_string_lossy();
+                let places = geoparse(&gazetteer, &file.text);
+                let figures = figures_outside_places(&file.text, &places);
+                let result = FileResult {
+                    file: &name,
+                    places,
+                    figures,
+                };
+                serde_json::to_writer(&mut out, &result)?;
+                writeln!(out)?;
+            }
+            Err(err) => {
+                eprintln!("dispatch-atlas: {err}");
+                failed += 1;
+            }
+        }
+    }
+    out.flush()?;
+    anyhow::ensure!(
+        failed == 0,
+        "{failed} of {} file(s) could not be read",
+        files.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,3 @@
+//! Headless commands: each loads what it needs from the core and prints.
+
+pub mod geoparse;

@@ -1,0 +1,313 @@
+//! Figures: the numbers an article reports (troops, casualties, ages, days…),
+//! in digits or words, in English and French, with what they count.
+//!
+//! Not figures: dates and years, times of day, ranks and regiment numbers
+//! ("1st class", "first foreign cavalry regiment"), and codes ("G5", "AK-47").
+
+pub mod tokens;
+mod words;
+
+use serde::Serialize;
+
+use tokens::{Token, TokenKind, tokenize};
+use words::{COUNT_NOUNS, MONTHS, QUALIFIERS, approximate_noun, ordinal_value, parse_number_words};
+
+/// A number reported in a text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Figure {
+    /// The numeral as written ("4,500", "forty-three", "une centaine").
+    pub surface: String,
+    /// Char offsets (Unicode scalar values); `end` exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    /// What it counts ("soldiers", "years of age", "days"), when the text says.
+    pub unit: Option<String>,
+    /// "more than", "about", "at least"…
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// For "from 4,500 to 5,100": the pair, on both figures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<(f64, f64)>,
+    /// "dozens", "des centaines": the value is an order of magnitude.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub vague: bool,
+    /// "the second soldier killed": a running count.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ordinal: bool,
+}
+
+struct Found {
+    first: usize,
+    last: usize,
+    value: f64,
+    vague: bool,
+    ordinal: bool,
+    age: bool,
+}
+
+fn word(tokens: &[Token], i: usize) -> &str {
+    tokens.get(i).map_or("", |t| t.lower.as_str())
+}
+
+fn is_year(token: &Token, tokens: &[Token], i: usize) -> bool {
+    let plain = token.text.len() == 4 && token.text.chars().all(|c| c.is_ascii_digit());
+    let value: u32 = token.text.parse().unwrap_or(0);
+    plain && (1800..=2100).contains(&value) && !COUNT_NOUNS.contains(&word(tokens, i + 1))
+}
+
+/// A number glued to letters or codes: "G5", "AK-47", "COVID-19", "1st", "10h30".
+fn is_code_or_rank(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let prev = i.checked_sub(1).map(|p| &tokens[p]);
+    let glued_before = prev.is_some_and(|p| {
+        !t.space_before
+            && (p.kind == TokenKind::Word || matches!(p.text.as_str(), "-" | "#" | ":" | "/" | "."))
+    });
+    let next = tokens.get(i + 1);
+    let glued_after = next.is_some_and(|n| !n.space_before && n.kind == TokenKind::Word);
+    let suffix = next.map_or("", |n| n.lower.as_str());
+    let ordinal_suffix = [
+        "st", "nd", "rd", "th", "er", "e", "eme", "re", "nd", "h", "am", "pm",
+    ]
+    .contains(&suffix);
+    glued_before
+        || (glued_after && ordinal_suffix)
+        || prev.is_some_and(|p| ["no", "n°"].contains(&p.lower.as_str()))
+}
+
+fn is_date_or_time(tokens: &[Token], i: usize) -> bool {
+    let next = word(tokens, i + 1);
+    let prev = i.checked_sub(1).map_or("", |p| tokens[p].lower.as_str());
+    let colon_time = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.text == ":" && !n.space_before)
+        && tokens
+            .get(i + 2)
+            .is_some_and(|n| n.kind == TokenKind::Number && !n.space_before);
+    let slash_date = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.text == "/" && !n.space_before);
+    MONTHS.contains(&next)
+        || MONTHS.contains(&prev)
+        || colon_time
+        || slash_date
+        || ["a.m", "p.m", "gmt", "utc", "heures"].contains(&next)
+}
+
+fn digits_value(text: &str) -> Option<f64> {
+    let plain: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .collect();
+    // "4,500" groups; "4,5" is a French decimal.
+    let comma_decimal = plain
+        .rsplit_once(',')
+        .is_some_and(|(_, frac)| frac.len() <= 2);
+    let normalized = if comma_decimal {
+        plain.replace(',', ".")
+    } else {
+        plain.replace(',', "")
+    };
+    normalized.parse().ok()
+}
+
+/// Reads a figure starting at token `i`, if there is one.
+fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
+    let t = &tokens[i];
+    match t.kind {
+        TokenKind::Number => {
+            if is_year(t, tokens, i) || is_code_or_rank(tokens, i) || is_date_or_time(tokens, i) {
+                return None;
+            }
+            let mut value = digits_value(&t.text)?;
+            let mut last = i;
+            // "1.5 million"
+            if let Some(scale) = words::scale(word(tokens, i + 1)) {
+                value *= scale;
+                last = i + 1;
+            }
+            // "21-year-old"
+            let age = tokens
+                .get(i + 1)
+                .is_some_and(|n| n.text == "-" && !n.space_before)
+                && word(tokens, i + 2).starts_with("year");
+            Some(Found {
+                first: i,
+                last,
+                value,
+                vague: false,
+                ordinal: false,
+                age,
+            })
+        }
+        TokenKind::Word => {
+            // "a dozen", "a hundred soldiers", "une centaine", "des milliers"
+            if let Some((value, vague)) = approximate_noun(&t.lower) {
+                let article = i.checked_sub(1).map(|p| tokens[p].lower.as_str());
+                let first = match article {
+                    Some("a" | "an" | "une" | "un") if !vague => i - 1,
+                    _ => i,
+                };
+                if vague
+                    && !matches!(article, Some("des" | "several" | "many") | None)
+                    && !t.lower.ends_with('s')
+                {
+                    return None;
+                }
+                return Some(Found {
+                    first,
+                    last: i,
+                    value,
+                    vague,
+                    ordinal: false,
+                    age: false,
+                });
+            }
+            if let Some(value) = ordinal_value(&t.lower) {
+                let after_the = i
+                    .checked_sub(1)
+                    .is_some_and(|p| ["the", "le", "la", "l'"].contains(&tokens[p].lower.as_str()));
+                let before_noun = tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Word && n.lower != "of");
+                return (after_the && before_noun).then_some(Found {
+                    first: i,
+                    last: i,
+                    value,
+                    vague: false,
+                    ordinal: true,
+                    age: false,
+                });
+            }
+            let (value, used) = parse_number_words(tokens, i)?;
+            let last = i + used - 1;
+            // "one", "un", "une" alone are pronouns or articles unless a
+            // counted noun follows ("one soldier").
+            if (value - 1.0).abs() < f64::EPSILON
+                && used == 1
+                && !COUNT_NOUNS.contains(&word(tokens, last + 1))
+            {
+                return None;
+            }
+            Some(Found {
+                first: i,
+                last,
+                value,
+                vague: false,
+                ordinal: false,
+                age: false,
+            })
+        }
+        TokenKind::Punct => None,
+    }
+}
+
+/// What a figure counts: the first counted noun within the next few words.
+fn unit_after(tokens: &[Token], last: usize) -> Option<String> {
+    for t in tokens.iter().skip(last + 1).take(3) {
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        if COUNT_NOUNS.contains(&t.lower.as_str()) {
+            return Some(t.lower.clone());
+        }
+    }
+    None
+}
+
+fn qualifier_before(tokens: &[Token], first: usize) -> Option<String> {
+    QUALIFIERS.iter().find_map(|q| {
+        let parts: Vec<&str> = q.split(' ').collect();
+        let n = parts.len();
+        (first >= n
+            && parts
+                .iter()
+                .enumerate()
+                .all(|(k, p)| tokens[first - n + k].lower == *p))
+        .then(|| (*q).to_owned())
+    })
+}
+
+/// Every figure in `text`.
+#[must_use]
+pub fn extract_figures(text: &str) -> Vec<Figure> {
+    let chars: Vec<char> = text.chars().collect();
+    let tokens = tokenize(&chars);
+    let mut figures: Vec<(Figure, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(found) = read_at(&tokens, i) else {
+            i += 1;
+            continue;
+        };
+        let (start, end) = (tokens[found.first].start, tokens[found.last].end);
+        let unit = if found.age || is_age_apposition(&tokens, found.first, found.last) {
+            Some("years of age".to_owned())
+        } else {
+            unit_after(&tokens, found.last)
+        };
+        figures.push((
+            Figure {
+                surface: chars[start..end].iter().collect(),
+                start,
+                end,
+                value: found.value,
+                unit,
+                qualifier: qualifier_before(&tokens, found.first),
+                change: None,
+                vague: found.vague,
+                ordinal: found.ordinal,
+            },
+            found.first,
+            found.last,
+        ));
+        i = found.last + 1;
+    }
+    link_ranges(&tokens, &mut figures);
+    figures.into_iter().map(|(f, _, _)| f).collect()
+}
+
+/// "Clément, 21, has…": a small number between commas right after a name.
+fn is_age_apposition(tokens: &[Token], first: usize, last: usize) -> bool {
+    let comma_before = first >= 2
+        && tokens[first - 1].text == ","
+        && tokens[first - 2]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+    let comma_after = tokens.get(last + 1).is_some_and(|t| t.text == ",");
+    let plausible = tokens[first]
+        .text
+        .parse::<u32>()
+        .is_ok_and(|v| (1..=120).contains(&v));
+    comma_before && comma_after && plausible && first == last
+}
+
+/// "from 4,500 to 5,100 soldiers": both ends get the pair, and the unit if
+/// only the second has one.
+fn link_ranges(tokens: &[Token], figures: &mut [(Figure, usize, usize)]) {
+    for k in 1..figures.len() {
+        let (a_last, b_first) = (figures[k - 1].2, figures[k].1);
+        let linked = b_first == a_last + 2
+            && ["to", "a", "à", "-", "–"].contains(&tokens[a_last + 1].lower.as_str());
+        if !linked {
+            continue;
+        }
+        let pair = (figures[k - 1].0.value, figures[k].0.value);
+        let unit = figures[k].0.unit.clone();
+        figures[k - 1].0.change = Some(pair);
+        figures[k].0.change = Some(pair);
+        if figures[k - 1].0.unit.is_none() {
+            figures[k - 1].0.unit = unit;
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::float_cmp,
+    reason = "values parsed from integer numerals are exact"
+)]
+mod tests;

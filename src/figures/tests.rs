@@ -1,0 +1,135 @@
+use super::*;
+
+fn values(text: &str) -> Vec<(String, f64, Option<String>)> {
+    extract_figures(text)
+        .into_iter()
+        .map(|f| (f.surface, f.value, f.unit))
+        .collect()
+}
+
+fn one(text: &str) -> Figure {
+    let mut all = extract_figures(text);
+    assert_eq!(all.len(), 1, "{text}: {all:?}");
+    all.remove(0)
+}
+
+#[test]
+fn digits_with_english_and_french_grouping() {
+    assert_eq!(one("a force of 4,500 soldiers").value, 4500.0);
+    assert_eq!(one("une force de 5 100 soldats").value, 5100.0);
+    assert_eq!(one("5\u{202f}100 soldats").value, 5100.0);
+    assert_eq!(one("4,5 millions d'euros").value, 4.5e6);
+}
+
+#[test]
+fn number_words_in_both_languages() {
+    assert_eq!(one("forty-three soldiers").value, 43.0);
+    assert_eq!(one("quarante-trois soldats").value, 43.0);
+    assert_eq!(one("quatre-vingt-dix soldats").value, 90.0);
+    assert_eq!(one("vingt et un soldats").value, 21.0);
+    assert_eq!(one("one hundred and twenty troops").value, 120.0);
+    assert_eq!(one("a dozen soldiers").value, 12.0);
+    assert_eq!(one("une centaine de soldats").surface, "une centaine");
+    let vague = one("dozens of civilians");
+    assert!(vague.vague && (vague.value - 12.0).abs() < f64::EPSILON);
+}
+
+#[test]
+fn ages_have_a_unit() {
+    let age = one("a 21-year-old member of the Legion");
+    assert_eq!(
+        (age.surface.as_str(), age.value, age.unit.as_deref()),
+        ("21", 21.0, Some("years of age"))
+    );
+    let apposition = one("Clément, 21, has been in Mali since February.");
+    assert_eq!(apposition.unit.as_deref(), Some("years of age"));
+}
+
+#[test]
+fn ranges_carry_the_change_and_the_unit() {
+    let figures = extract_figures("has recently increased from 4,500 to 5,100 soldiers.");
+    assert_eq!(figures.len(), 2);
+    assert_eq!(figures[0].change, Some((4500.0, 5100.0)));
+    assert_eq!(figures[1].change, Some((4500.0, 5100.0)));
+    assert_eq!(figures[0].unit.as_deref(), Some("soldiers"));
+}
+
+#[test]
+fn qualifiers_are_kept() {
+    let f = one("pledged more than 800 troops");
+    assert_eq!(
+        (f.value, f.qualifier.as_deref(), f.unit.as_deref()),
+        (800.0, Some("more than"), Some("troops"))
+    );
+    assert_eq!(
+        one("plus de 800 soldats").qualifier.as_deref(),
+        Some("plus de")
+    );
+}
+
+#[test]
+fn running_counts_but_not_ranks() {
+    let figures = extract_figures("The second French soldier killed in three days");
+    assert_eq!(figures.len(), 2, "{figures:?}");
+    assert!(figures[0].ordinal && (figures[0].value - 2.0).abs() < f64::EPSILON);
+    assert_eq!(
+        (figures[1].value, figures[1].unit.as_deref()),
+        (3.0, Some("days"))
+    );
+    assert!(extract_figures("the first foreign cavalry regiment").is_empty());
+    assert!(extract_figures("The 1st class legionnaire of the 1er REC").is_empty());
+}
+
+#[test]
+fn dates_years_times_and_codes_are_not_figures() {
+    for text in [
+        "the operation that began in 2014",
+        "since 2013",
+        "on 5 May",
+        "on May 5",
+        "at 10:30",
+        "the G5 Sahel",
+        "an AK-47 rifle",
+        "COVID-19",
+        "no one was hurt",
+        "one of the soldiers",
+    ] {
+        assert!(
+            extract_figures(text).is_empty(),
+            "{text}: {:?}",
+            extract_figures(text)
+        );
+    }
+}
+
+#[test]
+fn counts_after_the_seed_articles_style() {
+    assert_eq!(
+        values("To date, 43 French soldiers killed in the Sahel."),
+        vec![("43".to_owned(), 43.0, Some("soldiers".to_owned()))]
+    );
+    assert_eq!(
+        values("the leaders of the five nations")
+            .first()
+            .map(|v| v.1),
+        Some(5.0)
+    );
+}
+
+#[test]
+fn garbage_does_not_panic() {
+    for text in [
+        "",
+        "-",
+        ",,,",
+        "1,",
+        "1,,000",
+        "99999999999999999999999999",
+        "et",
+        "and and",
+        "vingt-",
+        "--43--",
+    ] {
+        let _ = extract_figures(text);
+    }
+}

@@ -1,0 +1,138 @@
+//! A small tokenizer for the figure extractor: words, numbers (with their
+//! digit-group separators) and single punctuation marks, with char offsets.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    /// Digits, possibly grouped ("4,500", "5 100") or decimal ("4.5").
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub text: String,
+    /// Folded (lower-case, no accents) for word lookups.
+    pub lower: String,
+    pub start: usize,
+    pub end: usize,
+    /// Whitespace separates it from the previous token.
+    pub space_before: bool,
+}
+
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Length of a digit-group number starting at `i` ("4,500", "5 100", "4.5").
+fn number_len(chars: &[char], i: usize) -> usize {
+    let digits = |from: usize| {
+        chars[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut end = i + digits(i);
+    let lead = end - i;
+    // Thousands groups: a separator then exactly three digits, then not a digit.
+    if lead <= 3 {
+        while let Some(&sep) = chars.get(end) {
+            let group = if sep == ',' || is_group_space(sep) {
+                digits(end + 1)
+            } else {
+                0
+            };
+            let followed_by_digit = chars.get(end + 1 + group).is_some_and(char::is_ascii_digit);
+            if group == 3 && !followed_by_digit {
+                end += 4;
+            } else {
+                break;
+            }
+        }
+    }
+    // Decimals: "4.5", or a French "4,5" (one or two digits after the comma).
+    if let Some(&sep) = chars.get(end) {
+        let frac = digits(end + 1);
+        if (sep == '.' && frac > 0) || (sep == ',' && (1..=2).contains(&frac)) {
+            end += 1 + frac;
+        }
+    }
+    end - i
+}
+
+/// Splits text into tokens.
+#[must_use]
+pub fn tokenize(chars: &[char]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let mut space_before = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let (kind, len) = if c.is_ascii_digit() {
+            (TokenKind::Number, number_len(chars, i))
+        } else if c.is_alphabetic() {
+            // Letters, with inner apostrophes and hyphens ("forty-three", "d'Ivoire").
+            let mut end = i + 1;
+            while end < chars.len() {
+                let d = chars[end];
+                let inner = matches!(d, '\'' | '’' | '-')
+                    && chars.get(end + 1).is_some_and(|n| n.is_alphabetic());
+                if d.is_alphabetic() || inner {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            (TokenKind::Word, end - i)
+        } else {
+            (TokenKind::Punct, 1)
+        };
+        let text: String = chars[i..i + len].iter().collect();
+        tokens.push(Token {
+            kind,
+            lower: crate::text::fold::fold_str(&text),
+            text,
+            start: i,
+            end: i + len,
+            space_before,
+        });
+        space_before = false;
+        i += len;
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        tokenize(&chars).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn numbers_keep_their_groups() {
+        assert_eq!(
+            texts("from 4,500 to 5 100 soldiers"),
+            vec!["from", "4,500", "to", "5 100", "soldiers"]
+        );
+        assert_eq!(texts("4.5 km, 4,5 km"), vec!["4.5", "km", ",", "4,5", "km"]);
+        assert_eq!(texts("in 2014 300 men"), vec!["in", "2014", "300", "men"]);
+    }
+
+    #[test]
+    fn words_keep_inner_hyphens() {
+        assert_eq!(
+            texts("forty-three 21-year-old"),
+            vec!["forty-three", "21", "-", "year-old"]
+        );
+    }
+}

