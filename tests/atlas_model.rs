@@ -24,6 +24,14 @@ fn only(atlas: &Atlas, kind: FeatureKind) -> &Feature {
     first
 }
 
+fn three_borders(atlas: &Atlas) -> &Feature {
+    atlas
+        .get(&dispatch_atlas::atlas::FeatureId(
+            "zone:three-borders".into(),
+        ))
+        .unwrap_or_else(|| panic!("the three-borders zone is in the atlas"))
+}
+
 fn point(atlas: &Atlas, name: &str) -> LonLat {
     atlas
         .find(name, FeatureKind::City)
@@ -61,7 +69,7 @@ fn the_tripoint_is_where_mali_niger_and_burkina_faso_meet() {
 #[test]
 fn the_zone_holds_menaka_gao_and_the_tripoint() {
     let atlas = atlas();
-    let zone = areas(only(&atlas, FeatureKind::Zone));
+    let zone = areas(three_borders(&atlas));
     for name in ["Ménaka", "Gao"] {
         assert!(
             zone.contains(&point(&atlas, name).to_point()),
@@ -86,7 +94,7 @@ fn the_zone_holds_menaka_gao_and_the_tripoint() {
 #[test]
 fn the_zone_lies_inside_the_three_countries() {
     let atlas = atlas();
-    let zone = areas(only(&atlas, FeatureKind::Zone));
+    let zone = areas(three_borders(&atlas));
     let mut union = MultiPolygon::<f64>(vec![]);
     for code in ["ML", "NE", "BF"] {
         let country = atlas.country(code).unwrap_or_else(|| panic!("{code}"));
@@ -104,7 +112,7 @@ fn the_zone_lies_inside_the_three_countries() {
 #[test]
 fn the_zone_is_the_union_of_its_six_member_regions() {
     let atlas = atlas();
-    let zone = only(&atlas, FeatureKind::Zone);
+    let zone = three_borders(&atlas);
     let members: f64 = ["Gao", "Tillabéri", "Oudalan", "Séno", "Soum", "Yagha"]
         .iter()
         .map(|name| {
@@ -259,4 +267,16 @@ fn picking_over_the_sea_finds_nothing() {
         lat: 10.0,
     });
     assert_eq!(pick_name(&atlas, &projector, mid_atlantic), None);
+}
+
+#[test]
+fn the_sahel_is_a_hidden_zone_over_the_g5_sahel_states() {
+    let atlas = atlas();
+    let sahel = atlas
+        .find("Sahel", FeatureKind::Zone)
+        .unwrap_or_else(|| panic!("Sahel zone"));
+    assert!(sahel.hidden, "too large to draw over the map");
+    assert_eq!(sahel.countries, ["MR", "ML", "BF", "NE", "TD"]);
+    let gao = point(&atlas, "Gao");
+    assert!(areas(sahel).contains(&gao.to_point()));
 }
