@@ -234,6 +234,49 @@ const CONNECTORS: &[&str] = &[
     "on", "sur", "en", "y", "da", "do", "dos", "das", "di", "van", "von", "der", "den", "am", "im",
 ];
 
+/// Months and weekdays: towns bear these names ("March", "May"), news uses
+/// them as dates.
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+];
+
 /// Words before a common-word place name that make it a place ("in Bar").
 const LOCATIVES: &[&str] = &[
     "in", "at", "near", "outside", "from", "to", "into", "towards", "a", "au", "en", "pres",
@@ -325,6 +368,40 @@ impl<'a> Surroundings<'a> {
     fn previous_folded(&self) -> Option<String> {
         self.previous.as_deref().map(fold_str)
     }
+
+    /// The word before is a capitalised name, not "In" or "President".
+    fn previous_is_name(&self) -> bool {
+        let Some(previous) = self.previous.as_deref() else {
+            return false;
+        };
+        let folded = fold_str(previous);
+        capitalised(previous)
+            && !LEADERS.contains(&folded.as_str())
+            && !TITLES.contains(&folded.as_str())
+    }
+
+    /// The word after is a capitalised name.
+    fn next_is_name(&self) -> bool {
+        self.next
+            .as_deref()
+            .is_some_and(|n| capitalised(n) && !LEADERS.contains(&fold_str(n).as_str()))
+    }
+
+    /// The text of the name, for recording people's names.
+    #[must_use]
+    pub fn folded_surface(&self) -> String {
+        fold_str(&self.surface())
+    }
+
+    /// A person's surname, going by its context: after a title or a first name.
+    #[must_use]
+    pub fn looks_like_surname(&self) -> bool {
+        let after_title = self
+            .previous_folded()
+            .is_some_and(|p| TITLES.contains(&p.as_str()));
+        let single = !self.surface().contains([' ', '-']);
+        single && (after_title || self.previous_is_name())
+    }
 }
 
 fn capitalised(word: &str) -> bool {
@@ -352,8 +429,10 @@ pub fn accepts(
     lowercase: &LowercaseWords,
 ) -> bool {
     let surface = s.surface();
+    let key = fold_str(&surface);
     let single_word = !surface.contains([' ', '-']);
     let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    let is_city = entry.kind == EntryKind::City;
 
     // Capitals: zones may be written in lower case ("the three borders region");
     // everything else must look like a name.
@@ -361,15 +440,32 @@ pub fn accepts(
     if !multi_word_zone && !well_capitalised(&surface) {
         return false;
     }
-    // Short all-capital words are acronyms ("EU", "UN") unless a country's ("UK").
-    let all_caps = surface
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase);
-    if letters <= 3 && all_caps && entry.kind != EntryKind::Country {
+    // Short all-capital words are acronyms ("EU", "NAFTA", "AMLO") unless a
+    // country's ("UK", "USA") or in a headline set in capitals ("NEAR
+    // MÉNAKA"); inner capitals mark brands and surnames ("MoD", "McGregor").
+    let all_caps = |w: &str| {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+        letters.peek().is_some()
+            && letters.all(char::is_uppercase)
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    };
+    let shouting =
+        s.previous.as_deref().is_some_and(all_caps) || s.next.as_deref().is_some_and(all_caps);
+    let acronym = all_caps(&surface) && letters <= 5 && !shouting;
+    let inner_capital = surface.split([' ', '-']).any(|w| {
+        w.chars()
+            .zip(w.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    });
+    if entry.kind != EntryKind::Country && (acronym || inner_capital || letters < 3) {
         return false;
     }
-    if letters < 3 && entry.kind != EntryKind::Country {
+    if single_word && CALENDAR.contains(&key.as_str()) {
+        return false;
+    }
+    // A name does not end on "of" or "de" ("University of").
+    let last_word = surface.rsplit([' ', '-']).next().unwrap_or_default();
+    if !single_word && CONNECTORS.contains(&fold_str(last_word).as_str()) {
         return false;
     }
 
@@ -389,53 +485,44 @@ pub fn accepts(
         .next
         .as_deref()
         .is_some_and(|n| GEO_HEADS.contains(&fold_str(n).as_str()));
-    if single_word && !next_is_head {
+    if single_word && !next_is_head && (s.previous_is_name() || s.next_is_name()) {
         // Part of a longer capitalised name that is not a place: a person
-        // ("Florence Parly", "Kevin Clement") or an organisation ("Radio France
-        // Internationale").
-        let previous_is_name = capitalised(previous_raw)
-            && !previous
-                .as_deref()
-                .is_some_and(|p| LEADERS.contains(&p) || TITLES.contains(&p));
-        let next_is_name = s
-            .next
-            .as_deref()
-            .is_some_and(|n| capitalised(n) && !LEADERS.contains(&fold_str(n).as_str()));
-        if previous_is_name || next_is_name {
-            return false;
-        }
+        // ("Florence Parly", "Kevin Clement") or an organisation ("Radio
+        // France Internationale").
+        return false;
     }
+    // "the White House", "the Capitol": a small town's name after a lower-case
+    // "the" is a building or an institution (but "the Ménaka region" is not).
+    if is_city && entry.population < 50_000 && previous_raw == "the" && !next_is_head {
+        return false;
+    }
+    let alternate = key != fold_str(&entry.name);
+    let next_lower = s
+        .next
+        .as_deref()
+        .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
     // An adjective ("Saharan nations"): a town's alternate name that ends like
-    // a demonym and is followed by a lower-case word.
-    if entry.kind == EntryKind::City && single_word {
-        let key = fold_str(&surface);
-        let adjectival = ["an", "ian", "ean", "ese", "ish", "ic", "ique", "ien", "ais"]
-            .iter()
-            .any(|e| key.ends_with(e));
-        let next_lower = s
-            .next
-            .as_deref()
-            .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
-        if adjectival && next_lower && key != fold_str(&entry.name) {
+    // a demonym, before a lower-case word.
+    let adjectival = ["an", "ian", "ean", "ese", "ish", "ic", "ique", "ien", "ais"]
+        .iter()
+        .any(|e| key.ends_with(e));
+    if is_city && single_word && adjectival && next_lower && alternate {
+        return false;
+    }
+    // An ordinary word that is also the name of a small town ("Police", "Bar"),
+    // or a town's alternate name ("State"): only after "in", "at", "near"…,
+    // and not as an adjective before a noun.
+    if is_city && single_word && gazetteer.is_common_word(&key) {
+        let small = entry.population < 200_000;
+        let after_locative = previous.as_deref().is_some_and(|p| LOCATIVES.contains(&p));
+        if (small || alternate) && (!after_locative || s.sentence_initial || next_lower) {
             return false;
         }
     }
-    // An ordinary word that is also the name of a small town ("Police", "Bar"):
-    // only after "in", "at", "near"…, and never if the text uses it lower-case.
-    if matches!(entry.kind, EntryKind::City | EntryKind::Region) && single_word {
-        let key = fold_str(&surface);
-        let common = gazetteer.is_common_word(&key) && entry.population < 200_000;
-        if common {
-            let after_locative = previous.as_deref().is_some_and(|p| LOCATIVES.contains(&p));
-            if !after_locative || s.sentence_initial {
-                return false;
-            }
-        }
-        if lowercase.0.contains(&key) {
-            return false;
-        }
-    }
-    true
+    // Never a town or region if the text itself writes the word in lower case.
+    !(matches!(entry.kind, EntryKind::City | EntryKind::Region)
+        && single_word
+        && lowercase.0.contains(&key))
 }
 
 /// Every word a text writes in lower case, folded: a name that also occurs

@@ -14,7 +14,7 @@ pub mod gazetteer;
 use aho_corasick::{Anchored, Input, automaton::OverlappingState};
 use serde::Serialize;
 
-use crate::text::fold::{Folded, fold};
+use crate::text::fold::{Folded, fold, fold_str};
 use context::Surroundings;
 use gazetteer::{Entry, EntryKind, Gazetteer};
 
@@ -96,6 +96,9 @@ fn recognise(
     let lowercase = context::lowercase_words(chars);
     let mut mentions = Vec::new();
     let mut demonym_countries = Vec::new();
+    // Surnames seen after a first name or a title ("Jacob Zuma"): later,
+    // standalone, they still name the person ("Zuma said").
+    let mut people: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut skip_until = 0;
     for start in word_starts(&folded.text) {
         if start < skip_until {
@@ -125,6 +128,15 @@ fn recognise(
                 })
                 .collect();
             if candidates.is_empty() {
+                if surroundings.looks_like_surname() {
+                    people.insert(surroundings.folded_surface());
+                }
+                continue;
+            }
+            let towns_only = candidates
+                .iter()
+                .all(|&e| gazetteer.entry(e).kind == EntryKind::City);
+            if towns_only && people.contains(&surroundings.folded_surface()) {
                 continue;
             }
             mentions.push(Recognised {
@@ -167,13 +179,21 @@ fn country_context(
     counts
 }
 
-fn score(entry: &Entry, context: &[(String, u32)], region_head: bool) -> f64 {
+fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], region_head: bool) -> f64 {
     let base = match entry.kind {
         EntryKind::Country => 12.0,
         EntryKind::Continent | EntryKind::Zone => 11.0,
-        EntryKind::Region => 6.0,
+        EntryKind::Region => 8.0,
         EntryKind::City => 5.0,
         EntryKind::Demonym => 0.0,
+    };
+    // A town named by one of its alternate names is a weaker reading than
+    // an entry that bears the name itself ("Florida": the state, not
+    // Floridablanca).
+    let alternate = if entry.kind == EntryKind::City && fold_str(&entry.name) != surface_key {
+        2.5
+    } else {
+        0.0
     };
     let population = (entry.population as f64 + 1.0).log10() * 0.8;
     let in_context = entry
@@ -186,7 +206,7 @@ fn score(entry: &Entry, context: &[(String, u32)], region_head: bool) -> f64 {
     } else {
         0.0
     };
-    base + population + in_context + head
+    base + population + in_context + head - alternate
 }
 
 /// Finds and resolves every place named in `text`.
@@ -199,10 +219,11 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     recognised
         .into_iter()
         .filter_map(|m| {
+            let key = fold_str(&chars[m.start..m.end].iter().collect::<String>());
             let mut scored: Vec<(f64, u32)> = m
                 .candidates
                 .iter()
-                .map(|&e| (score(gazetteer.entry(e), &context, m.region_head), e))
+                .map(|&e| (score(gazetteer.entry(e), &key, &context, m.region_head), e))
                 .collect();
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             let &(best, index) = scored.first()?;

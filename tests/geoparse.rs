@@ -1,0 +1,150 @@
+//! The geoparser on the embedded gazetteer: the cases the product promises.
+
+use std::sync::OnceLock;
+
+use dispatch_atlas::atlas::Atlas;
+use dispatch_atlas::geoparse::gazetteer::Gazetteer;
+use dispatch_atlas::geoparse::{PlaceMention, geoparse};
+
+fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(|| {
+        let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("atlas: {e}"));
+        Gazetteer::load_embedded(&atlas.zone_names()).unwrap_or_else(|e| panic!("gazetteer: {e}"))
+    })
+}
+
+fn places(text: &str) -> Vec<PlaceMention> {
+    geoparse(gazetteer(), text)
+}
+
+fn surfaces(text: &str) -> Vec<String> {
+    places(text).into_iter().map(|p| p.surface).collect()
+}
+
+#[test]
+fn menaka_is_found_whatever_the_accents_and_case() {
+    for text in [
+        "Fighting near Ménaka, Mali.",
+        "Fighting near Menaka, Mali.",
+        "FIGHTING NEAR MÉNAKA, MALI.",
+    ] {
+        let found = places(text);
+        let menaka = found
+            .iter()
+            .find(|p| p.name == "Ménaka")
+            .unwrap_or_else(|| panic!("{text}: {found:?}"));
+        assert_eq!(menaka.country.as_deref(), Some("ML"));
+        assert_eq!(menaka.gazetteer, "geonames:2453514");
+    }
+}
+
+#[test]
+fn offsets_are_unicode_scalar_values() {
+    let text = "À l’aube, l’armée est entrée à Ménaka.";
+    let menaka = places(text)
+        .into_iter()
+        .find(|p| p.name == "Ménaka")
+        .unwrap_or_else(|| panic!("Ménaka"));
+    let surface: String = text
+        .chars()
+        .skip(menaka.start)
+        .take(menaka.end - menaka.start)
+        .collect();
+    assert_eq!(surface, "Ménaka");
+}
+
+#[test]
+fn gao_is_in_mali_when_the_text_is_about_mali() {
+    let gao = places("The wounded were flown to Gao, in northern Mali.")
+        .into_iter()
+        .find(|p| p.surface == "Gao")
+        .unwrap_or_else(|| panic!("Gao"));
+    assert_eq!((gao.country.as_deref(), gao.kind), (Some("ML"), "city"));
+    assert!((gao.lat - 16.27).abs() < 0.05 && (gao.lon + 0.04).abs() < 0.05);
+}
+
+#[test]
+fn the_three_borders_zone_in_english_and_french() {
+    for (text, surface) in [
+        (
+            "The area lies in the so-called three borders region.",
+            "three borders region",
+        ),
+        (
+            "Les attaques dans la zone des trois frontières se multiplient.",
+            "zone des trois frontières",
+        ),
+        ("Operations in Liptako-Gourma continue.", "Liptako-Gourma"),
+    ] {
+        let found = places(text);
+        let zone = found
+            .iter()
+            .find(|p| p.kind == "zone")
+            .unwrap_or_else(|| panic!("{text}: {found:?}"));
+        assert_eq!(zone.surface, surface);
+        assert_eq!(zone.gazetteer, "zone:three-borders");
+    }
+}
+
+#[test]
+fn organisations_people_and_demonyms_are_not_places() {
+    let text = "France's support for the G5 Sahel countries, said Florence Parly on Radio France Internationale. \
+                Legionnaire Kevin Clement and President Emmanuel Macron; French and Malian troops.";
+    let found = surfaces(text);
+    assert_eq!(found, vec!["France"], "{found:?}");
+}
+
+#[test]
+fn countries_resolve_to_their_iso_code() {
+    let found = places(
+        "Britain, the Czech Republic, Estonia and France pledged troops; Niger and Burkina Faso too.",
+    );
+    let codes: Vec<Option<&str>> = found.iter().map(|p| p.country.as_deref()).collect();
+    assert_eq!(
+        codes,
+        vec![
+            Some("GB"),
+            Some("CZ"),
+            Some("EE"),
+            Some("FR"),
+            Some("NE"),
+            Some("BF")
+        ]
+    );
+    assert!(found.iter().all(|p| p.kind == "country"));
+}
+
+#[test]
+fn months_acronyms_and_common_words_are_not_towns() {
+    assert!(
+        surfaces(
+            "At the end of April, NAFTA talks resumed. Police said in March the State would act."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_surname_stays_a_person_after_its_first_name_is_dropped() {
+    let found = surfaces("Jacob Zuma resigned. Later Zuma said he would appeal.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn empty_and_odd_texts_give_nothing_and_do_not_panic() {
+    for text in [
+        "",
+        " ",
+        "\u{feff}",
+        "\0\0",
+        "é",
+        "---",
+        "Mali",
+        "ÉÉÉÉ",
+        "\u{fffd}\u{fffd}",
+    ] {
+        let _ = places(text);
+    }
+    assert_eq!(surfaces("Mali").len(), 1);
+}
