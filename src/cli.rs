@@ -13,6 +13,18 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
+    /// What the articles say about a feature: the side panel's content.
+    Dossier {
+        /// The feature's name (or one of its other names), e.g. "Ménaka", "Mali",
+        /// "three-borders zone".
+        name: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// More article files to read besides the embedded ones.
+        #[arg(long = "article", value_name = "FILE")]
+        articles: Vec<std::path::PathBuf>,
+    },
     /// Find the places (and figures) each text file names. Prints one JSON
     /// object per file (JSON Lines); offsets are in Unicode scalar values.
     Geoparse {

@@ -14,6 +14,7 @@ pub mod articles;
 pub mod atlas;
 pub mod cli;
 pub mod commands;
+pub mod dossier;
 pub mod figures;
 pub mod geometry;
 pub mod geoparse;

@@ -63,6 +63,11 @@ fn main() -> ExitCode {
         Some(CliCommand::Geoparse { json: _, files }) => {
             dispatch_atlas::commands::geoparse::run(&files)
         }
+        Some(CliCommand::Dossier {
+            name,
+            json,
+            articles,
+        }) => dispatch_atlas::commands::dossier::run(&name, json, &articles),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,9 +8,10 @@ use serde::Serialize;
 
 use crate::articles::read::read_text_file;
 use crate::atlas::Atlas;
-use crate::figures::{Figure, extract_figures};
+use crate::dossier::analysis::analyse_text;
+use crate::figures::Figure;
+use crate::geoparse::PlaceMention;
 use crate::geoparse::gazetteer::Gazetteer;
-use crate::geoparse::{PlaceMention, geoparse};
 
 #[derive(Serialize)]
 struct FileResult<'a> {
@@ -19,25 +20,18 @@ struct FileResult<'a> {
     figures: Vec<Figure>,
 }
 
-/// Figures that are part of a place name ("the three borders region") are not figures.
-#[must_use]
-pub fn figures_outside_places(text: &str, places: &[PlaceMention]) -> Vec<Figure> {
-    extract_figures(text)
-        .into_iter()
-        .filter(|f| !places.iter().any(|p| p.start < f.end && f.start < p.end))
-        .collect()
-}
-
-/// Loads the gazetteer with the atlas's zones.
-pub fn load_gazetteer() -> Result<Gazetteer> {
+/// Loads the atlas and the gazetteer with the atlas's zones.
+pub fn load_atlas_and_gazetteer() -> Result<(Atlas, Gazetteer)> {
     let atlas = Atlas::load_embedded().context("loading the embedded atlas")?;
-    Gazetteer::load_embedded(&atlas.zone_names()).context("loading the gazetteer")
+    let gazetteer =
+        Gazetteer::load_embedded(&atlas.zone_names()).context("loading the gazetteer")?;
+    Ok((atlas, gazetteer))
 }
 
 /// Runs the command; a file that cannot be read is reported on stderr and
 /// makes the exit status non-zero, the others are still printed.
 pub fn run(files: &[PathBuf]) -> Result<()> {
-    let gazetteer = load_gazetteer()?;
+    let (_, gazetteer) = load_atlas_and_gazetteer()?;
     let mut out = std::io::stdout().lock();
     let mut failed = 0usize;
     for path in files {
@@ -47,8 +41,7 @@ pub fn run(files: &[PathBuf]) -> Result<()> {
                     eprintln!("dispatch-atlas: {warning}");
                 }
                 let name = path.to_string_lossy();
-                let places = geoparse(&gazetteer, &file.text);
-                let figures = figures_outside_places(&file.text, &places);
+                let (places, figures) = analyse_text(&gazetteer, &file.text);
                 let result = FileResult {
                     file: &name,
                     places,

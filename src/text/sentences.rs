@@ -56,7 +56,9 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 end += 1;
             }
             let mut next = end;
-            while next < chars.len() && chars[next] == ' ' {
+            while next < chars.len()
+                && matches!(chars[next], ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+            {
                 next += 1;
             }
             let spaced = next > end;
@@ -105,6 +107,14 @@ mod tests {
         assert_eq!(
             texts("The U.S. Army left. It had 4.5 tonnes."),
             vec!["The U.S. Army left.", "It had 4.5 tonnes."]
+        );
+    }
+
+    #[test]
+    fn non_breaking_spaces_separate_sentences_too() {
+        assert_eq!(
+            texts("in the Sahel.\u{a0}Operation Barkhane grew."),
+            vec!["in the Sahel.", "Operation Barkhane grew."]
         );
     }
 

@@ -1,0 +1,98 @@
+//! `dispatch-atlas dossier NAME [--json]`: what the side panel shows.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+use crate::articles::Article;
+use crate::articles::read::read_text_file;
+use crate::atlas::{Atlas, Feature, FeatureKind};
+use crate::commands::geoparse::load_atlas_and_gazetteer;
+use crate::dossier::analysis::Corpus;
+use crate::dossier::{Dossier, dossier};
+use crate::text::fold::fold_str;
+
+/// The feature a name designates: exact name or alias, folded; points first
+/// (as a click would pick), then zones, regions and countries.
+#[must_use]
+pub fn find_feature<'a>(atlas: &'a Atlas, name: &str) -> Option<&'a Feature> {
+    let key = fold_str(name.trim()).replace('-', " ");
+    let names = |f: &Feature| {
+        std::iter::once(f.name.clone())
+            .chain(f.aliases.iter().cloned())
+            .map(|n| fold_str(&n).replace('-', " "))
+            .any(|n| n == key)
+    };
+    atlas
+        .features()
+        .iter()
+        .filter(|f| names(f))
+        .min_by_key(|f| (f.kind.pick_rank(), f.kind == FeatureKind::Tripoint))
+}
+
+fn text_report(d: &Dossier) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}) — {} mention(s) in {} article(s)",
+        d.name,
+        d.kind.as_str(),
+        d.mentions,
+        d.articles.len()
+    );
+    for article in &d.articles {
+        let _ = writeln!(
+            out,
+            "\n== {} — {}, {}",
+            article.title,
+            article.outlet.as_deref().unwrap_or("unknown outlet"),
+            article.date.as_deref().unwrap_or("date unknown")
+        );
+        for excerpt in &article.excerpts {
+            let _ = writeln!(out, "  • {}", excerpt.text);
+            for f in &excerpt.figures {
+                let unit = f.unit.as_deref().unwrap_or("");
+                let mut note = String::new();
+                if !f.corroborated_by.is_empty() {
+                    let _ = write!(note, " [also in: {}]", f.corroborated_by.join("; "));
+                }
+                for other in &f.differs_from {
+                    let _ = write!(note, " [{} gives {}]", other.article, other.value);
+                }
+                let _ = writeln!(out, "      {} = {} {unit}{note}", f.surface, f.value);
+            }
+        }
+    }
+    out
+}
+
+pub fn run(name: &str, json: bool, files: &[PathBuf]) -> Result<()> {
+    let (atlas, gazetteer) = load_atlas_and_gazetteer()?;
+    let Some(feature) = find_feature(&atlas, name) else {
+        bail!("no feature of the atlas is called {name:?}; `dispatch-atlas places` lists them");
+    };
+    let mut articles = Article::embedded();
+    for path in files {
+        let file = read_text_file(path)?;
+        for warning in &file.warnings {
+            eprintln!("dispatch-atlas: {warning}");
+        }
+        let id = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        articles.push(Article::parse(&id, &file.text));
+    }
+    let corpus = Corpus::analyse(&gazetteer, articles);
+    let report = dossier(feature, &corpus);
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", text_report(&report))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,112 @@
+//! Articles analysed once: places, figures and sentences, kept for every
+//! dossier and every view of the article.
+
+use crate::articles::Article;
+use crate::figures::{Figure, extract_figures};
+use crate::geoparse::gazetteer::Gazetteer;
+use crate::geoparse::{PlaceMention, geoparse};
+use crate::text::sentences::{Sentence, sentences};
+
+use super::OtherValue;
+
+/// Places and figures of one text. Numerals inside a place name ("the three
+/// borders region") are not figures.
+#[must_use]
+pub fn analyse_text(gazetteer: &Gazetteer, text: &str) -> (Vec<PlaceMention>, Vec<Figure>) {
+    let places = geoparse(gazetteer, text);
+    let figures = extract_figures(text)
+        .into_iter()
+        .filter(|f| !places.iter().any(|p| p.start < f.end && f.start < p.end))
+        .collect();
+    (places, figures)
+}
+
+/// One article with what was found in it (offsets into `article.body`).
+#[derive(Clone, Debug)]
+pub struct AnalysedArticle {
+    pub article: Article,
+    pub places: Vec<PlaceMention>,
+    pub figures: Vec<Figure>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl AnalysedArticle {
+    #[must_use]
+    pub fn new(gazetteer: &Gazetteer, article: Article) -> Self {
+        let (places, figures) = analyse_text(gazetteer, &article.body);
+        let sentences = sentences(&article.body);
+        Self {
+            article,
+            places,
+            figures,
+            sentences,
+        }
+    }
+}
+
+/// Every article the app knows.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    pub articles: Vec<AnalysedArticle>,
+}
+
+fn same_unit(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.trim_end_matches('s') == b.trim_end_matches('s'),
+        _ => true,
+    }
+}
+
+impl Corpus {
+    #[must_use]
+    pub fn analyse(gazetteer: &Gazetteer, articles: Vec<Article>) -> Self {
+        Self {
+            articles: articles
+                .into_iter()
+                .map(|a| AnalysedArticle::new(gazetteer, a))
+                .collect(),
+        }
+    }
+
+    pub fn push(&mut self, analysed: AnalysedArticle) {
+        self.articles.push(analysed);
+    }
+
+    /// Other articles that give the same number (with the same unit, or one
+    /// of them without a unit), and other values they give for the same unit.
+    #[must_use]
+    pub fn cross_check(&self, article_id: &str, figure: &Figure) -> (Vec<String>, Vec<OtherValue>) {
+        let mut corroborated = Vec::new();
+        let mut differs = Vec::new();
+        for other in self.articles.iter().filter(|a| a.article.id != article_id) {
+            let title = &other.article.title;
+            let mut agrees = false;
+            for f in &other.figures {
+                let unit_match = same_unit(f.unit.as_deref(), figure.unit.as_deref());
+                if (f.value - figure.value).abs() < 1e-9
+                    && unit_match
+                    && !f.ordinal
+                    && !figure.ordinal
+                {
+                    agrees = true;
+                } else if figure.unit.is_some()
+                    && f.unit.is_some()
+                    && unit_match
+                    && !f.vague
+                    && !figure.vague
+                {
+                    differs.push(OtherValue {
+                        value: f.value,
+                        article: title.clone(),
+                    });
+                }
+            }
+            if agrees {
+                corroborated.push(title.clone());
+            }
+        }
+        // A source that agrees is not also listed as differing.
+        differs.retain(|d| !corroborated.contains(&d.article));
+        (corroborated, differs)
+    }
+}

@@ -1,0 +1,262 @@
+//! Dossiers: for any feature of the map, every sentence of every article that
+//! mentions it, with the figures in that sentence.
+//!
+//! A mention belongs to a feature directly (the geoparser resolved it to that
+//! feature's gazetteer entry) or because it lies inside it: an area's dossier
+//! rolls up the towns and regions inside its outline (point-in-polygon), so the
+//! three-borders zone collects Ménaka and Gao, and Mali everything in Mali.
+//! Countries, zones and continents are not rolled up into smaller areas.
+
+pub mod analysis;
+
+use geo::Contains;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::atlas::{Feature, FeatureGeometry, FeatureKind};
+use crate::geoparse::PlaceMention;
+use analysis::{AnalysedArticle, Corpus};
+
+/// How a mention belongs to a feature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    /// The mention names the feature itself.
+    Direct,
+    /// The mention names a place inside the feature.
+    Inside,
+}
+
+/// A mention inside an excerpt (offsets relative to the excerpt text).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MentionSpan {
+    pub surface: String,
+    pub start: usize,
+    pub end: usize,
+    /// The place the mention was resolved to.
+    pub place: String,
+    pub via: Via,
+}
+
+/// A figure inside an excerpt (offsets relative to the excerpt text).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FigureSpan {
+    pub surface: String,
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<(f64, f64)>,
+    /// Titles of other articles that report the same number.
+    pub corroborated_by: Vec<String>,
+    /// The same quantity (unit) with another value in other articles.
+    pub differs_from: Vec<OtherValue>,
+}
+
+/// A value another article gives for the same quantity.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OtherValue {
+    pub value: f64,
+    pub article: String,
+}
+
+/// One sentence that mentions the feature.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Excerpt {
+    pub text: String,
+    /// Char offsets of the sentence in the article body.
+    pub start: usize,
+    pub end: usize,
+    pub mentions: Vec<MentionSpan>,
+    pub figures: Vec<FigureSpan>,
+}
+
+/// An article's excerpts about the feature.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ArticleExcerpts {
+    pub article: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub excerpts: Vec<Excerpt>,
+}
+
+/// What the articles say about one feature.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Dossier {
+    pub id: String,
+    pub name: String,
+    pub kind: FeatureKind,
+    pub country: Option<String>,
+    pub mentions: usize,
+    pub articles: Vec<ArticleExcerpts>,
+}
+
+impl Dossier {
+    /// Every figure of every excerpt, with its article's title.
+    pub fn figures(&self) -> impl Iterator<Item = (&str, &FigureSpan)> {
+        self.articles.iter().flat_map(|a| {
+            a.excerpts
+                .iter()
+                .flat_map(move |e| e.figures.iter().map(move |f| (a.title.as_str(), f)))
+        })
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.mentions == 0
+    }
+}
+
+fn geonames_id(feature: &Feature) -> Option<String> {
+    let id = feature
+        .properties
+        .get("gn_id")
+        .or_else(|| feature.properties.get("geonameid"))?;
+    match id {
+        Value::Number(n) => n
+            .as_i64()
+            .filter(|&v| v > 0)
+            .map(|v| format!("geonames:{v}")),
+        _ => None,
+    }
+}
+
+/// Whether (and how) `mention` belongs to `feature`.
+#[must_use]
+pub fn belongs(feature: &Feature, mention: &PlaceMention) -> Option<Via> {
+    let direct = match feature.kind {
+        FeatureKind::Country => feature
+            .country
+            .as_ref()
+            .is_some_and(|c| mention.gazetteer == format!("iso:{c}")),
+        FeatureKind::Region => geonames_id(feature).is_some_and(|g| g == mention.gazetteer),
+        FeatureKind::City | FeatureKind::Zone => feature.id.0 == mention.gazetteer,
+        FeatureKind::Tripoint => false,
+    };
+    if direct {
+        return Some(Via::Direct);
+    }
+    let FeatureGeometry::Area(areas) = &feature.geometry else {
+        return None;
+    };
+    let rolls_up = match mention.kind {
+        "city" => true,
+        "region" => feature.kind != FeatureKind::Region,
+        _ => false,
+    };
+    let point = geo::Point::new(mention.lon, mention.lat);
+    (rolls_up && areas.contains(&point)).then_some(Via::Inside)
+}
+
+/// The sentence at `index`, continued by the next one when that one names no
+/// place but gives figures: it goes on about the same thing ("…in the Sahel.
+/// Operation Barkhane has grown from 4,500 to 5,100 soldiers.").
+fn excerpt_span(analysed: &AnalysedArticle, index: usize) -> (usize, usize) {
+    let sentence = analysed.sentences[index];
+    let Some(next) = analysed.sentences.get(index + 1) else {
+        return (sentence.start, sentence.end);
+    };
+    let within = |start: usize, end: usize| start >= next.start && end <= next.end;
+    let names_a_place = analysed.places.iter().any(|p| within(p.start, p.end));
+    let has_figures = analysed.figures.iter().any(|f| within(f.start, f.end));
+    if !names_a_place && has_figures {
+        (sentence.start, next.end)
+    } else {
+        (sentence.start, sentence.end)
+    }
+}
+
+fn excerpts_of(
+    feature: &Feature,
+    analysed: &AnalysedArticle,
+    corpus: &Corpus,
+) -> (Vec<Excerpt>, usize) {
+    let chars: Vec<char> = analysed.article.body.chars().collect();
+    let mut excerpts = Vec::new();
+    let mut count = 0;
+    for (index, sentence) in analysed.sentences.iter().enumerate() {
+        let in_sentence = |start: usize, end: usize| start >= sentence.start && end <= sentence.end;
+        let (start, end) = excerpt_span(analysed, index);
+        let mentions: Vec<MentionSpan> = analysed
+            .places
+            .iter()
+            .filter(|m| in_sentence(m.start, m.end))
+            .filter_map(|m| {
+                belongs(feature, m).map(|via| MentionSpan {
+                    surface: m.surface.clone(),
+                    start: m.start - start,
+                    end: m.end - start,
+                    place: m.name.clone(),
+                    via,
+                })
+            })
+            .collect();
+        if mentions.is_empty() {
+            continue;
+        }
+        count += mentions.len();
+        let figures = analysed
+            .figures
+            .iter()
+            .filter(|f| f.start >= start && f.end <= end)
+            .map(|f| {
+                let (corroborated_by, differs_from) = corpus.cross_check(&analysed.article.id, f);
+                FigureSpan {
+                    surface: f.surface.clone(),
+                    start: f.start - start,
+                    end: f.end - start,
+                    value: f.value,
+                    unit: f.unit.clone(),
+                    qualifier: f.qualifier.clone(),
+                    change: f.change,
+                    corroborated_by,
+                    differs_from,
+                }
+            })
+            .collect();
+        excerpts.push(Excerpt {
+            text: chars[start..end].iter().collect(),
+            start,
+            end,
+            mentions,
+            figures,
+        });
+    }
+    (excerpts, count)
+}
+
+/// The dossier of `feature` over every article of `corpus`.
+#[must_use]
+pub fn dossier(feature: &Feature, corpus: &Corpus) -> Dossier {
+    let mut mentions = 0;
+    let articles = corpus
+        .articles
+        .iter()
+        .filter_map(|analysed| {
+            let (excerpts, count) = excerpts_of(feature, analysed, corpus);
+            mentions += count;
+            let a = &analysed.article;
+            (!excerpts.is_empty()).then(|| ArticleExcerpts {
+                article: a.id.clone(),
+                title: a.title.clone(),
+                outlet: a.outlet.clone(),
+                url: a.url.clone(),
+                date: a.date.clone(),
+                excerpts,
+            })
+        })
+        .collect();
+    Dossier {
+        id: feature.id.0.clone(),
+        name: feature.name.clone(),
+        kind: feature.kind,
+        country: feature.country.clone(),
+        mentions,
+        articles,
+    }
+}

@@ -1,0 +1,125 @@
+//! The command line, run as a user would run it.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_dispatch-atlas"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run dispatch-atlas: {e}"));
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn scratch(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dispatch-atlas-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+#[test]
+fn places_json_has_the_required_features() {
+    let (ok, stdout, _) = run(&["places", "--json"]);
+    assert!(ok);
+    let places: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_default();
+    let find = |name: &str| {
+        places
+            .as_array()
+            .and_then(|a| a.iter().find(|p| p["name"] == name).cloned())
+            .unwrap_or_default()
+    };
+    assert_eq!(find("Ménaka")["kind"], "city");
+    assert!((find("Ménaka")["lat"].as_f64().unwrap_or_default() - 15.92).abs() < 0.01);
+    assert_eq!(find("Three-borders zone")["kind"], "zone");
+    assert_eq!(find("Niger")["bbox"].as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn geoparse_prints_one_json_line_per_file_with_char_offsets() {
+    let text = "À Ménaka, 43 soldats. Gao is in Mali.";
+    let a = scratch("a.txt", text.as_bytes());
+    let b = scratch("b.txt", b"Nothing here.");
+    let (ok, stdout, _) = run(&[
+        "geoparse",
+        "--json",
+        a.to_str().unwrap_or_default(),
+        b.to_str().unwrap_or_default(),
+    ]);
+    assert!(ok);
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_default())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let places = lines[0]["places"].as_array().cloned().unwrap_or_default();
+    for p in &places {
+        let (s, e) = (
+            p["start"].as_u64().unwrap_or(0) as usize,
+            p["end"].as_u64().unwrap_or(0) as usize,
+        );
+        assert_eq!(
+            text.chars().skip(s).take(e - s).collect::<String>(),
+            p["surface"].as_str().unwrap_or_default()
+        );
+    }
+    let names: Vec<&str> = places.iter().filter_map(|p| p["name"].as_str()).collect();
+    assert_eq!(names, ["Ménaka", "Gao", "Mali"]);
+    assert_eq!(lines[0]["figures"][0]["value"], 43.0);
+    assert_eq!(lines[0]["figures"][0]["unit"], "soldats");
+}
+
+#[test]
+fn bad_files_get_a_message_and_the_good_ones_still_print() {
+    let good = scratch("good.txt", b"Gao");
+    let binary = scratch("x.bin", b"\x89PNG\0\0\0\0");
+    let latin1 = scratch("latin1.txt", b"M\xe9naka et Gao");
+    let missing = "/nonexistent/dispatch-atlas/article.txt";
+    let (ok, stdout, stderr) = run(&[
+        "geoparse",
+        "--json",
+        good.to_str().unwrap_or_default(),
+        binary.to_str().unwrap_or_default(),
+        latin1.to_str().unwrap_or_default(),
+        missing,
+    ]);
+    assert!(!ok, "a failed file makes the exit status non-zero");
+    assert_eq!(
+        stdout.lines().count(),
+        2,
+        "the good and the decodable files are printed: {stdout}"
+    );
+    assert!(stderr.contains("looks like a binary file"), "{stderr}");
+    assert!(stderr.contains("not valid UTF-8"), "{stderr}");
+    assert!(stderr.contains("cannot read"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn dossier_menaka_json_lists_the_seed_sentences() {
+    let (ok, stdout, _) = run(&["dossier", "Ménaka", "--json"]);
+    assert!(ok);
+    let d: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_default();
+    assert_eq!(d["name"], "Ménaka");
+    assert_eq!(d["articles"].as_array().map(Vec::len), Some(2));
+    assert!(
+        d["articles"][0]["excerpts"][0]["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Ménaka region")
+    );
+}
+
+#[test]
+fn dossier_of_an_unknown_name_says_so() {
+    let (ok, _, stderr) = run(&["dossier", "Atlantis"]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("no feature of the atlas is called \"Atlantis\""),
+        "{stderr}"
+    );
+}
