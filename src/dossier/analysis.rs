@@ -14,9 +14,16 @@ use super::OtherValue;
 #[must_use]
 pub fn analyse_text(gazetteer: &Gazetteer, text: &str) -> (Vec<PlaceMention>, Vec<Figure>) {
     let places = geoparse(gazetteer, text);
+    // Both lists are in text order: one sweep finds the overlaps.
+    let mut next_place = 0;
     let figures = extract_figures(text)
         .into_iter()
-        .filter(|f| !places.iter().any(|p| p.start < f.end && f.start < p.end))
+        .filter(|f| {
+            while next_place < places.len() && places[next_place].end <= f.start {
+                next_place += 1;
+            }
+            places.get(next_place).is_none_or(|p| p.start >= f.end)
+        })
         .collect();
     (places, figures)
 }

@@ -6,7 +6,7 @@
 use super::gazetteer::{Entry, EntryKind, Gazetteer};
 use std::collections::HashSet;
 
-use crate::text::fold::fold_str;
+use crate::text::fold::{Folded, fold_str};
 
 /// Words that introduce a person: "Mr Clement", "President Macron".
 const TITLES: &[&str] = &[
@@ -426,7 +426,7 @@ pub fn accepts(
     gazetteer: &Gazetteer,
     entry: &Entry,
     s: &Surroundings<'_>,
-    lowercase: &LowercaseWords,
+    lowercase: &LowercaseWords<'_>,
 ) -> bool {
     let surface = s.surface();
     let key = fold_str(&surface);
@@ -522,26 +522,31 @@ pub fn accepts(
     // Never a town or region if the text itself writes the word in lower case.
     !(matches!(entry.kind, EntryKind::City | EntryKind::Region)
         && single_word
-        && lowercase.0.contains(&key))
+        && lowercase.0.contains(key.as_str()))
 }
 
 /// Every word a text writes in lower case, folded: a name that also occurs
-/// like this is an ordinary word in this text.
-pub struct LowercaseWords(HashSet<String>);
+/// like this is an ordinary word in this text. Borrowed from the folded text,
+/// so collecting them allocates nothing per word.
+pub struct LowercaseWords<'t>(HashSet<&'t str>);
 
-/// Collects the [`LowercaseWords`] of a text.
+/// Collects the [`LowercaseWords`] of a text from its folded form.
 #[must_use]
-pub fn lowercase_words(chars: &[char]) -> LowercaseWords {
+pub fn lowercase_words<'t>(folded: &'t Folded, chars: &[char]) -> LowercaseWords<'t> {
+    let bytes = folded.text.as_bytes();
     let mut words = HashSet::new();
     let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_alphabetic() && (i == 0 || !chars[i - 1].is_alphanumeric()) {
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80 {
             let start = i;
-            while i < chars.len() && chars[i].is_alphanumeric() {
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80) {
                 i += 1;
             }
-            if chars[start].is_lowercase() {
-                words.insert(fold_str(&chars[start..i].iter().collect::<String>()));
+            let lower = chars
+                .get(folded.original_char(start))
+                .is_some_and(|c| c.is_lowercase());
+            if lower && folded.text.is_char_boundary(start) && folded.text.is_char_boundary(i) {
+                words.insert(&folded.text[start..i]);
             }
         } else {
             i += 1;

@@ -93,7 +93,7 @@ fn recognise(
     folded: &Folded,
     chars: &[char],
 ) -> (Vec<Recognised>, Vec<String>) {
-    let lowercase = context::lowercase_words(chars);
+    let lowercase = context::lowercase_words(folded, chars);
     let mut mentions = Vec::new();
     let mut demonym_countries = Vec::new();
     // Surnames seen after a first name or a title ("Jacob Zuma"): later,
