@@ -36,7 +36,7 @@ fn benches(c: &mut Criterion) {
     let mut load = c.benchmark_group("gazetteer");
     load.sample_size(10);
     load.bench_function("load_embedded", |b| {
-        b.iter(|| black_box(Gazetteer::load_embedded(&zones).is_ok()))
+        b.iter(|| black_box(Gazetteer::load_embedded(&zones).is_ok()));
     });
     load.finish();
 
@@ -48,13 +48,13 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("geoparse", |b| {
-        b.iter(|| black_box(geoparse(&gazetteer, &text).len()))
+        b.iter(|| black_box(geoparse(&gazetteer, &text).len()));
     });
     group.bench_function("figures", |b| {
-        b.iter(|| black_box(extract_figures(&text).len()))
+        b.iter(|| black_box(extract_figures(&text).len()));
     });
     group.bench_function("places_and_figures", |b| {
-        b.iter(|| black_box(analyse_text(&gazetteer, &text).0.len()))
+        b.iter(|| black_box(analyse_text(&gazetteer, &text).0.len()));
     });
     group.finish();
 }
