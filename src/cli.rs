@@ -5,10 +5,17 @@ use clap::{Parser, Subcommand};
 
 /// Dispatch Atlas: news reports about the Sahel, on the map.
 #[derive(Debug, Parser)]
-#[command(name = "dispatch-atlas", version, about)]
+#[command(
+    name = "dispatch-atlas",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<CliCommand>,
+    /// Article files to open in the window, besides the embedded reports.
+    pub files: Vec<std::path::PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -18,6 +18,7 @@ pub mod dossier;
 pub mod figures;
 pub mod geometry;
 pub mod geoparse;
+pub mod library;
 pub mod state;
 pub mod text;
 pub mod ui;

@@ -58,7 +58,7 @@ fn print_places(json: bool) -> Result<()> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => dispatch_atlas::ui::run(),
+        None => dispatch_atlas::ui::run(cli.files),
         Some(CliCommand::Places { json }) => print_places(json),
         Some(CliCommand::Geoparse { json: _, files }) => {
             dispatch_atlas::commands::geoparse::run(&files)

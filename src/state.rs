@@ -4,8 +4,15 @@
 //! [`AppState::apply`] runs them after the frame. Every state change can so be
 //! tested without a window.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use crate::atlas::{Atlas, FeatureId};
+use crate::dossier::analysis::{AnalysedArticle, Corpus};
+use crate::dossier::{mention_counts, places_to_add};
 use crate::geometry::projection::{LonLat, Projector, ScreenRect};
+use crate::geoparse::gazetteer::Gazetteer;
 use crate::view::camera::Camera;
 
 /// Pixels between the fitted Sahel and the map's edge.
@@ -15,8 +22,24 @@ pub const KEY_PAN_PX: f32 = 80.0;
 /// How much one `+`/`-` press zooms.
 pub const KEY_ZOOM_FACTOR: f64 = 1.5;
 
-/// Everything the user can do to the view and the selection.
-#[derive(Clone, Debug, PartialEq)]
+/// Articles being read in the background.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub current: String,
+}
+
+/// Which dialog windows are open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Dialogs {
+    pub about: bool,
+    pub shortcuts: bool,
+    pub open_articles: bool,
+}
+
+/// Everything the user (or the article library) can do to the state.
+#[derive(Debug)]
 pub enum Command {
     /// The map's rectangle this frame (it changes when the window or panels resize).
     SetViewport(ScreenRect),
@@ -39,6 +62,19 @@ pub enum Command {
     ZoomTo(FeatureId),
     ShowAbout(bool),
     ShowShortcuts(bool),
+    /// Read these article files (File → Open articles, drag and drop).
+    OpenArticles(Vec<PathBuf>),
+    ShowOpenArticles(bool),
+    /// Show an article in full (by article id), or close it.
+    ShowArticle(Option<String>),
+    /// From the library worker:
+    GazetteerReady(Arc<Gazetteer>),
+    LibraryProgress(Progress),
+    ArticleAnalysed(Box<AnalysedArticle>),
+    LibraryFinished,
+    /// A message for the user (a file that could not be read…).
+    Notify(String),
+    DismissMessages,
 }
 
 /// The state of one window of Dispatch Atlas.
@@ -49,8 +85,21 @@ pub struct AppState {
     pub viewport: Option<ScreenRect>,
     pub selected: Option<FeatureId>,
     pub hovered: Option<FeatureId>,
-    pub about_open: bool,
-    pub shortcuts_open: bool,
+    pub dialogs: Dialogs,
+    /// The articles read so far, analysed.
+    pub corpus: Corpus,
+    /// Set once loaded; needed to read more articles.
+    pub gazetteer: Option<Arc<Gazetteer>>,
+    /// `Some` while articles are being read.
+    pub progress: Option<Progress>,
+    /// Messages for the user, newest last.
+    pub messages: Vec<String>,
+    /// Mentions per feature (the map's badges).
+    pub mention_counts: HashMap<FeatureId, usize>,
+    /// The article shown in full, by id.
+    pub article_shown: Option<String>,
+    /// Files asked for and not yet handed to a worker (the UI glue takes them).
+    pub requested_files: Vec<PathBuf>,
     /// A fit asked for before the map's size was known (first frame).
     pending_fit: bool,
 }
@@ -65,8 +114,14 @@ impl AppState {
             viewport: None,
             selected: None,
             hovered: None,
-            about_open: false,
-            shortcuts_open: false,
+            dialogs: Dialogs::default(),
+            corpus: Corpus::default(),
+            gazetteer: None,
+            progress: None,
+            messages: Vec::new(),
+            mention_counts: HashMap::new(),
+            article_shown: None,
+            requested_files: Vec::new(),
             pending_fit: saved_camera.is_none(),
         }
     }
@@ -112,9 +167,37 @@ impl AppState {
             }
             Command::FitFocus => self.fit_focus(),
             Command::ZoomTo(id) => self.zoom_to(&id),
-            Command::ShowAbout(open) => self.about_open = open,
-            Command::ShowShortcuts(open) => self.shortcuts_open = open,
+            Command::ShowAbout(open) => self.dialogs.about = open,
+            Command::ShowShortcuts(open) => self.dialogs.shortcuts = open,
+            Command::OpenArticles(paths) => {
+                self.requested_files.extend(paths);
+                self.dialogs.open_articles = false;
+            }
+            Command::ShowOpenArticles(open) => self.dialogs.open_articles = open,
+            Command::ShowArticle(id) => {
+                self.article_shown =
+                    id.filter(|id| self.corpus.articles.iter().any(|a| &a.article.id == id));
+            }
+            Command::GazetteerReady(gazetteer) => self.gazetteer = Some(gazetteer),
+            Command::LibraryProgress(progress) => self.progress = Some(progress),
+            Command::ArticleAnalysed(analysed) => self.add_article(*analysed),
+            Command::LibraryFinished => self.progress = None,
+            Command::Notify(message) => self.messages.push(message),
+            Command::DismissMessages => self.messages.clear(),
         }
+    }
+
+    /// Adds an analysed article: its towns that the map lacks become markers,
+    /// and the badges are counted again. An article read twice (same id) is
+    /// replaced, not doubled.
+    fn add_article(&mut self, analysed: AnalysedArticle) {
+        self.atlas
+            .add_points(places_to_add(self.atlas.features(), &analysed));
+        self.corpus
+            .articles
+            .retain(|a| a.article.id != analysed.article.id);
+        self.corpus.push(analysed);
+        self.mention_counts = mention_counts(self.atlas.features(), &self.corpus);
     }
 
     fn fit_focus(&mut self) {

@@ -5,6 +5,7 @@
 //! `unknown` means not known. Without a header the first line is the title.
 //! The two seed reports ship in `data/articles/` and are compiled in.
 
+pub mod html;
 pub mod read;
 
 /// One article: metadata and body. Offsets elsewhere are into `body`, in chars.

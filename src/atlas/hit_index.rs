@@ -57,6 +57,17 @@ impl HitIndex {
         }
     }
 
+    /// Adds a point feature that was appended to the atlas at `index`.
+    pub fn insert_point(&mut self, index: usize, feature: &Feature) {
+        if let Some(b) = feature.bbox().filter(|_| !feature.hidden) {
+            self.tree.insert(Entry::new(
+                Rectangle::from_corners([b.min().x, b.min().y], [b.max().x, b.max().y]),
+                index,
+            ));
+        }
+        self.prepared.resize_with(index + 1, || None);
+    }
+
     /// The feature to pick at `pos_in_screen`: a point within `radius_px`
     /// pixels first (the nearest), else the area of highest rank containing
     /// the cursor (zone, then region, then country; the smaller on a tie).

@@ -144,6 +144,21 @@ impl Atlas {
         }
     }
 
+    /// Adds places (points) found in articles, drawn and picked like the others.
+    pub fn add_points(&mut self, points: Vec<Feature>) {
+        for feature in points {
+            if !matches!(feature.geometry, FeatureGeometry::Point(_))
+                || self.index_of(&feature.id).is_some()
+            {
+                continue;
+            }
+            let index = self.features.len();
+            self.hit_index.insert_point(index, &feature);
+            self.features.push(feature);
+            self.shapes.push(None);
+        }
+    }
+
     #[must_use]
     pub fn features(&self) -> &[Feature] {
         &self.features

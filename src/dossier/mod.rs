@@ -9,6 +9,8 @@
 
 pub mod analysis;
 
+use std::collections::HashMap;
+
 use geo::Contains;
 use serde::Serialize;
 use serde_json::Value;
@@ -259,4 +261,79 @@ pub fn dossier(feature: &Feature, corpus: &Corpus) -> Dossier {
         mentions,
         articles,
     }
+}
+
+/// How many mentions each feature's dossier has (features without any are
+/// left out): the numbers on the map's badges.
+#[must_use]
+pub fn mention_counts(
+    features: &[Feature],
+    corpus: &Corpus,
+) -> HashMap<crate::atlas::FeatureId, usize> {
+    let mut counts = HashMap::new();
+    let mentions: Vec<&PlaceMention> = corpus.articles.iter().flat_map(|a| &a.places).collect();
+    for feature in features.iter().filter(|f| f.kind != FeatureKind::Tripoint) {
+        let bbox = feature.bbox();
+        let n = mentions
+            .iter()
+            .filter(|m| {
+                let near = bbox.is_some_and(|b| {
+                    (b.min().x..=b.max().x).contains(&m.lon)
+                        && (b.min().y..=b.max().y).contains(&m.lat)
+                });
+                (near
+                    || feature.kind == FeatureKind::Country
+                    || feature.kind == FeatureKind::Zone
+                    || feature.kind == FeatureKind::City)
+                    && belongs(feature, m).is_some()
+            })
+            .count();
+        if n > 0 {
+            counts.insert(feature.id.clone(), n);
+        }
+    }
+    counts
+}
+
+/// The feature a mention names directly, if the map has it.
+#[must_use]
+pub fn feature_named_by<'a>(
+    features: &'a [Feature],
+    mention: &PlaceMention,
+) -> Option<&'a Feature> {
+    features
+        .iter()
+        .find(|f| belongs(f, mention) == Some(Via::Direct))
+}
+
+/// Towns that articles name but the map does not have yet, as point features.
+#[must_use]
+pub fn places_to_add(features: &[Feature], article: &analysis::AnalysedArticle) -> Vec<Feature> {
+    let mut out: Vec<Feature> = Vec::new();
+    for m in article.places.iter().filter(|m| m.kind == "city") {
+        if feature_named_by(features, m).is_some() || out.iter().any(|f| f.id.0 == m.gazetteer) {
+            continue;
+        }
+        let at = crate::geometry::projection::LonLat {
+            lon: m.lon,
+            lat: m.lat,
+        };
+        let mut properties = serde_json::Map::new();
+        properties.insert("found_in_articles".into(), true.into());
+        properties.insert("gazetteer".into(), m.gazetteer.clone().into());
+        out.push(Feature {
+            id: crate::atlas::FeatureId(m.gazetteer.clone()),
+            name: m.name.clone(),
+            kind: FeatureKind::City,
+            country: m.country.clone(),
+            countries: Vec::new(),
+            geometry: FeatureGeometry::Point(at),
+            context: false,
+            hidden: false,
+            label_at: at,
+            aliases: Vec::new(),
+            properties,
+        });
+    }
+    out
 }

@@ -1,18 +1,25 @@
 //! The egui layer: draws [`AppState`] and turns what the user does into
 //! [`Command`]s, applied once the frame is drawn.
 
+pub mod article_window;
 pub mod convert;
 pub mod dialogs;
+pub mod dossier_view;
 pub mod legend;
 pub mod map;
+pub mod open_dialog;
 pub mod side_panel;
 pub mod style;
 
 use anyhow::anyhow;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use std::path::PathBuf;
+
+use crate::articles;
 use crate::atlas::{Atlas, DataError};
-use crate::state::{AppState, Command, KEY_ZOOM_FACTOR};
+use crate::library::{ArticleSource, GazetteerSource, LibraryEvent, Loader, article_files_in};
+use crate::state::{AppState, Command, KEY_ZOOM_FACTOR, Progress};
 use crate::ui::convert::screen_point;
 use crate::view::camera::Camera;
 use map::MapView;
@@ -21,10 +28,17 @@ use map::MapView;
 const CAMERA_KEY: &str = "dispatch-atlas/camera";
 
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
-/// Opens the main window and runs until it is closed.
-pub fn run() -> anyhow::Result<()> {
+/// The folder of articles read at every start (in the user's data directory).
+#[must_use]
+pub fn articles_dir() -> Option<PathBuf> {
+    eframe::storage_dir("dispatch-atlas").map(|d| d.join("articles"))
+}
+
+/// Opens the main window, with `files` as extra articles, and runs until it is closed.
+pub fn run(files: Vec<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Dispatch Atlas")
@@ -36,7 +50,15 @@ pub fn run() -> anyhow::Result<()> {
     eframe::run_native(
         "Dispatch Atlas",
         options,
-        Box::new(|cc| Ok(Box::new(DispatchAtlasApp::new(cc)))),
+        Box::new(move |cc| {
+            let mut app = DispatchAtlasApp::new(cc);
+            let mut sources = articles_dir()
+                .map(|d| article_files_in(&d))
+                .unwrap_or_default();
+            sources.extend(files);
+            app.start_library(&cc.egui_ctx, sources);
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| anyhow!("could not open the window: {e}"))
 }
@@ -45,6 +67,9 @@ pub fn run() -> anyhow::Result<()> {
 pub struct DispatchAtlasApp {
     state: Result<AppState, String>,
     map: MapView,
+    loaders: Vec<Loader>,
+    dossier_cache: dossier_view::DossierCache,
+    open_buffer: String,
 }
 
 impl DispatchAtlasApp {
@@ -74,7 +99,85 @@ impl DispatchAtlasApp {
         Self {
             state,
             map: MapView::default(),
+            loaders: Vec::new(),
+            dossier_cache: dossier_view::DossierCache::default(),
+            open_buffer: String::new(),
         }
+    }
+
+    /// Starts reading the embedded seed reports and `files` in the background.
+    pub fn start_library(&mut self, ctx: &egui::Context, files: Vec<PathBuf>) {
+        let Ok(state) = &self.state else { return };
+        let mut sources: Vec<ArticleSource> = articles::EMBEDDED
+            .iter()
+            .map(|(id, text)| ArticleSource::Embedded(id, text))
+            .collect();
+        sources.extend(files.into_iter().map(ArticleSource::File));
+        let ctx = ctx.clone();
+        self.loaders.push(Loader::start(
+            GazetteerSource::Load(state.atlas.zone_names()),
+            sources,
+            move || ctx.request_repaint(),
+        ));
+    }
+
+    /// Whether articles are still being read (for tests and tools).
+    #[must_use]
+    pub fn is_reading(&self) -> bool {
+        !self.loaders.is_empty() || self.state.as_ref().is_ok_and(|s| s.progress.is_some())
+    }
+
+    /// Library events as commands; finished workers are dropped.
+    fn library_commands(&mut self, commands: &mut Vec<Command>) {
+        let mut finished = Vec::new();
+        for (i, loader) in self.loaders.iter().enumerate() {
+            for event in loader.poll() {
+                commands.push(match event {
+                    LibraryEvent::GazetteerReady(g) => Command::GazetteerReady(g),
+                    LibraryEvent::Progress {
+                        done,
+                        total,
+                        current,
+                    } => Command::LibraryProgress(Progress {
+                        done,
+                        total,
+                        current,
+                    }),
+                    LibraryEvent::Analysed(a) => Command::ArticleAnalysed(a),
+                    LibraryEvent::Warning(w) => Command::Notify(w),
+                    LibraryEvent::Failed(f) => Command::Notify(f),
+                    LibraryEvent::Finished => {
+                        finished.push(i);
+                        Command::LibraryFinished
+                    }
+                });
+            }
+        }
+        for i in finished.into_iter().rev() {
+            self.loaders.remove(i);
+        }
+    }
+
+    /// Hands files the user asked for to a worker once the gazetteer is there.
+    fn read_requested_files(&mut self, ctx: &egui::Context) {
+        let Ok(state) = &mut self.state else { return };
+        let Some(gazetteer) = state.gazetteer.clone() else {
+            return;
+        };
+        if state.requested_files.is_empty() {
+            return;
+        }
+        let sources = state
+            .requested_files
+            .drain(..)
+            .map(ArticleSource::File)
+            .collect();
+        let ctx = ctx.clone();
+        self.loaders.push(Loader::start(
+            GazetteerSource::Ready(gazetteer),
+            sources,
+            move || ctx.request_repaint(),
+        ));
     }
 
     /// The state, for tests and tools that drive the app.
@@ -97,8 +200,8 @@ impl eframe::App for DispatchAtlasApp {
             }
         };
         let mut commands = Vec::new();
-        top_bar(ui, &mut commands);
-        status_bar(ui, state);
+        top_bar(ui, state, &mut commands);
+        status_bar(ui, state, &mut commands);
         let selected = state.selected.as_ref().and_then(|id| state.atlas.get(id));
         if let Some(feature) = selected {
             egui::Panel::right("details")
@@ -114,15 +217,44 @@ impl eframe::App for DispatchAtlasApp {
                             .accessibility_role(egui::accesskit::Role::Region);
                         ui.scope_builder(region, |ui| {
                             side_panel::show(ui, &state.atlas, feature, &mut commands);
+                            dossier_view::show(
+                                ui,
+                                state,
+                                feature,
+                                &mut self.dossier_cache,
+                                &mut commands,
+                            );
                         });
                     });
                 });
         }
         egui::CentralPanel::no_frame().show(ui, |ui| self.map.show(ui, state, &mut commands));
-        dialogs::about(ui.ctx(), state.about_open, &mut commands);
-        dialogs::shortcuts(ui.ctx(), state.shortcuts_open, &mut commands);
+        dialogs::about(ui.ctx(), state.dialogs.about, &mut commands);
+        dialogs::shortcuts(ui.ctx(), state.dialogs.shortcuts, &mut commands);
+        article_window::show(ui.ctx(), state, &mut commands);
+        open_dialog::show(
+            ui.ctx(),
+            state.dialogs.open_articles,
+            &mut self.open_buffer,
+            articles_dir().as_deref(),
+            &mut commands,
+        );
+        let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            commands.push(Command::OpenArticles(dropped));
+        }
+        if ui.input_mut(|i| i.consume_shortcut(&OPEN)) {
+            commands.push(Command::ShowOpenArticles(true));
+        }
         if ui.input_mut(|i| i.consume_shortcut(&HELP)) {
-            commands.push(Command::ShowShortcuts(!state.shortcuts_open));
+            commands.push(Command::ShowShortcuts(!state.dialogs.shortcuts));
         }
         if ui.input_mut(|i| i.consume_shortcut(&QUIT)) {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -131,6 +263,12 @@ impl eframe::App for DispatchAtlasApp {
             ui.ctx().request_repaint();
         }
         state.apply_all(commands);
+        let mut library = Vec::new();
+        self.library_commands(&mut library);
+        if let Ok(state) = &mut self.state {
+            state.apply_all(library);
+        }
+        self.read_requested_files(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -148,10 +286,20 @@ fn zoom_centre(factor: f64) -> Command {
     }
 }
 
-fn top_bar(ui: &mut Ui, commands: &mut Vec<Command>) {
+fn top_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
+                if ui
+                    .add(
+                        egui::Button::new("Open articles…")
+                            .shortcut_text(ui.ctx().format_shortcut(&OPEN)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ShowOpenArticles(true));
+                }
+                ui.separator();
                 if ui
                     .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
                     .clicked()
@@ -179,6 +327,22 @@ fn top_bar(ui: &mut Ui, commands: &mut Vec<Command>) {
                     commands.push(zoom_centre(1.0 / KEY_ZOOM_FACTOR));
                 }
             });
+            ui.menu_button("Articles", |ui| {
+                if state.corpus.articles.is_empty() {
+                    ui.label(RichText::new("No article read yet").weak());
+                }
+                for a in &state.corpus.articles {
+                    let label = format!(
+                        "{} ({} places, {} figures)",
+                        a.article.title,
+                        a.places.len(),
+                        a.figures.len()
+                    );
+                    if ui.button(label).clicked() {
+                        commands.push(Command::ShowArticle(Some(a.article.id.clone())));
+                    }
+                }
+            });
             ui.menu_button("Help", |ui| {
                 if ui
                     .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
@@ -202,9 +366,31 @@ fn top_bar(ui: &mut Ui, commands: &mut Vec<Command>) {
     });
 }
 
-fn status_bar(ui: &mut Ui, state: &AppState) {
+fn status_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
     egui::Panel::bottom("status").show(ui, |ui| {
+        if !state.messages.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                for message in &state.messages {
+                    ui.label(RichText::new(message).color(ui.visuals().warn_fg_color));
+                }
+                if ui.small_button("Dismiss").clicked() {
+                    commands.push(Command::DismissMessages);
+                }
+            });
+            ui.separator();
+        }
         ui.horizontal(|ui| {
+            if let Some(p) = &state.progress {
+                ui.spinner();
+                ui.label(format!(
+                    "Reading articles {}/{}: {}",
+                    p.done, p.total, p.current
+                ));
+                ui.separator();
+            } else {
+                ui.label(format!("{} article(s)", state.corpus.articles.len()));
+                ui.separator();
+            }
             let cursor = ui.ctx().pointer_hover_pos().map(screen_point);
             match (state.projector(), cursor) {
                 (Some(projector), Some(p)) if projector.rect().contains(p) => {

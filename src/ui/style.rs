@@ -40,6 +40,8 @@ pub const SELECTED_STROKE: Stroke = Stroke {
     color: Color32::from_rgb(0x00, 0x66, 0xcc),
 };
 pub const SELECTED_FILL: Color32 = Color32::from_rgba_premultiplied(0x00, 0x1a, 0x33, 0x33);
+/// Badges that count a feature's mentions in the articles.
+pub const BADGE_FILL: Color32 = Color32::from_rgb(0xc6, 0x28, 0x28);
 pub const LABEL_DARK: Color32 = Color32::from_rgb(0x2b, 0x22, 0x1a);
 pub const LABEL_MUTED: Color32 = Color32::from_rgb(0x7d, 0x74, 0x68);
 pub const LABEL_REGION: Color32 = Color32::from_rgb(0x85, 0x70, 0x58);

@@ -90,6 +90,7 @@ impl MapView {
         }
         overlay::markers(&painter, atlas, &projector);
         overlay::labels(&painter, atlas, &projector);
+        overlay::badges(&painter, atlas, &projector, &state.mention_counts);
         overlay::scale_bar_and_attribution(&painter, &projector, rect);
         if let (Some(pointer), Some(feature)) = (
             hover_pos,

@@ -241,3 +241,41 @@ pub fn hover_name(painter: &Painter, feature: &Feature, cursor: Pos2) {
     );
     painter.galley(rect.min + vec2(4.0, 4.0), galley, Color32::BLACK);
 }
+
+/// Numbered badges on features the articles mention.
+pub fn badges<S: std::hash::BuildHasher>(
+    painter: &Painter,
+    atlas: &Atlas,
+    projector: &Projector,
+    counts: &std::collections::HashMap<FeatureId, usize, S>,
+) {
+    let clip = painter.clip_rect();
+    for feature in atlas.features().iter().filter(|f| !f.hidden) {
+        let Some(&count) = counts.get(&feature.id) else {
+            continue;
+        };
+        let anchor = to_pos2(projector.screen_from_lonlat(feature.label_at));
+        let at = if feature.point().is_some() {
+            anchor + vec2(-style::MARKER_RADIUS - 2.0, -style::MARKER_RADIUS - 9.0)
+        } else {
+            anchor + vec2(0.0, -22.0)
+        };
+        if !clip.contains(at) {
+            continue;
+        }
+        let galley = painter.layout_no_wrap(
+            count.to_string(),
+            FontId::proportional(10.5),
+            Color32::WHITE,
+        );
+        let rect = Rect::from_center_size(at, galley.size() + vec2(8.0, 2.0));
+        painter.rect(
+            rect,
+            7.0,
+            style::BADGE_FILL,
+            Stroke::new(1.0, Color32::WHITE),
+            egui::StrokeKind::Outside,
+        );
+        painter.galley(rect.center() - galley.size() / 2.0, galley, Color32::WHITE);
+    }
+}

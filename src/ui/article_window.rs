@@ -1,0 +1,149 @@
+//! An article in full, every recognised place and figure highlighted; a click
+//! on a place selects it on the map.
+
+use egui::{Context, RichText, Ui};
+
+use crate::dossier::analysis::AnalysedArticle;
+use crate::dossier::feature_named_by;
+use crate::state::{AppState, Command};
+use crate::ui::dossier_view::{FIGURE_BG, MENTION_BG};
+
+enum Piece<'a> {
+    Plain(String),
+    Place(&'a crate::geoparse::PlaceMention),
+    Figure(&'a crate::figures::Figure),
+}
+
+/// The body cut into plain text, places and figures, per paragraph.
+fn paragraphs(analysed: &AnalysedArticle) -> Vec<Vec<Piece<'_>>> {
+    let chars: Vec<char> = analysed.article.body.chars().collect();
+    let mut marks: Vec<(usize, usize, Piece<'_>)> = analysed
+        .places
+        .iter()
+        .map(|p| (p.start, p.end, Piece::Place(p)))
+        .chain(
+            analysed
+                .figures
+                .iter()
+                .map(|f| (f.start, f.end, Piece::Figure(f))),
+        )
+        .collect();
+    marks.sort_by_key(|m| m.0);
+    let mut out = vec![Vec::new()];
+    let push_plain = |out: &mut Vec<Vec<Piece<'_>>>, from: usize, to: usize| {
+        let text: String = chars[from..to].iter().collect();
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.push(Vec::new());
+            }
+            if !line.is_empty()
+                && let Some(p) = out.last_mut()
+            {
+                p.push(Piece::Plain(line.to_owned()));
+            }
+        }
+    };
+    let mut cursor = 0;
+    for (start, end, piece) in marks {
+        if start < cursor || end > chars.len() {
+            continue;
+        }
+        push_plain(&mut out, cursor, start);
+        if let Some(p) = out.last_mut() {
+            p.push(piece);
+        }
+        cursor = end;
+    }
+    push_plain(&mut out, cursor, chars.len());
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+fn body(ui: &mut Ui, state: &AppState, analysed: &AnalysedArticle, commands: &mut Vec<Command>) {
+    for paragraph in paragraphs(analysed) {
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            for piece in paragraph {
+                match piece {
+                    Piece::Plain(text) => {
+                        ui.label(text);
+                    }
+                    Piece::Place(p) => {
+                        let feature = feature_named_by(state.atlas.features(), p);
+                        let text = RichText::new(&p.surface).background_color(MENTION_BG);
+                        let hover = format!(
+                            "{} ({}, {}) — {:.4}° N, {:.4}° E",
+                            p.name,
+                            p.kind,
+                            p.country.as_deref().unwrap_or("—"),
+                            p.lat,
+                            p.lon
+                        );
+                        match feature {
+                            Some(f) => {
+                                if ui
+                                    .link(text)
+                                    .on_hover_text(format!(
+                                        "{hover}\nClick to select it on the map"
+                                    ))
+                                    .clicked()
+                                {
+                                    commands.push(Command::Select(Some(f.id.clone())));
+                                    commands.push(Command::ZoomTo(f.id.clone()));
+                                }
+                            }
+                            None => {
+                                ui.label(text).on_hover_text(hover);
+                            }
+                        }
+                    }
+                    Piece::Figure(f) => {
+                        let what = f.unit.as_deref().unwrap_or("");
+                        ui.label(RichText::new(&f.surface).background_color(FIGURE_BG))
+                            .on_hover_text(format!("{} {what}", f.value));
+                    }
+                }
+            }
+        });
+        ui.add_space(6.0);
+    }
+}
+
+pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
+    let Some(id) = &state.article_shown else {
+        return;
+    };
+    let Some(analysed) = state.corpus.articles.iter().find(|a| &a.article.id == id) else {
+        return;
+    };
+    let mut open = true;
+    egui::Window::new(RichText::new(&analysed.article.title).strong())
+        .id(egui::Id::unique("article-window"))
+        .open(&mut open)
+        .default_size([560.0, 520.0])
+        .resizable(true)
+        .show(ctx, |ui| {
+            let a = &analysed.article;
+            ui.label(
+                RichText::new(format!(
+                    "{} · {}",
+                    a.outlet_or_unknown(),
+                    a.date.as_deref().unwrap_or("date unknown")
+                ))
+                .weak(),
+            );
+            ui.label(
+                RichText::new(format!(
+                    "{} places and {} figures found; click a place to see it on the map.",
+                    analysed.places.len(),
+                    analysed.figures.len()
+                ))
+                .small(),
+            );
+            ui.separator();
+            egui::ScrollArea::vertical().show(ui, |ui| body(ui, state, analysed, commands));
+        });
+    if !open {
+        commands.push(Command::ShowArticle(None));
+    }
+}

@@ -1,0 +1,150 @@
+//! The app with its articles read (on the background worker, as in real use):
+//! dossiers in the side panel, the article window, places clicked in the text.
+
+use std::time::{Duration, Instant};
+
+use dispatch_atlas::atlas::FeatureId;
+use dispatch_atlas::geometry::projection::LonLat;
+use dispatch_atlas::ui::DispatchAtlasApp;
+use dispatch_atlas::ui::convert::pos2;
+use dispatch_atlas::ui::side_panel;
+use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn app_with_articles() -> Harness<'static, DispatchAtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(64)
+        .build_eframe(|cc| {
+            let mut app = DispatchAtlasApp::new(cc);
+            app.start_library(&cc.egui_ctx, Vec::new());
+            app
+        });
+    let deadline = Instant::now() + Duration::from_mins(3);
+    while harness.state().is_reading() {
+        assert!(
+            Instant::now() < deadline,
+            "articles still not read after 3 minutes"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    harness.run();
+    harness
+}
+
+fn click_at(harness: &mut Harness<'_, DispatchAtlasApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+}
+
+fn click_place(harness: &mut Harness<'_, DispatchAtlasApp>, at: LonLat) {
+    let state = harness.state().state().unwrap_or_else(|| panic!("state"));
+    let pos = pos2(
+        state
+            .projector()
+            .unwrap_or_else(|| panic!("projector"))
+            .screen_from_lonlat(at),
+    );
+    click_at(harness, pos);
+}
+
+#[test]
+fn clicking_menaka_shows_its_reports_with_source_and_excerpts() {
+    let mut harness = app_with_articles();
+    assert_eq!(
+        harness.state().state().map(|s| s.corpus.articles.len()),
+        Some(2)
+    );
+    click_place(
+        &mut harness,
+        LonLat {
+            lon: 2.39609,
+            lat: 15.91985,
+        },
+    );
+    let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
+    panel.get_by_label("Reports (3 mentions in 2 articles)");
+    // The title heads its excerpts and names the article in the figures table.
+    assert!(
+        panel
+            .query_all_by_label("French Foreign legion soldier killed in action in Mali")
+            .count()
+            >= 1
+    );
+    panel.get_by_label_contains("International Insider");
+    panel.get_by_label_contains(
+        "Ménaka is a key strategic region bordering with Niger and Burkina Faso.",
+    );
+}
+
+#[test]
+fn the_zone_shows_menaka_and_gao_reports_and_corroborated_figures() {
+    let mut harness = app_with_articles();
+    click_place(
+        &mut harness,
+        LonLat {
+            lon: 1.0,
+            lat: 14.0,
+        },
+    );
+    let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
+    panel.get_by_label("Three-borders zone");
+    panel.get_by_label_contains("evacuated by helicopter to Gao in northern Mali");
+    panel.get_by_label_contains("so-called three borders region");
+}
+
+#[test]
+fn a_place_clicked_in_an_article_is_selected_on_the_map() {
+    let mut harness = app_with_articles();
+    click_place(
+        &mut harness,
+        LonLat {
+            lon: 2.39609,
+            lat: 15.91985,
+        },
+    );
+    harness
+        .get_all_by_label("Open article")
+        .next()
+        .unwrap_or_else(|| panic!("an Open article button"))
+        .click();
+    harness.run();
+    // The article window lists places as links; Niger is one of them.
+    harness
+        .get_all_by_label("Niger")
+        .next()
+        .unwrap_or_else(|| panic!("Niger in the article"))
+        .click();
+    harness.run();
+    let selected = harness.state().state().and_then(|s| s.selected.clone());
+    assert_eq!(selected, Some(FeatureId("country:NE".into())));
+}
+
+#[test]
+fn articles_name_towns_that_become_markers() {
+    let harness = app_with_articles();
+    let state = harness.state().state().unwrap_or_else(|| panic!("state"));
+    let paris = state
+        .atlas
+        .get(&FeatureId("geonames:2988507".into()))
+        .unwrap_or_else(|| panic!("Paris was added"));
+    assert_eq!(paris.country.as_deref(), Some("FR"));
+    assert!(
+        state
+            .mention_counts
+            .get(&FeatureId("country:ML".into()))
+            .is_some_and(|&n| n >= 10)
+    );
+}
