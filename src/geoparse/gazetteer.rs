@@ -91,6 +91,9 @@ pub struct Gazetteer {
     /// For each automaton pattern, the entries bearing that name.
     pattern_entries: Vec<Vec<u32>>,
     common_words: HashSet<String>,
+    /// First words of the names that may be written in lower case (zones:
+    /// "three borders region"); other names need a capital to start.
+    lowercase_starts: HashSet<String>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -190,8 +193,18 @@ impl Gazetteer {
             }
             entries.push(entry);
         }
+        let mut lowercase_starts = HashSet::new();
         for zone in zones {
             let index = entries.len() as u32;
+            for name in zone.aliases.iter().chain(std::iter::once(&zone.name)) {
+                let folded = fold_str(name);
+                if let Some(first) = folded
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+                {
+                    lowercase_starts.insert(first.to_owned());
+                }
+            }
             for name in zone.aliases.iter().chain(std::iter::once(&zone.name)) {
                 add(&mut by_name, name, index);
             }
@@ -223,6 +236,7 @@ impl Gazetteer {
                 .filter(|w| !w.is_empty())
                 .map(fold_str)
                 .collect(),
+            lowercase_starts,
         })
     }
 
@@ -245,6 +259,12 @@ impl Gazetteer {
     #[must_use]
     pub fn entries_of_pattern(&self, pattern: usize) -> &[u32] {
         self.pattern_entries.get(pattern).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a name may start with this (folded) lower-case word.
+    #[must_use]
+    pub fn may_start_lowercase(&self, folded_word: &str) -> bool {
+        self.lowercase_starts.contains(folded_word)
     }
 
     /// Whether `folded` is an ordinary English or French word.

@@ -100,9 +100,24 @@ fn recognise(
     // standalone, they still name the person ("Zuma said").
     let mut people: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut skip_until = 0;
+    let bytes = folded.text.as_bytes();
     for start in word_starts(&folded.text) {
         if start < skip_until {
             continue;
+        }
+        // Most words start in lower case and can only begin a zone's name:
+        // skip the automaton for the others.
+        let capital = chars
+            .get(folded.original_char(start))
+            .is_some_and(|c| c.is_uppercase());
+        if !capital {
+            let end = bytes[start..]
+                .iter()
+                .position(|&b| !is_word_byte(b))
+                .map_or(bytes.len(), |n| start + n);
+            if !gazetteer.may_start_lowercase(&folded.text[start..end]) {
+                continue;
+            }
         }
         for (end, pattern) in names_at(gazetteer, folded, start) {
             let (cs, ce) = folded.original_span(start, end);
