@@ -4,7 +4,6 @@ use std::sync::OnceLock;
 
 use dispatch_atlas::articles::Article;
 use dispatch_atlas::atlas::Atlas;
-use dispatch_atlas::commands::dossier::find_feature;
 use dispatch_atlas::dossier::analysis::Corpus;
 use dispatch_atlas::dossier::{Dossier, Via, dossier};
 use dispatch_atlas::geoparse::gazetteer::Gazetteer;
@@ -22,7 +21,9 @@ fn world() -> &'static (Atlas, Corpus) {
 
 fn dossier_of(name: &str) -> Dossier {
     let (atlas, corpus) = world();
-    let feature = find_feature(atlas, name).unwrap_or_else(|| panic!("no feature {name}"));
+    let feature = atlas
+        .find_by_name(name)
+        .unwrap_or_else(|| panic!("no feature {name}"));
     dossier(feature, corpus)
 }
 

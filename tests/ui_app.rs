@@ -210,3 +210,27 @@ fn broken_embedded_data_is_explained_not_panicked_on() {
     harness.get_by_label("Dispatch Atlas cannot start");
     harness.get_by_label_contains("data/regions.geojson: feature region:ML-7: has no geometry");
 }
+
+#[test]
+fn find_place_selects_and_frames_a_feature_by_any_of_its_names() {
+    let mut harness = app();
+    let edit = harness.get_by_role(egui::accesskit::Role::TextInput);
+    edit.focus();
+    edit.type_text("Liptako-Gourma");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        selected(&harness),
+        Some(FeatureId("zone:three-borders".into()))
+    );
+    panel(&harness).get_by_label("Three-borders zone");
+
+    let edit = harness.get_by_role(egui::accesskit::Role::TextInput);
+    edit.focus();
+    edit.type_text("x");
+    harness.run();
+    harness.get_by_label("Go").click();
+    harness.run();
+    harness.get_by_label_contains("No place of the map is called");
+}

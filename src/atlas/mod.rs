@@ -208,6 +208,26 @@ impl Atlas {
             .collect()
     }
 
+    /// The feature a name designates: its name or one of its other names,
+    /// compared without case, accents or hyphens; points first (as a click
+    /// would pick), then zones, regions and countries.
+    #[must_use]
+    pub fn find_by_name(&self, name: &str) -> Option<&Feature> {
+        let key = |s: &str| crate::text::fold::fold_str(s.trim()).replace('-', " ");
+        let wanted = key(name);
+        if wanted.is_empty() {
+            return None;
+        }
+        self.features
+            .iter()
+            .filter(|f| {
+                std::iter::once(&f.name)
+                    .chain(&f.aliases)
+                    .any(|n| key(n) == wanted)
+            })
+            .min_by_key(|f| (f.kind.pick_rank(), f.kind == FeatureKind::Tripoint))
+    }
+
     /// The first feature of `kind` called `name` (case-insensitive), if any.
     #[must_use]
     pub fn find(&self, name: &str, kind: FeatureKind) -> Option<&Feature> {

@@ -8,29 +8,9 @@ use anyhow::{Result, bail};
 
 use crate::articles::Article;
 use crate::articles::read::read_text_file;
-use crate::atlas::{Atlas, Feature, FeatureKind};
 use crate::commands::geoparse::load_atlas_and_gazetteer;
 use crate::dossier::analysis::Corpus;
 use crate::dossier::{Dossier, dossier};
-use crate::text::fold::fold_str;
-
-/// The feature a name designates: exact name or alias, folded; points first
-/// (as a click would pick), then zones, regions and countries.
-#[must_use]
-pub fn find_feature<'a>(atlas: &'a Atlas, name: &str) -> Option<&'a Feature> {
-    let key = fold_str(name.trim()).replace('-', " ");
-    let names = |f: &Feature| {
-        std::iter::once(f.name.clone())
-            .chain(f.aliases.iter().cloned())
-            .map(|n| fold_str(&n).replace('-', " "))
-            .any(|n| n == key)
-    };
-    atlas
-        .features()
-        .iter()
-        .filter(|f| names(f))
-        .min_by_key(|f| (f.kind.pick_rank(), f.kind == FeatureKind::Tripoint))
-}
 
 fn text_report(d: &Dossier) -> String {
     let mut out = String::new();
@@ -70,7 +50,7 @@ fn text_report(d: &Dossier) -> String {
 
 pub fn run(name: &str, json: bool, files: &[PathBuf]) -> Result<()> {
     let (atlas, gazetteer) = load_atlas_and_gazetteer()?;
-    let Some(feature) = find_feature(&atlas, name) else {
+    let Some(feature) = atlas.find_by_name(name) else {
         bail!("no feature of the atlas is called {name:?}; `dispatch-atlas places` lists them");
     };
     let mut articles = Article::embedded();

@@ -4,13 +4,15 @@ use egui::{Context, RichText};
 
 use crate::state::Command;
 
-pub const SHORTCUTS: [(&str, &str); 9] = [
+pub const SHORTCUTS: [(&str, &str); 11] = [
     ("Drag, arrow keys", "Pan"),
     ("Wheel, pinch, + / −", "Zoom (around the cursor)"),
     ("Home", "Fit Mali, Niger and Burkina Faso"),
     ("Click", "Select the feature under the cursor"),
     ("Double-click", "Zoom to the feature"),
     ("Esc", "Clear the selection"),
+    ("Ctrl+F", "Find a place by name"),
+    ("Ctrl+O", "Open articles (or drop files on the window)"),
     ("F1", "Keyboard shortcuts"),
     ("Ctrl+Q", "Quit"),
     (

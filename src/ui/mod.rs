@@ -29,6 +29,7 @@ const CAMERA_KEY: &str = "dispatch-atlas/camera";
 
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
 /// The folder of articles read at every start (in the user's data directory).
@@ -70,6 +71,8 @@ pub struct DispatchAtlasApp {
     loaders: Vec<Loader>,
     dossier_cache: dossier_view::DossierCache,
     open_buffer: String,
+    find_buffer: String,
+    find_failed: bool,
 }
 
 impl DispatchAtlasApp {
@@ -102,6 +105,8 @@ impl DispatchAtlasApp {
             loaders: Vec::new(),
             dossier_cache: dossier_view::DossierCache::default(),
             open_buffer: String::new(),
+            find_buffer: String::new(),
+            find_failed: false,
         }
     }
 
@@ -201,6 +206,13 @@ impl eframe::App for DispatchAtlasApp {
         };
         let mut commands = Vec::new();
         top_bar(ui, state, &mut commands);
+        find_bar(
+            ui,
+            state,
+            &mut self.find_buffer,
+            &mut self.find_failed,
+            &mut commands,
+        );
         status_bar(ui, state, &mut commands);
         let selected = state.selected.as_ref().and_then(|id| state.atlas.get(id));
         if let Some(feature) = selected {
@@ -276,6 +288,49 @@ impl eframe::App for DispatchAtlasApp {
             eframe::set_value(storage, CAMERA_KEY, &state.camera);
         }
     }
+}
+
+/// "Find place": a name (or other name) selects the feature and frames it.
+fn find_bar(
+    ui: &mut Ui,
+    state: &AppState,
+    buffer: &mut String,
+    failed: &mut bool,
+    commands: &mut Vec<Command>,
+) {
+    egui::Panel::top("find").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label("Find place");
+            let edit = ui.add(
+                egui::TextEdit::singleline(buffer)
+                    .hint_text("Ménaka, Liptako-Gourma, Niger…")
+                    .desired_width(240.0),
+            );
+            if ui.input_mut(|i| i.consume_shortcut(&FIND)) {
+                edit.request_focus();
+            }
+            let submitted = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if (submitted || ui.button("Go").clicked()) && !buffer.trim().is_empty() {
+                match state.atlas.find_by_name(buffer) {
+                    Some(feature) => {
+                        *failed = false;
+                        commands.push(Command::Select(Some(feature.id.clone())));
+                        commands.push(Command::ZoomTo(feature.id.clone()));
+                    }
+                    None => *failed = true,
+                }
+            }
+            if *failed {
+                ui.label(
+                    RichText::new(format!(
+                        "No place of the map is called \"{}\"",
+                        buffer.trim()
+                    ))
+                    .color(ui.visuals().warn_fg_color),
+                );
+            }
+        });
+    });
 }
 
 fn zoom_centre(factor: f64) -> Command {
