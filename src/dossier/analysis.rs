@@ -89,19 +89,16 @@ impl Corpus {
             let title = &other.article.title;
             let mut agrees = false;
             for f in &other.figures {
+                // Running counts ("the second soldier") and orders of magnitude
+                // ("dozens") are not the same kind of number as a count.
+                let comparable = !(f.ordinal || figure.ordinal || f.vague || figure.vague);
                 let unit_match = same_unit(f.unit.as_deref(), figure.unit.as_deref());
-                if (f.value - figure.value).abs() < 1e-9
-                    && unit_match
-                    && !f.ordinal
-                    && !figure.ordinal
-                {
+                if !comparable || !unit_match {
+                    continue;
+                }
+                if (f.value - figure.value).abs() < 1e-9 {
                     agrees = true;
-                } else if figure.unit.is_some()
-                    && f.unit.is_some()
-                    && unit_match
-                    && !f.vague
-                    && !figure.vague
-                {
+                } else if figure.unit.is_some() && f.unit.is_some() {
                     differs.push(OtherValue {
                         value: f.value,
                         article: title.clone(),

@@ -83,15 +83,32 @@ impl DossierCache {
     }
 }
 
-fn figure_sources(f: &FigureSpan) -> String {
-    let mut parts = Vec::new();
+/// An article's title cut to fit a table cell.
+fn short(title: &str) -> String {
+    if title.chars().count() <= 28 {
+        return title.to_owned();
+    }
+    let cut: String = title.chars().take(27).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// "same in …" / "…: 5100", short; the full titles go in the tooltip.
+fn figure_sources(f: &FigureSpan) -> (String, String) {
+    let mut short_parts = Vec::new();
+    let mut long_parts = Vec::new();
     if !f.corroborated_by.is_empty() {
-        parts.push(format!("corroborated by {}", f.corroborated_by.join("; ")));
+        let names: Vec<String> = f.corroborated_by.iter().map(|t| short(t)).collect();
+        short_parts.push(format!("same in {}", names.join(", ")));
+        long_parts.push(format!(
+            "Also reported by: {}",
+            f.corroborated_by.join("; ")
+        ));
     }
     for other in &f.differs_from {
-        parts.push(format!("{} gives {}", other.article, other.value));
+        short_parts.push(format!("{}: {}", short(&other.article), other.value));
+        long_parts.push(format!("{} gives {}", other.article, other.value));
     }
-    parts.join(" · ")
+    (short_parts.join("; "), long_parts.join("\n"))
 }
 
 fn change_chart(ui: &mut Ui, id: usize, f: &FigureSpan) {
@@ -197,7 +214,9 @@ fn excerpts(ui: &mut Ui, d: &Dossier, commands: &mut Vec<Command>) {
                 )
                 .collect();
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.label(highlighted(&excerpt.text, &spans, &font, text_color));
+                let mut job = highlighted(&excerpt.text, &spans, &font, text_color);
+                job.wrap.max_width = ui.available_width();
+                ui.label(job);
             });
         }
     }
@@ -213,6 +232,7 @@ fn figures_table(ui: &mut Ui, d: &Dossier) {
     Grid::new("dossier-figures")
         .num_columns(4)
         .striped(true)
+        .max_col_width(150.0)
         .show(ui, |ui| {
             for header in ["Value", "Counts", "Article", "Sources"] {
                 ui.label(RichText::new(header).small().strong());
@@ -229,8 +249,13 @@ fn figures_table(ui: &mut Ui, d: &Dossier) {
                 );
                 ui.label(value).on_hover_text(format!("value {}", f.value));
                 ui.label(f.unit.as_deref().unwrap_or("—"));
-                ui.label(RichText::new(*title).small());
-                ui.label(RichText::new(figure_sources(f)).small());
+                ui.add(egui::Label::new(RichText::new(short(title)).small()).wrap())
+                    .on_hover_text(*title);
+                let (sources, details) = figure_sources(f);
+                let cell = ui.add(egui::Label::new(RichText::new(sources).small()).wrap());
+                if !details.is_empty() {
+                    cell.on_hover_text(details);
+                }
                 ui.end_row();
             }
         });

@@ -218,8 +218,9 @@ impl eframe::App for DispatchAtlasApp {
         if let Some(feature) = selected {
             egui::Panel::right("details")
                 .resizable(true)
-                .default_size(320.0)
+                .default_size(360.0)
                 .min_size(240.0)
+                .max_size(560.0)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         // A named region, so screen readers (and tests) can
