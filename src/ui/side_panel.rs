@@ -81,9 +81,13 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Co
     });
     ui.label(RichText::new(feature.kind.label()).italics());
     ui.add_space(6.0);
+    // Values wrap within a bounded column: a long list of other names must not
+    // make the panel wider than the window.
+    let value_width = (ui.available_width() - 110.0).max(120.0);
     Grid::new("feature-facts")
         .num_columns(2)
         .striped(true)
+        .max_col_width(value_width)
         .show(ui, |ui| {
             if feature.country.is_some() || !feature.countries.is_empty() {
                 ui.label(if feature.countries.len() > 1 {
@@ -119,7 +123,7 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Co
             }
             if !feature.aliases.is_empty() {
                 ui.label("Also called");
-                ui.label(feature.aliases.join(", "));
+                ui.add(egui::Label::new(feature.aliases.join(", ")).wrap());
                 ui.end_row();
             }
             for (label, value) in identifiers(feature) {
