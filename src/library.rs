@@ -204,5 +204,6 @@ mod tests {
         assert_eq!(article.title, "Gao");
         assert_eq!(article.body, "Gao\n\nTwo soldiers.");
         assert_eq!(article_files_in(&dir).len(), 1);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -14,12 +14,28 @@ fn run(args: &[&str]) -> (bool, String, String) {
     )
 }
 
-fn scratch(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("dispatch-atlas-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
-    path
+/// A scratch folder for one test, removed when the test ends.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(test: &str) -> Self {
+        let dir =
+            std::env::temp_dir().join(format!("dispatch-atlas-cli-{}-{test}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        Self(dir)
+    }
+
+    fn file(&self, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+        path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 #[test]
@@ -42,8 +58,9 @@ fn places_json_has_the_required_features() {
 #[test]
 fn geoparse_prints_one_json_line_per_file_with_char_offsets() {
     let text = "À Ménaka, 43 soldats. Gao is in Mali.";
-    let a = scratch("a.txt", text.as_bytes());
-    let b = scratch("b.txt", b"Nothing here.");
+    let scratch = Scratch::new("geoparse");
+    let a = scratch.file("a.txt", text.as_bytes());
+    let b = scratch.file("b.txt", b"Nothing here.");
     let (ok, stdout, _) = run(&[
         "geoparse",
         "--json",
@@ -75,9 +92,10 @@ fn geoparse_prints_one_json_line_per_file_with_char_offsets() {
 
 #[test]
 fn bad_files_get_a_message_and_the_good_ones_still_print() {
-    let good = scratch("good.txt", b"Gao");
-    let binary = scratch("x.bin", b"\x89PNG\0\0\0\0");
-    let latin1 = scratch("latin1.txt", b"M\xe9naka et Gao");
+    let scratch = Scratch::new("bad-files");
+    let good = scratch.file("good.txt", b"Gao");
+    let binary = scratch.file("x.bin", b"\x89PNG\0\0\0\0");
+    let latin1 = scratch.file("latin1.txt", b"M\xe9naka et Gao");
     let missing = "/nonexistent/dispatch-atlas/article.txt";
     let (ok, stdout, stderr) = run(&[
         "geoparse",
