@@ -96,6 +96,30 @@ pub struct Feature {
 }
 
 impl Feature {
+    /// A populated place: a point, labelled where it stands.
+    #[must_use]
+    pub fn town(
+        id: String,
+        name: String,
+        country: Option<String>,
+        at: LonLat,
+        properties: Map<String, Value>,
+    ) -> Self {
+        Self {
+            id: FeatureId(id),
+            name,
+            kind: FeatureKind::City,
+            country,
+            countries: Vec::new(),
+            geometry: FeatureGeometry::Point(at),
+            context: false,
+            hidden: false,
+            label_at: at,
+            aliases: Vec::new(),
+            properties,
+        }
+    }
+
     /// Bounding box in lon/lat.
     #[must_use]
     pub fn bbox(&self) -> Option<Rect<f64>> {

@@ -215,19 +215,8 @@ pub fn places(file: &DataFile) -> Result<Vec<Feature>, DataError> {
                     });
                 };
                 let at = LonLat::from_coord(point.0);
-                Ok(Feature {
-                    id: FeatureId(id),
-                    name,
-                    kind: FeatureKind::City,
-                    country: optional_str(&properties, "iso_a2"),
-                    countries: Vec::new(),
-                    geometry: FeatureGeometry::Point(at),
-                    context: false,
-                    hidden: false,
-                    label_at: at,
-                    aliases: Vec::new(),
-                    properties,
-                })
+                let country = optional_str(&properties, "iso_a2");
+                Ok(Feature::town(id, name, country, at, properties))
             },
         )
         .collect()

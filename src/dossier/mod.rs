@@ -321,19 +321,13 @@ pub fn places_to_add(features: &[Feature], article: &analysis::AnalysedArticle) 
         let mut properties = serde_json::Map::new();
         properties.insert("found_in_articles".into(), true.into());
         properties.insert("gazetteer".into(), m.gazetteer.clone().into());
-        out.push(Feature {
-            id: crate::atlas::FeatureId(m.gazetteer.clone()),
-            name: m.name.clone(),
-            kind: FeatureKind::City,
-            country: m.country.clone(),
-            countries: Vec::new(),
-            geometry: FeatureGeometry::Point(at),
-            context: false,
-            hidden: false,
-            label_at: at,
-            aliases: Vec::new(),
+        out.push(Feature::town(
+            m.gazetteer.clone(),
+            m.name.clone(),
+            m.country.clone(),
+            at,
             properties,
-        });
+        ));
     }
     out
 }

@@ -9,8 +9,9 @@ mod words;
 
 use serde::Serialize;
 
+use crate::text::calendar::is_month;
 use tokens::{Token, TokenKind, tokenize};
-use words::{COUNT_NOUNS, MONTHS, QUALIFIERS, approximate_noun, ordinal_value, parse_number_words};
+use words::{COUNT_NOUNS, QUALIFIERS, approximate_noun, ordinal_value, parse_number_words};
 
 /// A number reported in a text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -88,8 +89,8 @@ fn is_date_or_time(tokens: &[Token], i: usize) -> bool {
     let slash_date = tokens
         .get(i + 1)
         .is_some_and(|n| n.text == "/" && !n.space_before);
-    MONTHS.contains(&next)
-        || MONTHS.contains(&prev)
+    is_month(next)
+        || is_month(prev)
         || colon_time
         || slash_date
         || ["a.m", "p.m", "gmt", "utc", "heures"].contains(&next)

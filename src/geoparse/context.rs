@@ -6,6 +6,7 @@
 use super::gazetteer::{Entry, EntryKind, Gazetteer};
 use std::collections::HashSet;
 
+use crate::text::calendar::is_calendar_word;
 use crate::text::fold::{Folded, fold_str};
 
 /// Words that introduce a person: "Mr Clement", "President Macron".
@@ -234,49 +235,6 @@ const CONNECTORS: &[&str] = &[
     "on", "sur", "en", "y", "da", "do", "dos", "das", "di", "van", "von", "der", "den", "am", "im",
 ];
 
-/// Months and weekdays: towns bear these names ("March", "May"), news uses
-/// them as dates.
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-];
-
 /// Words before a common-word place name that make it a place ("in Bar").
 const LOCATIVES: &[&str] = &[
     "in", "at", "near", "outside", "from", "to", "into", "towards", "a", "au", "en", "pres",
@@ -460,7 +418,7 @@ pub fn accepts(
     if entry.kind != EntryKind::Country && (acronym || inner_capital || letters < 3) {
         return false;
     }
-    if single_word && CALENDAR.contains(&key.as_str()) {
+    if single_word && is_calendar_word(&key) {
         return false;
     }
     // A name does not end on "of" or "de" ("University of").
