@@ -148,3 +148,56 @@ fn articles_name_towns_that_become_markers() {
             .is_some_and(|&n| n >= 10)
     );
 }
+
+#[test]
+fn articles_opened_later_are_read_and_counted() {
+    let mut harness = app_with_articles();
+    let dir = std::env::temp_dir().join(format!("dispatch-atlas-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("rfi-menaka.txt");
+    std::fs::write(&path, "title: Attaque près de Ménaka\noutlet: RFI\n\nPlus de 20 soldats ont été tués près de Ménaka, au Mali.")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let before = harness.state().state().and_then(|s| {
+        s.mention_counts
+            .get(&FeatureId("geonames:2453514".into()))
+            .copied()
+    });
+    harness
+        .state_mut()
+        .apply(dispatch_atlas::state::Command::OpenArticles(vec![path]));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        harness.step();
+        let state = harness.state().state().unwrap_or_else(|| panic!("state"));
+        if state.corpus.articles.len() == 3 && !harness.state().is_reading() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the opened article was not read");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let state = harness.state().state().unwrap_or_else(|| panic!("state"));
+    let after = state
+        .mention_counts
+        .get(&FeatureId("geonames:2453514".into()))
+        .copied();
+    assert_eq!(
+        after,
+        before.map(|n| n + 1),
+        "Ménaka's badge counts the new report"
+    );
+    let added = state
+        .corpus
+        .articles
+        .iter()
+        .find(|a| a.article.id == "rfi-menaka.txt")
+        .unwrap_or_else(|| panic!("read"));
+    assert_eq!(added.article.outlet.as_deref(), Some("RFI"));
+    assert_eq!(
+        added
+            .figures
+            .first()
+            .map(|f| (f.value, f.qualifier.clone())),
+        Some((20.0, Some("plus de".to_owned())))
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

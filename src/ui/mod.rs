@@ -126,6 +126,13 @@ impl DispatchAtlasApp {
         ));
     }
 
+    /// Applies a command as if the UI had emitted it (for tests and tools).
+    pub fn apply(&mut self, command: Command) {
+        if let Ok(state) = &mut self.state {
+            state.apply(command);
+        }
+    }
+
     /// Whether articles are still being read (for tests and tools).
     #[must_use]
     pub fn is_reading(&self) -> bool {
