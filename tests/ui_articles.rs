@@ -165,7 +165,7 @@ fn articles_opened_later_are_read_and_counted() {
     harness
         .state_mut()
         .apply(dispatch_atlas::state::Command::OpenArticles(vec![path]));
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_mins(1);
     loop {
         harness.step();
         let state = harness.state().state().unwrap_or_else(|| panic!("state"));
