@@ -351,6 +351,12 @@ impl<'a> Surroundings<'a> {
         fold_str(&self.surface())
     }
 
+    /// A first name, going by its context: before a capitalised name.
+    #[must_use]
+    pub fn looks_like_first_name(&self) -> bool {
+        !self.surface().contains([' ', '-']) && self.next_is_name()
+    }
+
     /// A person's surname, going by its context: after a title or a first name.
     #[must_use]
     pub fn looks_like_surname(&self) -> bool {
@@ -451,7 +457,11 @@ pub fn accepts(
     }
     // "the White House", "the Capitol": a small town's name after a lower-case
     // "the" is a building or an institution (but "the Ménaka region" is not).
-    if is_city && entry.population < 50_000 && previous_raw == "the" && !next_is_head {
+    if is_city
+        && entry.population < 50_000
+        && (previous_raw == "the" || previous_raw == "The")
+        && !next_is_head
+    {
         return false;
     }
     let alternate = key != fold_str(&entry.name);
@@ -476,6 +486,15 @@ pub fn accepts(
         if (small || alternate) && (!after_locative || s.sentence_initial || next_lower) {
             return false;
         }
+    }
+    // A compass word or an ordinary word alone is not a region ("South",
+    // "Centre", "Mary"), unless a head says so ("Centre region").
+    if entry.kind == EntryKind::Region
+        && single_word
+        && !next_is_head
+        && (LEADERS.contains(&key.as_str()) || gazetteer.is_common_word(&key) && alternate)
+    {
+        return false;
     }
     // Never a town or region if the text itself writes the word in lower case.
     !(matches!(entry.kind, EntryKind::City | EntryKind::Region)

@@ -99,6 +99,9 @@ fn recognise(
     // Surnames seen after a first name or a title ("Jacob Zuma"): later,
     // standalone, they still name the person ("Zuma said").
     let mut people: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // First names seen before a surname ("Noma Dumezweni"): alone later, they
+    // still name the person, unless they are also a large town's name.
+    let mut first_names: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut skip_until = 0;
     let bytes = folded.text.as_bytes();
     for start in word_starts(&folded.text) {
@@ -145,13 +148,19 @@ fn recognise(
             if candidates.is_empty() {
                 if surroundings.looks_like_surname() {
                     people.insert(surroundings.folded_surface());
+                } else if surroundings.looks_like_first_name() {
+                    first_names.insert(surroundings.folded_surface());
                 }
                 continue;
             }
             let towns_only = candidates
                 .iter()
                 .all(|&e| gazetteer.entry(e).kind == EntryKind::City);
-            if towns_only && people.contains(&surroundings.folded_surface()) {
+            let key = surroundings.folded_surface();
+            let small_towns = candidates
+                .iter()
+                .all(|&e| gazetteer.entry(e).population < 100_000);
+            if towns_only && (people.contains(&key) || small_towns && first_names.contains(&key)) {
                 continue;
             }
             mentions.push(Recognised {

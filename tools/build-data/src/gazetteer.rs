@@ -119,6 +119,16 @@ fn countries(
             names.extend(str_list(lang.get("countries").and_then(|c| c.get(code))));
         }
         names.extend(str_list(aliases.get(code)));
+        // "Holy See (Vatican City State)": both the name and the bracketed one.
+        let bracketed: Vec<String> = names
+            .iter()
+            .filter_map(|n| {
+                n.split_once(" (")
+                    .map(|(a, b)| [a.to_owned(), b.trim_end_matches(')').to_owned()])
+            })
+            .flatten()
+            .collect();
+        names.extend(bracketed);
         let name = feature
             .properties
             .get("name")
