@@ -132,6 +132,15 @@ fn a_surname_stays_a_person_after_its_first_name_is_dropped() {
 }
 
 #[test]
+fn a_small_towns_name_that_speaks_is_a_person() {
+    assert!(surfaces("\"We will appeal,\" Bassett said on Monday.").is_empty());
+    assert_eq!(
+        surfaces("Fighting resumed in Gao, officials said."),
+        vec!["Gao"]
+    );
+}
+
+#[test]
 fn empty_and_odd_texts_give_nothing_and_do_not_panic() {
     for text in [
         "",

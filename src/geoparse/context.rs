@@ -218,6 +218,33 @@ const GEO_HEADS: &[&str] = &[
     "countryside",
 ];
 
+/// Verbs of speech: "Sandberg said" is a person, not a town.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "wrote",
+    "tweeted",
+    "argued",
+    "claimed",
+    "insisted",
+    "noted",
+    "stated",
+    "asked",
+    "replied",
+    "recalled",
+    "admitted",
+    "announced",
+    "declared",
+    "dit",
+    "explique",
+    "ajoute",
+    "affirme",
+    "declare",
+];
+
 /// Heads that name an administrative region, to prefer a region over a town.
 const REGION_HEADS: &[&str] = &[
     "region",
@@ -453,6 +480,18 @@ pub fn accepts(
         // Part of a longer capitalised name that is not a place: a person
         // ("Florence Parly", "Kevin Clement") or an organisation ("Radio
         // France Internationale").
+        return false;
+    }
+    // "Sandberg said": a small town's name as the subject of a verb of speech
+    // is a person.
+    let next_folded = s.next.as_deref().map(fold_str);
+    if is_city
+        && single_word
+        && entry.population < 100_000
+        && next_folded
+            .as_deref()
+            .is_some_and(|n| SPEECH_VERBS.contains(&n))
+    {
         return false;
     }
     // "the White House", "the Capitol": a small town's name after a lower-case
