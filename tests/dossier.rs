@@ -102,7 +102,7 @@ fn malis_dossier_includes_everything_in_mali() {
             .any(|s| s.starts_with("Ménaka is a key strategic region")),
         "Ménaka lies in Mali"
     );
-    let values: Vec<f64> = d.figures().map(|(_, f)| f.value).collect();
+    let values: Vec<f64> = d.figures().map(|(_, f)| f.figure.value).collect();
     assert!(
         values.contains(&43.0) && values.contains(&21.0),
         "{values:?}"
@@ -114,9 +114,9 @@ fn a_number_both_sources_give_is_corroborated() {
     let d = dossier_of("Sahel");
     let (_, forty_three) = d
         .figures()
-        .find(|(_, f)| (f.value - 43.0).abs() < 1e-9)
+        .find(|(_, f)| (f.figure.value - 43.0).abs() < 1e-9)
         .unwrap_or_else(|| panic!("43 in the Sahel dossier"));
-    assert_eq!(forty_three.unit.as_deref(), Some("soldiers"));
+    assert_eq!(forty_three.figure.unit.as_deref(), Some("soldiers"));
     assert_eq!(
         forty_three.corroborated_by.len(),
         1,
@@ -124,9 +124,9 @@ fn a_number_both_sources_give_is_corroborated() {
     );
     let (_, change) = d
         .figures()
-        .find(|(_, f)| (f.value - 4500.0).abs() < 1e-9)
+        .find(|(_, f)| (f.figure.value - 4500.0).abs() < 1e-9)
         .unwrap_or_else(|| panic!("4,500"));
-    assert_eq!(change.change, Some((4500.0, 5100.0)));
+    assert_eq!(change.figure.change, Some((4500.0, 5100.0)));
 }
 
 #[test]

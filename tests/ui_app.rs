@@ -1,12 +1,14 @@
 //! The real app, driven through `egui_kittest`: clicks at projected positions,
 //! then text found through AccessKit, as a screen reader would find it.
 
+mod common;
+
+use common::{click_at, screen_pos};
 use dispatch_atlas::atlas::{FeatureId, FeatureKind};
 use dispatch_atlas::geometry::projection::LonLat;
 use dispatch_atlas::ui::DispatchAtlasApp;
-use dispatch_atlas::ui::convert::pos2;
 use dispatch_atlas::ui::side_panel;
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -17,32 +19,6 @@ fn app() -> Harness<'static, DispatchAtlasApp> {
         .build_eframe(|cc| DispatchAtlasApp::new(cc));
     harness.run();
     harness
-}
-
-fn screen_pos(harness: &Harness<'_, DispatchAtlasApp>, at: LonLat) -> Pos2 {
-    let state = harness
-        .state()
-        .state()
-        .unwrap_or_else(|| panic!("the embedded atlas loads"));
-    let projector = state
-        .projector()
-        .unwrap_or_else(|| panic!("the map has been laid out"));
-    pos2(projector.screen_from_lonlat(at))
-}
-
-fn click_at(harness: &mut Harness<'_, DispatchAtlasApp>, pos: Pos2) {
-    harness.hover_at(pos);
-    harness.run();
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        harness.step();
-    }
-    harness.run();
 }
 
 /// The side panel's accessibility node, whose text the tests read.

@@ -3,12 +3,13 @@
 
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::click_place;
 use dispatch_atlas::atlas::FeatureId;
 use dispatch_atlas::geometry::projection::LonLat;
 use dispatch_atlas::ui::DispatchAtlasApp;
-use dispatch_atlas::ui::convert::pos2;
 use dispatch_atlas::ui::side_panel;
-use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -32,32 +33,6 @@ fn app_with_articles() -> Harness<'static, DispatchAtlasApp> {
     }
     harness.run();
     harness
-}
-
-fn click_at(harness: &mut Harness<'_, DispatchAtlasApp>, pos: Pos2) {
-    harness.hover_at(pos);
-    harness.run();
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        harness.step();
-    }
-    harness.run();
-}
-
-fn click_place(harness: &mut Harness<'_, DispatchAtlasApp>, at: LonLat) {
-    let state = harness.state().state().unwrap_or_else(|| panic!("state"));
-    let pos = pos2(
-        state
-            .projector()
-            .unwrap_or_else(|| panic!("projector"))
-            .screen_from_lonlat(at),
-    );
-    click_at(harness, pos);
 }
 
 #[test]

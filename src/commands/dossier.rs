@@ -33,7 +33,7 @@ fn text_report(d: &Dossier) -> String {
         for excerpt in &article.excerpts {
             let _ = writeln!(out, "  • {}", excerpt.text);
             for f in &excerpt.figures {
-                let unit = f.unit.as_deref().unwrap_or("");
+                let unit = f.figure.unit.as_deref().unwrap_or("");
                 let mut note = String::new();
                 if !f.corroborated_by.is_empty() {
                     let _ = write!(note, " [also in: {}]", f.corroborated_by.join("; "));
@@ -41,7 +41,11 @@ fn text_report(d: &Dossier) -> String {
                 for other in &f.differs_from {
                     let _ = write!(note, " [{} gives {}]", other.article, other.value);
                 }
-                let _ = writeln!(out, "      {} = {} {unit}{note}", f.surface, f.value);
+                let _ = writeln!(
+                    out,
+                    "      {} = {} {unit}{note}",
+                    f.figure.surface, f.figure.value
+                );
             }
         }
     }

@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::atlas::{Feature, FeatureGeometry, FeatureKind};
+use crate::figures::Figure;
 use crate::geoparse::PlaceMention;
 use analysis::{AnalysedArticle, Corpus};
 
@@ -40,18 +41,12 @@ pub struct MentionSpan {
     pub via: Via,
 }
 
-/// A figure inside an excerpt (offsets relative to the excerpt text).
+/// A figure inside an excerpt, with what other sources say about it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FigureSpan {
-    pub surface: String,
-    pub start: usize,
-    pub end: usize,
-    pub value: f64,
-    pub unit: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub change: Option<(f64, f64)>,
+    /// The figure, its offsets made relative to the excerpt text.
+    #[serde(flatten)]
+    pub figure: Figure,
     /// Titles of other articles that report the same number.
     pub corroborated_by: Vec<String>,
     /// The same quantity (unit) with another value in other articles.
@@ -209,13 +204,11 @@ fn excerpts_of(
             .map(|f| {
                 let (corroborated_by, differs_from) = corpus.cross_check(&analysed.article.id, f);
                 FigureSpan {
-                    surface: f.surface.clone(),
-                    start: f.start - start,
-                    end: f.end - start,
-                    value: f.value,
-                    unit: f.unit.clone(),
-                    qualifier: f.qualifier.clone(),
-                    change: f.change,
+                    figure: Figure {
+                        start: f.start - start,
+                        end: f.end - start,
+                        ..f.clone()
+                    },
                     corroborated_by,
                     differs_from,
                 }

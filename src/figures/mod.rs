@@ -47,6 +47,20 @@ struct Found {
     age: bool,
 }
 
+impl Found {
+    /// A plain count over tokens `first..=last`.
+    fn count(first: usize, last: usize, value: f64) -> Self {
+        Self {
+            first,
+            last,
+            value,
+            vague: false,
+            ordinal: false,
+            age: false,
+        }
+    }
+}
+
 fn word(tokens: &[Token], i: usize) -> &str {
     tokens.get(i).map_or("", |t| t.lower.as_str())
 }
@@ -134,12 +148,8 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
                 .is_some_and(|n| n.text == "-" && !n.space_before)
                 && word(tokens, i + 2).starts_with("year");
             Some(Found {
-                first: i,
-                last,
-                value,
-                vague: false,
-                ordinal: false,
                 age,
+                ..Found::count(i, last, value)
             })
         }
         TokenKind::Word => {
@@ -191,14 +201,7 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
             {
                 return None;
             }
-            Some(Found {
-                first: i,
-                last,
-                value,
-                vague: false,
-                ordinal: false,
-                age: false,
-            })
+            Some(Found::count(i, last, value))
         }
         TokenKind::Punct => None,
     }

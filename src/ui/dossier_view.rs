@@ -112,8 +112,10 @@ fn figure_sources(f: &FigureSpan) -> (String, String) {
 }
 
 fn change_chart(ui: &mut Ui, id: usize, f: &FigureSpan) {
-    let Some((from, to)) = f.change else { return };
-    let unit = f.unit.clone().unwrap_or_default();
+    let Some((from, to)) = f.figure.change else {
+        return;
+    };
+    let unit = f.figure.unit.clone().unwrap_or_default();
     ui.label(RichText::new(format!("from {from} to {to} {unit}")).strong());
     let bars = vec![
         Bar::new(0.0, from)
@@ -210,7 +212,7 @@ fn excerpts(ui: &mut Ui, d: &Dossier, commands: &mut Vec<Command>) {
                     excerpt
                         .figures
                         .iter()
-                        .map(|f| (f.start, f.end, Mark::Figure)),
+                        .map(|f| (f.figure.start, f.figure.end, Mark::Figure)),
                 )
                 .collect();
             egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -241,14 +243,16 @@ fn figures_table(ui: &mut Ui, d: &Dossier) {
             for (title, f) in &figures {
                 let value = format!(
                     "{}{}",
-                    f.qualifier
+                    f.figure
+                        .qualifier
                         .as_deref()
                         .map(|q| format!("{q} "))
                         .unwrap_or_default(),
-                    f.surface
+                    f.figure.surface
                 );
-                ui.label(value).on_hover_text(format!("value {}", f.value));
-                ui.label(f.unit.as_deref().unwrap_or("—"));
+                ui.label(value)
+                    .on_hover_text(format!("value {}", f.figure.value));
+                ui.label(f.figure.unit.as_deref().unwrap_or("—"));
                 ui.add(egui::Label::new(RichText::new(short(title)).small()).wrap())
                     .on_hover_text(*title);
                 let (sources, details) = figure_sources(f);
@@ -260,10 +264,11 @@ fn figures_table(ui: &mut Ui, d: &Dossier) {
             }
         });
     let mut chart_id = 0;
-    for (_, f) in figures.iter().filter(|(_, f)| f.change.is_some()) {
+    for (_, f) in figures.iter().filter(|(_, f)| f.figure.change.is_some()) {
         // A change is reported on both ends: chart it once.
-        if f.change
-            .is_some_and(|(from, _)| (from - f.value).abs() > f64::EPSILON)
+        if f.figure
+            .change
+            .is_some_and(|(from, _)| (from - f.figure.value).abs() > f64::EPSILON)
         {
             continue;
         }
