@@ -61,8 +61,8 @@ impl Found {
     }
 }
 
-fn word(tokens: &[Token], i: usize) -> &str {
-    tokens.get(i).map_or("", |t| t.lower.as_str())
+fn word<'t>(tokens: &'t [Token<'_>], i: usize) -> &'t str {
+    tokens.get(i).map_or("", |t| t.lower.as_ref())
 }
 
 fn is_year(token: &Token, tokens: &[Token], i: usize) -> bool {
@@ -77,23 +77,23 @@ fn is_code_or_rank(tokens: &[Token], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
     let glued_before = prev.is_some_and(|p| {
         !t.space_before
-            && (p.kind == TokenKind::Word || matches!(p.text.as_str(), "-" | "#" | ":" | "/" | "."))
+            && (p.kind == TokenKind::Word || matches!(p.text, "-" | "#" | ":" | "/" | "."))
     });
     let next = tokens.get(i + 1);
     let glued_after = next.is_some_and(|n| !n.space_before && n.kind == TokenKind::Word);
-    let suffix = next.map_or("", |n| n.lower.as_str());
+    let suffix = next.map_or("", |n| n.lower.as_ref());
     let ordinal_suffix = [
         "st", "nd", "rd", "th", "er", "e", "eme", "re", "nd", "h", "am", "pm",
     ]
     .contains(&suffix);
     glued_before
         || (glued_after && ordinal_suffix)
-        || prev.is_some_and(|p| ["no", "n°"].contains(&p.lower.as_str()))
+        || prev.is_some_and(|p| ["no", "n°"].contains(&p.lower.as_ref()))
 }
 
 fn is_date_or_time(tokens: &[Token], i: usize) -> bool {
     let next = word(tokens, i + 1);
-    let prev = i.checked_sub(1).map_or("", |p| tokens[p].lower.as_str());
+    let prev = i.checked_sub(1).map_or("", |p| tokens[p].lower.as_ref());
     let colon_time = tokens
         .get(i + 1)
         .is_some_and(|n| n.text == ":" && !n.space_before)
@@ -135,7 +135,7 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
             if is_year(t, tokens, i) || is_code_or_rank(tokens, i) || is_date_or_time(tokens, i) {
                 return None;
             }
-            let mut value = digits_value(&t.text)?;
+            let mut value = digits_value(t.text)?;
             let mut last = i;
             // "1.5 million"
             if let Some(scale) = words::scale(word(tokens, i + 1)) {
@@ -155,7 +155,7 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
         TokenKind::Word => {
             // "a dozen", "a hundred soldiers", "une centaine", "des milliers"
             if let Some((value, vague)) = approximate_noun(&t.lower) {
-                let article = i.checked_sub(1).map(|p| tokens[p].lower.as_str());
+                let article = i.checked_sub(1).map(|p| tokens[p].lower.as_ref());
                 let first = match article {
                     Some("a" | "an" | "une" | "un") if !vague => i - 1,
                     _ => i,
@@ -178,7 +178,7 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
             if let Some(value) = ordinal_value(&t.lower) {
                 let after_the = i
                     .checked_sub(1)
-                    .is_some_and(|p| ["the", "le", "la", "l'"].contains(&tokens[p].lower.as_str()));
+                    .is_some_and(|p| ["the", "le", "la", "l'"].contains(&tokens[p].lower.as_ref()));
                 let before_noun = tokens
                     .get(i + 1)
                     .is_some_and(|n| n.kind == TokenKind::Word && n.lower != "of");
@@ -213,8 +213,8 @@ fn unit_after(tokens: &[Token], last: usize) -> Option<String> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        if COUNT_NOUNS.contains(&t.lower.as_str()) {
-            return Some(t.lower.clone());
+        if COUNT_NOUNS.contains(&t.lower.as_ref()) {
+            return Some(t.lower.to_string());
         }
     }
     None
@@ -236,8 +236,7 @@ fn qualifier_before(tokens: &[Token], first: usize) -> Option<String> {
 /// Every figure in `text`.
 #[must_use]
 pub fn extract_figures(text: &str) -> Vec<Figure> {
-    let chars: Vec<char> = text.chars().collect();
-    let tokens = tokenize(&chars);
+    let tokens = tokenize(text);
     let mut figures: Vec<(Figure, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -253,7 +252,8 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
         };
         figures.push((
             Figure {
-                surface: chars[start..end].iter().collect(),
+                surface: text[tokens[found.first].byte_start..tokens[found.last].byte_end]
+                    .to_owned(),
                 start,
                 end,
                 value: found.value,
@@ -295,7 +295,7 @@ fn link_ranges(tokens: &[Token], figures: &mut [(Figure, usize, usize)]) {
     for k in 1..figures.len() {
         let (a_last, b_first) = (figures[k - 1].2, figures[k].1);
         let linked = b_first == a_last + 2
-            && ["to", "a", "à", "-", "–"].contains(&tokens[a_last + 1].lower.as_str());
+            && ["to", "a", "à", "-", "–"].contains(&tokens[a_last + 1].lower.as_ref());
         if !linked {
             continue;
         }

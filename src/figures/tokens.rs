@@ -1,6 +1,8 @@
 //! A small tokenizer for the figure extractor: words, numbers (with their
 //! digit-group separators) and single punctuation marks, with char offsets.
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -10,14 +12,20 @@ pub enum TokenKind {
     Punct,
 }
 
+/// A token borrows its text; its folded form is borrowed too unless folding
+/// changes it, so tokenizing allocates almost nothing per token.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: TokenKind,
-    pub text: String,
+    pub text: &'a str,
     /// Folded (lower-case, no accents) for word lookups.
-    pub lower: String,
+    pub lower: Cow<'a, str>,
+    /// Char offsets (what figures report).
     pub start: usize,
     pub end: usize,
+    /// Byte offsets into the text.
+    pub byte_start: usize,
+    pub byte_end: usize,
     /// Whitespace separates it from the previous token.
     pub space_before: bool,
 }
@@ -64,7 +72,14 @@ fn number_len(chars: &[char], i: usize) -> usize {
 
 /// Splits text into tokens.
 #[must_use]
-pub fn tokenize(chars: &[char]) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let chars: Vec<char> = text.chars().collect();
+    let chars = chars.as_slice();
+    let byte_at: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
     let mut tokens = Vec::new();
     let mut i = 0;
     let mut space_before = false;
@@ -94,13 +109,24 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
         } else {
             (TokenKind::Punct, 1)
         };
-        let text: String = chars[i..i + len].iter().collect();
+        let (byte_start, byte_end) = (byte_at[i], byte_at[i + len]);
+        let slice = &text[byte_start..byte_end];
+        let folded_already = slice
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        let lower = if folded_already {
+            Cow::Borrowed(slice)
+        } else {
+            Cow::Owned(crate::text::fold::fold_str(slice))
+        };
         tokens.push(Token {
             kind,
-            lower: crate::text::fold::fold_str(&text),
-            text,
+            text: slice,
+            lower,
             start: i,
             end: i + len,
+            byte_start,
+            byte_end,
             space_before,
         });
         space_before = false;
@@ -113,9 +139,8 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
 mod tests {
     use super::*;
 
-    fn texts(s: &str) -> Vec<String> {
-        let chars: Vec<char> = s.chars().collect();
-        tokenize(&chars).into_iter().map(|t| t.text).collect()
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).into_iter().map(|t| t.text).collect()
     }
 
     #[test]

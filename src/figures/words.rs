@@ -255,6 +255,11 @@ fn add_part(part: &str, total: &mut f64, current: &mut f64) -> bool {
 /// Number words from token `i` on ("forty-three", "one hundred and twenty",
 /// "quarante-trois", "vingt et un"): the value and how many tokens it used.
 pub fn parse_number_words(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    // Most words are not numbers: decide on the first part before any work.
+    let head = tokens.get(i)?.lower.split('-').next().unwrap_or_default();
+    if unit_word(head).is_none() && scale(head).is_none() && head != "vingt" && head != "vingts" {
+        return None;
+    }
     let (mut total, mut current) = (0.0, 0.0);
     let mut used = 0;
     let mut j = i;
