@@ -14,6 +14,15 @@ use crate::geometry::projection::{Projector, ScreenPoint};
 
 type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
+/// A feature's lon/lat box in the tree; hidden features are not pickable.
+fn entry(index: usize, feature: &Feature) -> Option<Entry> {
+    let b = feature.bbox().filter(|_| !feature.hidden)?;
+    Some(Entry::new(
+        Rectangle::from_corners([b.min().x, b.min().y], [b.max().x, b.max().y]),
+        index,
+    ))
+}
+
 /// R-tree over the lon/lat bounding boxes of an atlas's features, and each
 /// area's outline prepared for containment tests.
 pub struct HitIndex {
@@ -35,14 +44,7 @@ impl HitIndex {
         let entries = features
             .iter()
             .enumerate()
-            .filter(|(_, f)| !f.hidden)
-            .filter_map(|(i, f)| {
-                let b = f.bbox()?;
-                Some(Entry::new(
-                    Rectangle::from_corners([b.min().x, b.min().y], [b.max().x, b.max().y]),
-                    i,
-                ))
-            })
+            .filter_map(|(i, f)| entry(i, f))
             .collect();
         let prepared = features
             .iter()
@@ -59,11 +61,8 @@ impl HitIndex {
 
     /// Adds a point feature that was appended to the atlas at `index`.
     pub fn insert_point(&mut self, index: usize, feature: &Feature) {
-        if let Some(b) = feature.bbox().filter(|_| !feature.hidden) {
-            self.tree.insert(Entry::new(
-                Rectangle::from_corners([b.min().x, b.min().y], [b.max().x, b.max().y]),
-                index,
-            ));
+        if let Some(e) = entry(index, feature) {
+            self.tree.insert(e);
         }
         self.prepared.resize_with(index + 1, || None);
     }

@@ -208,32 +208,31 @@ impl Atlas {
             .collect()
     }
 
-    /// The feature a name designates: its name or one of its other names,
-    /// compared without case, accents or hyphens; points first (as a click
-    /// would pick), then zones, regions and countries.
-    #[must_use]
-    pub fn find_by_name(&self, name: &str) -> Option<&Feature> {
+    /// The features a name designates: their name or one of their other
+    /// names, compared without case, accents or hyphens.
+    fn named<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a Feature> + 'a {
         let key = |s: &str| crate::text::fold::fold_str(s.trim()).replace('-', " ");
         let wanted = key(name);
-        if wanted.is_empty() {
-            return None;
-        }
-        self.features
-            .iter()
-            .filter(|f| {
-                std::iter::once(&f.name)
+        self.features.iter().filter(move |f| {
+            !wanted.is_empty()
+                && std::iter::once(&f.name)
                     .chain(&f.aliases)
                     .any(|n| key(n) == wanted)
-            })
+        })
+    }
+
+    /// The feature a name designates; points first (as a click would pick),
+    /// then zones, regions and countries.
+    #[must_use]
+    pub fn find_by_name(&self, name: &str) -> Option<&Feature> {
+        self.named(name)
             .min_by_key(|f| (f.kind.pick_rank(), f.kind == FeatureKind::Tripoint))
     }
 
-    /// The first feature of `kind` called `name` (case-insensitive), if any.
+    /// The first feature of `kind` that `name` designates, if any.
     #[must_use]
     pub fn find(&self, name: &str, kind: FeatureKind) -> Option<&Feature> {
-        self.features
-            .iter()
-            .find(|f| f.kind == kind && f.name.eq_ignore_ascii_case(name))
+        self.named(name).find(|f| f.kind == kind)
     }
 
     /// The country with this ISO 3166-1 alpha-2 code.

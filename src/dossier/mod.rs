@@ -11,7 +11,7 @@ pub mod analysis;
 
 use std::collections::HashMap;
 
-use geo::Contains;
+use geo::{Contains, Intersects};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -109,33 +109,42 @@ impl Dossier {
     }
 }
 
-fn geonames_id(feature: &Feature) -> Option<String> {
+/// The GeoNames id a feature's source gives it (regions: `gn_id`, towns: `geonameid`).
+fn geonames_id(feature: &Feature) -> Option<i64> {
     let id = feature
         .properties
         .get("gn_id")
         .or_else(|| feature.properties.get("geonameid"))?;
     match id {
-        Value::Number(n) => n
-            .as_i64()
-            .filter(|&v| v > 0)
-            .map(|v| format!("geonames:{v}")),
+        Value::Number(n) => n.as_i64().filter(|&v| v > 0),
         _ => None,
+    }
+}
+
+/// Whether `mention` names `feature` itself (the same gazetteer entry).
+#[must_use]
+pub fn names_directly(feature: &Feature, mention: &PlaceMention) -> bool {
+    match feature.kind {
+        FeatureKind::Country => feature
+            .country
+            .as_deref()
+            .is_some_and(|c| mention.gazetteer.strip_prefix("iso:") == Some(c)),
+        FeatureKind::Region => geonames_id(feature).is_some_and(|g| {
+            mention
+                .gazetteer
+                .strip_prefix("geonames:")
+                .and_then(|m| m.parse::<i64>().ok())
+                == Some(g)
+        }),
+        FeatureKind::City | FeatureKind::Zone => feature.id.0 == mention.gazetteer,
+        FeatureKind::Tripoint => false,
     }
 }
 
 /// Whether (and how) `mention` belongs to `feature`.
 #[must_use]
 pub fn belongs(feature: &Feature, mention: &PlaceMention) -> Option<Via> {
-    let direct = match feature.kind {
-        FeatureKind::Country => feature
-            .country
-            .as_ref()
-            .is_some_and(|c| mention.gazetteer == format!("iso:{c}")),
-        FeatureKind::Region => geonames_id(feature).is_some_and(|g| g == mention.gazetteer),
-        FeatureKind::City | FeatureKind::Zone => feature.id.0 == mention.gazetteer,
-        FeatureKind::Tripoint => false,
-    };
-    if direct {
+    if names_directly(feature, mention) {
         return Some(Via::Direct);
     }
     let FeatureGeometry::Area(areas) = &feature.geometry else {
@@ -146,8 +155,11 @@ pub fn belongs(feature: &Feature, mention: &PlaceMention) -> Option<Via> {
         "region" => feature.kind != FeatureKind::Region,
         _ => false,
     };
+    // The box first: most mentions are far from most areas, and the exact
+    // point-in-polygon test is the costly part.
     let point = geo::Point::new(mention.lon, mention.lat);
-    (rolls_up && areas.contains(&point)).then_some(Via::Inside)
+    let in_box = feature.bbox().is_some_and(|b| b.intersects(&point));
+    (rolls_up && in_box && areas.contains(&point)).then_some(Via::Inside)
 }
 
 /// The sentence at `index`, continued by the next one when that one names no
@@ -263,29 +275,17 @@ pub fn mention_counts(
     features: &[Feature],
     corpus: &Corpus,
 ) -> HashMap<crate::atlas::FeatureId, usize> {
-    let mut counts = HashMap::new();
     let mentions: Vec<&PlaceMention> = corpus.articles.iter().flat_map(|a| &a.places).collect();
-    for feature in features.iter().filter(|f| f.kind != FeatureKind::Tripoint) {
-        let bbox = feature.bbox();
-        let n = mentions
-            .iter()
-            .filter(|m| {
-                let near = bbox.is_some_and(|b| {
-                    (b.min().x..=b.max().x).contains(&m.lon)
-                        && (b.min().y..=b.max().y).contains(&m.lat)
-                });
-                (near
-                    || feature.kind == FeatureKind::Country
-                    || feature.kind == FeatureKind::Zone
-                    || feature.kind == FeatureKind::City)
-                    && belongs(feature, m).is_some()
-            })
-            .count();
-        if n > 0 {
-            counts.insert(feature.id.clone(), n);
-        }
-    }
-    counts
+    features
+        .iter()
+        .filter_map(|feature| {
+            let n = mentions
+                .iter()
+                .filter(|m| belongs(feature, m).is_some())
+                .count();
+            (n > 0).then(|| (feature.id.clone(), n))
+        })
+        .collect()
 }
 
 /// The feature a mention names directly, if the map has it.
@@ -294,9 +294,7 @@ pub fn feature_named_by<'a>(
     features: &'a [Feature],
     mention: &PlaceMention,
 ) -> Option<&'a Feature> {
-    features
-        .iter()
-        .find(|f| belongs(f, mention) == Some(Via::Direct))
+    features.iter().find(|f| names_directly(f, mention))
 }
 
 /// Towns that articles name but the map does not have yet, as point features.

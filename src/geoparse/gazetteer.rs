@@ -272,14 +272,6 @@ impl Gazetteer {
     pub fn is_common_word(&self, folded: &str) -> bool {
         self.common_words.contains(folded)
     }
-
-    /// The country entry for an ISO code, if any.
-    #[must_use]
-    pub fn country(&self, code: &str) -> Option<&Entry> {
-        self.entries
-            .iter()
-            .find(|e| e.kind == EntryKind::Country && e.country.as_deref() == Some(code))
-    }
 }
 
 #[cfg(test)]
@@ -295,7 +287,8 @@ demonym\tdemonym:ML\tMalian\tML\t0\t0\t0\tMalian|Malien\n";
         let g = Gazetteer::from_parts(TSV, &[], "police\n").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(g.entries().len(), 3);
         assert!(g.is_common_word("police"));
-        assert_eq!(g.country("ML").map(|e| e.name.as_str()), Some("Mali"));
+        let mali = g.entries().iter().find(|e| e.kind == EntryKind::Country);
+        assert_eq!(mali.map(|e| e.name.as_str()), Some("Mali"));
     }
 
     #[test]
