@@ -1,14 +1,18 @@
 //! The gazetteer: names the geoparser can recognise, and where they are.
 //!
-//! Loaded from `data/gazetteer.tsv.gz` (GeoNames places, Natural Earth admin-1
-//! regions, countries and demonyms; see `data/PROVENANCE.md`) plus the atlas's
-//! zones. Every name is folded and compiled into one Aho-Corasick automaton;
-//! a pattern maps to all the entries that bear that name.
+//! Built by the data build (`tools/build-data/src/gazetteer.rs`; sources in
+//! `data/PROVENANCE.md`) as two embedded files: the entries
+//! (`data/gazetteer.tsv.gz`: GeoNames places, Natural Earth admin-1 regions,
+//! countries, demonyms, the curated zones) and the name index
+//! (`data/gazetteer-names.fst.gz`: every folded name with the entries bearing
+//! it). The index is used as inflated, with no automaton to compile, so
+//! loading costs little more than inflating and reading the entries. Zones take their positions from the atlas.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::io::Read;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
+use dispatch_names::index::{IndexError, NameIndex};
 
 use crate::text::fold::fold_str;
 
@@ -35,6 +39,11 @@ impl EntryKind {
             "demonym" => Self::Demonym,
             _ => return None,
         })
+    }
+
+    /// Whether entries of this kind have a position of their own in the file.
+    fn has_position(self) -> bool {
+        !matches!(self, Self::Zone | Self::Demonym)
     }
 
     /// The kind as `geoparse --json` reports it.
@@ -76,20 +85,20 @@ pub struct ZoneName {
 /// Why the gazetteer could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
-    #[error("data/gazetteer.tsv.gz: cannot decompress: {0}")]
+    #[error("the embedded gazetteer cannot be decompressed: {0}")]
     Decompress(#[from] std::io::Error),
     #[error("data/gazetteer.tsv.gz: line {line}: {reason}")]
     Line { line: usize, reason: String },
-    #[error("cannot build the name automaton: {0}")]
-    Automaton(#[from] aho_corasick::BuildError),
+    #[error("data/gazetteer-names.fst.gz: {0}")]
+    Names(#[from] IndexError),
+    #[error("the gazetteer names zone {0:?}, which the atlas does not draw")]
+    ZoneNotInAtlas(String),
 }
 
-/// Names, entries and the automaton over the folded names.
+/// Entries, the name index, and the word lists context rules need.
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    automaton: AhoCorasick,
-    /// For each automaton pattern, the entries bearing that name.
-    pattern_entries: Vec<Vec<u32>>,
+    names: NameIndex<Cow<'static, [u8]>>,
     common_words: HashSet<String>,
     /// First words of the names that may be written in lower case (zones:
     /// "three borders region"); other names need a capital to start.
@@ -100,136 +109,105 @@ impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
             .field("entries", &self.entries.len())
-            .field("patterns", &self.pattern_entries.len())
+            .field("names", &self.names.len())
             .finish_non_exhaustive()
     }
 }
 
-const EMBEDDED_GZ: &[u8] = include_bytes!("../../data/gazetteer.tsv.gz");
+const EMBEDDED_ENTRIES_GZ: &[u8] = include_bytes!("../../data/gazetteer.tsv.gz");
+const EMBEDDED_NAMES_GZ: &[u8] = include_bytes!("../../data/gazetteer-names.fst.gz");
 const EMBEDDED_COMMON_WORDS: &str = include_str!("../../data/common-words.txt");
 
-fn parse_line(line: &str, number: usize) -> Result<(Entry, Vec<&str>), GazetteerError> {
+fn parse_line(line: &str, number: usize, zones: &[ZoneName]) -> Result<Entry, GazetteerError> {
     let bad = |reason: &str| GazetteerError::Line {
         line: number,
         reason: reason.to_owned(),
     };
-    let fields: Vec<&str> = line.split('\t').collect();
-    let [kind, id, name, country, lat, lon, population, names] = fields[..] else {
-        return Err(bad("expected 8 tab-separated fields"));
+    let mut fields = line.split('\t');
+    let mut next = || {
+        fields
+            .next()
+            .ok_or_else(|| bad("expected 7 tab-separated fields"))
     };
-    let entry = Entry {
-        kind: EntryKind::parse(kind).ok_or_else(|| bad("unknown kind"))?,
+    let (kind, id, name, country, lat, lon, population) = (
+        next()?,
+        next()?,
+        next()?,
+        next()?,
+        next()?,
+        next()?,
+        next()?,
+    );
+    if fields.next().is_some() {
+        return Err(bad("expected 7 tab-separated fields"));
+    }
+    let kind = EntryKind::parse(kind).ok_or_else(|| bad("unknown kind"))?;
+    let (lat, lon) = if kind.has_position() {
+        (
+            lat.parse().map_err(|_| bad("latitude is not a number"))?,
+            lon.parse().map_err(|_| bad("longitude is not a number"))?,
+        )
+    } else if kind == EntryKind::Zone {
+        let zone = zones
+            .iter()
+            .find(|z| z.id == id)
+            .ok_or_else(|| GazetteerError::ZoneNotInAtlas(id.to_owned()))?;
+        (zone.lat, zone.lon)
+    } else {
+        (f64::NAN, f64::NAN)
+    };
+    Ok(Entry {
+        kind,
         id: id.to_owned(),
         name: name.to_owned(),
         country: (!country.is_empty()).then(|| country.to_owned()),
-        lat: lat.parse().map_err(|_| bad("latitude is not a number"))?,
-        lon: lon.parse().map_err(|_| bad("longitude is not a number"))?,
+        lat,
+        lon,
         population: population
             .parse()
             .map_err(|_| bad("population is not a number"))?,
-    };
-    Ok((entry, names.split('|').filter(|n| !n.is_empty()).collect()))
-}
-
-/// English plurals and French feminine forms of a demonym ("Malians", "Malienne").
-fn demonym_forms(name: &str) -> Vec<String> {
-    let mut forms = vec![name.to_owned(), format!("{name}s")];
-    if name.ends_with("ien") || name.ends_with("éen") {
-        forms.push(format!("{name}ne"));
-        forms.push(format!("{name}nes"));
-    } else if name.ends_with('e') {
-        // "Française" comes from "Français": handled by the next branch.
-    } else {
-        forms.push(format!("{name}e"));
-        forms.push(format!("{name}es"));
-    }
-    forms
+    })
 }
 
 impl Gazetteer {
     /// The gazetteer compiled into the binary, with the atlas's zones.
     pub fn load_embedded(zones: &[ZoneName]) -> Result<Self, GazetteerError> {
-        let mut tsv = String::new();
-        flate2::read::GzDecoder::new(EMBEDDED_GZ).read_to_string(&mut tsv)?;
-        Self::from_parts(&tsv, zones, EMBEDDED_COMMON_WORDS)
+        // The entries file inflates to about 10 MB.
+        let mut tsv = String::with_capacity(12 << 20);
+        flate2::read::GzDecoder::new(EMBEDDED_ENTRIES_GZ).read_to_string(&mut tsv)?;
+        let mut names = Vec::with_capacity(5 << 20);
+        flate2::read::GzDecoder::new(EMBEDDED_NAMES_GZ).read_to_end(&mut names)?;
+        Self::from_parts(&tsv, Cow::Owned(names), zones, EMBEDDED_COMMON_WORDS)
     }
 
-    /// A gazetteer from TSV text (see `tools/build-data/src/gazetteer.rs` for
-    /// the format), zones, and common words one per line.
+    /// A gazetteer from entries as TSV text, a name index over their line
+    /// numbers (see `tools/build-data/src/gazetteer.rs` for both), the
+    /// atlas's zones, and common words one per line.
     pub fn from_parts(
         tsv: &str,
+        names: Cow<'static, [u8]>,
         zones: &[ZoneName],
         common_words: &str,
     ) -> Result<Self, GazetteerError> {
-        let mut entries = Vec::new();
-        let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
-        let add = |by_name: &mut HashMap<String, Vec<u32>>, name: &str, index: u32| {
-            let folded = fold_str(name.trim());
-            if folded.chars().filter(|c| c.is_alphanumeric()).count() >= 2 {
-                let list = by_name.entry(folded).or_default();
-                if list.last() != Some(&index) {
-                    list.push(index);
-                }
-            }
-        };
-        for (n, line) in tsv.lines().enumerate() {
-            if line.is_empty() {
-                continue;
-            }
-            let (entry, names) = parse_line(line, n + 1)?;
-            let index = entries.len() as u32;
-            for name in names
-                .iter()
-                .copied()
-                .chain(std::iter::once(entry.name.as_str()))
-            {
-                if entry.kind == EntryKind::Demonym {
-                    for form in demonym_forms(name) {
-                        add(&mut by_name, &form, index);
-                    }
-                } else {
-                    add(&mut by_name, name, index);
-                }
-            }
-            entries.push(entry);
-        }
-        let mut lowercase_starts = HashSet::new();
-        for zone in zones {
-            let index = entries.len() as u32;
-            for name in zone.aliases.iter().chain(std::iter::once(&zone.name)) {
-                let folded = fold_str(name);
-                if let Some(first) = folded
+        let entries = tsv
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| !line.is_empty())
+            .map(|(n, line)| parse_line(line, n + 1, zones))
+            .collect::<Result<Vec<_>, _>>()?;
+        let lowercase_starts = zones
+            .iter()
+            .flat_map(|zone| zone.aliases.iter().chain(std::iter::once(&zone.name)))
+            .filter_map(|name| {
+                fold_str(name)
                     .split(|c: char| !c.is_alphanumeric())
                     .find(|w| !w.is_empty())
-                {
-                    lowercase_starts.insert(first.to_owned());
-                }
-            }
-            for name in zone.aliases.iter().chain(std::iter::once(&zone.name)) {
-                add(&mut by_name, name, index);
-            }
-            entries.push(Entry {
-                kind: EntryKind::Zone,
-                id: zone.id.clone(),
-                name: zone.name.clone(),
-                country: None,
-                lat: zone.lat,
-                lon: zone.lon,
-                population: 0,
-            });
-        }
-        // Sorted so that pattern ids (and so results) do not depend on hashing.
-        let mut names: Vec<(String, Vec<u32>)> = by_name.into_iter().collect();
-        names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .build(names.iter().map(|(name, _)| name.as_bytes()))?;
+                    .map(str::to_owned)
+            })
+            .collect();
         Ok(Self {
             entries,
-            automaton,
-            pattern_entries: names.into_iter().map(|(_, e)| e).collect(),
+            names: NameIndex::new(names)?,
             common_words: common_words
                 .lines()
                 .map(str::trim)
@@ -250,15 +228,23 @@ impl Gazetteer {
         &self.entries[index as usize]
     }
 
+    /// Every name that starts at byte `start` of the folded text and ends
+    /// where `accept_end` holds, longest first, with the entries bearing it.
     #[must_use]
-    pub fn automaton(&self) -> &AhoCorasick {
-        &self.automaton
-    }
-
-    /// The entries named by automaton pattern `pattern`.
-    #[must_use]
-    pub fn entries_of_pattern(&self, pattern: usize) -> &[u32] {
-        self.pattern_entries.get(pattern).map_or(&[], Vec::as_slice)
+    pub fn names_at(
+        &self,
+        folded: &str,
+        start: usize,
+        accept_end: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, Vec<u32>)> {
+        let mut found = self.names.names_at(folded.as_bytes(), start, accept_end);
+        // The index is embedded data, but an entry it names must exist.
+        for (_, entries) in &mut found {
+            entries.retain(|&e| (e as usize) < self.entries.len());
+        }
+        found.retain(|(_, entries)| !entries.is_empty());
+        found.reverse();
+        found
     }
 
     /// Whether a name may start with this (folded) lower-case word.
@@ -277,39 +263,83 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dispatch_names::index::NameIndexBuilder;
 
-    const TSV: &str = "country\tiso:ML\tMali\tML\t17.3\t-3.5\t0\tMali\n\
-city\tgeonames:2457163\tGao\tML\t16.27167\t-0.04472\t133110\tGao|Gawo\n\
-demonym\tdemonym:ML\tMalian\tML\t0\t0\t0\tMalian|Malien\n";
+    const TSV: &str = "country\tiso:ML\tMali\tML\t17.3\t-3.5\t0\n\
+city\tgeonames:2457163\tGao\tML\t16.27167\t-0.04472\t133110\n\
+demonym\tdemonym:ML\tMalian\tML\t\t\t0\n\
+zone\tzone:x\tThree-borders zone\t\t\t\t0\n";
+
+    fn zones() -> Vec<ZoneName> {
+        vec![ZoneName {
+            id: "zone:x".into(),
+            name: "Three-borders zone".into(),
+            aliases: vec!["zone des trois frontières".into()],
+            lat: 15.0,
+            lon: 1.0,
+        }]
+    }
+
+    fn names() -> Cow<'static, [u8]> {
+        let mut builder = NameIndexBuilder::new();
+        for (name, entry) in [
+            ("Mali", 0),
+            ("Gao", 1),
+            ("Gawo", 1),
+            ("Malian", 2),
+            ("Mali", 7),
+        ] {
+            builder.add(name, entry);
+        }
+        Cow::Owned(builder.build().unwrap_or_default())
+    }
 
     #[test]
-    fn names_are_folded_and_shared_between_entries() {
-        let g = Gazetteer::from_parts(TSV, &[], "police\n").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(g.entries().len(), 3);
+    fn entries_names_and_zones_come_together() {
+        let g = Gazetteer::from_parts(TSV, names(), &zones(), "police\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(g.entries().len(), 4);
         assert!(g.is_common_word("police"));
-        let mali = g.entries().iter().find(|e| e.kind == EntryKind::Country);
-        assert_eq!(mali.map(|e| e.name.as_str()), Some("Mali"));
+        assert!(g.may_start_lowercase("zone"));
+        let zone = g.entry(3);
+        assert_eq!(
+            (zone.kind, zone.lat, zone.lon),
+            (EntryKind::Zone, 15.0, 1.0)
+        );
+        let text = "mali gawo";
+        let boundary = |end: usize| text.as_bytes().get(end).is_none_or(|&b| b == b' ');
+        // Entry 7 does not exist: dropped rather than trusted.
+        assert_eq!(g.names_at(text, 0, boundary), vec![(4, vec![0])]);
+        assert_eq!(g.names_at(text, 5, boundary), vec![(9, vec![1])]);
     }
 
     #[test]
     fn a_broken_line_is_reported_with_its_number() {
-        let err = Gazetteer::from_parts("city\tx\tX\n", &[], "")
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        let error = |tsv: &str| {
+            Gazetteer::from_parts(tsv, names(), &zones(), "")
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
         assert_eq!(
-            err,
-            "data/gazetteer.tsv.gz: line 1: expected 8 tab-separated fields"
+            error("city\tx\tX\n"),
+            "data/gazetteer.tsv.gz: line 1: expected 7 tab-separated fields"
         );
-        let err = Gazetteer::from_parts("city\tx\tX\tML\tnorth\t0\t0\tX\n", &[], "")
-            .err()
-            .map(|e| e.to_string());
-        assert!(err.unwrap_or_default().contains("latitude is not a number"));
+        assert!(
+            error("\ncity\tx\tX\tML\tnorth\t0\t0\n").contains("line 2: latitude is not a number")
+        );
+        assert!(
+            error("zone\tzone:y\tY\t\t\t\t0\n")
+                .contains("\"zone:y\", which the atlas does not draw")
+        );
     }
 
     #[test]
-    fn demonyms_get_plural_and_feminine_forms() {
-        let forms = demonym_forms("Malien");
-        assert!(forms.contains(&"Maliens".to_owned()) && forms.contains(&"Malienne".to_owned()));
+    fn damaged_name_index_is_an_error() {
+        let error = Gazetteer::from_parts(TSV, Cow::Borrowed(&[0, 1, 2]), &zones(), "")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(error.starts_with("data/gazetteer-names.fst.gz:"), "{error}");
     }
 }

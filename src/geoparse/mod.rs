@@ -1,8 +1,8 @@
 //! Geoparsing: find the places an article names, and say which places they are.
 //!
 //! 1. **Recognise**: the text is folded (case and accents), and at every word
-//!    start the gazetteer's automaton is asked, anchored, for every name that
-//!    begins there; the longest one that ends on a word boundary and passes the
+//!    start the gazetteer's name index (an automaton: an FST) is walked for
+//!    every name that begins there; the longest one that ends on a word boundary and passes the
 //!    context checks ([`context`]) is a mention.
 //! 2. **Resolve**: each mention's candidate entries are scored by kind
 //!    (countries before zones before regions before towns), population, and the
@@ -11,7 +11,6 @@
 pub mod context;
 pub mod gazetteer;
 
-use aho_corasick::{Anchored, Input, automaton::OverlappingState};
 use serde::Serialize;
 
 use crate::text::fold::{Folded, fold, fold_str};
@@ -64,28 +63,11 @@ fn word_starts(folded: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Every name starting at `start` that ends on a word boundary, longest first.
-fn names_at(gazetteer: &Gazetteer, folded: &Folded, start: usize) -> Vec<(usize, usize)> {
+fn names_at(gazetteer: &Gazetteer, folded: &Folded, start: usize) -> Vec<(usize, Vec<u32>)> {
     let bytes = folded.text.as_bytes();
-    let input = Input::new(&folded.text)
-        .range(start..)
-        .anchored(Anchored::Yes);
-    let mut state = OverlappingState::start();
-    let mut found = Vec::new();
-    loop {
-        if gazetteer
-            .automaton()
-            .try_find_overlapping(input.clone(), &mut state)
-            .is_err()
-        {
-            break;
-        }
-        let Some(m) = state.get_match() else { break };
-        if m.end() == bytes.len() || !is_word_byte(bytes[m.end()]) {
-            found.push((m.end(), m.pattern().as_usize()));
-        }
-    }
-    found.sort_by_key(|&(end, _)| std::cmp::Reverse(end));
-    found
+    gazetteer.names_at(&folded.text, start, |end| {
+        bytes.get(end).is_none_or(|&b| !is_word_byte(b))
+    })
 }
 
 fn recognise(
@@ -109,7 +91,7 @@ fn recognise(
             continue;
         }
         // Most words start in lower case and can only begin a zone's name:
-        // skip the automaton for the others.
+        // skip the name index for the others.
         let capital = chars
             .get(folded.original_char(start))
             .is_some_and(|c| c.is_uppercase());
@@ -122,9 +104,8 @@ fn recognise(
                 continue;
             }
         }
-        for (end, pattern) in names_at(gazetteer, folded, start) {
+        for (end, entries) in names_at(gazetteer, folded, start) {
             let (cs, ce) = folded.original_span(start, end);
-            let entries = gazetteer.entries_of_pattern(pattern);
             let surroundings = Surroundings::new(chars, cs, ce);
             // A demonym is never a place, but tells which country the text is about.
             if let Some(&d) = entries

