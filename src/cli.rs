@@ -42,6 +42,27 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,
     },
+    /// Write annotated GeoJSON: every feature (or only annotated ones) with
+    /// your notes, tags and colours, and the article excerpts and figures
+    /// about it (RFC 7946).
+    Export {
+        /// A folder of article files to read besides the embedded reports.
+        #[arg(long = "articles", value_name = "DIR")]
+        articles: Option<std::path::PathBuf>,
+        /// Annotations to include: a file saved by the app (File → Save
+        /// annotations as, or its autosave) or a previous export.
+        #[arg(long, value_name = "FILE")]
+        annotations: Option<std::path::PathBuf>,
+        /// Decimals of every coordinate (6 is about 0.1 m).
+        #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(0..=15))]
+        precision: u32,
+        /// Only features with an exported annotation, and your markers.
+        #[arg(long)]
+        only_annotated: bool,
+        /// Where to write the GeoJSON.
+        #[arg(short, long, value_name = "OUT.geojson")]
+        output: std::path::PathBuf,
+    },
     /// List every embedded feature (countries, regions, places, zones, tripoint).
     Places {
         /// Print a JSON array instead of a table.

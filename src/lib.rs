@@ -10,15 +10,18 @@
 //!
 //! `ARCHITECTURE.md` maps the modules and the data flow.
 
+pub mod annotations;
 pub mod articles;
 pub mod atlas;
 pub mod cli;
 pub mod commands;
 pub mod dossier;
+pub mod export;
 pub mod figures;
 pub mod geometry;
 pub mod geoparse;
 pub mod library;
+pub mod save;
 pub mod state;
 pub mod text;
 pub mod ui;

@@ -68,6 +68,21 @@ fn main() -> ExitCode {
             json,
             articles,
         }) => dispatch_atlas::commands::dossier::run(&name, json, &articles),
+        Some(CliCommand::Export {
+            articles,
+            annotations,
+            precision,
+            only_annotated,
+            output,
+        }) => dispatch_atlas::commands::export::run(
+            &dispatch_atlas::commands::export::ExportRequest {
+                articles_dir: articles.as_deref(),
+                annotations: annotations.as_deref(),
+                precision,
+                only_annotated,
+                out: &output,
+            },
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -141,3 +141,105 @@ fn dossier_of_an_unknown_name_says_so() {
         "{stderr}"
     );
 }
+
+const NOTES: &str = r##"{"type": "FeatureCollection", "features": [
+  {"type": "Feature", "id": "geonames:2453514", "geometry": null,
+   "properties": {"note": "Legionnaire killed nearby", "tags": ["casualties"], "colour": "#aa0000",
+                  "source_ref": {"desk": "Africa", "n": 3}}},
+  {"type": "Feature", "id": "user:marker:1", "geometry": {"type": "Point", "coordinates": [0.5, 14.8]},
+   "properties": {"kind": "marker", "name": "Checkpoint"}}
+]}"##;
+
+#[test]
+fn export_then_reimport_gives_the_same_file() {
+    let scratch = Scratch::new("export");
+    let notes = scratch.file("notes.geojson", NOTES.as_bytes());
+    let first = scratch.0.join("first.geojson");
+    let second = scratch.0.join("second.geojson");
+    let export = |annotations: &std::path::Path, out: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_dispatch-atlas"))
+            .env("SOURCE_DATE_EPOCH", "1600000000")
+            .args(["export", "--only-annotated", "--annotations"])
+            .arg(annotations)
+            .arg("-o")
+            .arg(out)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let out = export(&notes, &first);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&first).unwrap_or_default();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    assert_eq!(value["type"], "FeatureCollection");
+    assert_eq!(value["features"].as_array().map(Vec::len), Some(2));
+    let menaka = &value["features"][0];
+    assert_eq!(menaka["properties"]["note"], "Legionnaire killed nearby");
+    assert_eq!(
+        menaka["properties"]["source_ref"]["desk"], "Africa",
+        "unknown properties survive"
+    );
+    assert_eq!(
+        menaka["properties"]["provenance"]["exported"],
+        "2020-09-13T12:26:40Z"
+    );
+    assert!(
+        menaka["properties"]["excerpts"]
+            .as_array()
+            .is_some_and(|e| !e.is_empty())
+    );
+    // The export, read back as annotations, exports to the same bytes.
+    let out = export(&first, &second);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&second).unwrap_or_default(), text);
+}
+
+#[test]
+fn export_precision_and_errors() {
+    let scratch = Scratch::new("export-errors");
+    let out = scratch.0.join("all.geojson");
+    let (ok, _, stderr) = run(&[
+        "export",
+        "--precision",
+        "2",
+        "-o",
+        out.to_str().unwrap_or(""),
+    ]);
+    assert!(ok, "{stderr}");
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap_or_default())
+            .unwrap_or_default();
+    let features = value["features"].as_array().cloned().unwrap_or_default();
+    assert!(features.len() > 300);
+    let gao = features.iter().find(|f| f["id"] == "geonames:2457163");
+    assert_eq!(
+        gao.map(|g| g["geometry"]["coordinates"].clone()),
+        Some(serde_json::json!([-0.04, 16.27]))
+    );
+
+    let bad = scratch.file(
+        "bad.geojson",
+        b"{\"type\": \"FeatureCollection\",\n \"features\": [}",
+    );
+    let (ok, _, stderr) = run(&[
+        "export",
+        "--annotations",
+        bad.to_str().unwrap_or(""),
+        "-o",
+        out.to_str().unwrap_or(""),
+    ]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("bad.geojson") && stderr.contains("line 2, column"),
+        "{stderr}"
+    );
+    let (ok, _, stderr) = run(&["export", "--precision", "40", "-o", "x.geojson"]);
+    assert!(!ok && stderr.contains("40"), "{stderr}");
+}

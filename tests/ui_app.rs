@@ -190,7 +190,7 @@ fn broken_embedded_data_is_explained_not_panicked_on() {
 #[test]
 fn find_place_selects_and_frames_a_feature_by_any_of_its_names() {
     let mut harness = app();
-    let edit = harness.get_by_role(egui::accesskit::Role::TextInput);
+    let edit = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find place");
     edit.focus();
     edit.type_text("Liptako-Gourma");
     harness.run();
@@ -202,7 +202,7 @@ fn find_place_selects_and_frames_a_feature_by_any_of_its_names() {
     );
     panel(&harness).get_by_label("Three-borders zone");
 
-    let edit = harness.get_by_role(egui::accesskit::Role::TextInput);
+    let edit = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find place");
     edit.focus();
     edit.type_text("x");
     harness.run();

@@ -15,6 +15,8 @@ pub enum FeatureKind {
     Zone,
     City,
     Tripoint,
+    /// A place the user marked.
+    Marker,
 }
 
 impl FeatureKind {
@@ -26,6 +28,7 @@ impl FeatureKind {
             Self::Zone => "zone",
             Self::City => "city",
             Self::Tripoint => "tripoint",
+            Self::Marker => "marker",
         }
     }
 
@@ -38,6 +41,7 @@ impl FeatureKind {
             Self::Zone => "Zone",
             Self::City => "Populated place",
             Self::Tripoint => "Tripoint",
+            Self::Marker => "Your marker",
         }
     }
 
@@ -46,7 +50,7 @@ impl FeatureKind {
     #[must_use]
     pub fn pick_rank(self) -> u8 {
         match self {
-            Self::City | Self::Tripoint => 0,
+            Self::City | Self::Tripoint | Self::Marker => 0,
             Self::Zone => 1,
             Self::Region => 2,
             Self::Country => 3,

@@ -59,6 +59,13 @@ impl HitIndex {
         }
     }
 
+    /// Takes `feature` (at `index`) out of the tree, before it changes.
+    pub fn remove(&mut self, index: usize, feature: &Feature) {
+        if let Some(e) = entry(index, feature) {
+            self.tree.remove(&e);
+        }
+    }
+
     /// Adds a point feature that was appended to the atlas at `index`.
     pub fn insert_point(&mut self, index: usize, feature: &Feature) {
         if let Some(e) = entry(index, feature) {

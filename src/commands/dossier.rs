@@ -6,8 +6,6 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
-use crate::articles::Article;
-use crate::articles::read::read_text_file;
 use crate::commands::geoparse::load_atlas_and_gazetteer;
 use crate::dossier::analysis::Corpus;
 use crate::dossier::{Dossier, dossier};
@@ -57,19 +55,7 @@ pub fn run(name: &str, json: bool, files: &[PathBuf]) -> Result<()> {
     let Some(feature) = atlas.find_by_name(name) else {
         bail!("no feature of the atlas is called {name:?}; `dispatch-atlas places` lists them");
     };
-    let mut articles = Article::embedded();
-    for path in files {
-        let file = read_text_file(path)?;
-        for warning in &file.warnings {
-            eprintln!("dispatch-atlas: {warning}");
-        }
-        let id = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        articles.push(Article::parse(&id, &file.text));
-    }
-    let corpus = Corpus::analyse(&gazetteer, articles);
+    let corpus = Corpus::analyse(&gazetteer, super::embedded_and(files)?);
     let report = dossier(feature, &corpus);
     let mut out = std::io::stdout().lock();
     if json {

@@ -4,7 +4,7 @@ use egui::{Context, RichText};
 
 use crate::state::Command;
 
-pub const SHORTCUTS: [(&str, &str); 11] = [
+pub const SHORTCUTS: [(&str, &str); 16] = [
     ("Drag, arrow keys", "Pan"),
     ("Wheel, pinch, + / −", "Zoom (around the cursor)"),
     ("Home", "Fit Mali, Niger and Burkina Faso"),
@@ -13,6 +13,14 @@ pub const SHORTCUTS: [(&str, &str); 11] = [
     ("Esc", "Clear the selection"),
     ("Ctrl+F", "Find a place by name"),
     ("Ctrl+O", "Open articles (or drop files on the window)"),
+    (
+        "Right-click",
+        "Add a marker here (or move the selected marker here)",
+    ),
+    ("Ctrl+Z", "Undo the last annotation edit"),
+    ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
+    ("Ctrl+Shift+S", "Save annotations as"),
+    ("Ctrl+E", "Export annotated GeoJSON"),
     ("F1", "Keyboard shortcuts"),
     ("Ctrl+Q", "Quit"),
     (

@@ -20,7 +20,7 @@ fn row(ui: &mut Ui, swatch: &Swatch, text: &str) {
                 painter.add(Shape::rect_filled(rect.shrink(1.0), 2.0, *fill));
                 painter.rect_stroke(rect.shrink(1.0), 2.0, *stroke, egui::StrokeKind::Inside);
             }
-            Swatch::Marker(kind) => marker(painter, rect.center(), *kind),
+            Swatch::Marker(kind) => marker(painter, rect.center(), *kind, None),
         }
         ui.label(RichText::new(text).size(12.0).color(style::LABEL_DARK));
     });

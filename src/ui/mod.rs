@@ -1,10 +1,12 @@
 //! The egui layer: draws [`AppState`] and turns what the user does into
 //! [`Command`]s, applied once the frame is drawn.
 
+pub mod annotation_editor;
 pub mod article_window;
 pub mod convert;
 pub mod dialogs;
 pub mod dossier_view;
+pub mod file_dialog;
 pub mod legend;
 pub mod map;
 pub mod open_dialog;
@@ -19,7 +21,7 @@ use std::path::PathBuf;
 use crate::articles;
 use crate::atlas::{Atlas, DataError};
 use crate::library::{ArticleSource, GazetteerSource, LibraryEvent, Loader, article_files_in};
-use crate::state::{AppState, Command, KEY_ZOOM_FACTOR, Progress};
+use crate::state::{AnnotationCommand, AppState, Command, FileAction, KEY_ZOOM_FACTOR, Progress};
 use crate::ui::convert::screen_point;
 use crate::view::camera::Camera;
 use map::MapView;
@@ -31,11 +33,24 @@ const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 
 /// The folder of articles read at every start (in the user's data directory).
 #[must_use]
 pub fn articles_dir() -> Option<PathBuf> {
     eframe::storage_dir("dispatch-atlas").map(|d| d.join("articles"))
+}
+
+/// Where annotations are saved after every edit (in the user's data directory).
+#[must_use]
+pub fn autosave_path() -> Option<PathBuf> {
+    eframe::storage_dir("dispatch-atlas").map(|d| d.join("annotations.geojson"))
 }
 
 /// Opens the main window, with `files` as extra articles, and runs until it is closed.
@@ -58,6 +73,9 @@ pub fn run(files: Vec<PathBuf>) -> anyhow::Result<()> {
                 .unwrap_or_default();
             sources.extend(files);
             app.start_library(&cc.egui_ctx, sources);
+            if let (Ok(state), Some(path)) = (&mut app.state, autosave_path()) {
+                state.restore_annotations(path);
+            }
             Ok(Box::new(app))
         }),
     )
@@ -73,6 +91,8 @@ pub struct DispatchAtlasApp {
     open_buffer: String,
     find_buffer: String,
     find_failed: bool,
+    annotation_draft: annotation_editor::Draft,
+    file_dialog: file_dialog::FileDialog,
 }
 
 impl DispatchAtlasApp {
@@ -107,6 +127,8 @@ impl DispatchAtlasApp {
             open_buffer: String::new(),
             find_buffer: String::new(),
             find_failed: false,
+            annotation_draft: annotation_editor::Draft::default(),
+            file_dialog: file_dialog::FileDialog::default(),
         }
     }
 
@@ -237,6 +259,13 @@ impl eframe::App for DispatchAtlasApp {
                             .accessibility_role(egui::accesskit::Role::Region);
                         ui.scope_builder(region, |ui| {
                             side_panel::show(ui, &state.atlas, feature, &mut commands);
+                            annotation_editor::show(
+                                ui,
+                                state,
+                                feature,
+                                &mut self.annotation_draft,
+                                &mut commands,
+                            );
                             dossier_view::show(
                                 ui,
                                 state,
@@ -270,15 +299,9 @@ impl eframe::App for DispatchAtlasApp {
         if !dropped.is_empty() {
             commands.push(Command::OpenArticles(dropped));
         }
-        if ui.input_mut(|i| i.consume_shortcut(&OPEN)) {
-            commands.push(Command::ShowOpenArticles(true));
-        }
-        if ui.input_mut(|i| i.consume_shortcut(&HELP)) {
-            commands.push(Command::ShowShortcuts(!state.dialogs.shortcuts));
-        }
-        if ui.input_mut(|i| i.consume_shortcut(&QUIT)) {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        }
+        self.file_dialog
+            .show(ui.ctx(), state.dialogs.file, &mut commands);
+        global_shortcuts(ui, state, &mut commands);
         if !commands.is_empty() {
             ui.ctx().request_repaint();
         }
@@ -298,6 +321,36 @@ impl eframe::App for DispatchAtlasApp {
     }
 }
 
+/// Shortcuts that work anywhere in the window.
+fn global_shortcuts(ui: &Ui, state: &AppState, commands: &mut Vec<Command>) {
+    if ui.input_mut(|i| i.consume_shortcut(&OPEN)) {
+        commands.push(Command::ShowOpenArticles(true));
+    }
+    for (shortcut, action) in [
+        (EXPORT, FileAction::Export),
+        (SAVE_AS, FileAction::SaveAnnotations),
+    ] {
+        if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
+            commands.push(Command::ShowFileDialog(Some(action)));
+        }
+    }
+    // A text field being edited has its own undo.
+    if !ui.ctx().egui_wants_keyboard_input() {
+        // Redo first: Ctrl+Z alone would also match Ctrl+Shift+Z.
+        if ui.input_mut(|i| i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_ALT)) {
+            commands.push(Command::Annotation(AnnotationCommand::Redo));
+        } else if ui.input_mut(|i| i.consume_shortcut(&UNDO)) {
+            commands.push(Command::Annotation(AnnotationCommand::Undo));
+        }
+    }
+    if ui.input_mut(|i| i.consume_shortcut(&HELP)) {
+        commands.push(Command::ShowShortcuts(!state.dialogs.shortcuts));
+    }
+    if ui.input_mut(|i| i.consume_shortcut(&QUIT)) {
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
 /// "Find place": a name (or other name) selects the feature and frames it.
 fn find_bar(
     ui: &mut Ui,
@@ -308,12 +361,14 @@ fn find_bar(
 ) {
     egui::Panel::top("find").show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.label("Find place");
-            let edit = ui.add(
-                egui::TextEdit::singleline(buffer)
-                    .hint_text("Ménaka, Liptako-Gourma, Niger…")
-                    .desired_width(240.0),
-            );
+            let label = ui.label("Find place");
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(buffer)
+                        .hint_text("Ménaka, Liptako-Gourma, Niger…")
+                        .desired_width(240.0),
+                )
+                .labelled_by(label.id);
             if ui.input_mut(|i| i.consume_shortcut(&FIND)) {
                 edit.request_focus();
             }
@@ -349,27 +404,67 @@ fn zoom_centre(factor: f64) -> Command {
     }
 }
 
+fn file_menu(ui: &mut Ui, commands: &mut Vec<Command>) {
+    if ui
+        .add(egui::Button::new("Open articles…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
+        .clicked()
+    {
+        commands.push(Command::ShowOpenArticles(true));
+    }
+    ui.separator();
+    let file_actions = [
+        ("Open annotations…", FileAction::OpenAnnotations, None),
+        (
+            "Save annotations as…",
+            FileAction::SaveAnnotations,
+            Some(&SAVE_AS),
+        ),
+        (
+            "Export annotated GeoJSON…",
+            FileAction::Export,
+            Some(&EXPORT),
+        ),
+    ];
+    for (label, action, shortcut) in file_actions {
+        let mut button = egui::Button::new(label);
+        if let Some(shortcut) = shortcut {
+            button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+        }
+        if ui.add(button).clicked() {
+            commands.push(Command::ShowFileDialog(Some(action)));
+        }
+    }
+    ui.separator();
+    if ui
+        .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
+        .clicked()
+    {
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+fn edit_menu(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let undo = state.undo_label().map(|w| format!("Undo {w}"));
+    let button = egui::Button::new(undo.as_deref().unwrap_or("Undo"))
+        .shortcut_text(ui.ctx().format_shortcut(&UNDO));
+    if ui.add_enabled(undo.is_some(), button).clicked() {
+        commands.push(Command::Annotation(AnnotationCommand::Undo));
+    }
+    let redo = state.redo_label().map(|w| format!("Redo {w}"));
+    let button = egui::Button::new(redo.as_deref().unwrap_or("Redo"))
+        .shortcut_text(ui.ctx().format_shortcut(&REDO));
+    if ui.add_enabled(redo.is_some(), button).clicked() {
+        commands.push(Command::Annotation(AnnotationCommand::Redo));
+    }
+    ui.separator();
+    ui.label(RichText::new("Right-click the map to add a marker.").weak());
+}
+
 fn top_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if ui
-                    .add(
-                        egui::Button::new("Open articles…")
-                            .shortcut_text(ui.ctx().format_shortcut(&OPEN)),
-                    )
-                    .clicked()
-                {
-                    commands.push(Command::ShowOpenArticles(true));
-                }
-                ui.separator();
-                if ui
-                    .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
-                    .clicked()
-                {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-            });
+            ui.menu_button("File", |ui| file_menu(ui, commands));
+            ui.menu_button("Edit", |ui| edit_menu(ui, state, commands));
             ui.menu_button("View", |ui| {
                 if ui
                     .add(egui::Button::new("Fit Mali, Niger, Burkina Faso").shortcut_text("Home"))
@@ -473,6 +568,10 @@ fn status_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             if let Some(feature) = state.hovered.as_ref().and_then(|id| state.atlas.get(id)) {
                 ui.separator();
                 ui.label(format!("{} · {}", feature.name, feature.kind.label()));
+            }
+            if let Some(status) = &state.status {
+                ui.separator();
+                ui.label(status.as_str());
             }
         });
     });

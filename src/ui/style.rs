@@ -41,6 +41,8 @@ pub const SELECTED_STROKE: Stroke = Stroke {
 };
 pub const SELECTED_FILL: Color32 = Color32::from_rgba_premultiplied(0x00, 0x1a, 0x33, 0x33);
 /// Badges that count a feature's mentions in the articles.
+/// The user's markers, unless they chose a colour.
+pub const USER_MARKER_FILL: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
 pub const BADGE_FILL: Color32 = Color32::from_rgb(0xc6, 0x28, 0x28);
 pub const LABEL_DARK: Color32 = Color32::from_rgb(0x2b, 0x22, 0x1a);
 pub const LABEL_MUTED: Color32 = Color32::from_rgb(0x7d, 0x74, 0x68);
@@ -79,7 +81,7 @@ pub fn area_style(feature: &Feature) -> AreaStyle {
             stroke: ZONE_STROKE,
             outline_layer: 3,
         },
-        FeatureKind::City | FeatureKind::Tripoint => AreaStyle {
+        FeatureKind::City | FeatureKind::Tripoint | FeatureKind::Marker => AreaStyle {
             fill: CITY_FILL,
             stroke: MARKER_OUTLINE,
             outline_layer: 4,

@@ -35,6 +35,22 @@ pub fn click_at(harness: &mut Harness<'_, DispatchAtlasApp>, pos: Pos2) {
     harness.run();
 }
 
+/// A secondary (right) click at `pos`, which opens the map's context menu.
+pub fn right_click_at(harness: &mut Harness<'_, DispatchAtlasApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+}
+
 /// A click on whatever is drawn at `at`.
 pub fn click_place(harness: &mut Harness<'_, DispatchAtlasApp>, at: LonLat) {
     let pos = screen_pos(harness, at);

@@ -6,8 +6,9 @@ pub mod overlay;
 
 use egui::{Key, Modifiers, Rect, Sense, Ui};
 
-use crate::geometry::projection::Projector;
-use crate::state::{AppState, Command, KEY_PAN_PX, KEY_ZOOM_FACTOR};
+use crate::atlas::FeatureKind;
+use crate::geometry::projection::{LonLat, Projector};
+use crate::state::{AnnotationCommand, AppState, Command, KEY_PAN_PX, KEY_ZOOM_FACTOR};
 use crate::ui::convert::{screen_point, screen_rect};
 use crate::ui::style;
 use base_layer::BaseLayer;
@@ -15,10 +16,14 @@ use base_layer::BaseLayer;
 /// How much one notch of the wheel (about 50 px of scroll) zooms.
 const WHEEL_ZOOM_PER_PX: f64 = 0.003;
 
-/// The map's per-window memory: only caches, never state.
+/// The map's per-window memory: caches, and the right-click menu's draft.
 #[derive(Default)]
 pub struct MapView {
     base: BaseLayer,
+    /// Where the map was right-clicked, while its menu is open.
+    context_at: Option<LonLat>,
+    /// The name typed for a new marker.
+    marker_name: String,
 }
 
 impl MapView {
@@ -57,6 +62,13 @@ impl MapView {
         {
             commands.push(Command::ZoomTo(id.clone()));
         }
+        if response.secondary_clicked()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            self.context_at = Some(projector.lonlat_from_screen(screen_point(p)));
+            self.marker_name.clear();
+        }
+        response.context_menu(|ui| self.context_menu(ui, state, commands));
         if response.dragged() {
             let d = response.drag_delta();
             commands.push(Command::Pan { dx: d.x, dy: d.y });
@@ -88,7 +100,13 @@ impl MapView {
         {
             overlay::highlight(&painter, atlas, &projector, id, false);
         }
-        overlay::markers(&painter, atlas, &projector);
+        let annotations = state.annotations();
+        overlay::markers(&painter, atlas, &projector, |id| {
+            annotations
+                .note(id)
+                .and_then(|a| a.colour)
+                .map(|c| egui::Color32::from_rgb(c.0[0], c.0[1], c.0[2]))
+        });
         overlay::labels(&painter, atlas, &projector);
         overlay::badges(&painter, atlas, &projector, &state.mention_counts);
         overlay::scale_bar_and_attribution(&painter, &projector, rect);
@@ -110,6 +128,52 @@ impl MapView {
             ui.ctx().set_cursor_icon(icon);
         }
         legend_area(ui, rect);
+    }
+}
+
+impl MapView {
+    /// Right-click: add a marker here (named), or move the selected marker here.
+    fn context_menu(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+        let Some(at) = self.context_at else {
+            ui.close();
+            return;
+        };
+        ui.label(egui::RichText::new(at.display()).monospace().weak());
+        let edit = ui
+            .horizontal(|ui| {
+                let label = ui.label("Marker name");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.marker_name)
+                        .hint_text("optional")
+                        .desired_width(140.0),
+                )
+                .labelled_by(label.id)
+            })
+            .inner;
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if ui.button("Add marker here").clicked() || entered {
+            commands.push(Command::Annotation(AnnotationCommand::AddMarker {
+                name: self.marker_name.trim().to_owned(),
+                at,
+            }));
+            ui.close();
+        }
+        let selected_marker = state
+            .selected
+            .as_ref()
+            .and_then(|id| state.atlas.get(id))
+            .filter(|f| f.kind == FeatureKind::Marker);
+        if let Some(marker) = selected_marker
+            && ui
+                .button(format!("Move \"{}\" here", marker.name))
+                .clicked()
+        {
+            commands.push(Command::Annotation(AnnotationCommand::MoveMarker {
+                id: marker.id.clone(),
+                at,
+            }));
+            ui.close();
+        }
     }
 }
 

@@ -49,9 +49,19 @@ pub fn highlight(
 }
 
 /// City markers are dots; the tripoint is a diamond so it reads differently.
-pub fn marker(painter: &Painter, center: Pos2, kind: FeatureKind) {
+pub fn marker(painter: &Painter, center: Pos2, kind: FeatureKind, colour: Option<Color32>) {
     let r = style::MARKER_RADIUS;
-    if kind == FeatureKind::Tripoint {
+    if kind == FeatureKind::Marker {
+        // A pin: a square on its corner, so it never reads as a town.
+        let pin = vec![
+            pos2(center.x, center.y - r - 2.5),
+            pos2(center.x + r + 0.5, center.y),
+            pos2(center.x, center.y + r + 2.5),
+            pos2(center.x - r - 0.5, center.y),
+        ];
+        let fill = colour.unwrap_or(style::USER_MARKER_FILL);
+        painter.add(Shape::convex_polygon(pin, fill, style::MARKER_OUTLINE));
+    } else if kind == FeatureKind::Tripoint {
         let diamond = vec![
             pos2(center.x, center.y - r - 1.5),
             pos2(center.x + r + 1.5, center.y),
@@ -64,16 +74,27 @@ pub fn marker(painter: &Painter, center: Pos2, kind: FeatureKind) {
             style::MARKER_OUTLINE,
         ));
     } else {
-        painter.circle(center, r, style::CITY_FILL, style::MARKER_OUTLINE);
+        painter.circle(
+            center,
+            r,
+            colour.unwrap_or(style::CITY_FILL),
+            style::MARKER_OUTLINE,
+        );
     }
 }
 
-pub fn markers(painter: &Painter, atlas: &Atlas, projector: &Projector) {
-    for feature in atlas.features() {
+/// Every point feature, in the colour the user gave it if any.
+pub fn markers(
+    painter: &Painter,
+    atlas: &Atlas,
+    projector: &Projector,
+    colour_of: impl Fn(&FeatureId) -> Option<Color32>,
+) {
+    for feature in atlas.features().iter().filter(|f| !f.hidden) {
         if let Some(at) = feature.point() {
             let p = to_pos2(projector.screen_from_lonlat(at));
             if painter.clip_rect().expand(10.0).contains(p) {
-                marker(painter, p, feature.kind);
+                marker(painter, p, feature.kind, colour_of(&feature.id));
             }
         }
     }
@@ -97,6 +118,7 @@ fn label_spec(feature: &Feature, screen_width: f32) -> Option<LabelSpec> {
         FeatureKind::Country if !feature.context => (17.0, style::LABEL_DARK, 70),
         FeatureKind::Country => (11.5, style::LABEL_MUTED, 20),
         FeatureKind::Region => (11.0, style::LABEL_REGION, 40),
+        FeatureKind::Marker => (13.0, style::USER_MARKER_FILL, 110),
     };
     let text = if feature.kind == FeatureKind::Country && !feature.context {
         feature.name.to_uppercase()
@@ -115,7 +137,10 @@ fn label_spec(feature: &Feature, screen_width: f32) -> Option<LabelSpec> {
         text,
         font: FontId::proportional(size),
         color,
-        beside_marker: matches!(feature.kind, FeatureKind::City | FeatureKind::Tripoint),
+        beside_marker: matches!(
+            feature.kind,
+            FeatureKind::City | FeatureKind::Tripoint | FeatureKind::Marker
+        ),
         priority: priority * 100 + bigger_first,
     })
 }

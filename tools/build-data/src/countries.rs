@@ -144,6 +144,47 @@ pub fn build(world_atlas: &Path, iso: &IsoTable) -> Result<Vec<OutFeature>> {
             out.push(f);
         }
     }
+    unique_ids(&mut out);
     out.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(out)
+}
+
+/// world-atlas gives some territories their sovereign's numeric code
+/// (Ashmore and Cartier Is. is 036, like Australia). Ids must be unique: the
+/// largest outline keeps `country:CC`; the others get `country:CC-name`, and
+/// lose the sovereign's translated names, which are not theirs.
+fn unique_ids(features: &mut [OutFeature]) {
+    use geo::Area;
+    let mut by_id = std::collections::BTreeMap::<String, Vec<usize>>::new();
+    for (i, f) in features.iter().enumerate() {
+        by_id.entry(f.id.clone()).or_default().push(i);
+    }
+    for (id, mut indices) in by_id.into_iter().filter(|(_, v)| v.len() > 1) {
+        indices.sort_by(|&a, &b| {
+            features[b]
+                .geometry
+                .unsigned_area()
+                .total_cmp(&features[a].geometry.unsigned_area())
+        });
+        for &i in &indices[1..] {
+            let f = &mut features[i];
+            let name = f
+                .properties
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            let slug: String = name
+                .to_lowercase()
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                .collect::<String>()
+                .split('-')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            f.id = format!("{id}-{slug}");
+            f.properties.remove("name_fr");
+            f.properties.remove("name_de");
+        }
+    }
 }

@@ -147,6 +147,11 @@ fn countries(
         let Some(code) = feature.properties.get("iso_a2").and_then(Value::as_str) else {
             continue;
         };
+        // A territory filed under its sovereign's code (Ashmore and Cartier
+        // Is. under AU) is not that country.
+        if feature.id != format!("country:{code}") {
+            continue;
+        }
         let largest = match &feature.geometry {
             geo::Geometry::Polygon(p) => Some(p.clone()),
             geo::Geometry::MultiPolygon(mp) => mp

@@ -4,10 +4,15 @@
 //! [`AppState::apply`] runs them after the frame. Every state change can so be
 //! tested without a window.
 
+mod annotating;
+
+pub use annotating::AnnotationCommand;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::annotations::history::History;
 use crate::atlas::{Atlas, FeatureId};
 use crate::dossier::analysis::{AnalysedArticle, Corpus};
 use crate::dossier::{mention_counts, places_to_add};
@@ -30,12 +35,21 @@ pub struct Progress {
     pub current: String,
 }
 
+/// The file dialogs of annotations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    SaveAnnotations,
+    OpenAnnotations,
+    Export,
+}
+
 /// Which dialog windows are open.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Dialogs {
     pub about: bool,
     pub shortcuts: bool,
     pub open_articles: bool,
+    pub file: Option<FileAction>,
 }
 
 /// Everything the user (or the article library) can do to the state.
@@ -65,6 +79,8 @@ pub enum Command {
     /// Read these article files (File → Open articles, drag and drop).
     OpenArticles(Vec<PathBuf>),
     ShowOpenArticles(bool),
+    /// Open (or close) the dialog of an annotation file action.
+    ShowFileDialog(Option<FileAction>),
     /// Show an article in full (by article id), or close it.
     ShowArticle(Option<String>),
     /// From the library worker:
@@ -75,6 +91,8 @@ pub enum Command {
     /// A message for the user (a file that could not be read…).
     Notify(String),
     DismissMessages,
+    /// Notes, markers, undo/redo, annotation files and export.
+    Annotation(AnnotationCommand),
 }
 
 /// The state of one window of Dispatch Atlas.
@@ -102,6 +120,13 @@ pub struct AppState {
     pub requested_files: Vec<PathBuf>,
     /// A fit asked for before the map's size was known (first frame).
     pending_fit: bool,
+    /// The user's annotations and their undo history.
+    history: History,
+    /// Where annotations are saved after every edit; `None` until restored
+    /// (and in tests), or when the saved file could not be read.
+    autosave: Option<PathBuf>,
+    /// What the last action did ("Undone: Add marker"), for the status bar.
+    pub status: Option<String>,
 }
 
 impl AppState {
@@ -123,6 +148,9 @@ impl AppState {
             article_shown: None,
             requested_files: Vec::new(),
             pending_fit: saved_camera.is_none(),
+            history: History::default(),
+            autosave: None,
+            status: None,
         }
     }
 
@@ -174,6 +202,7 @@ impl AppState {
                 self.dialogs.open_articles = false;
             }
             Command::ShowOpenArticles(open) => self.dialogs.open_articles = open,
+            Command::ShowFileDialog(action) => self.dialogs.file = action,
             Command::ShowArticle(id) => {
                 self.article_shown =
                     id.filter(|id| self.corpus.articles.iter().any(|a| &a.article.id == id));
@@ -184,6 +213,7 @@ impl AppState {
             Command::LibraryFinished => self.progress = None,
             Command::Notify(message) => self.messages.push(message),
             Command::DismissMessages => self.messages.clear(),
+            Command::Annotation(command) => self.apply_annotation(command),
         }
     }
 

@@ -1,0 +1,288 @@
+//! What the user adds to the map: notes, tags and colours on any feature, and
+//! markers of their own.
+//!
+//! Pure data with no UI: the state applies edits through [`history::History`]
+//! (undo/redo), [`file`] reads and writes it as GeoJSON (autosave, Save As,
+//! Open), and `export` puts it into annotated GeoJSON. Features are referred to
+//! by their stable [`FeatureId`], so a note on `region:ML-7` survives a
+//! rebuild of the atlas data.
+
+pub mod file;
+pub mod history;
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::atlas::{Feature, FeatureId};
+use crate::geometry::projection::LonLat;
+
+/// An sRGB colour, written `#rrggbb` (simplestyle's form).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Colour(pub [u8; 3]);
+
+impl Colour {
+    /// The default for new markers: a red that reads on the map's beige land.
+    pub const MARKER: Self = Self([0xc0, 0x39, 0x2b]);
+
+    /// Parses `#rrggbb` or `#rgb` (case-insensitive).
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        let hex = s.trim().strip_prefix('#')?;
+        let digit = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+        let b = hex.as_bytes();
+        match b.len() {
+            6 => {
+                let byte = |i: usize| Some(digit(b[i])? * 16 + digit(b[i + 1])?);
+                Some(Self([byte(0)?, byte(2)?, byte(4)?]))
+            }
+            3 => {
+                let short = |i: usize| digit(b[i]).map(|d| d * 17);
+                Some(Self([short(0)?, short(1)?, short(2)?]))
+            }
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn hex(self) -> String {
+        let [r, g, b] = self.0;
+        format!("#{r:02x}{g:02x}{b:02x}")
+    }
+}
+
+/// The user's note on one feature.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annotation {
+    /// Free text, several lines.
+    pub note: String,
+    /// Short labels ("verify", "casualties"), without duplicates, in the order given.
+    pub tags: Vec<String>,
+    pub colour: Option<Colour>,
+    /// Whether the annotation goes into exports.
+    pub export: bool,
+    /// Properties of an imported feature that Dispatch Atlas does not know:
+    /// kept as they were and written back on save and export.
+    pub extra: Map<String, Value>,
+}
+
+impl Default for Annotation {
+    fn default() -> Self {
+        Self {
+            note: String::new(),
+            tags: Vec::new(),
+            colour: None,
+            export: true,
+            extra: Map::new(),
+        }
+    }
+}
+
+impl Annotation {
+    /// Nothing the user wrote: such an annotation need not be kept.
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        self.note.trim().is_empty()
+            && self.tags.is_empty()
+            && self.colour.is_none()
+            && self.export
+            && self.extra.is_empty()
+    }
+}
+
+/// Splits "a, b,, c" into tags, trimmed, without empties or repeats.
+#[must_use]
+pub fn parse_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags
+}
+
+/// A place the user marked on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    /// `user:marker:N`, never reused within one atlas file.
+    pub id: FeatureId,
+    pub name: String,
+    pub at: LonLat,
+}
+
+impl Marker {
+    /// The marker as a map feature, drawn, picked and given a dossier like
+    /// any other place.
+    #[must_use]
+    pub fn to_feature(&self) -> Feature {
+        let mut feature = Feature::town(
+            self.id.0.clone(),
+            self.name.clone(),
+            None,
+            self.at,
+            Map::new(),
+        );
+        feature.kind = crate::atlas::FeatureKind::Marker;
+        feature
+    }
+}
+
+/// Everything the user added, as saved.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Annotations {
+    pub notes: BTreeMap<FeatureId, Annotation>,
+    pub markers: Vec<Marker>,
+    /// The next marker number (ids are not reused after a delete, so an undo
+    /// brings a marker back under its old id).
+    pub next_marker: u64,
+}
+
+impl Annotations {
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.notes.is_empty() && self.markers.is_empty()
+    }
+
+    #[must_use]
+    pub fn note(&self, id: &FeatureId) -> Option<&Annotation> {
+        self.notes.get(id)
+    }
+
+    /// Sets (or, when blank, removes) the annotation of `id`.
+    pub fn set_note(&mut self, id: FeatureId, annotation: Annotation) {
+        if annotation.is_blank() {
+            self.notes.remove(&id);
+        } else {
+            self.notes.insert(id, annotation);
+        }
+    }
+
+    /// Adds a marker; returns its id.
+    pub fn add_marker(&mut self, name: &str, at: LonLat) -> FeatureId {
+        self.next_marker = self
+            .next_marker
+            .max(self.markers.len() as u64)
+            .saturating_add(1);
+        let mut id = FeatureId(format!("user:marker:{}", self.next_marker));
+        while self.markers.iter().any(|m| m.id == id) {
+            self.next_marker = self.next_marker.saturating_add(1);
+            id = FeatureId(format!("user:marker:{}", self.next_marker));
+        }
+        let name = if name.trim().is_empty() {
+            format!("Marker {}", self.next_marker)
+        } else {
+            name.trim().to_owned()
+        };
+        self.markers.push(Marker {
+            id: id.clone(),
+            name,
+            at,
+        });
+        id
+    }
+
+    #[must_use]
+    pub fn marker(&self, id: &FeatureId) -> Option<&Marker> {
+        self.markers.iter().find(|m| &m.id == id)
+    }
+
+    /// Renames a marker; false if there is no such marker or the name is blank.
+    pub fn rename_marker(&mut self, id: &FeatureId, name: &str) -> bool {
+        match self.markers.iter_mut().find(|m| &m.id == id) {
+            Some(m) if !name.trim().is_empty() => {
+                name.trim().clone_into(&mut m.name);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Moves a marker; false if there is no such marker.
+    pub fn move_marker(&mut self, id: &FeatureId, at: LonLat) -> bool {
+        match self.markers.iter_mut().find(|m| &m.id == id) {
+            Some(m) => {
+                m.at = at;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Deletes a marker and its note; false if there is no such marker.
+    pub fn delete_marker(&mut self, id: &FeatureId) -> bool {
+        let before = self.markers.len();
+        self.markers.retain(|m| &m.id != id);
+        self.notes.remove(id);
+        self.markers.len() != before
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_parse_and_print_as_hex() {
+        assert_eq!(Colour::parse("#C0392B"), Some(Colour([0xc0, 0x39, 0x2b])));
+        assert_eq!(Colour::parse("#f00"), Some(Colour([255, 0, 0])));
+        assert_eq!(Colour::parse("red"), None);
+        assert_eq!(Colour::parse("#12345"), None);
+        assert_eq!(Colour::parse("#gg0000"), None);
+        assert_eq!(Colour([1, 2, 255]).hex(), "#0102ff");
+    }
+
+    #[test]
+    fn tags_are_trimmed_and_unique() {
+        assert_eq!(
+            parse_tags(" verify, casualties,,verify , "),
+            ["verify", "casualties"]
+        );
+        assert!(parse_tags(" , ").is_empty());
+    }
+
+    #[test]
+    fn a_blank_note_is_removed() {
+        let mut a = Annotations::default();
+        let id = FeatureId("country:ML".into());
+        a.set_note(
+            id.clone(),
+            Annotation {
+                note: "Check the figures".into(),
+                ..Annotation::default()
+            },
+        );
+        assert!(a.note(&id).is_some());
+        a.set_note(id.clone(), Annotation::default());
+        assert!(a.note(&id).is_none() && a.is_empty());
+    }
+
+    #[test]
+    fn markers_keep_unique_ids_after_deletes() {
+        let mut a = Annotations::default();
+        let at = LonLat {
+            lon: 2.4,
+            lat: 15.9,
+        };
+        let first = a.add_marker("Camp", at);
+        let second = a.add_marker("  ", at);
+        assert_eq!(a.marker(&second).map(|m| m.name.as_str()), Some("Marker 2"));
+        assert!(a.delete_marker(&first));
+        let third = a.add_marker("Well", at);
+        assert!(third != first && third != second);
+        assert!(a.rename_marker(&third, " Water point "));
+        assert!(!a.rename_marker(&third, "  "));
+        assert_eq!(
+            a.marker(&third).map(|m| m.name.as_str()),
+            Some("Water point")
+        );
+        assert!(a.move_marker(
+            &third,
+            LonLat {
+                lon: 0.0,
+                lat: 14.0
+            }
+        ));
+        assert!(!a.delete_marker(&first));
+    }
+}

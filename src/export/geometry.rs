@@ -1,0 +1,159 @@
+//! Feature geometry as RFC 7946 GeoJSON: lon/lat positions rounded to a
+//! chosen number of decimals, exterior rings counter-clockwise and holes
+//! clockwise, and a bounding box.
+
+use geo::orient::{Direction, Orient};
+use geo::{BoundingRect, MultiPolygon, Rect};
+use serde_json::{Value, json};
+
+use crate::atlas::feature::FeatureGeometry;
+
+/// Rounds to `precision` decimals (6 ≈ 0.1 m, the RFC's suggestion).
+fn round(x: f64, precision: u32) -> f64 {
+    let scale = 10f64.powi(i32::try_from(precision.min(15)).unwrap_or(15));
+    let rounded = (x * scale).round() / scale;
+    // -0.0 prints as "-0.0"; a position of 0 should read 0.
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
+
+fn position(x: f64, y: f64, precision: u32) -> Value {
+    json!([round(x, precision), round(y, precision)])
+}
+
+fn ring(ring: &geo::LineString<f64>, precision: u32) -> Value {
+    Value::Array(
+        ring.coords()
+            .map(|c| position(c.x, c.y, precision))
+            .collect(),
+    )
+}
+
+/// `MultiPolygon` with RFC 7946 winding; a single polygon is written as a `Polygon`.
+fn areas(shape: &MultiPolygon<f64>, precision: u32) -> Value {
+    let oriented = shape.orient(Direction::Default);
+    let polygon = |p: &geo::Polygon<f64>| {
+        Value::Array(
+            std::iter::once(p.exterior())
+                .chain(p.interiors())
+                .map(|r| ring(r, precision))
+                .collect(),
+        )
+    };
+    if let [single] = oriented.0.as_slice() {
+        json!({"type": "Polygon", "coordinates": polygon(single)})
+    } else {
+        json!({
+            "type": "MultiPolygon",
+            "coordinates": oriented.0.iter().map(polygon).collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// The GeoJSON geometry object of a feature.
+#[must_use]
+pub fn geometry(geometry: &FeatureGeometry, precision: u32) -> Value {
+    match geometry {
+        FeatureGeometry::Point(p) => {
+            json!({"type": "Point", "coordinates": position(p.lon, p.lat, precision)})
+        }
+        FeatureGeometry::Area(shape) => areas(shape, precision),
+    }
+}
+
+/// The lon/lat box of a feature's geometry.
+#[must_use]
+pub fn bounds(geometry: &FeatureGeometry) -> Option<Rect<f64>> {
+    match geometry {
+        FeatureGeometry::Point(p) => Some(Rect::new(p.to_coord(), p.to_coord())),
+        FeatureGeometry::Area(shape) => shape.bounding_rect(),
+    }
+}
+
+/// A `bbox` member: `[west, south, east, north]`, rounded outwards enough
+/// to contain the rounded positions.
+#[must_use]
+pub fn bbox(rect: Rect<f64>, precision: u32) -> Value {
+    json!([
+        round(rect.min().x, precision),
+        round(rect.min().y, precision),
+        round(rect.max().x, precision),
+        round(rect.max().y, precision),
+    ])
+}
+
+/// The box around several boxes.
+#[must_use]
+pub fn union(a: Option<Rect<f64>>, b: Rect<f64>) -> Rect<f64> {
+    match a {
+        None => b,
+        Some(a) => Rect::new(
+            geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+            geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometry::projection::LonLat;
+    use geo::{LineString, Polygon, Winding};
+
+    #[test]
+    fn points_are_rounded_lon_first() {
+        let g = geometry(
+            &FeatureGeometry::Point(LonLat {
+                lon: 2.396_087_9,
+                lat: 15.919_853_1,
+            }),
+            6,
+        );
+        assert_eq!(
+            g,
+            json!({"type": "Point", "coordinates": [2.396_088, 15.919_853]})
+        );
+    }
+
+    #[test]
+    fn rings_are_wound_as_rfc_7946_says() {
+        // Exterior clockwise, hole counter-clockwise: both the wrong way round.
+        let exterior = LineString::from(vec![
+            (0.0, 0.0),
+            (0.0, 4.0),
+            (4.0, 4.0),
+            (4.0, 0.0),
+            (0.0, 0.0),
+        ]);
+        let hole = LineString::from(vec![
+            (1.0, 1.0),
+            (2.0, 1.0),
+            (2.0, 2.0),
+            (1.0, 2.0),
+            (1.0, 1.0),
+        ]);
+        assert!(exterior.is_cw() && hole.is_ccw());
+        let shape = MultiPolygon::new(vec![Polygon::new(exterior, vec![hole])]);
+        let g = geometry(&FeatureGeometry::Area(shape), 6);
+        assert_eq!(g["type"], "Polygon");
+        let ring = |i: usize| -> LineString<f64> {
+            let coords: Vec<(f64, f64)> = g["coordinates"][i]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|p| Some((p[0].as_f64()?, p[1].as_f64()?)))
+                .collect();
+            LineString::from(coords)
+        };
+        assert!(ring(0).is_ccw(), "exterior must be counter-clockwise");
+        assert!(ring(1).is_cw(), "holes must be clockwise");
+    }
+
+    #[test]
+    fn negative_zero_is_written_as_zero() {
+        assert_eq!(round(-0.000_000_1, 6).to_string(), "0");
+        assert_eq!(
+            bbox(Rect::new((-1.234_567_89, 0.0), (1.0, 2.0)), 3),
+            json!([-1.235, 0.0, 1.0, 2.0])
+        );
+    }
+}
