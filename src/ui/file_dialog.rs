@@ -67,6 +67,8 @@ pub fn suggested_path(action: FileAction) -> String {
 pub struct FileDialog {
     shown_for: Option<FileAction>,
     path: String,
+    /// Just opened: the path field takes the keyboard, so Enter confirms.
+    focus: bool,
 }
 
 impl FileDialog {
@@ -75,15 +77,23 @@ impl FileDialog {
             self.shown_for = action;
             if let Some(action) = action {
                 self.path = suggested_path(action);
+                self.focus = true;
             }
         }
         if let Some(action) = action {
-            show(ctx, action, &mut self.path, commands);
+            let focus = std::mem::take(&mut self.focus);
+            show(ctx, action, &mut self.path, focus, commands);
         }
     }
 }
 
-fn show(ctx: &Context, action: FileAction, buffer: &mut String, commands: &mut Vec<Command>) {
+fn show(
+    ctx: &Context,
+    action: FileAction,
+    buffer: &mut String,
+    focus: bool,
+    commands: &mut Vec<Command>,
+) {
     let mut still_open = true;
     egui::Window::new(action.title())
         .open(&mut still_open)
@@ -96,6 +106,9 @@ fn show(ctx: &Context, action: FileAction, buffer: &mut String, commands: &mut V
                     .desired_width(f32::INFINITY)
                     .hint_text("/home/me/annotations.geojson"),
             );
+            if focus {
+                edit.request_focus();
+            }
             let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.label(
                 RichText::new(

@@ -60,5 +60,10 @@ pub fn legend(ui: &mut Ui) {
             );
             row(ui, &Swatch::Marker(FeatureKind::City), "Town (GeoNames)");
             row(ui, &Swatch::Marker(FeatureKind::Tripoint), "Tripoint");
+            row(
+                ui,
+                &Swatch::Marker(FeatureKind::Marker),
+                "Your marker (right-click to add)",
+            );
         });
 }

@@ -24,6 +24,8 @@ pub struct MapView {
     context_at: Option<LonLat>,
     /// The name typed for a new marker.
     marker_name: String,
+    /// The menu just opened: its name field takes the keyboard.
+    focus_marker_name: bool,
 }
 
 impl MapView {
@@ -67,8 +69,12 @@ impl MapView {
         {
             self.context_at = Some(projector.lonlat_from_screen(screen_point(p)));
             self.marker_name.clear();
+            self.focus_marker_name = true;
         }
-        response.context_menu(|ui| self.context_menu(ui, state, commands));
+        // Clicks inside the menu (into its name field) must not close it.
+        egui::Popup::context_menu(&response)
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+            .show(|ui| self.context_menu(ui, state, commands));
         if response.dragged() {
             let d = response.drag_delta();
             commands.push(Command::Pan { dx: d.x, dy: d.y });
@@ -150,6 +156,9 @@ impl MapView {
                 .labelled_by(label.id)
             })
             .inner;
+        if std::mem::take(&mut self.focus_marker_name) {
+            edit.request_focus();
+        }
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         if ui.button("Add marker here").clicked() || entered {
             commands.push(Command::Annotation(AnnotationCommand::AddMarker {
