@@ -1,6 +1,6 @@
 //! Feature geometry as RFC 7946 GeoJSON: lon/lat positions rounded to a
-//! chosen number of decimals, exterior rings counter-clockwise and holes
-//! clockwise, and a bounding box.
+//! chosen number of decimals, polygons cut at the antimeridian, exterior
+//! rings counter-clockwise and holes clockwise, and a bounding box.
 
 use geo::orient::{Direction, Orient};
 use geo::{BoundingRect, MultiPolygon, Rect};
@@ -30,6 +30,13 @@ fn ring(ring: &geo::LineString<f64>, precision: u32) -> Value {
 
 /// `MultiPolygon` with RFC 7946 winding; a single polygon is written as a `Polygon`.
 fn areas(shape: &MultiPolygon<f64>, precision: u32) -> Value {
+    let cut;
+    let shape = if dispatch_antimeridian::crosses(shape) {
+        cut = dispatch_antimeridian::cut_at_antimeridian(shape);
+        &cut
+    } else {
+        shape
+    };
     let oriented = shape.orient(Direction::Default);
     let polygon = |p: &geo::Polygon<f64>| {
         Value::Array(
@@ -146,6 +153,35 @@ mod tests {
         };
         assert!(ring(0).is_ccw(), "exterior must be counter-clockwise");
         assert!(ring(1).is_cw(), "holes must be clockwise");
+    }
+
+    #[test]
+    fn shapes_across_the_antimeridian_are_cut() {
+        let ring = LineString::from(vec![
+            (170.0, 10.0),
+            (-170.0, 10.0),
+            (-170.0, -10.0),
+            (170.0, -10.0),
+            (170.0, 10.0),
+        ]);
+        let g = geometry(
+            &FeatureGeometry::Area(MultiPolygon::new(vec![Polygon::new(ring, vec![])])),
+            6,
+        );
+        assert_eq!(g["type"], "MultiPolygon");
+        let longitudes: Vec<f64> = g["coordinates"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|p| p[0].as_array().cloned().unwrap_or_default())
+            .filter_map(|c| c[0].as_f64())
+            .collect();
+        assert!(
+            longitudes
+                .iter()
+                .all(|x| x.abs() <= 180.0 && (x.abs() >= 170.0)),
+            "{longitudes:?}"
+        );
     }
 
     #[test]

@@ -15,12 +15,26 @@ pub struct OutFeature {
     pub geometry: Geometry<f64>,
 }
 
-/// Exterior rings counter-clockwise, holes clockwise (RFC 7946 §3.1.6).
+/// Cut at the antimeridian (RFC 7946 §3.1.9: world-atlas keeps rings that
+/// jump from 179.9° to −180°, and Antarctica as a ring around the pole), then
+/// exterior rings counter-clockwise and holes clockwise (§3.1.6).
 pub fn orient_rfc7946(geometry: Geometry<f64>) -> Geometry<f64> {
-    match geometry {
-        Geometry::Polygon(p) => Geometry::Polygon(p.orient(Direction::Default)),
-        Geometry::MultiPolygon(mp) => Geometry::MultiPolygon(mp.orient(Direction::Default)),
-        other => other,
+    use dispatch_antimeridian::{crosses, cut_at_antimeridian};
+    let areas = match geometry {
+        Geometry::Polygon(p) => geo::MultiPolygon::new(vec![p]),
+        Geometry::MultiPolygon(mp) => mp,
+        other => return other,
+    };
+    let areas = if crosses(&areas) {
+        cut_at_antimeridian(&areas)
+    } else {
+        areas
+    };
+    match <[geo::Polygon<f64>; 1]>::try_from(areas.0) {
+        Ok([single]) => Geometry::Polygon(single.orient(Direction::Default)),
+        Err(parts) => {
+            Geometry::MultiPolygon(geo::MultiPolygon::new(parts).orient(Direction::Default))
+        }
     }
 }
 
