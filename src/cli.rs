@@ -53,6 +53,10 @@ pub enum CliCommand {
         /// annotations as, or its autosave) or a previous export.
         #[arg(long, value_name = "FILE")]
         annotations: Option<std::path::PathBuf>,
+        /// GeoJSON files to include as layers (their features, with their
+        /// own properties and your notes on them).
+        #[arg(long = "layer", value_name = "FILE")]
+        layers: Vec<std::path::PathBuf>,
         /// Decimals of every coordinate (6 is about 0.1 m).
         #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(0..=15))]
         precision: u32,

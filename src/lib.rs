@@ -20,6 +20,7 @@ pub mod export;
 pub mod figures;
 pub mod geometry;
 pub mod geoparse;
+pub mod import;
 pub mod library;
 pub mod save;
 pub mod state;

@@ -71,6 +71,7 @@ fn main() -> ExitCode {
         Some(CliCommand::Export {
             articles,
             annotations,
+            layers,
             precision,
             only_annotated,
             output,
@@ -78,6 +79,7 @@ fn main() -> ExitCode {
             &dispatch_atlas::commands::export::ExportRequest {
                 articles_dir: articles.as_deref(),
                 annotations: annotations.as_deref(),
+                layers: &layers,
                 precision,
                 only_annotated,
                 out: &output,

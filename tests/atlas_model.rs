@@ -13,7 +13,9 @@ fn atlas() -> Atlas {
 fn areas(feature: &Feature) -> &MultiPolygon<f64> {
     match &feature.geometry {
         FeatureGeometry::Area(a) => a,
-        FeatureGeometry::Point(_) => panic!("{} is a point", feature.name),
+        FeatureGeometry::Point(_) | FeatureGeometry::Other(_) => {
+            panic!("{} is not an area", feature.name)
+        }
     }
 }
 

@@ -17,6 +17,8 @@ pub enum FeatureKind {
     Tripoint,
     /// A place the user marked.
     Marker,
+    /// A feature of a GeoJSON file the user opened.
+    Imported,
 }
 
 impl FeatureKind {
@@ -29,6 +31,7 @@ impl FeatureKind {
             Self::City => "city",
             Self::Tripoint => "tripoint",
             Self::Marker => "marker",
+            Self::Imported => "imported",
         }
     }
 
@@ -42,6 +45,7 @@ impl FeatureKind {
             Self::City => "Populated place",
             Self::Tripoint => "Tripoint",
             Self::Marker => "Your marker",
+            Self::Imported => "Imported feature",
         }
     }
 
@@ -51,7 +55,7 @@ impl FeatureKind {
     pub fn pick_rank(self) -> u8 {
         match self {
             Self::City | Self::Tripoint | Self::Marker => 0,
-            Self::Zone => 1,
+            Self::Zone | Self::Imported => 1,
             Self::Region => 2,
             Self::Country => 3,
         }
@@ -68,11 +72,14 @@ impl std::fmt::Display for FeatureId {
     }
 }
 
-/// A feature is a point or an area; lines come with imported layers later.
+/// A feature is a point, an area, or (imported) lines and points.
 #[derive(Clone, Debug)]
 pub enum FeatureGeometry {
     Point(LonLat),
     Area(MultiPolygon<f64>),
+    /// Lines, several points, or a mixed collection (its polygons drawn as
+    /// outlines); antimeridian jumps already split.
+    Other(geo::GeometryCollection<f64>),
 }
 
 /// One thing on the map.
@@ -130,6 +137,7 @@ impl Feature {
         match &self.geometry {
             FeatureGeometry::Point(p) => Some(Rect::new(p.to_coord(), p.to_coord())),
             FeatureGeometry::Area(mp) => mp.bounding_rect(),
+            FeatureGeometry::Other(collection) => collection.bounding_rect(),
         }
     }
 
@@ -138,7 +146,7 @@ impl Feature {
     pub fn area_km2(&self) -> Option<f64> {
         match &self.geometry {
             FeatureGeometry::Area(mp) => Some(mp.geodesic_area_unsigned() / 1e6),
-            FeatureGeometry::Point(_) => None,
+            FeatureGeometry::Point(_) | FeatureGeometry::Other(_) => None,
         }
     }
 
@@ -146,7 +154,7 @@ impl Feature {
     pub fn point(&self) -> Option<LonLat> {
         match self.geometry {
             FeatureGeometry::Point(p) => Some(p),
-            FeatureGeometry::Area(_) => None,
+            FeatureGeometry::Area(_) | FeatureGeometry::Other(_) => None,
         }
     }
 }

@@ -23,6 +23,65 @@ fn entry(index: usize, feature: &Feature) -> Option<Entry> {
     ))
 }
 
+/// An area's outline, prepared for containment tests.
+fn prepare(feature: &Feature) -> Option<IntervalTreeMultiPolygon<f64>> {
+    match &feature.geometry {
+        FeatureGeometry::Area(areas) => Some(IntervalTreeMultiPolygon::new(areas)),
+        FeatureGeometry::Point(_) | FeatureGeometry::Other(_) => None,
+    }
+}
+
+/// Distance in pixels from `pos` to the nearest line or point of `collection`.
+fn screen_distance(
+    collection: &geo::GeometryCollection<f64>,
+    projector: &Projector,
+    pos: ScreenPoint,
+) -> f32 {
+    use geo::CoordsIter;
+    let to_screen = |c: geo::Coord<f64>| {
+        projector.screen_from_lonlat(crate::geometry::projection::LonLat::from_coord(c))
+    };
+    let to_segment = |a: ScreenPoint, b: ScreenPoint| {
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let len2 = dx * dx + dy * dy;
+        let t = if len2 > 0.0 {
+            (((pos.x - a.x) * dx + (pos.y - a.y) * dy) / len2).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        (a.x + t * dx - pos.x).hypot(a.y + t * dy - pos.y)
+    };
+    let mut best = f32::MAX;
+    for geometry in collection {
+        let lines: Vec<geo::LineString<f64>> = match geometry {
+            geo::Geometry::LineString(l) => vec![l.clone()],
+            geo::Geometry::MultiLineString(ml) => ml.0.clone(),
+            geo::Geometry::Polygon(p) => std::iter::once(p.exterior().clone())
+                .chain(p.interiors().iter().cloned())
+                .collect(),
+            geo::Geometry::MultiPolygon(mp) => mp
+                .iter()
+                .flat_map(|p| {
+                    std::iter::once(p.exterior().clone()).chain(p.interiors().iter().cloned())
+                })
+                .collect(),
+            other => {
+                for c in other.coords_iter() {
+                    let p = to_screen(c);
+                    best = best.min((p.x - pos.x).hypot(p.y - pos.y));
+                }
+                Vec::new()
+            }
+        };
+        for line in &lines {
+            for segment in line.lines() {
+                best = best.min(to_segment(to_screen(segment.start), to_screen(segment.end)));
+            }
+        }
+    }
+    best
+}
+
 /// R-tree over the lon/lat bounding boxes of an atlas's features, and each
 /// area's outline prepared for containment tests.
 pub struct HitIndex {
@@ -46,13 +105,7 @@ impl HitIndex {
             .enumerate()
             .filter_map(|(i, f)| entry(i, f))
             .collect();
-        let prepared = features
-            .iter()
-            .map(|f| match &f.geometry {
-                FeatureGeometry::Area(areas) => Some(IntervalTreeMultiPolygon::new(areas)),
-                FeatureGeometry::Point(_) => None,
-            })
-            .collect();
+        let prepared = features.iter().map(prepare).collect();
         Self {
             tree: RTree::bulk_load(entries),
             prepared,
@@ -68,10 +121,20 @@ impl HitIndex {
 
     /// Adds a point feature that was appended to the atlas at `index`.
     pub fn insert_point(&mut self, index: usize, feature: &Feature) {
+        self.insert(index, feature);
+    }
+
+    /// Adds (or adds back) the feature at `index`, of any geometry.
+    pub fn insert(&mut self, index: usize, feature: &Feature) {
         if let Some(e) = entry(index, feature) {
             self.tree.insert(e);
         }
-        self.prepared.resize_with(index + 1, || None);
+        if self.prepared.len() <= index {
+            self.prepared.resize_with(index + 1, || None);
+        }
+        if self.prepared[index].is_none() {
+            self.prepared[index] = prepare(feature);
+        }
     }
 
     /// The feature to pick at `pos_in_screen`: a point within `radius_px`
@@ -119,6 +182,13 @@ impl HitIndex {
                         continue;
                     }
                     feature.bbox().map_or(f64::MAX, |b| b.width() * b.height())
+                }
+                FeatureGeometry::Other(collection) => {
+                    let d = screen_distance(collection, projector, pos_in_screen);
+                    if d > radius_px {
+                        continue;
+                    }
+                    f64::from(d)
                 }
             };
             let candidate = (feature.kind.pick_rank(), tie_break, index);

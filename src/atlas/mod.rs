@@ -44,28 +44,34 @@ pub mod embedded {
     };
 }
 
-/// What the map needs to draw an area, in world space, computed once.
+/// What the map needs to draw an area (or imported lines and points), in
+/// world space, computed once.
 #[derive(Clone, Debug)]
 pub struct AreaShape {
     pub fill: WorldMesh,
     /// Every ring (exteriors and holes), each closed.
     pub rings: Vec<Vec<WorldPoint>>,
+    /// Open polylines (imported lines).
+    pub lines: Vec<Vec<WorldPoint>>,
+    /// Single positions (imported multi-points).
+    pub dots: Vec<WorldPoint>,
     pub world_min: WorldPoint,
     pub world_max: WorldPoint,
 }
 
+fn world_line(line: &geo::LineString<f64>) -> Vec<WorldPoint> {
+    line.coords()
+        .map(|&c| WorldPoint::from_lonlat(LonLat::from_coord(c)))
+        .collect()
+}
+
 impl AreaShape {
-    fn new(areas: &geo::MultiPolygon<f64>) -> Self {
-        let to_world = |ring: &geo::LineString<f64>| -> Vec<WorldPoint> {
-            ring.coords()
-                .map(|&c| WorldPoint::from_lonlat(LonLat::from_coord(c)))
-                .collect()
-        };
-        let rings: Vec<Vec<WorldPoint>> = areas
-            .iter()
-            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
-            .map(to_world)
-            .collect();
+    fn with_bounds(
+        fill: WorldMesh,
+        rings: Vec<Vec<WorldPoint>>,
+        lines: Vec<Vec<WorldPoint>>,
+        dots: Vec<WorldPoint>,
+    ) -> Self {
         let (mut world_min, mut world_max) = (
             WorldPoint {
                 x: f64::MAX,
@@ -76,7 +82,12 @@ impl AreaShape {
                 y: f64::MIN,
             },
         );
-        for p in rings.iter().flatten() {
+        for p in rings
+            .iter()
+            .flatten()
+            .chain(lines.iter().flatten())
+            .chain(&dots)
+        {
             world_min = WorldPoint {
                 x: world_min.x.min(p.x),
                 y: world_min.y.min(p.y),
@@ -87,10 +98,61 @@ impl AreaShape {
             };
         }
         Self {
-            fill: tessellate(areas),
+            fill,
             rings,
+            lines,
+            dots,
             world_min,
             world_max,
+        }
+    }
+
+    fn new(areas: &geo::MultiPolygon<f64>) -> Self {
+        let rings: Vec<Vec<WorldPoint>> = areas
+            .iter()
+            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+            .map(world_line)
+            .collect();
+        Self::with_bounds(tessellate(areas), rings, Vec::new(), Vec::new())
+    }
+
+    /// Lines and points (and a mixed collection's polygons, as outlines).
+    fn from_other(collection: &geo::GeometryCollection<f64>) -> Self {
+        let (mut lines, mut dots) = (Vec::new(), Vec::new());
+        let mut add = |g: &geo::Geometry<f64>| match g {
+            geo::Geometry::LineString(l) => lines.push(world_line(l)),
+            geo::Geometry::MultiLineString(ml) => lines.extend(ml.iter().map(world_line)),
+            geo::Geometry::Polygon(p) => {
+                lines.extend(
+                    std::iter::once(p.exterior())
+                        .chain(p.interiors())
+                        .map(world_line),
+                );
+            }
+            geo::Geometry::MultiPolygon(mp) => lines.extend(
+                mp.iter()
+                    .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                    .map(world_line),
+            ),
+            geo::Geometry::Point(p) => dots.push(WorldPoint::from_lonlat(LonLat::from_coord(p.0))),
+            geo::Geometry::MultiPoint(mp) => dots.extend(
+                mp.iter()
+                    .map(|p| WorldPoint::from_lonlat(LonLat::from_coord(p.0))),
+            ),
+            _ => {}
+        };
+        for g in collection {
+            add(g);
+        }
+        Self::with_bounds(WorldMesh::default(), Vec::new(), lines, dots)
+    }
+
+    /// The shape of a feature; points have none (they are drawn as markers).
+    fn of(feature: &Feature) -> Option<Self> {
+        match &feature.geometry {
+            FeatureGeometry::Area(areas) => Some(Self::new(areas)),
+            FeatureGeometry::Other(collection) => Some(Self::from_other(collection)),
+            FeatureGeometry::Point(_) => None,
         }
     }
 }
@@ -129,13 +191,7 @@ impl Atlas {
     /// An atlas of the given features, in the given drawing order.
     #[must_use]
     pub fn from_features(features: Vec<Feature>) -> Self {
-        let shapes = features
-            .iter()
-            .map(|f| match &f.geometry {
-                FeatureGeometry::Area(areas) => Some(AreaShape::new(areas)),
-                FeatureGeometry::Point(_) => None,
-            })
-            .collect();
+        let shapes = features.iter().map(AreaShape::of).collect();
         let hit_index = HitIndex::build(&features);
         Self {
             features,
@@ -156,6 +212,39 @@ impl Atlas {
             self.hit_index.insert_point(index, &feature);
             self.features.push(feature);
             self.shapes.push(None);
+        }
+    }
+
+    /// Adds features of any geometry (an imported layer) on top of the others.
+    pub fn add_features(&mut self, features: Vec<Feature>) {
+        for feature in features {
+            if self.index_of(&feature.id).is_some() {
+                continue;
+            }
+            let index = self.features.len();
+            self.hit_index.insert(index, &feature);
+            self.shapes.push(AreaShape::of(&feature));
+            self.features.push(feature);
+        }
+    }
+
+    /// Shows or hides features (a layer's visibility): hidden ones are not
+    /// drawn nor picked, and keep their place and index.
+    pub fn set_hidden(&mut self, ids: &[FeatureId], hidden: bool) {
+        for id in ids {
+            let Some(index) = self.index_of(id) else {
+                continue;
+            };
+            if self.features[index].hidden == hidden {
+                continue;
+            }
+            if hidden {
+                self.hit_index.remove(index, &self.features[index]);
+                self.features[index].hidden = true;
+            } else {
+                self.features[index].hidden = false;
+                self.hit_index.insert(index, &self.features[index]);
+            }
         }
     }
 

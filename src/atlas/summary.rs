@@ -46,12 +46,14 @@ pub fn summarize(atlas: &Atlas) -> Vec<PlaceSummary> {
                 lon: at.lon,
                 lat: at.lat,
             }),
-            FeatureGeometry::Area(_) => f.bbox().map(|b| PlaceSummary::Area {
-                name: f.name.clone(),
-                kind: f.kind,
-                country: f.country.clone(),
-                bbox: [b.min().x, b.min().y, b.max().x, b.max().y],
-            }),
+            FeatureGeometry::Area(_) | FeatureGeometry::Other(_) => {
+                f.bbox().map(|b| PlaceSummary::Area {
+                    name: f.name.clone(),
+                    kind: f.kind,
+                    country: f.country.clone(),
+                    bbox: [b.min().x, b.min().y, b.max().x, b.max().y],
+                })
+            }
         })
         .collect()
 }

@@ -20,7 +20,7 @@ fn key(c: geo::Coord<f64>) -> (i64, i64) {
 fn vertices(feature: &Feature) -> HashSet<(i64, i64)> {
     match &feature.geometry {
         FeatureGeometry::Area(areas) => areas.coords_iter().map(key).collect(),
-        FeatureGeometry::Point(_) => HashSet::new(),
+        FeatureGeometry::Point(_) | FeatureGeometry::Other(_) => HashSet::new(),
     }
 }
 

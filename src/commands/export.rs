@@ -12,14 +12,17 @@ use crate::commands::geoparse::load_atlas_and_gazetteer;
 use crate::dossier::analysis::Corpus;
 use crate::dossier::places_to_add;
 use crate::export::{ExportOptions, export};
+use crate::import::import_file;
 use crate::library::article_files_in;
 use crate::save::write_atomically;
+use crate::state::layer_id;
 
 /// What the command was asked for.
 #[derive(Debug)]
 pub struct ExportRequest<'a> {
     pub articles_dir: Option<&'a Path>,
     pub annotations: Option<&'a Path>,
+    pub layers: &'a [PathBuf],
     pub precision: u32,
     pub only_annotated: bool,
     pub out: &'a Path,
@@ -49,6 +52,13 @@ pub fn run(request: &ExportRequest<'_>) -> Result<()> {
     // Towns the articles name that the atlas lacks are exported too, as in the app.
     for article in &corpus.articles {
         atlas.add_points(places_to_add(atlas.features(), article));
+    }
+    for path in request.layers {
+        let layer = import_file(path, &layer_id(path))?;
+        for warning in &layer.warnings {
+            eprintln!("dispatch-atlas: {}: {warning}", path.display());
+        }
+        atlas.add_features(layer.features);
     }
     let annotations = match request.annotations {
         Some(path) => read_annotations(path)?,

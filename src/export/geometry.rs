@@ -56,6 +56,48 @@ fn areas(shape: &MultiPolygon<f64>, precision: u32) -> Value {
     }
 }
 
+fn line(l: &geo::LineString<f64>, precision: u32) -> Value {
+    ring(l, precision)
+}
+
+/// Lines and points of an imported feature (polygons of a mixed collection too).
+fn other(g: &geo::Geometry<f64>, precision: u32) -> Value {
+    match g {
+        geo::Geometry::Point(p) => {
+            json!({"type": "Point", "coordinates": position(p.x(), p.y(), precision)})
+        }
+        geo::Geometry::MultiPoint(mp) => json!({
+            "type": "MultiPoint",
+            "coordinates": mp.iter().map(|p| position(p.x(), p.y(), precision)).collect::<Vec<_>>(),
+        }),
+        geo::Geometry::LineString(l) => {
+            json!({"type": "LineString", "coordinates": line(l, precision)})
+        }
+        geo::Geometry::MultiLineString(ml) => json!({
+            "type": "MultiLineString",
+            "coordinates": ml.iter().map(|l| line(l, precision)).collect::<Vec<_>>(),
+        }),
+        geo::Geometry::Polygon(p) => areas(&MultiPolygon::new(vec![p.clone()]), precision),
+        geo::Geometry::MultiPolygon(mp) => areas(mp, precision),
+        geo::Geometry::GeometryCollection(gc) => collection(gc, precision),
+        // Not produced by the importer (it reads GeoJSON types only).
+        geo::Geometry::Line(l) => json!({"type": "LineString", "coordinates": [
+            position(l.start.x, l.start.y, precision), position(l.end.x, l.end.y, precision)]}),
+        geo::Geometry::Rect(r) => areas(&MultiPolygon::new(vec![r.to_polygon()]), precision),
+        geo::Geometry::Triangle(t) => areas(&MultiPolygon::new(vec![t.to_polygon()]), precision),
+    }
+}
+
+fn collection(gc: &geo::GeometryCollection<f64>, precision: u32) -> Value {
+    match gc.0.as_slice() {
+        [single] => other(single, precision),
+        members => json!({
+            "type": "GeometryCollection",
+            "geometries": members.iter().map(|g| other(g, precision)).collect::<Vec<_>>(),
+        }),
+    }
+}
+
 /// The GeoJSON geometry object of a feature.
 #[must_use]
 pub fn geometry(geometry: &FeatureGeometry, precision: u32) -> Value {
@@ -64,6 +106,7 @@ pub fn geometry(geometry: &FeatureGeometry, precision: u32) -> Value {
             json!({"type": "Point", "coordinates": position(p.lon, p.lat, precision)})
         }
         FeatureGeometry::Area(shape) => areas(shape, precision),
+        FeatureGeometry::Other(gc) => collection(gc, precision),
     }
 }
 
@@ -73,6 +116,7 @@ pub fn bounds(geometry: &FeatureGeometry) -> Option<Rect<f64>> {
     match geometry {
         FeatureGeometry::Point(p) => Some(Rect::new(p.to_coord(), p.to_coord())),
         FeatureGeometry::Area(shape) => shape.bounding_rect(),
+        FeatureGeometry::Other(gc) => gc.bounding_rect(),
     }
 }
 

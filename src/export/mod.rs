@@ -59,6 +59,7 @@ pub fn data_source(kind: FeatureKind) -> &'static str {
             "computed: the vertex Natural Earth's Mali, Niger and Burkina Faso outlines share"
         }
         FeatureKind::Marker => "placed by the user",
+        FeatureKind::Imported => "a GeoJSON file the user opened",
     }
 }
 
@@ -134,10 +135,21 @@ pub fn export(
             continue;
         }
         let mut properties = Map::new();
+        let imported = feature.kind == FeatureKind::Imported;
+        if imported {
+            // The file's own properties, all of them, as they were.
+            properties.clone_from(&feature.properties);
+        }
         if let Some(annotation) = annotation {
             write_annotation(annotation, &mut properties);
         }
-        write_identity(feature, &mut properties);
+        let mut identity = Map::new();
+        write_identity(feature, &mut identity);
+        for (key, value) in identity {
+            if !(imported && properties.contains_key(&key)) {
+                properties.insert(key, value);
+            }
+        }
         write_dossier(feature, corpus, &mut properties);
         properties.insert(
             "provenance".into(),

@@ -5,8 +5,10 @@
 //! tested without a window.
 
 mod annotating;
+mod layers;
 
 pub use annotating::AnnotationCommand;
+pub use layers::{ImportedLayerData, Layer, LayerCommand, layer_id};
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -41,15 +43,23 @@ pub enum FileAction {
     SaveAnnotations,
     OpenAnnotations,
     Export,
+    /// Open a GeoJSON file as a layer.
+    ImportLayer,
 }
 
 /// Which dialog windows are open.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each window opens and closes on its own; no two are one state"
+)]
 pub struct Dialogs {
     pub about: bool,
     pub shortcuts: bool,
     pub open_articles: bool,
     pub file: Option<FileAction>,
+    /// The layers panel.
+    pub layers: bool,
 }
 
 /// Everything the user (or the article library) can do to the state.
@@ -93,6 +103,8 @@ pub enum Command {
     DismissMessages,
     /// Notes, markers, undo/redo, annotation files and export.
     Annotation(AnnotationCommand),
+    /// Imported GeoJSON layers.
+    Layer(LayerCommand),
 }
 
 /// The state of one window of Dispatch Atlas.
@@ -127,6 +139,15 @@ pub struct AppState {
     autosave: Option<PathBuf>,
     /// What the last action did ("Undone: Add marker"), for the status bar.
     pub status: Option<String>,
+    /// Imported GeoJSON files, in the order opened.
+    pub layers: Vec<Layer>,
+    /// Bumped whenever what the base map draws changes (layers added, shown,
+    /// hidden, faded), so cached meshes are rebuilt.
+    pub layer_generation: u64,
+    /// GeoJSON files asked for and not yet handed to a reader (the UI glue takes them).
+    pub requested_imports: Vec<PathBuf>,
+    /// GeoJSON files being read.
+    pub importing: Vec<PathBuf>,
 }
 
 impl AppState {
@@ -151,6 +172,10 @@ impl AppState {
             history: History::default(),
             autosave: None,
             status: None,
+            layers: Vec::new(),
+            layer_generation: 0,
+            requested_imports: Vec::new(),
+            importing: Vec::new(),
         }
     }
 
@@ -214,6 +239,7 @@ impl AppState {
             Command::Notify(message) => self.messages.push(message),
             Command::DismissMessages => self.messages.clear(),
             Command::Annotation(command) => self.apply_annotation(command),
+            Command::Layer(command) => self.apply_layer(command),
         }
     }
 
@@ -245,10 +271,14 @@ impl AppState {
     }
 
     fn zoom_to(&mut self, id: &FeatureId) {
-        let (Some(rect), Some(bbox)) = (
-            self.viewport,
-            self.atlas.get(id).and_then(crate::atlas::Feature::bbox),
-        ) else {
+        if let Some(bbox) = self.atlas.get(id).and_then(crate::atlas::Feature::bbox) {
+            self.fit_box(bbox);
+        }
+    }
+
+    /// Frames a lon/lat box (a point's empty box: about 50 km around it).
+    fn fit_box(&mut self, bbox: geo::Rect<f64>) {
+        let Some(rect) = self.viewport else {
             return;
         };
         // A point has an empty box: show about 50 km around it.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use egui::{Context, RichText};
 
-use crate::state::{AnnotationCommand, Command, FileAction};
+use crate::state::{AnnotationCommand, Command, FileAction, LayerCommand};
 
 impl FileAction {
     fn title(self) -> &'static str {
@@ -14,13 +14,14 @@ impl FileAction {
             Self::SaveAnnotations => "Save annotations as",
             Self::OpenAnnotations => "Open annotations",
             Self::Export => "Export annotated GeoJSON",
+            Self::ImportLayer => "Open a GeoJSON layer",
         }
     }
 
     fn button(self) -> &'static str {
         match self {
             Self::SaveAnnotations => "Save",
-            Self::OpenAnnotations => "Open",
+            Self::OpenAnnotations | Self::ImportLayer => "Open",
             Self::Export => "Export",
         }
     }
@@ -36,14 +37,18 @@ impl FileAction {
             Self::Export => {
                 "Every feature with your exported notes, the article excerpts and figures about it, as RFC 7946 GeoJSON."
             }
+            Self::ImportLayer => {
+                "Any GeoJSON file (FeatureCollection, Feature or geometry; up to 1 GB), drawn over the map as a layer. You can also drop it on the window."
+            }
         }
     }
 
-    fn command(self, path: PathBuf) -> AnnotationCommand {
+    fn command(self, path: PathBuf) -> Command {
         match self {
-            Self::SaveAnnotations => AnnotationCommand::SaveAs(path),
-            Self::OpenAnnotations => AnnotationCommand::Open(path),
-            Self::Export => AnnotationCommand::Export(path),
+            Self::SaveAnnotations => Command::Annotation(AnnotationCommand::SaveAs(path)),
+            Self::OpenAnnotations => Command::Annotation(AnnotationCommand::Open(path)),
+            Self::Export => Command::Annotation(AnnotationCommand::Export(path)),
+            Self::ImportLayer => Command::Layer(LayerCommand::Import(vec![path])),
         }
     }
 }
@@ -58,6 +63,7 @@ pub fn suggested_path(action: FileAction) -> String {
     let name = match action {
         FileAction::Export => "dispatch-atlas-export.geojson",
         FileAction::SaveAnnotations | FileAction::OpenAnnotations => "annotations.geojson",
+        FileAction::ImportLayer => "",
     };
     dir.join(name).display().to_string()
 }
@@ -122,7 +128,7 @@ fn show(
                     .add_enabled(!path.is_empty(), egui::Button::new(action.button()))
                     .clicked();
                 if (go || entered) && !path.is_empty() {
-                    commands.push(Command::Annotation(action.command(PathBuf::from(path))));
+                    commands.push(action.command(PathBuf::from(path)));
                     commands.push(Command::ShowFileDialog(None));
                 }
                 if ui.button("Cancel").clicked() {

@@ -7,6 +7,7 @@ pub mod convert;
 pub mod dialogs;
 pub mod dossier_view;
 pub mod file_dialog;
+pub mod layers_panel;
 pub mod legend;
 pub mod map;
 pub mod open_dialog;
@@ -21,13 +22,17 @@ use std::path::PathBuf;
 use crate::articles;
 use crate::atlas::{Atlas, DataError};
 use crate::library::{ArticleSource, GazetteerSource, LibraryEvent, Loader, article_files_in};
-use crate::state::{AnnotationCommand, AppState, Command, FileAction, KEY_ZOOM_FACTOR, Progress};
+use crate::state::{
+    AnnotationCommand, AppState, Command, FileAction, KEY_ZOOM_FACTOR, LayerCommand, Progress,
+};
 use crate::ui::convert::screen_point;
 use crate::view::camera::Camera;
 use map::MapView;
 
 /// Where the camera is kept between runs (eframe's storage).
 const CAMERA_KEY: &str = "dispatch-atlas/camera";
+/// Where the open layers' paths are kept, to reopen them at the next start.
+const LAYERS_KEY: &str = "dispatch-atlas/layers";
 
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -68,11 +73,20 @@ pub fn run(files: Vec<PathBuf>) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             let mut app = DispatchAtlasApp::new(cc);
+            let reopened = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, LAYERS_KEY))
+                .unwrap_or_default();
+            app.apply(Command::Layer(LayerCommand::Import(reopened)));
             let mut sources = articles_dir()
                 .map(|d| article_files_in(&d))
                 .unwrap_or_default();
-            sources.extend(files);
+            let (layers, articles): (Vec<PathBuf>, Vec<PathBuf>) = files
+                .into_iter()
+                .partition(|p| AppState::is_geojson_path(p));
+            sources.extend(articles);
             app.start_library(&cc.egui_ctx, sources);
+            app.apply(Command::Layer(LayerCommand::Import(layers)));
             if let (Ok(state), Some(path)) = (&mut app.state, autosave_path()) {
                 state.restore_annotations(path);
             }
@@ -92,6 +106,8 @@ pub struct DispatchAtlasApp {
     find_buffer: String,
     find_failed: bool,
     annotation_draft: annotation_editor::Draft,
+    /// GeoJSON files being read, each on its own thread.
+    imports: Vec<std::sync::mpsc::Receiver<Command>>,
     file_dialog: file_dialog::FileDialog,
 }
 
@@ -128,6 +144,7 @@ impl DispatchAtlasApp {
             find_buffer: String::new(),
             find_failed: false,
             annotation_draft: annotation_editor::Draft::default(),
+            imports: Vec::new(),
             file_dialog: file_dialog::FileDialog::default(),
         }
     }
@@ -214,6 +231,50 @@ impl DispatchAtlasApp {
         ));
     }
 
+    /// Starts a reader thread for every GeoJSON file asked for; collects
+    /// what finished as commands.
+    fn import_layers(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Ok(state) = &mut self.state else { return };
+        for (id, path) in state.take_requested_imports() {
+            let (send, receive) = std::sync::mpsc::channel();
+            let ctx = ctx.clone();
+            std::thread::spawn(move || {
+                let command = match crate::import::import_file(&path, &id) {
+                    Ok(layer) => Command::Layer(LayerCommand::Imported {
+                        id,
+                        path,
+                        data: Box::new(layer.into()),
+                    }),
+                    Err(e) => Command::Layer(LayerCommand::Failed {
+                        path,
+                        message: e.to_string(),
+                    }),
+                };
+                let _ = send.send(command);
+                ctx.request_repaint();
+            });
+            self.imports.push(receive);
+        }
+        self.imports.retain(|receive| match receive.try_recv() {
+            Ok(command) => {
+                commands.push(command);
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+        });
+    }
+
+    /// Whether GeoJSON files are still being read (for tests and tools).
+    #[must_use]
+    pub fn is_importing(&self) -> bool {
+        !self.imports.is_empty()
+            || self
+                .state
+                .as_ref()
+                .is_ok_and(|s| !s.requested_imports.is_empty() || !s.importing.is_empty())
+    }
+
     /// The state, for tests and tools that drive the app.
     #[must_use]
     pub fn state(&self) -> Option<&AppState> {
@@ -296,9 +357,16 @@ impl eframe::App for DispatchAtlasApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        if !dropped.is_empty() {
-            commands.push(Command::OpenArticles(dropped));
+        let (layers, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+            .into_iter()
+            .partition(|p| AppState::is_geojson_path(p));
+        if !articles.is_empty() {
+            commands.push(Command::OpenArticles(articles));
         }
+        if !layers.is_empty() {
+            commands.push(Command::Layer(LayerCommand::Import(layers)));
+        }
+        layers_panel::show(ui.ctx(), state, &mut commands);
         self.file_dialog
             .show(ui.ctx(), state.dialogs.file, &mut commands);
         global_shortcuts(ui, state, &mut commands);
@@ -312,11 +380,17 @@ impl eframe::App for DispatchAtlasApp {
             state.apply_all(library);
         }
         self.read_requested_files(ui.ctx());
+        let mut imported = Vec::new();
+        self.import_layers(ui.ctx(), &mut imported);
+        if let Ok(state) = &mut self.state {
+            state.apply_all(imported);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if let Ok(state) = &self.state {
             eframe::set_value(storage, CAMERA_KEY, &state.camera);
+            eframe::set_value(storage, LAYERS_KEY, &state.layer_paths());
         }
     }
 }
@@ -411,6 +485,9 @@ fn file_menu(ui: &mut Ui, commands: &mut Vec<Command>) {
     {
         commands.push(Command::ShowOpenArticles(true));
     }
+    if ui.button("Open GeoJSON layer…").clicked() {
+        commands.push(Command::ShowFileDialog(Some(FileAction::ImportLayer)));
+    }
     ui.separator();
     let file_actions = [
         ("Open annotations…", FileAction::OpenAnnotations, None),
@@ -466,6 +543,9 @@ fn top_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             ui.menu_button("File", |ui| file_menu(ui, commands));
             ui.menu_button("Edit", |ui| edit_menu(ui, state, commands));
             ui.menu_button("View", |ui| {
+                if ui.button("Layers").clicked() {
+                    commands.push(Command::Layer(LayerCommand::ShowPanel(true)));
+                }
                 if ui
                     .add(egui::Button::new("Fit Mali, Niger, Burkina Faso").shortcut_text("Home"))
                     .clicked()
@@ -538,6 +618,11 @@ fn status_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             ui.separator();
         }
         ui.horizontal(|ui| {
+            if let Some(path) = state.importing.first() {
+                ui.spinner();
+                ui.label(format!("Opening {}…", path.display()));
+                ui.separator();
+            }
             if let Some(p) = &state.progress {
                 ui.spinner();
                 ui.label(format!(

@@ -104,7 +104,7 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Co
                     ui.label(at.display());
                     ui.end_row();
                 }
-                FeatureGeometry::Area(_) => {
+                FeatureGeometry::Area(_) | FeatureGeometry::Other(_) => {
                     if let Some(km2) = feature.area_km2() {
                         ui.label("Area");
                         ui.label(format!("{} km²", group_thousands(km2.round())));
@@ -132,7 +132,9 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Co
                 ui.end_row();
             }
         });
-    if let Some(description) = feature
+    if feature.kind == crate::atlas::FeatureKind::Imported {
+        properties_table(ui, feature);
+    } else if let Some(description) = feature
         .properties
         .get("description")
         .and_then(Value::as_str)
@@ -148,6 +150,38 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Co
     {
         commands.push(Command::ZoomTo(feature.id.clone()));
     }
+}
+
+/// An imported feature's properties as the file has them, like a GIS's
+/// identify tool: one row per property, long values wrapped.
+fn properties_table(ui: &mut Ui, feature: &Feature) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(format!("Properties ({})", feature.properties.len())).strong());
+    if feature.properties.is_empty() {
+        ui.label(RichText::new("This feature has no properties.").weak());
+        return;
+    }
+    Grid::new("imported-properties")
+        .num_columns(2)
+        .striped(true)
+        .spacing([10.0, 3.0])
+        .show(ui, |ui| {
+            for (key, value) in &feature.properties {
+                ui.label(RichText::new(key).monospace());
+                let text = match value {
+                    Value::String(s) => s.clone(),
+                    Value::Null => "null".to_owned(),
+                    other => other.to_string(),
+                };
+                let text: String = if text.chars().count() > 400 {
+                    text.chars().take(400).chain("…".chars()).collect()
+                } else {
+                    text
+                };
+                ui.add(egui::Label::new(text).wrap());
+                ui.end_row();
+            }
+        });
 }
 
 /// 1234567 → "1 234 567": thin spaces read well in English and French alike.

@@ -41,6 +41,12 @@ pub const SELECTED_STROKE: Stroke = Stroke {
 };
 pub const SELECTED_FILL: Color32 = Color32::from_rgba_premultiplied(0x00, 0x1a, 0x33, 0x33);
 /// Badges that count a feature's mentions in the articles.
+/// Features of opened GeoJSON files (their layer's opacity applies on top).
+pub const IMPORTED_FILL: Color32 = Color32::from_rgba_premultiplied(0x12, 0x3c, 0x66, 0x40);
+pub const IMPORTED_STROKE: Stroke = Stroke {
+    width: 1.6,
+    color: Color32::from_rgb(0x1a, 0x5f, 0xa8),
+};
 /// The user's markers, unless they chose a colour.
 pub const USER_MARKER_FILL: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
 pub const BADGE_FILL: Color32 = Color32::from_rgb(0xc6, 0x28, 0x28);
@@ -80,6 +86,11 @@ pub fn area_style(feature: &Feature) -> AreaStyle {
             fill: ZONE_FILL,
             stroke: ZONE_STROKE,
             outline_layer: 3,
+        },
+        FeatureKind::Imported => AreaStyle {
+            fill: IMPORTED_FILL,
+            stroke: IMPORTED_STROKE,
+            outline_layer: 5,
         },
         FeatureKind::City | FeatureKind::Tripoint | FeatureKind::Marker => AreaStyle {
             fill: CITY_FILL,

@@ -6,7 +6,7 @@
 
 use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, epaint::WHITE_UV};
 
-use crate::atlas::{AreaShape, Atlas};
+use crate::atlas::{AreaShape, Atlas, Feature};
 use crate::geometry::projection::{Projector, WorldPoint};
 use crate::geometry::tessellate::WorldMesh;
 use crate::ui::convert::pos2;
@@ -17,19 +17,28 @@ use crate::view::camera::Camera;
 /// invisible detail that would only cost tessellation time when zoomed out.
 const OUTLINE_MIN_STEP_PX: f32 = 0.6;
 
-/// Screen-space shapes for one camera and map rectangle.
+/// Screen-space shapes for one camera, map rectangle and generation of the
+/// atlas's contents (layers added, shown, hidden, faded).
 #[derive(Default)]
 pub struct BaseLayer {
-    key: Option<(Camera, Rect)>,
+    key: Option<(Camera, Rect, u64)>,
     shapes: Vec<Shape>,
 }
 
 impl BaseLayer {
-    /// The shapes for this view, rebuilt only if the view changed.
-    pub fn shapes(&mut self, atlas: &Atlas, projector: &Projector, rect: Rect) -> &[Shape] {
-        let key = (projector.camera(), rect);
+    /// The shapes for this view, rebuilt only if the view or the contents
+    /// changed. `opacity` fades a feature (its layer's opacity).
+    pub fn shapes(
+        &mut self,
+        atlas: &Atlas,
+        projector: &Projector,
+        rect: Rect,
+        generation: u64,
+        opacity: &dyn Fn(&Feature) -> f32,
+    ) -> &[Shape] {
+        let key = (projector.camera(), rect, generation);
         if self.key != Some(key) {
-            self.shapes = build(atlas, projector);
+            self.shapes = build(atlas, projector, opacity);
             self.key = Some(key);
         }
         &self.shapes
@@ -46,7 +55,7 @@ pub fn is_visible(shape: &AreaShape, projector: &Projector) -> bool {
         && shape.world_min.y <= max.y
 }
 
-fn build(atlas: &Atlas, projector: &Projector) -> Vec<Shape> {
+fn build(atlas: &Atlas, projector: &Projector, opacity: &dyn Fn(&Feature) -> f32) -> Vec<Shape> {
     let mut fills = Vec::new();
     let mut outlines: Vec<(u8, Shape)> = Vec::new();
     for (index, feature) in atlas.features().iter().enumerate() {
@@ -56,7 +65,12 @@ fn build(atlas: &Atlas, projector: &Projector) -> Vec<Shape> {
         if !is_visible(shape, projector) {
             continue;
         }
-        let style = area_style(feature);
+        let mut style = area_style(feature);
+        let alpha = opacity(feature);
+        if alpha < 1.0 {
+            style.fill = style.fill.gamma_multiply(alpha);
+            style.stroke.color = style.stroke.color.gamma_multiply(alpha);
+        }
         if style.fill != Color32::TRANSPARENT {
             fills.push(Shape::mesh(screen_mesh(&shape.fill, projector, style.fill)));
         }
@@ -88,17 +102,27 @@ pub fn screen_mesh(world: &WorldMesh, projector: &Projector, color: Color32) -> 
     mesh
 }
 
-/// Every ring of `shape` as a closed line, decimated to what the screen can show.
+/// Every ring of `shape` as a closed line, every line as an open one, and
+/// every dot as a small circle, decimated to what the screen can show.
 #[must_use]
 pub fn outline_shapes(shape: &AreaShape, projector: &Projector, stroke: Stroke) -> Vec<Shape> {
-    shape
-        .rings
+    let rings = shape.rings.iter().filter_map(|ring| {
+        let points = decimate(ring, projector);
+        (points.len() >= 3).then(|| Shape::closed_line(points, stroke))
+    });
+    let lines = shape.lines.iter().filter_map(|line| {
+        let mut points = decimate(line, projector);
+        if points.len() == 1 {
+            // A line shorter than a pixel: still show where it is.
+            points.push(points[0] + egui::vec2(0.5, 0.0));
+        }
+        (points.len() >= 2).then(|| Shape::line(points, stroke))
+    });
+    let dots = shape
+        .dots
         .iter()
-        .filter_map(|ring| {
-            let points = decimate(ring, projector);
-            (points.len() >= 3).then(|| Shape::closed_line(points, stroke))
-        })
-        .collect()
+        .map(|&w| Shape::circle_filled(pos2(projector.screen_from_world(w)), 3.5, stroke.color));
+    rings.chain(lines).chain(dots).collect()
 }
 
 fn decimate(ring: &[WorldPoint], projector: &Projector) -> Vec<Pos2> {

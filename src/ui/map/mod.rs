@@ -40,37 +40,8 @@ impl MapView {
         let projector = Projector::new(state.camera, screen_rect(rect));
         let atlas = &state.atlas;
 
-        // Input. Picking uses this frame's projector, the one the user sees.
         let hover_pos = response.hover_pos();
-        let picked = hover_pos.and_then(|p| {
-            atlas
-                .hit_index()
-                .pick(
-                    atlas.features(),
-                    &projector,
-                    screen_point(p),
-                    style::PICK_RADIUS,
-                )
-                .map(|i| atlas.features()[i].id.clone())
-        });
-        if picked != state.hovered {
-            commands.push(Command::Hover(picked.clone()));
-        }
-        if response.clicked() {
-            commands.push(Command::Select(picked.clone()));
-        }
-        if response.double_clicked()
-            && let Some(id) = &picked
-        {
-            commands.push(Command::ZoomTo(id.clone()));
-        }
-        if response.secondary_clicked()
-            && let Some(p) = response.interact_pointer_pos()
-        {
-            self.context_at = Some(projector.lonlat_from_screen(screen_point(p)));
-            self.marker_name.clear();
-            self.focus_marker_name = true;
-        }
+        self.pointer_input(&response, state, &projector, commands);
         // Clicks inside the menu (into its name field) must not close it.
         egui::Popup::context_menu(&response)
             .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
@@ -95,7 +66,14 @@ impl MapView {
 
         // Painting, bottom to top.
         painter.rect_filled(rect, 0.0, style::OCEAN);
-        painter.extend(self.base.shapes(atlas, &projector, rect).iter().cloned());
+        painter.extend(
+            self.base
+                .shapes(atlas, &projector, rect, state.layer_generation, &|f| {
+                    state.layer_opacity(f)
+                })
+                .iter()
+                .cloned(),
+        );
         if let Some(id) = &state.selected {
             overlay::highlight(&painter, atlas, &projector, id, true);
         }
@@ -138,6 +116,48 @@ impl MapView {
 }
 
 impl MapView {
+    /// Hover, click, double-click and right-click, as commands. Picking uses
+    /// this frame's projector, the one the user sees.
+    fn pointer_input(
+        &mut self,
+        response: &egui::Response,
+        state: &AppState,
+        projector: &Projector,
+        commands: &mut Vec<Command>,
+    ) {
+        let hover_pos = response.hover_pos();
+        let atlas = &state.atlas;
+        let picked = hover_pos.and_then(|p| {
+            atlas
+                .hit_index()
+                .pick(
+                    atlas.features(),
+                    projector,
+                    screen_point(p),
+                    style::PICK_RADIUS,
+                )
+                .map(|i| atlas.features()[i].id.clone())
+        });
+        if picked != state.hovered {
+            commands.push(Command::Hover(picked.clone()));
+        }
+        if response.clicked() {
+            commands.push(Command::Select(picked.clone()));
+        }
+        if response.double_clicked()
+            && let Some(id) = &picked
+        {
+            commands.push(Command::ZoomTo(id.clone()));
+        }
+        if response.secondary_clicked()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            self.context_at = Some(projector.lonlat_from_screen(screen_point(p)));
+            self.marker_name.clear();
+            self.focus_marker_name = true;
+        }
+    }
+
     /// Right-click: add a marker here (named), or move the selected marker here.
     fn context_menu(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         let Some(at) = self.context_at else {

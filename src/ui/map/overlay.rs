@@ -119,6 +119,7 @@ fn label_spec(feature: &Feature, screen_width: f32) -> Option<LabelSpec> {
         FeatureKind::Country => (11.5, style::LABEL_MUTED, 20),
         FeatureKind::Region => (11.0, style::LABEL_REGION, 40),
         FeatureKind::Marker => (13.0, style::USER_MARKER_FILL, 110),
+        FeatureKind::Imported => (11.5, style::IMPORTED_STROKE.color, 60),
     };
     let text = if feature.kind == FeatureKind::Country && !feature.context {
         feature.name.to_uppercase()

@@ -1,0 +1,141 @@
+use super::*;
+
+fn import(text: &str) -> Result<ImportedLayer, ImportError> {
+    import_str(text, "test.geojson", "test", "layer:t")
+}
+
+fn ok(text: &str) -> ImportedLayer {
+    import(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_partly_bad_collection_loads_its_good_features_and_names_the_bad_ones() {
+    let layer = ok(r#"{"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": "camp", "properties": {"name": "Camp A", "kind": "base"},
+         "geometry": {"type": "Point", "coordinates": [1.5, 15.2]}},
+        {"type": "Feature", "id": "far", "properties": {}, "geometry": {"type": "Point", "coordinates": [300, 15]}},
+        {"type": "Feature", "properties": {"name": "no geometry"}, "geometry": null},
+        {"type": "Feature", "properties": null,
+         "geometry": {"type": "Polygon", "coordinates": [[[0, 14], [1, 14], [1, 15], [0, 14]]]}},
+        {"type": "Feature", "properties": [1, 2],
+         "geometry": {"type": "LineString", "coordinates": [[0, 14, 250.5], [1, 15, 260]]}},
+        {"type": "Point", "coordinates": [0, 0]},
+        {"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": []}}
+    ]}"#);
+    let names: Vec<&str> = layer.features.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["Camp A", "Feature 4", "Feature 5"]);
+    assert_eq!(layer.features[0].id.0, "layer:t/camp");
+    assert_eq!(layer.features[1].id.0, "layer:t/#4");
+    assert_eq!(
+        layer.features[0].properties["kind"], "base",
+        "the file's properties are kept"
+    );
+    let all = layer.warnings.join("\n");
+    for expected in [
+        "feature 2 (far) skipped: longitude 300",
+        "feature 3 skipped: no geometry",
+        "feature 5: \"properties\" is an array",
+        "feature 6 skipped: not a Feature",
+        "feature 7 skipped: empty MultiPolygon",
+        "1 feature(s) have 3D positions",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
+    }
+}
+
+#[test]
+fn a_single_feature_or_a_bare_geometry_is_a_layer_of_one() {
+    let layer = ok(r#"{"type": "Feature", "properties": {"name": "Route"},
+        "geometry": {"type": "MultiLineString", "coordinates": [[[0, 14], [1, 15]], [[2, 15], [3, 16]]]}}"#);
+    assert_eq!(layer.features.len(), 1);
+    assert!(matches!(
+        layer.features[0].geometry,
+        FeatureGeometry::Other(_)
+    ));
+    let layer = ok(r#"{"type": "GeometryCollection", "geometries": [
+        {"type": "Polygon", "coordinates": [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]], [[0.5, 0.5], [1, 0.5], [1, 1], [0.5, 0.5]]]},
+        {"type": "MultiPolygon", "coordinates": [[[[5, 5], [6, 5], [6, 6], [5, 5]]]]}
+    ]}"#);
+    let FeatureGeometry::Area(areas) = &layer.features[0].geometry else {
+        panic!("polygons only: an area")
+    };
+    assert_eq!(areas.0.len(), 2);
+    assert_eq!(areas.0[0].interiors().len(), 1, "holes are kept");
+}
+
+#[test]
+fn a_shape_across_the_antimeridian_is_cut() {
+    let layer = ok(
+        r#"{"type": "Polygon", "coordinates": [[[170, 10], [-170, 10], [-170, -10], [170, -10], [170, 10]]]}"#,
+    );
+    let FeatureGeometry::Area(areas) = &layer.features[0].geometry else {
+        panic!("an area")
+    };
+    assert_eq!(areas.0.len(), 2);
+    let b = layer.features[0].bbox().unwrap_or_else(|| panic!("bbox"));
+    assert_eq!((b.min().x, b.max().x), (-180.0, 180.0));
+}
+
+#[test]
+fn file_level_problems_are_errors_with_a_place() {
+    let error = |text: &str| {
+        import(text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    assert!(
+        error("{\"type\": \"FeatureCollection\",\n \"features\": [\n {,}]}")
+            .contains("line 3, column 3")
+    );
+    assert!(error("[1, 2]").contains("not valid JSON"));
+    assert!(
+        error(r#"{"type": "Topology", "objects": {}}"#).contains("unknown \"type\" \"Topology\"")
+    );
+    assert!(error(r#"{"features": []}"#).contains("no \"type\""));
+    assert!(error(r#"{"type": "FeatureCollection"}"#).contains("without \"features\""));
+    assert!(error(r#"{"type": "FeatureCollection", "features": 5}"#).contains("invalid type"));
+    assert!(error("").contains("line 1, column 0"));
+    assert!(error("{\"type\": \"Point\", \"coordinates\": [NaN, 1]}").contains("not valid JSON"));
+}
+
+#[test]
+fn crs_is_warned_about_and_ids_stay_unique() {
+    let layer = ok(r#"{"type": "FeatureCollection",
+        "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}},
+        "features": [
+          {"type": "Feature", "id": 7, "properties": {}, "geometry": {"type": "Point", "coordinates": [0, 0]}},
+          {"type": "Feature", "id": 7, "properties": {}, "geometry": {"type": "Point", "coordinates": [1, 1]}}
+        ]}"#);
+    assert!(layer.warnings[0].contains("\"crs\""));
+    assert!(
+        layer
+            .warnings
+            .iter()
+            .any(|w| w.contains("id \"7\" is used twice"))
+    );
+    assert_eq!(layer.features[1].id.0, "layer:t/7#2");
+}
+
+#[test]
+fn files_too_large_or_unreadable_are_refused() {
+    let dir = std::env::temp_dir().join(format!("da-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("big.geojson");
+    std::fs::write(&path, r#"{"type": "FeatureCollection", "features": []}"#)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let error = import_file_up_to(&path, "layer:t", 10)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(error.contains("over the 1 GB limit"), "{error}");
+    assert!(import_file(&path, "layer:t").is_ok());
+    let error = import_file(&dir.join("missing.geojson"), "layer:t")
+        .err()
+        .map(|e| e.to_string());
+    assert!(error.is_some_and(|e| e.contains("cannot read")));
+    std::fs::write(&path, [0xff, 0xfe, 0x00]).unwrap_or_else(|e| panic!("{e}"));
+    let error = import_file(&path, "layer:t").err().map(|e| e.to_string());
+    assert!(error.is_some_and(|e| e.contains("not UTF-8")));
+    let _ = std::fs::remove_dir_all(&dir);
+}

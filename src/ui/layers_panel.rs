@@ -1,0 +1,88 @@
+//! View → Layers: every opened GeoJSON file with its visibility, opacity,
+//! zoom-to, close, and the problems found reading it.
+
+use egui::{Context, RichText};
+
+use crate::state::{AppState, Command, FileAction, LayerCommand};
+
+pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
+    if !state.dialogs.layers {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Layers")
+        .open(&mut open)
+        .default_width(320.0)
+        .default_pos([16.0, 120.0])
+        .show(ctx, |ui| {
+            if state.layers.is_empty() && state.importing.is_empty() {
+                ui.label("No GeoJSON file opened yet.");
+            }
+            for path in &state.importing {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(format!("Reading {}…", path.display()));
+                });
+            }
+            for layer in &state.layers {
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let mut visible = layer.visible;
+                    if ui
+                        .checkbox(&mut visible, "")
+                        .on_hover_text("Show or hide")
+                        .changed()
+                    {
+                        commands.push(Command::Layer(LayerCommand::SetVisible(
+                            layer.id.clone(),
+                            visible,
+                        )));
+                    }
+                    ui.label(RichText::new(&layer.name).strong())
+                        .on_hover_text(layer.path.display().to_string());
+                    ui.label(RichText::new(format!("{} features", layer.features.len())).weak());
+                });
+                ui.horizontal(|ui| {
+                    let mut opacity = layer.opacity;
+                    let slider = egui::Slider::new(&mut opacity, 0.0..=1.0).text("opacity");
+                    if ui.add(slider).changed() {
+                        commands.push(Command::Layer(LayerCommand::SetOpacity(
+                            layer.id.clone(),
+                            opacity,
+                        )));
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui.button("Zoom to layer").clicked() {
+                        commands.push(Command::Layer(LayerCommand::ZoomTo(layer.id.clone())));
+                    }
+                    if ui.button("Close layer").clicked() {
+                        commands.push(Command::Layer(LayerCommand::Remove(layer.id.clone())));
+                    }
+                });
+                if !layer.warnings.is_empty() {
+                    egui::CollapsingHeader::new(format!(
+                        "{} problem(s) reading it",
+                        layer.warnings.len()
+                    ))
+                    .id_salt(&layer.id)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .max_height(160.0)
+                            .show(ui, |ui| {
+                                for w in &layer.warnings {
+                                    ui.label(RichText::new(w).small());
+                                }
+                            });
+                    });
+                }
+            }
+            ui.separator();
+            if ui.button("Open a GeoJSON file…").clicked() {
+                commands.push(Command::ShowFileDialog(Some(FileAction::ImportLayer)));
+            }
+        });
+    if !open {
+        commands.push(Command::Layer(LayerCommand::ShowPanel(false)));
+    }
+}

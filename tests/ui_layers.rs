@@ -1,0 +1,77 @@
+//! Opening a GeoJSON file in the real app: read in the background, drawn,
+//! clicked, its properties shown as a table; a broken file explained.
+
+mod common;
+
+use common::click_place;
+use dispatch_atlas::geometry::projection::LonLat;
+use dispatch_atlas::state::{Command, LayerCommand};
+use dispatch_atlas::ui::DispatchAtlasApp;
+use dispatch_atlas::ui::side_panel;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn app() -> Harness<'static, DispatchAtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(32)
+        .build_eframe(|cc| DispatchAtlasApp::new(cc));
+    harness.run();
+    harness
+}
+
+fn open(harness: &mut Harness<'static, DispatchAtlasApp>, path: std::path::PathBuf) {
+    harness
+        .state_mut()
+        .apply(Command::Layer(LayerCommand::Import(vec![path])));
+    for _ in 0..200 {
+        harness.step();
+        if !harness.state().is_importing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+}
+
+fn scratch(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("da-ui-layers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+#[test]
+fn an_opened_layer_is_clickable_and_shows_its_properties() {
+    let mut harness = app();
+    let path = scratch(
+        "sectors.geojson",
+        r#"{"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "s1", "properties": {"name": "Sector Alpha", "commander": "Lt. Diallo"},
+           "geometry": {"type": "Polygon", "coordinates": [[[1, 15], [2, 15], [2, 16], [1, 16], [1, 15]]]}},
+          {"type": "Feature", "id": "bad", "properties": {}, "geometry": {"type": "Point", "coordinates": [0, 99]}}
+        ]}"#,
+    );
+    open(&mut harness, path);
+    // The layers panel lists it with its problem.
+    harness.get_by_label("sectors");
+    harness.get_by_label_contains("1 problem(s) reading it");
+    click_place(&mut harness, LonLat { lon: 1.2, lat: 15.8 });
+    let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
+    // The heading, and the "name" row of the properties table.
+    assert_eq!(panel.query_all_by_label("Sector Alpha").count(), 2);
+    panel.get_by_label("commander");
+    panel.get_by_label("Lt. Diallo");
+    panel.get_by_label("Imported feature");
+}
+
+#[test]
+fn a_broken_file_is_explained_and_nothing_else_changes() {
+    let mut harness = app();
+    let path = scratch("broken.geojson", "{\"type\": \"FeatureCollection\",\n \"features\": [}");
+    open(&mut harness, path);
+    harness.get_by_label_contains("broken.geojson: not valid JSON at line 2, column");
+    let state = harness.state().state().unwrap_or_else(|| panic!("state"));
+    assert!(state.layers.is_empty());
+}
