@@ -3,7 +3,7 @@
 //! a feature survive both.
 
 use dispatch_atlas::annotations::file::{from_geojson, to_geojson};
-use dispatch_atlas::annotations::{Annotation, Annotations, Colour, Marker};
+use dispatch_atlas::annotations::{Annotation, Annotations, Colour};
 use dispatch_atlas::atlas::{Atlas, FeatureId};
 use dispatch_atlas::dossier::analysis::Corpus;
 use dispatch_atlas::export::{ExportOptions, export};
@@ -52,6 +52,27 @@ fn position() -> impl Strategy<Value = LonLat> {
     })
 }
 
+/// A small triangle somewhere, drawn either way round (drawn zones are
+/// simple polygons).
+fn zone_corners() -> impl Strategy<Value = Vec<LonLat>> {
+    (
+        -170_000_000i64..=170_000_000,
+        -80_000_000i64..=80_000_000,
+        any::<bool>(),
+    )
+        .prop_map(|(x, y, clockwise)| {
+            let at = |dx: i64, dy: i64| LonLat {
+                lon: (x + dx) as f64 / 1e6,
+                lat: (y + dy) as f64 / 1e6,
+            };
+            let mut corners = vec![at(0, 0), at(1_500_000, 0), at(700_000, 1_200_000)];
+            if clockwise {
+                corners.reverse();
+            }
+            corners
+        })
+}
+
 const ATLAS_IDS: [&str; 5] = [
     "country:ML",
     "region:ML-7",
@@ -71,8 +92,16 @@ fn annotations() -> impl Strategy<Value = Annotations> {
             ),
             0..4,
         ),
+        prop::collection::vec(
+            (
+                "[A-Za-z][A-Za-z ]{0,10}[a-z]",
+                zone_corners(),
+                prop::option::of(annotation()),
+            ),
+            0..3,
+        ),
     )
-        .prop_map(|(notes, markers)| {
+        .prop_map(|(notes, markers, zones)| {
             let mut a = Annotations::default();
             for (i, note) in notes {
                 a.set_note(FeatureId(ATLAS_IDS[i].into()), note);
@@ -80,6 +109,11 @@ fn annotations() -> impl Strategy<Value = Annotations> {
             for (name, at, note) in markers {
                 let id = a.add_marker(&name, at);
                 if let Some(note) = note {
+                    a.set_note(id, note);
+                }
+            }
+            for (name, corners, note) in zones {
+                if let (Some(id), Some(note)) = (a.add_zone(&name, corners), note) {
                     a.set_note(id, note);
                 }
             }
@@ -113,15 +147,12 @@ proptest! {
         // Exports leave out private notes and notes on features the atlas lacks.
         let mut expected = original.clone();
         expected.notes.retain(|id, a| {
-            a.export && (atlas().get(id).is_some() || expected_marker(&original.markers, id))
+            a.export && (atlas().get(id).is_some() || original.is_user_feature(id))
         });
         prop_assert_eq!(&read.notes, &expected.notes);
         prop_assert_eq!(&read.markers, &original.markers);
+        prop_assert_eq!(&read.zones, &original.zones);
         // And exporting what was read gives the same document.
         prop_assert_eq!(export(atlas(), &read, &corpus, &options), out);
     }
-}
-
-fn expected_marker(markers: &[Marker], id: &FeatureId) -> bool {
-    markers.iter().any(|m| &m.id == id)
 }

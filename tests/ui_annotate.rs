@@ -107,3 +107,43 @@ fn right_click_adds_a_named_marker_that_can_be_deleted() {
     let state = harness.state().state().unwrap_or_else(|| panic!("state"));
     assert_eq!(state.annotations().markers.len(), 1);
 }
+
+#[test]
+fn a_zone_drawn_with_clicks_gets_a_panel_with_the_reports_inside() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(64)
+        .build_eframe(|cc| {
+            let mut app = DispatchAtlasApp::new(cc);
+            app.start_library(&cc.egui_ctx, Vec::new());
+            app
+        });
+    // Let the worker read the seed reports first.
+    for _ in 0..3000 {
+        harness.step();
+        if !harness.state().is_reading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run();
+    let corners = [(-1.0, 15.0), (3.5, 15.0), (3.5, 17.0), (-1.0, 17.0)];
+    for (lon, lat) in corners {
+        let pos = screen_pos(&harness, LonLat { lon, lat });
+        common::click_at(&mut harness, pos);
+    }
+    harness.key_press(Key::Enter);
+    harness.run();
+    let state = harness.state().state().unwrap_or_else(|| panic!("state"));
+    assert_eq!(state.annotations().zones.len(), 1);
+    assert_eq!(state.annotations().zones[0].corners.len(), 4);
+    let panel = harness.get_by_label(dispatch_atlas::ui::side_panel::ACCESSIBLE_NAME);
+    panel.get_by_label("Your zone");
+    panel.get_by_label("Delete zone");
+    // Gao and Ménaka lie inside: their reports are listed.
+    let reports = panel.get_by_label_contains("Reports (");
+    assert!(!format!("{reports:?}").contains("(0 mentions"), "{reports:?}");
+    panel.get_by_label_contains("evacuated by helicopter to Gao in northern Mali");
+}

@@ -57,7 +57,13 @@ fn an_opened_layer_is_clickable_and_shows_its_properties() {
     // The layers panel lists it with its problem.
     harness.get_by_label("sectors");
     harness.get_by_label_contains("1 problem(s) reading it");
-    click_place(&mut harness, LonLat { lon: 1.2, lat: 15.8 });
+    click_place(
+        &mut harness,
+        LonLat {
+            lon: 1.2,
+            lat: 15.8,
+        },
+    );
     let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
     // The heading, and the "name" row of the properties table.
     assert_eq!(panel.query_all_by_label("Sector Alpha").count(), 2);
@@ -69,7 +75,10 @@ fn an_opened_layer_is_clickable_and_shows_its_properties() {
 #[test]
 fn a_broken_file_is_explained_and_nothing_else_changes() {
     let mut harness = app();
-    let path = scratch("broken.geojson", "{\"type\": \"FeatureCollection\",\n \"features\": [}");
+    let path = scratch(
+        "broken.geojson",
+        "{\"type\": \"FeatureCollection\",\n \"features\": [}",
+    );
     open(&mut harness, path);
     harness.get_by_label_contains("broken.geojson: not valid JSON at line 2, column");
     let state = harness.state().state().unwrap_or_else(|| panic!("state"));

@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Annotation, Annotations, Colour, Marker, parse_tags};
+use super::{Annotation, Annotations, Colour, Marker, UserZone, parse_tags};
 use crate::atlas::{Atlas, Feature, FeatureId, FeatureKind};
 use crate::export::geometry;
 use crate::geometry::projection::LonLat;
@@ -84,19 +84,17 @@ pub fn write_identity(feature: &Feature, properties: &mut Map<String, Value>) {
 #[must_use]
 pub fn to_geojson(annotations: &Annotations, atlas: &Atlas, precision: u32) -> Value {
     let mut features = Vec::new();
-    let marker_features: Vec<Feature> =
-        annotations.markers.iter().map(Marker::to_feature).collect();
+    let user_features = annotations.user_features();
     let annotated = annotations.notes.iter().map(|(id, a)| (id, Some(a)));
-    let unannotated_markers = annotations
-        .markers
+    let unannotated = user_features
         .iter()
-        .filter(|m| !annotations.notes.contains_key(&m.id))
-        .map(|m| (&m.id, None));
+        .filter(|f| !annotations.notes.contains_key(&f.id))
+        .map(|f| (&f.id, None));
     let mut written: Vec<(&FeatureId, Option<&Annotation>)> =
-        unannotated_markers.chain(annotated).collect();
+        unannotated.chain(annotated).collect();
     written.sort_by(|a, b| a.0.cmp(b.0));
     for (id, annotation) in written {
-        let feature = marker_features
+        let feature = user_features
             .iter()
             .find(|f| &f.id == id)
             .or_else(|| atlas.get(id));
@@ -117,7 +115,12 @@ pub fn to_geojson(annotations: &Annotations, atlas: &Atlas, precision: u32) -> V
     }
     json!({
         "type": "FeatureCollection",
-        FORMAT_MEMBER: {"content": "annotations", "version": 1, "next_marker": annotations.next_marker},
+        FORMAT_MEMBER: {
+            "content": "annotations",
+            "version": 1,
+            "next_marker": annotations.next_marker,
+            "next_zone": annotations.next_zone,
+        },
         "features": features,
     })
 }
@@ -132,6 +135,32 @@ fn json_error(e: &serde_json::Error) -> AnnotationFileError {
         column: e.column(),
         message: e.to_string(),
     }
+}
+
+/// A drawn zone's corners: the exterior ring of a Polygon, without the
+/// closing repeat.
+fn zone_corners(geometry: &Value) -> Option<Vec<LonLat>> {
+    if geometry.get("type")?.as_str()? != "Polygon" {
+        return None;
+    }
+    let ring = geometry
+        .get("coordinates")?
+        .as_array()?
+        .first()?
+        .as_array()?;
+    let mut corners = Vec::with_capacity(ring.len());
+    for position in ring {
+        let c = position.as_array()?;
+        let (lon, lat) = (c.first()?.as_f64()?, c.get(1)?.as_f64()?);
+        if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
+            return None;
+        }
+        corners.push(LonLat { lon, lat });
+    }
+    if corners.len() > 1 && corners.first() == corners.last() {
+        corners.pop();
+    }
+    (corners.len() >= 3).then_some(corners)
 }
 
 fn marker_position(geometry: &Value) -> Option<LonLat> {
@@ -229,21 +258,47 @@ pub fn from_geojson(text: &str) -> Result<(Annotations, Warnings), AnnotationFil
                 )),
             }
         }
+        if properties.get("kind").and_then(Value::as_str) == Some(FeatureKind::UserZone.as_str()) {
+            match feature.get("geometry").and_then(zone_corners) {
+                Some(corners) => {
+                    let name = properties
+                        .get("name")
+                        .and_then(Value::as_str)
+                        .unwrap_or("Zone")
+                        .to_owned();
+                    annotations.zones.push(UserZone {
+                        id: id.clone(),
+                        name,
+                        corners,
+                    });
+                }
+                None => warnings.push(format!(
+                    "{label}: a zone without a valid polygon of three corners or more; not drawn"
+                )),
+            }
+        }
         let annotation = read_annotation(properties, &label, &mut warnings);
         annotations.set_note(id, annotation);
     }
-    let numbered = annotations
-        .markers
-        .iter()
-        .filter_map(|m| m.id.0.strip_prefix("user:marker:")?.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0);
-    let stated = value
-        .get(FORMAT_MEMBER)
-        .and_then(|m| m.get("next_marker"))
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
-    annotations.next_marker = numbered.max(stated);
+    let numbered = |prefix: &str, ids: &mut dyn Iterator<Item = &FeatureId>| {
+        ids.filter_map(|id| id.0.strip_prefix(prefix)?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0)
+    };
+    let stated = |key: &str| {
+        value
+            .get(FORMAT_MEMBER)
+            .and_then(|m| m.get(key))
+            .and_then(Value::as_u64)
+            .unwrap_or(0)
+    };
+    annotations.next_marker = numbered(
+        "user:marker:",
+        &mut annotations.markers.iter().map(|m| &m.id),
+    )
+    .max(stated("next_marker"));
+    annotations.next_zone = numbered("user:zone:", &mut annotations.zones.iter().map(|z| &z.id))
+        .max(stated("next_zone"));
     Ok((annotations, warnings))
 }
 

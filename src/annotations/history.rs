@@ -100,10 +100,10 @@ mod tests {
         }));
         let id = h.current().markers[0].id.clone();
         assert!(h.edit("Rename", |a| {
-            a.rename_marker(&id, "B");
+            a.rename(&id, "B");
         }));
         assert!(!h.edit("Rename", |a| {
-            a.rename_marker(&id, "B");
+            a.rename(&id, "B");
         }));
         assert_eq!(h.undo_label(), Some("Rename"));
         assert_eq!(h.undo().as_deref(), Some("Rename"));

@@ -128,20 +128,157 @@ impl Marker {
     }
 }
 
+/// An area the user drew: one ring of corners (closed implicitly).
+#[derive(Clone, Debug, PartialEq)]
+pub struct UserZone {
+    /// `user:zone:N`, never reused within one atlas file.
+    pub id: FeatureId,
+    pub name: String,
+    /// At least three corners, in the order drawn; the first is not repeated.
+    pub corners: Vec<LonLat>,
+}
+
+impl UserZone {
+    /// The zone as a map feature: drawn, picked, annotated, and given a
+    /// dossier of what lies inside it, like the curated zones.
+    #[must_use]
+    pub fn to_feature(&self) -> Option<Feature> {
+        let mut ring: Vec<geo::Coord<f64>> = self.corners.iter().map(|c| c.to_coord()).collect();
+        ring.push(*ring.first()?);
+        let areas =
+            geo::MultiPolygon::new(vec![geo::Polygon::new(geo::LineString::new(ring), vec![])]);
+        let label_at = crate::atlas::feature::label_point(&areas)?;
+        Some(Feature {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            kind: crate::atlas::FeatureKind::UserZone,
+            country: None,
+            countries: Vec::new(),
+            geometry: crate::atlas::FeatureGeometry::Area(areas),
+            context: false,
+            hidden: false,
+            label_at,
+            aliases: Vec::new(),
+            properties: Map::new(),
+        })
+    }
+
+    /// The mean of the corners (where "move here" puts the zone).
+    #[must_use]
+    pub fn centre(&self) -> LonLat {
+        let n = self.corners.len().max(1) as f64;
+        LonLat {
+            lon: self.corners.iter().map(|c| c.lon).sum::<f64>() / n,
+            lat: self.corners.iter().map(|c| c.lat).sum::<f64>() / n,
+        }
+    }
+}
+
 /// Everything the user added, as saved.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Annotations {
     pub notes: BTreeMap<FeatureId, Annotation>,
     pub markers: Vec<Marker>,
+    pub zones: Vec<UserZone>,
     /// The next marker number (ids are not reused after a delete, so an undo
     /// brings a marker back under its old id).
     pub next_marker: u64,
+    /// The same for zones.
+    pub next_zone: u64,
 }
 
 impl Annotations {
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.notes.is_empty() && self.markers.is_empty()
+        self.notes.is_empty() && self.markers.is_empty() && self.zones.is_empty()
+    }
+
+    /// Adds a zone with these corners (three at least, in range); returns its
+    /// id. Corners are kept counter-clockwise (RFC 7946's winding), so a zone
+    /// drawn either way round is written and read back the same.
+    pub fn add_zone(&mut self, name: &str, mut corners: Vec<LonLat>) -> Option<FeatureId> {
+        let twice_area: f64 = corners
+            .iter()
+            .zip(corners.iter().cycle().skip(1))
+            .map(|(a, b)| a.lon * b.lat - b.lon * a.lat)
+            .sum();
+        if twice_area < 0.0 {
+            // Reversed, keeping the first corner first.
+            corners[1..].reverse();
+        }
+        let valid = corners.len() >= 3
+            && corners
+                .iter()
+                .all(|c| (-180.0..=180.0).contains(&c.lon) && (-90.0..=90.0).contains(&c.lat));
+        if !valid {
+            return None;
+        }
+        self.next_zone = self
+            .next_zone
+            .max(self.zones.len() as u64)
+            .saturating_add(1);
+        let mut id = FeatureId(format!("user:zone:{}", self.next_zone));
+        while self.zones.iter().any(|z| z.id == id) {
+            self.next_zone = self.next_zone.saturating_add(1);
+            id = FeatureId(format!("user:zone:{}", self.next_zone));
+        }
+        let name = if name.trim().is_empty() {
+            format!("Zone {}", self.next_zone)
+        } else {
+            name.trim().to_owned()
+        };
+        self.zones.push(UserZone {
+            id: id.clone(),
+            name,
+            corners,
+        });
+        Some(id)
+    }
+
+    /// The user's markers and zones as map features.
+    #[must_use]
+    pub fn user_features(&self) -> Vec<Feature> {
+        self.markers
+            .iter()
+            .map(Marker::to_feature)
+            .chain(self.zones.iter().filter_map(UserZone::to_feature))
+            .collect()
+    }
+
+    /// Whether `id` is one of the user's markers or zones.
+    #[must_use]
+    pub fn is_user_feature(&self, id: &FeatureId) -> bool {
+        self.markers.iter().any(|m| &m.id == id) || self.zones.iter().any(|z| &z.id == id)
+    }
+
+    #[must_use]
+    pub fn zone(&self, id: &FeatureId) -> Option<&UserZone> {
+        self.zones.iter().find(|z| &z.id == id)
+    }
+
+    /// Moves a zone so that its centre is `to` (its shape unchanged).
+    pub fn move_zone(&mut self, id: &FeatureId, to: LonLat) -> bool {
+        let Some(zone) = self.zones.iter_mut().find(|z| &z.id == id) else {
+            return false;
+        };
+        let centre = zone.centre();
+        let (dx, dy) = (to.lon - centre.lon, to.lat - centre.lat);
+        let moved: Vec<LonLat> = zone
+            .corners
+            .iter()
+            .map(|c| LonLat {
+                lon: c.lon + dx,
+                lat: c.lat + dy,
+            })
+            .collect();
+        if moved
+            .iter()
+            .any(|c| !(-180.0..=180.0).contains(&c.lon) || !(-90.0..=90.0).contains(&c.lat))
+        {
+            return false;
+        }
+        zone.corners = moved;
+        true
     }
 
     #[must_use]
@@ -187,11 +324,22 @@ impl Annotations {
         self.markers.iter().find(|m| &m.id == id)
     }
 
-    /// Renames a marker; false if there is no such marker or the name is blank.
-    pub fn rename_marker(&mut self, id: &FeatureId, name: &str) -> bool {
-        match self.markers.iter_mut().find(|m| &m.id == id) {
-            Some(m) if !name.trim().is_empty() => {
-                name.trim().clone_into(&mut m.name);
+    /// Renames a marker or a zone; false if there is none or the name is blank.
+    pub fn rename(&mut self, id: &FeatureId, name: &str) -> bool {
+        let name_of = self
+            .markers
+            .iter_mut()
+            .find(|m| &m.id == id)
+            .map(|m| &mut m.name)
+            .or_else(|| {
+                self.zones
+                    .iter_mut()
+                    .find(|z| &z.id == id)
+                    .map(|z| &mut z.name)
+            });
+        match name_of {
+            Some(current) if !name.trim().is_empty() => {
+                name.trim().clone_into(current);
                 true
             }
             _ => false,
@@ -209,12 +357,16 @@ impl Annotations {
         }
     }
 
-    /// Deletes a marker and its note; false if there is no such marker.
-    pub fn delete_marker(&mut self, id: &FeatureId) -> bool {
-        let before = self.markers.len();
+    /// Deletes a marker or a zone and its note; false if there is none.
+    pub fn delete(&mut self, id: &FeatureId) -> bool {
+        let before = self.markers.len() + self.zones.len();
         self.markers.retain(|m| &m.id != id);
-        self.notes.remove(id);
-        self.markers.len() != before
+        self.zones.retain(|z| &z.id != id);
+        let deleted = self.markers.len() + self.zones.len() != before;
+        if deleted {
+            self.notes.remove(id);
+        }
+        deleted
     }
 }
 
@@ -267,11 +419,11 @@ mod tests {
         let first = a.add_marker("Camp", at);
         let second = a.add_marker("  ", at);
         assert_eq!(a.marker(&second).map(|m| m.name.as_str()), Some("Marker 2"));
-        assert!(a.delete_marker(&first));
+        assert!(a.delete(&first));
         let third = a.add_marker("Well", at);
         assert!(third != first && third != second);
-        assert!(a.rename_marker(&third, " Water point "));
-        assert!(!a.rename_marker(&third, "  "));
+        assert!(a.rename(&third, " Water point "));
+        assert!(!a.rename(&third, "  "));
         assert_eq!(
             a.marker(&third).map(|m| m.name.as_str()),
             Some("Water point")
@@ -283,6 +435,38 @@ mod tests {
                 lat: 14.0
             }
         ));
-        assert!(!a.delete_marker(&first));
+        assert!(!a.delete(&first));
+    }
+
+    #[test]
+    fn zones_need_three_corners_and_move_whole() {
+        let mut a = Annotations::default();
+        let c = |lon: f64, lat: f64| LonLat { lon, lat };
+        assert!(
+            a.add_zone("Too thin", vec![c(0.0, 14.0), c(1.0, 14.0)])
+                .is_none()
+        );
+        assert!(
+            a.add_zone(
+                "Off the map",
+                vec![c(0.0, 14.0), c(1.0, 95.0), c(1.0, 15.0)]
+            )
+            .is_none()
+        );
+        let id = a
+            .add_zone(" ", vec![c(0.0, 14.0), c(2.0, 14.0), c(1.0, 16.0)])
+            .unwrap_or_else(|| panic!("a zone"));
+        assert_eq!(a.zone(&id).map(|z| z.name.as_str()), Some("Zone 1"));
+        assert!(a.move_zone(&id, c(10.0, 20.0)));
+        let centre = a.zone(&id).map_or(c(0.0, 0.0), UserZone::centre);
+        assert!((centre.lon - 10.0).abs() < 1e-9 && (centre.lat - 20.0).abs() < 1e-9);
+        assert!(
+            !a.move_zone(&id, c(179.5, 20.0)),
+            "a move off the map is refused"
+        );
+        let feature = a.zone(&id).and_then(UserZone::to_feature);
+        assert!(feature.is_some_and(|f| f.kind == crate::atlas::FeatureKind::UserZone));
+        assert!(a.rename(&id, "Patrol box"));
+        assert!(a.delete(&id) && a.is_empty());
     }
 }

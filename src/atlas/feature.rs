@@ -19,6 +19,8 @@ pub enum FeatureKind {
     Marker,
     /// A feature of a GeoJSON file the user opened.
     Imported,
+    /// An area the user drew.
+    UserZone,
 }
 
 impl FeatureKind {
@@ -32,6 +34,7 @@ impl FeatureKind {
             Self::Tripoint => "tripoint",
             Self::Marker => "marker",
             Self::Imported => "imported",
+            Self::UserZone => "user-zone",
         }
     }
 
@@ -46,6 +49,7 @@ impl FeatureKind {
             Self::Tripoint => "Tripoint",
             Self::Marker => "Your marker",
             Self::Imported => "Imported feature",
+            Self::UserZone => "Your zone",
         }
     }
 
@@ -55,7 +59,7 @@ impl FeatureKind {
     pub fn pick_rank(self) -> u8 {
         match self {
             Self::City | Self::Tripoint | Self::Marker => 0,
-            Self::Zone | Self::Imported => 1,
+            Self::Zone | Self::Imported | Self::UserZone => 1,
             Self::Region => 2,
             Self::Country => 3,
         }

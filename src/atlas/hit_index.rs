@@ -119,9 +119,13 @@ impl HitIndex {
         }
     }
 
-    /// Adds a point feature that was appended to the atlas at `index`.
-    pub fn insert_point(&mut self, index: usize, feature: &Feature) {
-        self.insert(index, feature);
+    /// Puts `new` where `old` was (at `index`), with its own box and outline.
+    pub fn replace(&mut self, index: usize, old: &Feature, new: &Feature) {
+        self.remove(index, old);
+        if let Some(slot) = self.prepared.get_mut(index) {
+            *slot = None;
+        }
+        self.insert(index, new);
     }
 
     /// Adds (or adds back) the feature at `index`, of any geometry.

@@ -209,7 +209,7 @@ impl Atlas {
                 continue;
             }
             let index = self.features.len();
-            self.hit_index.insert_point(index, &feature);
+            self.hit_index.insert(index, &feature);
             self.features.push(feature);
             self.shapes.push(None);
         }
@@ -248,30 +248,18 @@ impl Atlas {
         }
     }
 
-    /// Adds a point, or moves, renames and shows again the point with the
-    /// same id (the user's markers come and go with edits and undo).
-    pub fn upsert_point(&mut self, feature: Feature) {
-        if !matches!(feature.geometry, FeatureGeometry::Point(_)) {
-            return;
-        }
+    /// Adds a feature, or replaces (moves, renames, reshapes, shows again)
+    /// the one with the same id: the user's markers and zones come and go
+    /// with edits and undo.
+    pub fn upsert(&mut self, feature: Feature) {
         match self.index_of(&feature.id) {
             Some(index) => {
-                self.hit_index.remove(index, &self.features[index]);
-                self.hit_index.insert_point(index, &feature);
+                self.hit_index
+                    .replace(index, &self.features[index], &feature);
+                self.shapes[index] = AreaShape::of(&feature);
                 self.features[index] = feature;
             }
-            None => self.add_points(vec![feature]),
-        }
-    }
-
-    /// Hides a point: no longer drawn nor picked (its index stays valid).
-    pub fn hide_point(&mut self, id: &FeatureId) {
-        let Some(index) = self.index_of(id) else {
-            return;
-        };
-        if self.features[index].point().is_some() && !self.features[index].hidden {
-            self.hit_index.remove(index, &self.features[index]);
-            self.features[index].hidden = true;
+            None => self.add_features(vec![feature]),
         }
     }
 

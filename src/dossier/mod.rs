@@ -137,7 +137,10 @@ pub fn names_directly(feature: &Feature, mention: &PlaceMention) -> bool {
                 == Some(g)
         }),
         FeatureKind::City | FeatureKind::Zone => feature.id.0 == mention.gazetteer,
-        FeatureKind::Tripoint | FeatureKind::Marker | FeatureKind::Imported => false,
+        FeatureKind::Tripoint
+        | FeatureKind::Marker
+        | FeatureKind::Imported
+        | FeatureKind::UserZone => false,
     }
 }
 

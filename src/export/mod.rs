@@ -14,8 +14,8 @@ pub mod time;
 
 use serde_json::{Map, Value, json};
 
+use crate::annotations::Annotations;
 use crate::annotations::file::{write_annotation, write_identity};
-use crate::annotations::{Annotations, Marker};
 use crate::atlas::{Atlas, Feature, FeatureKind};
 use crate::dossier::analysis::Corpus;
 use crate::dossier::dossier;
@@ -58,7 +58,7 @@ pub fn data_source(kind: FeatureKind) -> &'static str {
         FeatureKind::Tripoint => {
             "computed: the vertex Natural Earth's Mali, Niger and Burkina Faso outlines share"
         }
-        FeatureKind::Marker => "placed by the user",
+        FeatureKind::Marker | FeatureKind::UserZone => "drawn by the user",
         FeatureKind::Imported => "a GeoJSON file the user opened",
     }
 }
@@ -119,19 +119,22 @@ pub fn export(
     corpus: &Corpus,
     options: &ExportOptions,
 ) -> Value {
-    let markers: Vec<Feature> = annotations.markers.iter().map(Marker::to_feature).collect();
-    // The atlas's own copies of markers (the app keeps them there to draw
-    // them) are replaced by the annotations' markers, which are the truth.
-    let atlas_features = atlas
-        .features()
-        .iter()
-        .filter(|f| f.kind != FeatureKind::Marker && !(f.hidden && f.point().is_some()));
+    let user_features = annotations.user_features();
+    // The atlas's own copies of markers and zones (the app keeps them there
+    // to draw them) are replaced by the annotations', which are the truth.
+    // Hidden features (deleted markers, closed or hidden layers) are left
+    // out; the Sahel, a zone that is never drawn, is not.
+    let atlas_features = atlas.features().iter().filter(|f| {
+        let drawn_by_user = matches!(f.kind, FeatureKind::Marker | FeatureKind::UserZone);
+        let hidden = f.hidden && f.kind != FeatureKind::Zone;
+        !drawn_by_user && !hidden
+    });
     let mut features = Vec::new();
     let mut extent = None;
-    for feature in atlas_features.chain(&markers) {
+    for feature in atlas_features.chain(&user_features) {
         let annotation = annotations.note(&feature.id).filter(|a| a.export);
-        let is_marker = feature.kind == FeatureKind::Marker;
-        if options.only_annotated && annotation.is_none() && !is_marker {
+        let drawn_by_user = matches!(feature.kind, FeatureKind::Marker | FeatureKind::UserZone);
+        if options.only_annotated && annotation.is_none() && !drawn_by_user {
             continue;
         }
         let mut properties = Map::new();

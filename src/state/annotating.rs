@@ -16,6 +16,9 @@ use crate::export::{ExportOptions, export};
 use crate::geometry::projection::LonLat;
 use crate::save::write_atomically;
 
+/// What the status bar says while a zone is being drawn.
+pub const DRAWING_HELP: &str = "Drawing a zone: click its corners; Enter or double-click to finish, Backspace to remove a corner, Esc to cancel";
+
 /// Coordinates in saved annotation files: 6 decimals, about 0.1 m.
 const FILE_PRECISION: u32 = 6;
 
@@ -31,15 +34,27 @@ pub enum AnnotationCommand {
         name: String,
         at: LonLat,
     },
-    RenameMarker {
+    Rename {
         id: FeatureId,
         name: String,
     },
-    MoveMarker {
+    MoveTo {
         id: FeatureId,
         at: LonLat,
     },
-    DeleteMarker(FeatureId),
+    Delete(FeatureId),
+    /// A zone from its corners (three or more).
+    AddZone {
+        name: String,
+        corners: Vec<LonLat>,
+    },
+    /// Drawing a zone on the map: start, click corners, finish or cancel.
+    StartZone,
+    AddCorner(LonLat),
+    /// Backspace: the last corner placed.
+    RemoveCorner,
+    FinishZone,
+    CancelZone,
     Undo,
     Redo,
     /// File → Save annotations as…
@@ -95,7 +110,7 @@ impl AppState {
                         }
                     ));
                     if !moved {
-                        self.sync_markers();
+                        self.sync_user_features();
                         return;
                     }
                 }
@@ -106,12 +121,12 @@ impl AppState {
                     "Your saved annotations ({}) could not be read: {e}. Autosave is off so that the file is not overwritten.",
                     autosave.display()
                 ));
-                self.sync_markers();
+                self.sync_user_features();
                 return;
             }
         }
         self.autosave = Some(autosave);
-        self.sync_markers();
+        self.sync_user_features();
     }
 
     pub(super) fn apply_annotation(&mut self, command: AnnotationCommand) {
@@ -125,25 +140,71 @@ impl AppState {
                 let changed = self.history.edit("Add marker", |a| {
                     added = Some(a.add_marker(&name, at));
                 });
-                self.sync_markers();
+                self.sync_user_features();
                 self.selected = added;
                 changed
             }
-            AnnotationCommand::RenameMarker { id, name } => {
-                self.history.edit("Rename marker", |a| {
-                    a.rename_marker(&id, &name);
+            AnnotationCommand::Rename { id, name } => {
+                let what = format!("Rename {}", self.user_kind(&id));
+                self.history.edit(&what, |a| {
+                    a.rename(&id, &name);
                 })
             }
-            AnnotationCommand::MoveMarker { id, at } => self.history.edit("Move marker", |a| {
-                a.move_marker(&id, at);
-            }),
-            AnnotationCommand::DeleteMarker(id) => {
+            AnnotationCommand::MoveTo { id, at } => {
+                let what = format!("Move {}", self.user_kind(&id));
+                self.history.edit(&what, |a| {
+                    if !a.move_marker(&id, at) {
+                        a.move_zone(&id, at);
+                    }
+                })
+            }
+            AnnotationCommand::Delete(id) => {
                 if self.selected.as_ref() == Some(&id) {
                     self.selected = None;
                 }
-                self.history.edit("Delete marker", |a| {
-                    a.delete_marker(&id);
+                let what = format!("Delete {}", self.user_kind(&id));
+                self.history.edit(&what, |a| {
+                    a.delete(&id);
                 })
+            }
+            AnnotationCommand::AddZone { name, corners } => self.add_zone(&name, corners),
+            AnnotationCommand::StartZone => {
+                self.drawing = Some(Vec::new());
+                self.status = Some(DRAWING_HELP.into());
+                false
+            }
+            AnnotationCommand::AddCorner(at) => {
+                if let Some(corners) = &mut self.drawing
+                    && corners.last() != Some(&at)
+                {
+                    corners.push(at);
+                }
+                false
+            }
+            AnnotationCommand::RemoveCorner => {
+                if let Some(corners) = &mut self.drawing {
+                    corners.pop();
+                }
+                false
+            }
+            AnnotationCommand::FinishZone => match self.drawing.take() {
+                Some(corners) if corners.len() >= 3 => {
+                    self.status = None;
+                    self.add_zone("", corners)
+                }
+                Some(corners) => {
+                    // Not enough corners yet: keep drawing, and say why.
+                    self.drawing = Some(corners);
+                    self.status = Some("A zone needs three corners at least".into());
+                    false
+                }
+                None => false,
+            },
+            AnnotationCommand::CancelZone => {
+                if self.drawing.take().is_some() {
+                    self.status = Some("Zone drawing cancelled".into());
+                }
+                false
             }
             AnnotationCommand::Undo => self.undo_redo(true),
             AnnotationCommand::Redo => self.undo_redo(false),
@@ -158,10 +219,33 @@ impl AppState {
             }
         };
         if changed {
-            self.sync_markers();
+            self.sync_user_features();
             if let Some(path) = self.autosave.clone() {
                 self.write_annotations_quietly(&path);
             }
+        }
+    }
+
+    fn add_zone(&mut self, name: &str, corners: Vec<LonLat>) -> bool {
+        let mut added = None;
+        let changed = self.history.edit("Draw zone", |a| {
+            added = a.add_zone(name, corners);
+        });
+        if added.is_none() {
+            self.messages
+                .push("A zone needs three corners or more, all on the map".into());
+        }
+        self.sync_user_features();
+        self.selected = added.or(self.selected.take());
+        changed
+    }
+
+    /// "marker" or "zone", for undo labels.
+    fn user_kind(&self, id: &FeatureId) -> &'static str {
+        if self.history.current().zone(id).is_some() {
+            "zone"
+        } else {
+            "marker"
         }
     }
 
@@ -187,23 +271,24 @@ impl AppState {
         changed
     }
 
-    /// The atlas draws and picks the markers the annotations hold, and no others.
-    fn sync_markers(&mut self) {
-        let markers = self.history.current().markers.clone();
+    /// The atlas draws and picks the markers and zones the annotations hold,
+    /// and no others.
+    fn sync_user_features(&mut self) {
+        let annotations = self.history.current();
+        let user = annotations.user_features();
         let stale: Vec<FeatureId> = self
             .atlas
             .features()
             .iter()
-            .filter(|f| f.kind == FeatureKind::Marker && !f.hidden)
-            .filter(|f| !markers.iter().any(|m| m.id == f.id))
+            .filter(|f| matches!(f.kind, FeatureKind::Marker | FeatureKind::UserZone) && !f.hidden)
+            .filter(|f| !annotations.is_user_feature(&f.id))
             .map(|f| f.id.clone())
             .collect();
-        for id in &stale {
-            self.atlas.hide_point(id);
+        self.atlas.set_hidden(&stale, true);
+        for feature in user {
+            self.atlas.upsert(feature);
         }
-        for marker in &markers {
-            self.atlas.upsert_point(marker.to_feature());
-        }
+        self.layer_generation += 1;
         if self
             .selected
             .as_ref()

@@ -148,6 +148,8 @@ pub struct AppState {
     pub requested_imports: Vec<PathBuf>,
     /// GeoJSON files being read.
     pub importing: Vec<PathBuf>,
+    /// The corners of a zone being drawn, while the user draws one.
+    pub drawing: Option<Vec<LonLat>>,
 }
 
 impl AppState {
@@ -176,6 +178,7 @@ impl AppState {
             layer_generation: 0,
             requested_imports: Vec::new(),
             importing: Vec::new(),
+            drawing: None,
         }
     }
 

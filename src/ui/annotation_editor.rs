@@ -30,6 +30,11 @@ impl Draft {
     }
 }
 
+/// The user's own markers and zones: they can be renamed and deleted.
+fn drawn_by_user(feature: &Feature) -> bool {
+    matches!(feature.kind, FeatureKind::Marker | FeatureKind::UserZone)
+}
+
 const NOTE_ID: &str = "annotation-note";
 const TAGS_ID: &str = "annotation-tags";
 const NAME_ID: &str = "annotation-marker-name";
@@ -57,7 +62,7 @@ fn name_row(ui: &mut Ui, feature: &Feature, draft: &mut Draft, commands: &mut Ve
         .labelled_by(label.id);
     keep_escape_to_the_field(ui, &edit);
     if edit.lost_focus() && draft.name.trim() != feature.name {
-        commands.push(Command::Annotation(AnnotationCommand::RenameMarker {
+        commands.push(Command::Annotation(AnnotationCommand::Rename {
             id: feature.id.clone(),
             name: draft.name.clone(),
         }));
@@ -169,7 +174,7 @@ pub fn show(
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            if feature.kind == FeatureKind::Marker {
+            if drawn_by_user(feature) {
                 name_row(ui, feature, draft, commands);
             }
             text_rows(ui, &feature.id, &current, draft, commands);
@@ -190,8 +195,13 @@ pub fn show(
         );
     }
     ui.horizontal(|ui| {
-        if feature.kind == FeatureKind::Marker && ui.button("Delete marker").clicked() {
-            commands.push(Command::Annotation(AnnotationCommand::DeleteMarker(
+        let delete = if feature.kind == FeatureKind::UserZone {
+            "Delete zone"
+        } else {
+            "Delete marker"
+        };
+        if drawn_by_user(feature) && ui.button(delete).clicked() {
+            commands.push(Command::Annotation(AnnotationCommand::Delete(
                 feature.id.clone(),
             )));
         }

@@ -4,7 +4,7 @@ use egui::{Context, RichText};
 
 use crate::state::Command;
 
-pub const SHORTCUTS: [(&str, &str); 16] = [
+pub const SHORTCUTS: [(&str, &str); 18] = [
     ("Drag, arrow keys", "Pan"),
     ("Wheel, pinch, + / −", "Zoom (around the cursor)"),
     ("Home", "Fit Mali, Niger and Burkina Faso"),
@@ -16,6 +16,14 @@ pub const SHORTCUTS: [(&str, &str); 16] = [
     (
         "Right-click",
         "Add a marker here (or move the selected marker here)",
+    ),
+    (
+        "Ctrl+D",
+        "Draw a zone: click corners, Enter or double-click to finish",
+    ),
+    (
+        "Esc, Backspace",
+        "While drawing: cancel, remove the last corner",
     ),
     ("Ctrl+Z", "Undo the last annotation edit"),
     ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),

@@ -43,6 +43,7 @@ const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const REDO_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+const DRAW_ZONE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::D);
 const SAVE_AS: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 
@@ -408,6 +409,9 @@ fn global_shortcuts(ui: &Ui, state: &AppState, commands: &mut Vec<Command>) {
             commands.push(Command::ShowFileDialog(Some(action)));
         }
     }
+    if ui.input_mut(|i| i.consume_shortcut(&DRAW_ZONE)) {
+        commands.push(Command::Annotation(AnnotationCommand::StartZone));
+    }
     // A text field being edited has its own undo.
     if !ui.ctx().egui_wants_keyboard_input() {
         // Redo first: Ctrl+Z alone would also match Ctrl+Shift+Z.
@@ -534,7 +538,11 @@ fn edit_menu(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         commands.push(Command::Annotation(AnnotationCommand::Redo));
     }
     ui.separator();
-    ui.label(RichText::new("Right-click the map to add a marker.").weak());
+    let draw = egui::Button::new("Draw a zone").shortcut_text(ui.ctx().format_shortcut(&DRAW_ZONE));
+    if ui.add(draw).clicked() {
+        commands.push(Command::Annotation(AnnotationCommand::StartZone));
+    }
+    ui.label(RichText::new("Right-click the map to add a marker or start a zone.").weak());
 }
 
 fn top_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {

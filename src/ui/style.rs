@@ -47,6 +47,12 @@ pub const IMPORTED_STROKE: Stroke = Stroke {
     width: 1.6,
     color: Color32::from_rgb(0x1a, 0x5f, 0xa8),
 };
+/// Zones the user drew.
+pub const USER_ZONE_FILL: Color32 = Color32::from_rgba_premultiplied(0x60, 0x16, 0x10, 0x38);
+pub const USER_ZONE_STROKE: Stroke = Stroke {
+    width: 2.0,
+    color: Color32::from_rgb(0xc0, 0x39, 0x2b),
+};
 /// The user's markers, unless they chose a colour.
 pub const USER_MARKER_FILL: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
 pub const BADGE_FILL: Color32 = Color32::from_rgb(0xc6, 0x28, 0x28);
@@ -86,6 +92,11 @@ pub fn area_style(feature: &Feature) -> AreaStyle {
             fill: ZONE_FILL,
             stroke: ZONE_STROKE,
             outline_layer: 3,
+        },
+        FeatureKind::UserZone => AreaStyle {
+            fill: USER_ZONE_FILL,
+            stroke: USER_ZONE_STROKE,
+            outline_layer: 6,
         },
         FeatureKind::Imported => AreaStyle {
             fill: IMPORTED_FILL,

@@ -81,14 +81,14 @@ fn undo_and_redo_cover_markers_and_notes() {
     assert_eq!(s.selected.as_ref(), Some(&id), "a new marker is selected");
     apply(
         &mut s,
-        AnnotationCommand::RenameMarker {
+        AnnotationCommand::Rename {
             id: id.clone(),
             name: "Base".into(),
         },
     );
     apply(
         &mut s,
-        AnnotationCommand::MoveMarker {
+        AnnotationCommand::MoveTo {
             id: id.clone(),
             at: LonLat {
                 lon: 2.0,
@@ -103,7 +103,7 @@ fn undo_and_redo_cover_markers_and_notes() {
             annotation: note("n"),
         },
     );
-    apply(&mut s, AnnotationCommand::DeleteMarker(id.clone()));
+    apply(&mut s, AnnotationCommand::Delete(id.clone()));
     assert!(
         s.atlas.get(&id).is_some_and(|f| f.hidden),
         "deleted: hidden from the map"
@@ -214,4 +214,73 @@ fn save_as_open_and_export_go_through_files() {
             .any(|m| m.contains("could not be written"))
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_zone_is_drawn_corner_by_corner_and_collects_the_reports_inside() {
+    let mut s = state();
+    let c = |lon: f64, lat: f64| LonLat { lon, lat };
+    apply(&mut s, AnnotationCommand::StartZone);
+    assert_eq!(s.status.as_deref(), Some(DRAWING_HELP));
+    // Around Gao (−0.04, 16.27) and Ménaka (2.40, 15.92).
+    for corner in [c(-1.0, 15.0), c(3.5, 15.0), c(9.0, 9.0)] {
+        apply(&mut s, AnnotationCommand::AddCorner(corner));
+    }
+    apply(&mut s, AnnotationCommand::RemoveCorner);
+    apply(&mut s, AnnotationCommand::FinishZone);
+    assert_eq!(
+        s.status.as_deref(),
+        Some("A zone needs three corners at least")
+    );
+    assert!(s.drawing.is_some(), "still drawing");
+    apply(&mut s, AnnotationCommand::AddCorner(c(3.5, 17.0)));
+    apply(&mut s, AnnotationCommand::AddCorner(c(-1.0, 17.0)));
+    apply(&mut s, AnnotationCommand::FinishZone);
+    assert!(s.drawing.is_none());
+    let id = FeatureId("user:zone:1".into());
+    assert_eq!(s.selected.as_ref(), Some(&id), "the new zone is selected");
+    let zone = s
+        .atlas
+        .get(&id)
+        .cloned()
+        .unwrap_or_else(|| panic!("zone on the map"));
+    assert_eq!(zone.name, "Zone 1");
+    // Its dossier rolls up the seed reports about Gao and Ménaka.
+    let gazetteer = crate::geoparse::gazetteer::Gazetteer::load_embedded(&s.atlas.zone_names())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let corpus =
+        crate::dossier::analysis::Corpus::analyse(&gazetteer, crate::articles::Article::embedded());
+    let dossier = crate::dossier::dossier(&zone, &corpus);
+    let text: String = dossier
+        .articles
+        .iter()
+        .flat_map(|a| a.excerpts.iter().map(|e| e.text.clone()))
+        .collect();
+    assert!(
+        text.contains("Gao") && (text.contains("Ménaka") || text.contains("Menaka")),
+        "{text}"
+    );
+    // Move, undo, cancel.
+    apply(
+        &mut s,
+        AnnotationCommand::MoveTo {
+            id: id.clone(),
+            at: c(10.0, 10.0),
+        },
+    );
+    let moved = s
+        .annotations()
+        .zone(&id)
+        .map(crate::annotations::UserZone::centre);
+    assert!(moved.is_some_and(|m| (m.lon - 10.0).abs() < 1e-9));
+    apply(&mut s, AnnotationCommand::Undo);
+    assert_eq!(s.status.as_deref(), Some("Undone: Move zone"));
+    apply(&mut s, AnnotationCommand::Delete(id.clone()));
+    assert!(s.atlas.get(&id).is_some_and(|f| f.hidden));
+    apply(&mut s, AnnotationCommand::Undo);
+    assert!(s.atlas.get(&id).is_some_and(|f| !f.hidden));
+    apply(&mut s, AnnotationCommand::StartZone);
+    apply(&mut s, AnnotationCommand::AddCorner(c(0.0, 0.0)));
+    apply(&mut s, AnnotationCommand::CancelZone);
+    assert!(s.drawing.is_none() && s.annotations().zones.len() == 1);
 }

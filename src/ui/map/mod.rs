@@ -62,7 +62,7 @@ impl MapView {
                 });
             }
         }
-        keyboard(ui, commands);
+        keyboard(ui, state.drawing.is_some(), commands);
 
         // Painting, bottom to top.
         painter.rect_filled(rect, 0.0, style::OCEAN);
@@ -94,6 +94,9 @@ impl MapView {
         overlay::labels(&painter, atlas, &projector);
         overlay::badges(&painter, atlas, &projector, &state.mention_counts);
         overlay::scale_bar_and_attribution(&painter, &projector, rect);
+        if let Some(corners) = &state.drawing {
+            overlay::zone_in_progress(&painter, &projector, corners, hover_pos);
+        }
         if let (Some(pointer), Some(feature)) = (
             hover_pos,
             state.hovered.as_ref().and_then(|id| atlas.get(id)),
@@ -102,7 +105,9 @@ impl MapView {
             overlay::hover_name(&painter, feature, pointer);
         }
         if response.hovered() {
-            let icon = if response.dragged() {
+            let icon = if state.drawing.is_some() {
+                egui::CursorIcon::Crosshair
+            } else if response.dragged() {
                 egui::CursorIcon::Grabbing
             } else if state.hovered.is_some() {
                 egui::CursorIcon::PointingHand
@@ -140,6 +145,19 @@ impl MapView {
         });
         if picked != state.hovered {
             commands.push(Command::Hover(picked.clone()));
+        }
+        if state.drawing.is_some() {
+            // Drawing a zone: clicks place corners; a double-click (whose
+            // first click placed the last corner) finishes.
+            if response.double_clicked() {
+                commands.push(Command::Annotation(AnnotationCommand::FinishZone));
+            } else if response.clicked()
+                && let Some(p) = response.interact_pointer_pos()
+            {
+                let at = projector.lonlat_from_screen(screen_point(p));
+                commands.push(Command::Annotation(AnnotationCommand::AddCorner(at)));
+            }
+            return;
         }
         if response.clicked() {
             commands.push(Command::Select(picked.clone()));
@@ -180,6 +198,11 @@ impl MapView {
             edit.request_focus();
         }
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if ui.button("Start a zone here").clicked() {
+            commands.push(Command::Annotation(AnnotationCommand::StartZone));
+            commands.push(Command::Annotation(AnnotationCommand::AddCorner(at)));
+            ui.close();
+        }
         if ui.button("Add marker here").clicked() || entered {
             commands.push(Command::Annotation(AnnotationCommand::AddMarker {
                 name: self.marker_name.trim().to_owned(),
@@ -191,13 +214,13 @@ impl MapView {
             .selected
             .as_ref()
             .and_then(|id| state.atlas.get(id))
-            .filter(|f| f.kind == FeatureKind::Marker);
+            .filter(|f| matches!(f.kind, FeatureKind::Marker | FeatureKind::UserZone));
         if let Some(marker) = selected_marker
             && ui
                 .button(format!("Move \"{}\" here", marker.name))
                 .clicked()
         {
-            commands.push(Command::Annotation(AnnotationCommand::MoveMarker {
+            commands.push(Command::Annotation(AnnotationCommand::MoveTo {
                 id: marker.id.clone(),
                 at,
             }));
@@ -208,11 +231,23 @@ impl MapView {
 
 /// Arrow keys pan, `+`/`-` zoom, `Home` fits the Sahel, `Esc` clears the
 /// selection; not while a text field has the keyboard.
-fn keyboard(ui: &Ui, commands: &mut Vec<Command>) {
+fn keyboard(ui: &Ui, drawing: bool, commands: &mut Vec<Command>) {
     if ui.ctx().egui_wants_keyboard_input() {
         return;
     }
     ui.input_mut(|i| {
+        if drawing {
+            let zone = |c| Command::Annotation(c);
+            if i.consume_key(Modifiers::NONE, Key::Enter) {
+                commands.push(zone(AnnotationCommand::FinishZone));
+            }
+            if i.consume_key(Modifiers::NONE, Key::Escape) {
+                commands.push(zone(AnnotationCommand::CancelZone));
+            }
+            if i.consume_key(Modifiers::NONE, Key::Backspace) {
+                commands.push(zone(AnnotationCommand::RemoveCorner));
+            }
+        }
         let pans = [
             (Key::ArrowLeft, KEY_PAN_PX, 0.0),
             (Key::ArrowRight, -KEY_PAN_PX, 0.0),

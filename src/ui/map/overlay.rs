@@ -83,6 +83,34 @@ pub fn marker(painter: &Painter, center: Pos2, kind: FeatureKind, colour: Option
     }
 }
 
+/// The zone being drawn: its corners, the edges so far, and the edge that
+/// would close it at the pointer.
+pub fn zone_in_progress(
+    painter: &Painter,
+    projector: &Projector,
+    corners: &[crate::geometry::projection::LonLat],
+    cursor: Option<Pos2>,
+) {
+    let points: Vec<Pos2> = corners
+        .iter()
+        .map(|&c| to_pos2(projector.screen_from_lonlat(c)))
+        .collect();
+    let stroke = style::USER_ZONE_STROKE;
+    if let (Some(&last), Some(pointer)) = (points.last(), cursor) {
+        let dashed = Stroke::new(1.5, stroke.color.gamma_multiply(0.7));
+        painter.extend(Shape::dashed_line(&[last, pointer], dashed, 6.0, 4.0));
+        if let Some(&first) = points.first().filter(|_| points.len() >= 2) {
+            painter.extend(Shape::dashed_line(&[pointer, first], dashed, 6.0, 4.0));
+        }
+    }
+    if points.len() >= 2 {
+        painter.add(Shape::line(points.clone(), stroke));
+    }
+    for p in points {
+        painter.circle(p, 4.0, Color32::WHITE, stroke);
+    }
+}
+
 /// Every point feature, in the colour the user gave it if any.
 pub fn markers(
     painter: &Painter,
@@ -120,6 +148,7 @@ fn label_spec(feature: &Feature, screen_width: f32) -> Option<LabelSpec> {
         FeatureKind::Region => (11.0, style::LABEL_REGION, 40),
         FeatureKind::Marker => (13.0, style::USER_MARKER_FILL, 110),
         FeatureKind::Imported => (11.5, style::IMPORTED_STROKE.color, 60),
+        FeatureKind::UserZone => (13.0, style::USER_ZONE_STROKE.color, 105),
     };
     let text = if feature.kind == FeatureKind::Country && !feature.context {
         feature.name.to_uppercase()
