@@ -289,6 +289,8 @@ impl AppState {
             self.atlas.upsert(feature);
         }
         self.layer_generation += 1;
+        // A zone drawn around towns gets their badge count.
+        self.mention_counts = crate::dossier::mention_counts(self.atlas.features(), &self.corpus);
         if self
             .selected
             .as_ref()

@@ -58,6 +58,11 @@ pub fn legend(ui: &mut Ui) {
                 &Swatch::Area(style::ZONE_FILL, style::ZONE_STROKE),
                 "Three-borders zone",
             );
+            row(
+                ui,
+                &Swatch::Area(style::USER_ZONE_FILL, style::USER_ZONE_STROKE),
+                "Your zone (Ctrl+D to draw)",
+            );
             row(ui, &Swatch::Marker(FeatureKind::City), "Town (GeoNames)");
             row(ui, &Swatch::Marker(FeatureKind::Tripoint), "Tripoint");
             row(
