@@ -144,6 +144,9 @@ fn a_zone_drawn_with_clicks_gets_a_panel_with_the_reports_inside() {
     panel.get_by_label("Delete zone");
     // Gao and Ménaka lie inside: their reports are listed.
     let reports = panel.get_by_label_contains("Reports (");
-    assert!(!format!("{reports:?}").contains("(0 mentions"), "{reports:?}");
+    assert!(
+        !format!("{reports:?}").contains("(0 mentions"),
+        "{reports:?}"
+    );
     panel.get_by_label_contains("evacuated by helicopter to Gao in northern Mali");
 }

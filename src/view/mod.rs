@@ -2,4 +2,5 @@
 
 pub mod camera;
 pub mod labels;
+pub mod palette;
 pub mod scale_bar;

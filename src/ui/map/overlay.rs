@@ -138,40 +138,13 @@ struct LabelSpec {
 }
 
 fn label_spec(feature: &Feature, screen_width: f32) -> Option<LabelSpec> {
-    let (size, color, priority) = match feature.kind {
-        FeatureKind::City => (13.5, style::LABEL_DARK, 100),
-        // Below the zone: the zone's name matters more than the tripoint's.
-        FeatureKind::Tripoint => (11.5, style::TRIPOINT_FILL, 75),
-        FeatureKind::Zone => (13.0, style::ZONE_STROKE.color, 80),
-        FeatureKind::Country if !feature.context => (17.0, style::LABEL_DARK, 70),
-        FeatureKind::Country => (11.5, style::LABEL_MUTED, 20),
-        FeatureKind::Region => (11.0, style::LABEL_REGION, 40),
-        FeatureKind::Marker => (13.0, style::USER_MARKER_FILL, 110),
-        FeatureKind::Imported => (11.5, style::IMPORTED_STROKE.color, 60),
-        FeatureKind::UserZone => (13.0, style::USER_ZONE_STROKE.color, 105),
-    };
-    let text = if feature.kind == FeatureKind::Country && !feature.context {
-        feature.name.to_uppercase()
-    } else {
-        feature.name.clone()
-    };
-    // Areas too small on screen for their name go unlabelled.
-    let min_width = text.chars().count() as f32 * size * 0.55;
-    if matches!(feature.kind, FeatureKind::Region | FeatureKind::Country)
-        && screen_width < min_width
-    {
-        return None;
-    }
-    let bigger_first = (screen_width.min(5000.0) / 50.0) as i32;
+    let style = crate::view::palette::label_style(feature, screen_width)?;
     Some(LabelSpec {
-        text,
-        font: FontId::proportional(size),
-        color,
-        beside_marker: matches!(
-            feature.kind,
-            FeatureKind::City | FeatureKind::Tripoint | FeatureKind::Marker
-        ),
-        priority: priority * 100 + bigger_first,
+        text: style.text,
+        font: FontId::proportional(style.size),
+        color: style::colour(style.paint),
+        beside_marker: style.beside_marker,
+        priority: style.priority,
     })
 }
 
