@@ -67,6 +67,30 @@ pub enum CliCommand {
         #[arg(short, long, value_name = "OUT.geojson")]
         output: std::path::PathBuf,
     },
+    /// Draw the map as an image for a report (PNG or SVG, by the file name),
+    /// with your markers and zones, the mention badges, a legend, a scale
+    /// bar and the data attribution.
+    Render {
+        /// Where to write: `map.png` or `map.svg`.
+        #[arg(short, long, value_name = "OUT.png|OUT.svg")]
+        output: std::path::PathBuf,
+        /// The area to show, in degrees: west,south,east,north (default: Mali,
+        /// Niger and Burkina Faso).
+        #[arg(long, value_name = "W,S,E,N", allow_hyphen_values = true)]
+        bbox: Option<String>,
+        /// Image size in pixels.
+        #[arg(long, default_value = "1600x1000", value_name = "WxH")]
+        size: String,
+        /// A folder of article files to read besides the embedded reports.
+        #[arg(long = "articles", value_name = "DIR")]
+        articles: Option<std::path::PathBuf>,
+        /// Annotations to draw (markers, zones, colours).
+        #[arg(long, value_name = "FILE")]
+        annotations: Option<std::path::PathBuf>,
+        /// GeoJSON files to draw as layers.
+        #[arg(long = "layer", value_name = "FILE")]
+        layers: Vec<std::path::PathBuf>,
+    },
     /// List every embedded feature (countries, regions, places, zones, tripoint).
     Places {
         /// Print a JSON array instead of a table.

@@ -22,6 +22,7 @@ pub mod geometry;
 pub mod geoparse;
 pub mod import;
 pub mod library;
+pub mod render;
 pub mod save;
 pub mod state;
 pub mod text;

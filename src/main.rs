@@ -8,6 +8,7 @@ use clap::Parser;
 use dispatch_atlas::atlas::Atlas;
 use dispatch_atlas::atlas::summary::{PlaceSummary, summarize};
 use dispatch_atlas::cli::{Cli, CliCommand};
+use dispatch_atlas::commands::workspace::Inputs;
 
 fn print_places(json: bool) -> Result<()> {
     let atlas = Atlas::load_embedded().context("loading the embedded atlas")?;
@@ -55,6 +56,21 @@ fn print_places(json: bool) -> Result<()> {
     Ok(())
 }
 
+fn render(
+    output: &std::path::Path,
+    bbox: Option<&str>,
+    size: &str,
+    inputs: Inputs<'_>,
+) -> anyhow::Result<()> {
+    use dispatch_atlas::commands::render::{RenderRequest, parse_bbox, parse_size, run};
+    run(&RenderRequest {
+        inputs,
+        bbox: bbox.map(parse_bbox).transpose()?,
+        size: parse_size(size)?,
+        out: output,
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -77,12 +93,31 @@ fn main() -> ExitCode {
             output,
         }) => dispatch_atlas::commands::export::run(
             &dispatch_atlas::commands::export::ExportRequest {
-                articles_dir: articles.as_deref(),
-                annotations: annotations.as_deref(),
-                layers: &layers,
+                inputs: Inputs {
+                    articles_dir: articles.as_deref(),
+                    annotations: annotations.as_deref(),
+                    layers: &layers,
+                },
                 precision,
                 only_annotated,
                 out: &output,
+            },
+        ),
+        Some(CliCommand::Render {
+            output,
+            bbox,
+            size,
+            articles,
+            annotations,
+            layers,
+        }) => render(
+            &output,
+            bbox.as_deref(),
+            &size,
+            Inputs {
+                articles_dir: articles.as_deref(),
+                annotations: annotations.as_deref(),
+                layers: &layers,
             },
         ),
     };

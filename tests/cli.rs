@@ -243,3 +243,86 @@ fn export_precision_and_errors() {
     let (ok, _, stderr) = run(&["export", "--precision", "40", "-o", "x.geojson"]);
     assert!(!ok && stderr.contains("40"), "{stderr}");
 }
+
+#[test]
+fn render_writes_png_and_svg_and_explains_bad_requests() {
+    let scratch = Scratch::new("render");
+    let png = scratch.0.join("map.png");
+    let (ok, _, stderr) = run(&[
+        "render",
+        "-o",
+        png.to_str().unwrap_or(""),
+        "--size",
+        "640x400",
+    ]);
+    assert!(ok, "{stderr}");
+    let bytes = std::fs::read(&png).unwrap_or_default();
+    assert_eq!(bytes.get(1..4), Some(&b"PNG"[..]));
+    let svg = scratch.0.join("zoomed.svg");
+    let (ok, _, stderr) = run(&[
+        "render",
+        "-o",
+        svg.to_str().unwrap_or(""),
+        "--bbox",
+        "-1,14,4,17",
+        "--size",
+        "800x600",
+    ]);
+    assert!(ok, "{stderr}");
+    let text = std::fs::read_to_string(&svg).unwrap_or_default();
+    assert!(
+        text.contains("Ménaka") && text.contains("Gao"),
+        "zoomed on the two towns"
+    );
+    for (args, expected) in [
+        (vec!["render", "-o", "x.gif"], ".png or .svg"),
+        (
+            vec!["render", "-o", "x.png", "--bbox", "5,10,1,12"],
+            "west < east",
+        ),
+        (vec!["render", "-o", "x.png", "--bbox", "1,2,3"], "found 3"),
+        (
+            vec!["render", "-o", "x.png", "--size", "big"],
+            "WIDTHxHEIGHT",
+        ),
+        (
+            vec!["render", "-o", "x.png", "--size", "99999x10"],
+            "1 to 8192",
+        ),
+    ] {
+        let (ok, _, stderr) = run(&args);
+        assert!(!ok && stderr.contains(expected), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn export_includes_layers_with_their_own_properties() {
+    let scratch = Scratch::new("export-layer");
+    let layer = scratch.file(
+        "sectors.geojson",
+        br#"{"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "s1", "properties": {"name": "Sector A", "unit": "GTD"},
+           "geometry": {"type": "Polygon", "coordinates": [[[1, 15], [2, 15], [2, 16], [1, 16], [1, 15]]]}}]}"#,
+    );
+    let out = scratch.0.join("out.geojson");
+    let (ok, _, stderr) = run(&[
+        "export",
+        "--layer",
+        layer.to_str().unwrap_or(""),
+        "-o",
+        out.to_str().unwrap_or(""),
+    ]);
+    assert!(ok, "{stderr}");
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap_or_default())
+            .unwrap_or_default();
+    let sector = value["features"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|f| f["properties"]["name"] == "Sector A");
+    assert_eq!(
+        sector.map(|s| s["properties"]["unit"].clone()),
+        Some(serde_json::json!("GTD"))
+    );
+}

@@ -3,6 +3,8 @@
 pub mod dossier;
 pub mod export;
 pub mod geoparse;
+pub mod render;
+pub mod workspace;
 
 use std::path::PathBuf;
 

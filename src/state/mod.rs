@@ -5,6 +5,7 @@
 //! tested without a window.
 
 mod annotating;
+mod image;
 mod layers;
 
 pub use annotating::AnnotationCommand;
@@ -45,6 +46,8 @@ pub enum FileAction {
     Export,
     /// Open a GeoJSON file as a layer.
     ImportLayer,
+    /// Write the current view as a PNG or SVG image.
+    ExportImage,
 }
 
 /// Which dialog windows are open.
@@ -105,6 +108,8 @@ pub enum Command {
     Annotation(AnnotationCommand),
     /// Imported GeoJSON layers.
     Layer(LayerCommand),
+    /// File → Export image: the current view as PNG or SVG.
+    ExportImage(PathBuf),
 }
 
 /// The state of one window of Dispatch Atlas.
@@ -243,6 +248,7 @@ impl AppState {
             Command::DismissMessages => self.messages.clear(),
             Command::Annotation(command) => self.apply_annotation(command),
             Command::Layer(command) => self.apply_layer(command),
+            Command::ExportImage(path) => self.export_image(&path),
         }
     }
 

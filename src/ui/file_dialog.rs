@@ -15,6 +15,7 @@ impl FileAction {
             Self::OpenAnnotations => "Open annotations",
             Self::Export => "Export annotated GeoJSON",
             Self::ImportLayer => "Open a GeoJSON layer",
+            Self::ExportImage => "Export map image",
         }
     }
 
@@ -22,7 +23,7 @@ impl FileAction {
         match self {
             Self::SaveAnnotations => "Save",
             Self::OpenAnnotations | Self::ImportLayer => "Open",
-            Self::Export => "Export",
+            Self::Export | Self::ExportImage => "Export",
         }
     }
 
@@ -37,6 +38,9 @@ impl FileAction {
             Self::Export => {
                 "Every feature with your exported notes, the article excerpts and figures about it, as RFC 7946 GeoJSON."
             }
+            Self::ExportImage => {
+                "The map as you see it, with your markers and zones, the legend, the scale bar and the credits: .png or .svg by the name you give."
+            }
             Self::ImportLayer => {
                 "Any GeoJSON file (FeatureCollection, Feature or geometry; up to 1 GB), drawn over the map as a layer. You can also drop it on the window."
             }
@@ -49,6 +53,7 @@ impl FileAction {
             Self::OpenAnnotations => Command::Annotation(AnnotationCommand::Open(path)),
             Self::Export => Command::Annotation(AnnotationCommand::Export(path)),
             Self::ImportLayer => Command::Layer(LayerCommand::Import(vec![path])),
+            Self::ExportImage => Command::ExportImage(path),
         }
     }
 }
@@ -64,6 +69,7 @@ pub fn suggested_path(action: FileAction) -> String {
         FileAction::Export => "dispatch-atlas-export.geojson",
         FileAction::SaveAnnotations | FileAction::OpenAnnotations => "annotations.geojson",
         FileAction::ImportLayer => "",
+        FileAction::ExportImage => "dispatch-atlas-map.png",
     };
     dir.join(name).display().to_string()
 }

@@ -505,6 +505,11 @@ fn file_menu(ui: &mut Ui, commands: &mut Vec<Command>) {
             FileAction::Export,
             Some(&EXPORT),
         ),
+        (
+            "Export map image (PNG, SVG)…",
+            FileAction::ExportImage,
+            None,
+        ),
     ];
     for (label, action, shortcut) in file_actions {
         let mut button = egui::Button::new(label);
