@@ -9,7 +9,6 @@
 
 pub mod geometry;
 
-use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -60,6 +59,38 @@ struct TopLevel {
     kind: Option<String>,
     features: Option<Vec<Box<RawValue>>>,
     crs: Option<Value>,
+    // A Feature or a bare geometry at the top: its members, to rebuild it.
+    id: Option<Value>,
+    properties: Option<Box<RawValue>>,
+    geometry: Option<Box<RawValue>>,
+    coordinates: Option<Box<RawValue>>,
+    geometries: Option<Box<RawValue>>,
+}
+
+impl TopLevel {
+    /// The top-level object itself (a Feature or a geometry), rebuilt from
+    /// the members kept.
+    fn rebuild(&self) -> Result<Value, serde_json::Error> {
+        let mut object = Map::new();
+        if let Some(kind) = &self.kind {
+            object.insert("type".into(), kind.clone().into());
+        }
+        if let Some(id) = &self.id {
+            object.insert("id".into(), id.clone());
+        }
+        let raw = [
+            ("properties", &self.properties),
+            ("geometry", &self.geometry),
+            ("coordinates", &self.coordinates),
+            ("geometries", &self.geometries),
+        ];
+        for (key, value) in raw {
+            if let Some(value) = value {
+                object.insert(key.into(), serde_json::from_str(value.get())?);
+            }
+        }
+        Ok(Value::Object(object))
+    }
 }
 
 fn json_error(path: &str, e: &serde_json::Error) -> ImportError {
@@ -90,17 +121,13 @@ fn import_file_up_to(
     if size > max_bytes {
         return Err(ImportError::TooLarge { path: shown, size });
     }
-    let mut text = String::with_capacity(usize::try_from(size).unwrap_or(0));
-    std::io::BufReader::new(std::fs::File::open(path).map_err(io)?)
-        .read_to_string(&mut text)
-        .map_err(|e| ImportError::NotGeoJson {
-            path: shown.clone(),
-            reason: format!("not UTF-8 text ({e})"),
-        })?;
+    // Streamed: the file is never held whole, only each feature's own text.
+    let reader = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path).map_err(io)?);
+    let top: TopLevel = serde_json::from_reader(reader).map_err(|e| json_error(&shown, &e))?;
     let name = path
         .file_stem()
         .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
-    import_str(&text, &shown, &name, layer)
+    import_top(&top, &shown, &name, layer)
 }
 
 /// Imports GeoJSON text; `path` names it in messages.
@@ -111,6 +138,15 @@ pub fn import_str(
     layer: &str,
 ) -> Result<ImportedLayer, ImportError> {
     let top: TopLevel = serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
+    import_top(&top, path, name, layer)
+}
+
+fn import_top(
+    top: &TopLevel,
+    path: &str,
+    name: &str,
+    layer: &str,
+) -> Result<ImportedLayer, ImportError> {
     let not_geojson = |reason: String| ImportError::NotGeoJson {
         path: path.to_owned(),
         reason,
@@ -127,6 +163,7 @@ pub fn import_str(
         Some("FeatureCollection") => {
             let features = top
                 .features
+                .as_ref()
                 .ok_or_else(|| not_geojson("a FeatureCollection without \"features\"".into()))?;
             for (n, raw) in features.iter().enumerate() {
                 match serde_json::from_str::<Value>(raw.get()) {
@@ -136,14 +173,14 @@ pub fn import_str(
             }
         }
         Some("Feature") => {
-            let value: Value = serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
+            let value = top.rebuild().map_err(|e| json_error(path, &e))?;
             out.feature(0, &value);
         }
         Some(
             "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon"
             | "GeometryCollection",
         ) => {
-            let value: Value = serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
+            let value = top.rebuild().map_err(|e| json_error(path, &e))?;
             out.geometry(0, None, Map::new(), &value);
         }
         Some(other) => return Err(not_geojson(format!("unknown \"type\" {other:?}"))),

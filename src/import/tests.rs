@@ -134,8 +134,18 @@ fn files_too_large_or_unreadable_are_refused() {
         .err()
         .map(|e| e.to_string());
     assert!(error.is_some_and(|e| e.contains("cannot read")));
-    std::fs::write(&path, [0xff, 0xfe, 0x00]).unwrap_or_else(|e| panic!("{e}"));
-    let error = import_file(&path, "layer:t").err().map(|e| e.to_string());
-    assert!(error.is_some_and(|e| e.contains("not UTF-8")));
+    std::fs::write(&path, [b'"', 0xff, 0xfe, b'"']).unwrap_or_else(|e| panic!("{e}"));
+    let error = import_file(&path, "layer:t")
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(error.contains("not valid JSON at line 1"), "{error}");
+    // A file read from disk gives the same layer as its text.
+    let text = r#"{"type": "Feature", "id": 3, "properties": {"name": "Well"}, "geometry": {"type": "Point", "coordinates": [1, 2]}}"#;
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let from_file = import_file(&path, "layer:t").unwrap_or_else(|e| panic!("{e}"));
+    let from_text = import(text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(from_file.features[0].id, from_text.features[0].id);
+    assert_eq!(from_file.features[0].name, "Well");
     let _ = std::fs::remove_dir_all(&dir);
 }

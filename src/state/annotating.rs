@@ -19,6 +19,9 @@ use crate::save::write_atomically;
 /// What the status bar says while a zone is being drawn.
 pub const DRAWING_HELP: &str = "Drawing a zone: click its corners; Enter or double-click to finish, Backspace to remove a corner, Esc to cancel";
 
+/// Where the autosave file lists the open layers: `dispatch_atlas.layers`.
+const LAYERS_MEMBER: (&str, &str) = ("dispatch_atlas", "layers");
+
 /// Coordinates in saved annotation files: 6 decimals, about 0.1 m.
 const FILE_PRECISION: u32 = 6;
 
@@ -91,6 +94,13 @@ impl AppState {
             Ok(text) => match from_geojson(&text) {
                 Ok((annotations, warnings)) => {
                     self.history = crate::annotations::history::History::new(annotations);
+                    let layers: Vec<PathBuf> = serde_json::from_str::<serde_json::Value>(&text)
+                        .ok()
+                        .and_then(|v| {
+                            serde_json::from_value(v[LAYERS_MEMBER.0][LAYERS_MEMBER.1].clone()).ok()
+                        })
+                        .unwrap_or_default();
+                    self.requested_imports.extend(layers);
                     self.messages.extend(
                         warnings
                             .into_iter()
@@ -220,9 +230,7 @@ impl AppState {
         };
         if changed {
             self.sync_user_features();
-            if let Some(path) = self.autosave.clone() {
-                self.write_annotations_quietly(&path);
-            }
+            self.autosave_now();
         }
     }
 
@@ -301,8 +309,21 @@ impl AppState {
     }
 
     fn annotations_text(&self) -> String {
-        let value = to_geojson(self.history.current(), &self.atlas, FILE_PRECISION);
+        let mut value = to_geojson(self.history.current(), &self.atlas, FILE_PRECISION);
+        // The open layers too, so that a restart after a crash reopens them
+        // (annotations on their features need them).
+        if let Some(member) = value.get_mut(LAYERS_MEMBER.0) {
+            member[LAYERS_MEMBER.1] = serde_json::json!(self.layer_paths());
+        }
         serde_json::to_string_pretty(&value).unwrap_or_default()
+    }
+
+    /// Saves to the autosave file, if there is one (after edits, and when
+    /// layers open or close).
+    pub(super) fn autosave_now(&mut self) {
+        if let Some(path) = self.autosave.clone() {
+            self.write_annotations_quietly(&path);
+        }
     }
 
     /// Autosave: a failure is said once per failure, not per keystroke.

@@ -133,6 +133,7 @@ impl AppState {
             LayerCommand::Imported { id, path, data } => {
                 self.importing.retain(|p| p != &path);
                 self.add_layer(&id, path, *data);
+                self.autosave_now();
             }
             LayerCommand::Failed { path, message } => {
                 self.importing.retain(|p| p != &path);
@@ -168,6 +169,7 @@ impl AppState {
                         self.selected = None;
                     }
                     self.status = Some(format!("Layer {} closed", layer.name));
+                    self.autosave_now();
                 }
             }
             LayerCommand::ShowPanel(open) => self.dialogs.layers = open,

@@ -182,3 +182,33 @@ fn a_failed_import_is_reported() {
     assert!(state.importing.is_empty());
     assert_eq!(state.messages, ["nope.geojson: cannot read"]);
 }
+
+#[test]
+fn open_layers_are_saved_with_the_annotations_and_reopened_after_a_crash() {
+    let dir = std::env::temp_dir().join(format!("da-layers-autosave-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let autosave = dir.join("annotations.geojson");
+    let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
+    let mut state = AppState::new(atlas, None);
+    state.restore_annotations(autosave.clone());
+    let layer_file = PathBuf::from("/data/sectors.geojson");
+    state.apply(Command::Layer(LayerCommand::Import(vec![
+        layer_file.clone(),
+    ])));
+    let (id, path) = state.take_requested_imports().remove(0);
+    let layer =
+        import_str(FILE, "sectors.geojson", "sectors", &id).unwrap_or_else(|e| panic!("{e}"));
+    state.apply(Command::Layer(LayerCommand::Imported {
+        id,
+        path,
+        data: Box::new(layer.into()),
+    }));
+    // No edit since: the layer alone made the autosave write.
+    let saved = std::fs::read_to_string(&autosave).unwrap_or_default();
+    assert!(saved.contains("/data/sectors.geojson"), "{saved}");
+    let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
+    let mut restarted = AppState::new(atlas, None);
+    restarted.restore_annotations(autosave);
+    assert_eq!(restarted.requested_imports, vec![layer_file]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
