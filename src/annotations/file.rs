@@ -104,7 +104,7 @@ pub fn to_geojson(annotations: &Annotations, atlas: &Atlas, precision: u32) -> V
         }
         let geometry = feature.map_or(Value::Null, |f| {
             write_identity(f, &mut properties);
-            geometry::geometry(&f.geometry, precision)
+            geometry::feature_geometry(f, precision)
         });
         features.push(json!({
             "type": "Feature",

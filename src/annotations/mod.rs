@@ -160,6 +160,7 @@ impl UserZone {
             label_at,
             aliases: Vec::new(),
             properties: Map::new(),
+            source_geometry: None,
         })
     }
 

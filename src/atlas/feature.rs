@@ -108,6 +108,9 @@ pub struct Feature {
     pub aliases: Vec<String>,
     /// The source's attributes as read, kept for display and round trips.
     pub properties: Map<String, Value>,
+    /// The GeoJSON geometry as read, kept when it has heights (3D
+    /// positions), which the map's 2D geometry drops: exports write it back.
+    pub source_geometry: Option<std::sync::Arc<Value>>,
 }
 
 impl Feature {
@@ -132,6 +135,7 @@ impl Feature {
             label_at: at,
             aliases: Vec::new(),
             properties,
+            source_geometry: None,
         }
     }
 

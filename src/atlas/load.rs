@@ -139,6 +139,7 @@ fn area_feature(
         label_at,
         aliases,
         properties,
+        source_geometry: None,
     })
 }
 

@@ -71,5 +71,6 @@ pub fn tripoint(file: &str, countries: &[Feature], codes: [&str; 3]) -> Result<F
         label_at: at,
         aliases: Vec::new(),
         properties: Map::new(),
+        source_geometry: None,
     })
 }

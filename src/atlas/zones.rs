@@ -127,6 +127,7 @@ pub fn zones(
                 label_at,
                 aliases: def.aliases,
                 properties,
+                source_geometry: None,
             })
         })
         .collect()

@@ -98,6 +98,79 @@ fn collection(gc: &geo::GeometryCollection<f64>, precision: u32) -> Value {
     }
 }
 
+/// Every number of a coordinates array rounded (heights too).
+fn rounded(value: &Value, precision: u32) -> Value {
+    match value {
+        Value::Number(n) => n
+            .as_f64()
+            .map_or(Value::Null, |x| json!(round(x, precision))),
+        Value::Array(items) => Value::Array(items.iter().map(|v| rounded(v, precision)).collect()),
+        other => other.clone(),
+    }
+}
+
+/// A polygon's rings, rounded, the exterior counter-clockwise and holes
+/// clockwise (judged on lon/lat; heights ride along).
+fn wound_rings(rings: &Value, precision: u32) -> Value {
+    let Some(rings) = rings.as_array() else {
+        return rounded(rings, precision);
+    };
+    let wound = rings.iter().enumerate().map(|(i, ring)| {
+        let positions: Vec<Value> = ring.as_array().cloned().unwrap_or_default();
+        let xy = |p: &Value| (p[0].as_f64().unwrap_or(0.0), p[1].as_f64().unwrap_or(0.0));
+        let twice_area: f64 = positions
+            .windows(2)
+            .map(|w| {
+                let ((x1, y1), (x2, y2)) = (xy(&w[0]), xy(&w[1]));
+                x1 * y2 - x2 * y1
+            })
+            .sum();
+        let counter_clockwise = twice_area > 0.0;
+        let mut positions = positions;
+        if counter_clockwise != (i == 0) {
+            positions.reverse();
+        }
+        rounded(&Value::Array(positions), precision)
+    });
+    Value::Array(wound.collect())
+}
+
+/// A geometry with heights, as read: rounded and wound as RFC 7946 asks.
+fn with_heights(value: &Value, precision: u32) -> Value {
+    let kind = value
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let coordinates = value.get("coordinates").unwrap_or(&Value::Null);
+    match kind {
+        "Polygon" => json!({"type": kind, "coordinates": wound_rings(coordinates, precision)}),
+        "MultiPolygon" => json!({
+            "type": kind,
+            "coordinates": coordinates
+                .as_array()
+                .map(|ps| ps.iter().map(|p| wound_rings(p, precision)).collect::<Vec<_>>()),
+        }),
+        "GeometryCollection" => json!({
+            "type": kind,
+            "geometries": value
+                .get("geometries")
+                .and_then(Value::as_array)
+                .map(|gs| gs.iter().map(|g| with_heights(g, precision)).collect::<Vec<_>>()),
+        }),
+        _ => json!({"type": kind, "coordinates": rounded(coordinates, precision)}),
+    }
+}
+
+/// A feature's geometry for export: the source's, heights and all, when it
+/// had heights; otherwise the map's.
+#[must_use]
+pub fn feature_geometry(feature: &crate::atlas::Feature, precision: u32) -> Value {
+    match &feature.source_geometry {
+        Some(source) => with_heights(source, precision),
+        None => geometry(&feature.geometry, precision),
+    }
+}
+
 /// The GeoJSON geometry object of a feature.
 #[must_use]
 pub fn geometry(geometry: &FeatureGeometry, precision: u32) -> Value {

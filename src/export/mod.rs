@@ -131,6 +131,7 @@ pub fn export(
     });
     let mut features = Vec::new();
     let mut extent = None;
+    let mut has_heights = false;
     for feature in atlas_features.chain(&user_features) {
         let annotation = annotations.note(&feature.id).filter(|a| a.export);
         let drawn_by_user = matches!(feature.kind, FeatureKind::Marker | FeatureKind::UserZone);
@@ -165,10 +166,13 @@ pub fn export(
         let mut out = json!({
             "type": "Feature",
             "id": feature.id.0,
-            "geometry": geometry::geometry(&feature.geometry, options.precision),
+            "geometry": geometry::feature_geometry(feature, options.precision),
             "properties": properties,
         });
-        if let Some(b) = geometry::bounds(&feature.geometry) {
+        // A 2D box only suits 2D positions (RFC 7946 §5: 2 × dimensions).
+        if feature.source_geometry.is_some() {
+            has_heights = true;
+        } else if let Some(b) = geometry::bounds(&feature.geometry) {
             out["bbox"] = geometry::bbox(b, options.precision);
             extent = Some(geometry::union(extent, b));
         }
@@ -193,7 +197,7 @@ pub fn export(
             })).collect::<Vec<_>>(),
         },
     });
-    if let Some(b) = extent {
+    if let Some(b) = extent.filter(|_| !has_heights) {
         collection["bbox"] = geometry::bbox(b, options.precision);
     }
     collection

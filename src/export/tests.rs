@@ -132,3 +132,37 @@ fn an_export_reads_back_as_the_exported_annotations() {
     let again = export(&atlas, &read, &corpus, &options(true));
     assert_eq!(again, out);
 }
+
+#[test]
+fn heights_of_imported_features_are_kept_and_rings_rewound() {
+    let (mut atlas, corpus) = fixture();
+    // A clockwise exterior with heights.
+    let layer = crate::import::import_str(
+        r#"{"type": "Feature", "id": "hill", "properties": {"name": "Hill"},
+            "geometry": {"type": "Polygon", "coordinates": [[[1, 15, 300.25], [1, 16, 310], [2, 16, 320], [2, 15, 330], [1, 15, 300.25]]]}}"#,
+        "hill.geojson",
+        "hill",
+        "layer:h",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        layer
+            .warnings
+            .iter()
+            .any(|w| w.contains("heights kept in exports"))
+    );
+    atlas.add_features(layer.features);
+    let out = export(&atlas, &Annotations::default(), &corpus, &options(false));
+    let hill = feature(&out, "layer:h/hill").unwrap_or(&Value::Null);
+    let ring = &hill["geometry"]["coordinates"][0];
+    assert_eq!(ring[0], json!([1.0, 15.0, 300.25]));
+    assert_eq!(
+        ring[1],
+        json!([2.0, 15.0, 330.0]),
+        "rewound counter-clockwise, heights along"
+    );
+    assert!(
+        hill.get("bbox").is_none() && out.get("bbox").is_none(),
+        "no 2D box for 3D data"
+    );
+}

@@ -306,6 +306,8 @@ impl<'a> Builder<'a> {
             label_at,
             aliases: Vec::new(),
             properties,
+            // Heights are not drawn, but exports keep them.
+            source_geometry: notes.three_d.then(|| std::sync::Arc::new(value.clone())),
         });
     }
 
@@ -313,7 +315,7 @@ impl<'a> Builder<'a> {
         let mut out = Vec::new();
         if self.three_d > 0 {
             out.push(format!(
-                "{} feature(s) have 3D positions: heights kept in the source, drawn in 2D",
+                "{} feature(s) have 3D positions: drawn in 2D, heights kept in exports",
                 self.three_d
             ));
         }
