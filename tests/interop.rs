@@ -40,7 +40,9 @@ const NOTES: &str = r##"{"type": "FeatureCollection", "features": [
   {"type": "Feature", "id": "geonames:2453514", "geometry": null,
    "properties": {"note": "Legionnaire killed nearby", "colour": "#aa0000"}},
   {"type": "Feature", "id": "user:marker:1", "geometry": {"type": "Point", "coordinates": [0.5, 14.8]},
-   "properties": {"kind": "marker", "name": "Checkpoint"}}
+   "properties": {"kind": "marker", "name": "Checkpoint"}},
+  {"type": "Feature", "id": "user:zone:1", "geometry": {"type": "Polygon", "coordinates": [[[0, 14], [0, 15], [1, 15], [0, 14]]]},
+   "properties": {"kind": "user-zone", "name": "Patrol box", "note": "drawn clockwise on purpose", "colour": "#2e86c1"}}
 ]}"##;
 
 /// Exports (all features, and annotated only) into a scratch folder.
