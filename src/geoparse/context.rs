@@ -7,7 +7,7 @@ use super::gazetteer::{Entry, EntryKind, Gazetteer};
 use std::collections::HashSet;
 
 use crate::text::calendar::is_calendar_word;
-use crate::text::fold::{Folded, fold_str};
+use crate::text::fold::{Folded, fold_str, folds_to};
 
 /// Words that introduce a person: "Mr Clement", "President Macron".
 const TITLES: &[&str] = &[
@@ -411,134 +411,156 @@ fn well_capitalised(surface: &str) -> bool {
         })
 }
 
-/// Whether `entry` may be what the name at `s` means.
-#[must_use]
-pub fn accepts(
-    gazetteer: &Gazetteer,
-    entry: &Entry,
-    s: &Surroundings<'_>,
-    lowercase: &LowercaseWords<'_>,
-) -> bool {
-    let surface = s.surface();
-    let key = fold_str(&surface);
-    let single_word = !surface.contains([' ', '-']);
-    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
-    let is_city = entry.kind == EntryKind::City;
+/// What the text around one recognised name says, worked out once for all
+/// the gazetteer entries that bear the name (a common name has dozens).
+pub struct NameFacts {
+    key: String,
+    single_word: bool,
+    /// Fails whatever the entry: lower case, an acronym, a month…
+    rejected_for_all: bool,
+    /// Fails unless the entry is a country ("UK", "USA" are acronyms too).
+    rejected_unless_country: bool,
+    /// Written like a name: every word capitalised (or a connector).
+    well_capitalised: bool,
+    next_is_head: bool,
+    previous_is_the: bool,
+    next_is_speech_verb: bool,
+    next_lower: bool,
+    adjectival: bool,
+    common_word: bool,
+    after_locative: bool,
+    sentence_initial: bool,
+    leader: bool,
+    lowercase_in_text: bool,
+}
 
-    // Capitals: zones may be written in lower case ("the three borders region");
-    // everything else must look like a name.
-    let multi_word_zone = entry.kind == EntryKind::Zone && !single_word;
-    if !multi_word_zone && !well_capitalised(&surface) {
-        return false;
-    }
-    // Short all-capital words are acronyms ("EU", "NAFTA", "AMLO") unless a
-    // country's ("UK", "USA") or in a headline set in capitals ("NEAR
-    // MÉNAKA"); inner capitals mark brands and surnames ("MoD", "McGregor").
-    let all_caps = |w: &str| {
-        let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
-        letters.peek().is_some()
-            && letters.all(char::is_uppercase)
-            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-    };
-    let shouting =
-        s.previous.as_deref().is_some_and(all_caps) || s.next.as_deref().is_some_and(all_caps);
-    let acronym = all_caps(&surface) && letters <= 5 && !shouting;
-    let inner_capital = surface.split([' ', '-']).any(|w| {
-        w.chars()
-            .zip(w.chars().skip(1))
-            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
-    });
-    if entry.kind != EntryKind::Country && (acronym || inner_capital || letters < 3) {
-        return false;
-    }
-    if single_word && is_calendar_word(&key) {
-        return false;
-    }
-    // A name does not end on "of" or "de" ("University of").
-    let last_word = surface.rsplit([' ', '-']).next().unwrap_or_default();
-    if !single_word && CONNECTORS.contains(&fold_str(last_word).as_str()) {
-        return false;
-    }
-
-    let previous = s.previous_folded();
-    let previous_raw = s.previous.as_deref().unwrap_or_default();
-    // A title before it: a person ("Mr Clement", "President Macron").
-    if previous.as_deref().is_some_and(|p| TITLES.contains(&p)) {
-        return false;
-    }
-    // An alphanumeric code before it: an organisation or model ("G5 Sahel").
-    if previous_raw.chars().any(|c| c.is_ascii_digit())
-        && previous_raw.chars().any(char::is_alphabetic)
-    {
-        return false;
-    }
-    let next_is_head = s
-        .next
-        .as_deref()
-        .is_some_and(|n| GEO_HEADS.contains(&fold_str(n).as_str()));
-    if single_word && !next_is_head && (s.previous_is_name() || s.next_is_name()) {
+impl NameFacts {
+    #[must_use]
+    pub fn new(gazetteer: &Gazetteer, s: &Surroundings<'_>, lowercase: &LowercaseWords<'_>) -> Self {
+        let surface = s.surface();
+        let key = fold_str(&surface);
+        let single_word = !surface.contains([' ', '-']);
+        let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+        // Short all-capital words are acronyms ("EU", "NAFTA", "AMLO") unless a
+        // country's ("UK", "USA") or in a headline set in capitals ("NEAR
+        // MÉNAKA"); inner capitals mark brands and surnames ("MoD", "McGregor").
+        let all_caps = |w: &str| {
+            let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+            letters.peek().is_some()
+                && letters.all(char::is_uppercase)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        };
+        let shouting =
+            s.previous.as_deref().is_some_and(all_caps) || s.next.as_deref().is_some_and(all_caps);
+        let acronym = all_caps(&surface) && letters <= 5 && !shouting;
+        let inner_capital = surface.split([' ', '-']).any(|w| {
+            w.chars()
+                .zip(w.chars().skip(1))
+                .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+        });
+        // A name does not end on "of" or "de" ("University of").
+        let last_word = surface.rsplit([' ', '-']).next().unwrap_or_default();
+        let dangling = !single_word && CONNECTORS.contains(&fold_str(last_word).as_str());
+        let previous = s.previous_folded();
+        let previous_raw = s.previous.as_deref().unwrap_or_default();
+        // A title before it: a person ("Mr Clement", "President Macron").
+        let after_title = previous.as_deref().is_some_and(|p| TITLES.contains(&p));
+        // An alphanumeric code before it: an organisation or model ("G5 Sahel").
+        let after_code = previous_raw.chars().any(|c| c.is_ascii_digit())
+            && previous_raw.chars().any(char::is_alphabetic);
+        let next_folded = s.next.as_deref().map(fold_str);
+        let next_is_head = next_folded
+            .as_deref()
+            .is_some_and(|n| GEO_HEADS.contains(&n));
         // Part of a longer capitalised name that is not a place: a person
         // ("Florence Parly", "Kevin Clement") or an organisation ("Radio
         // France Internationale").
-        return false;
-    }
-    // "Sandberg said": a small town's name as the subject of a verb of speech
-    // is a person.
-    let next_folded = s.next.as_deref().map(fold_str);
-    if is_city
-        && single_word
-        && entry.population < 100_000
-        && next_folded
-            .as_deref()
-            .is_some_and(|n| SPEECH_VERBS.contains(&n))
-    {
-        return false;
-    }
-    // "the White House", "the Capitol": a small town's name after a lower-case
-    // "the" is a building or an institution (but "the Ménaka region" is not).
-    if is_city
-        && entry.population < 50_000
-        && (previous_raw == "the" || previous_raw == "The")
-        && !next_is_head
-    {
-        return false;
-    }
-    let alternate = key != fold_str(&entry.name);
-    let next_lower = s
-        .next
-        .as_deref()
-        .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
-    // An adjective ("Saharan nations"): a town's alternate name that ends like
-    // a demonym, before a lower-case word.
-    let adjectival = ["an", "ian", "ean", "ese", "ish", "ic", "ique", "ien", "ais"]
-        .iter()
-        .any(|e| key.ends_with(e));
-    if is_city && single_word && adjectival && next_lower && alternate {
-        return false;
-    }
-    // An ordinary word that is also the name of a small town ("Police", "Bar"),
-    // or a town's alternate name ("State"): only after "in", "at", "near"…,
-    // and not as an adjective before a noun.
-    if is_city && single_word && gazetteer.is_common_word(&key) {
-        let small = entry.population < 200_000;
-        let after_locative = previous.as_deref().is_some_and(|p| LOCATIVES.contains(&p));
-        if (small || alternate) && (!after_locative || s.sentence_initial || next_lower) {
-            return false;
+        let in_longer_name =
+            single_word && !next_is_head && (s.previous_is_name() || s.next_is_name());
+        let calendar = single_word && is_calendar_word(&key);
+        Self {
+            single_word,
+            rejected_for_all: dangling || after_title || after_code || in_longer_name || calendar,
+            rejected_unless_country: acronym || inner_capital || letters < 3,
+            well_capitalised: well_capitalised(&surface),
+            next_is_head,
+            previous_is_the: previous_raw == "the" || previous_raw == "The",
+            next_is_speech_verb: next_folded
+                .as_deref()
+                .is_some_and(|n| SPEECH_VERBS.contains(&n)),
+            next_lower: s
+                .next
+                .as_deref()
+                .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase)),
+            adjectival: ["an", "ian", "ean", "ese", "ish", "ic", "ique", "ien", "ais"]
+                .iter()
+                .any(|e| key.ends_with(e)),
+            common_word: gazetteer.is_common_word(&key),
+            after_locative: previous.as_deref().is_some_and(|p| LOCATIVES.contains(&p)),
+            sentence_initial: s.sentence_initial,
+            leader: LEADERS.contains(&key.as_str()),
+            lowercase_in_text: lowercase.0.contains(key.as_str()),
+            key,
         }
     }
-    // A compass word or an ordinary word alone is not a region ("South",
-    // "Centre", "Mary"), unless a head says so ("Centre region").
-    if entry.kind == EntryKind::Region
-        && single_word
-        && !next_is_head
-        && (LEADERS.contains(&key.as_str()) || gazetteer.is_common_word(&key) && alternate)
-    {
-        return false;
+
+    /// Whether `entry` may be what the name means here.
+    #[must_use]
+    pub fn accepts(&self, entry: &Entry) -> bool {
+        let is_city = entry.kind == EntryKind::City;
+        // Capitals: zones may be written in lower case ("the three borders
+        // region"); everything else must look like a name.
+        let multi_word_zone = entry.kind == EntryKind::Zone && !self.single_word;
+        if !multi_word_zone && !self.well_capitalised {
+            return false;
+        }
+        if self.rejected_for_all
+            || (entry.kind != EntryKind::Country && self.rejected_unless_country)
+        {
+            return false;
+        }
+        // "Sandberg said": a small town's name as the subject of a verb of
+        // speech is a person.
+        if is_city && self.single_word && entry.population < 100_000 && self.next_is_speech_verb {
+            return false;
+        }
+        // "the White House", "the Capitol": a small town's name after a
+        // lower-case "the" is a building or an institution (but "the Ménaka
+        // region" is not).
+        if is_city && entry.population < 50_000 && self.previous_is_the && !self.next_is_head {
+            return false;
+        }
+        let alternate = !folds_to(&entry.name, &self.key);
+        // An adjective ("Saharan nations"): a town's alternate name that ends
+        // like a demonym, before a lower-case word.
+        if is_city && self.single_word && self.adjectival && self.next_lower && alternate {
+            return false;
+        }
+        // An ordinary word that is also the name of a small town ("Police",
+        // "Bar"), or a town's alternate name ("State"): only after "in", "at",
+        // "near"…, and not as an adjective before a noun.
+        if is_city && self.single_word && self.common_word {
+            let small = entry.population < 200_000;
+            if (small || alternate)
+                && (!self.after_locative || self.sentence_initial || self.next_lower)
+            {
+                return false;
+            }
+        }
+        // A compass word or an ordinary word alone is not a region ("South",
+        // "Centre", "Mary"), unless a head says so ("Centre region").
+        if entry.kind == EntryKind::Region
+            && self.single_word
+            && !self.next_is_head
+            && (self.leader || self.common_word && alternate)
+        {
+            return false;
+        }
+        // Never a town or region if the text itself writes the word in lower case.
+        !(matches!(entry.kind, EntryKind::City | EntryKind::Region)
+            && self.single_word
+            && self.lowercase_in_text)
     }
-    // Never a town or region if the text itself writes the word in lower case.
-    !(matches!(entry.kind, EntryKind::City | EntryKind::Region)
-        && single_word
-        && lowercase.0.contains(key.as_str()))
 }
 
 /// Every word a text writes in lower case, folded: a name that also occurs

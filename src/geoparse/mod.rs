@@ -119,12 +119,11 @@ fn recognise(
                 }
                 continue;
             }
+            let facts = context::NameFacts::new(gazetteer, &surroundings, &lowercase);
             let candidates: Vec<u32> = entries
                 .iter()
                 .copied()
-                .filter(|&e| {
-                    context::accepts(gazetteer, gazetteer.entry(e), &surroundings, &lowercase)
-                })
+                .filter(|&e| facts.accepts(gazetteer.entry(e)))
                 .collect();
             if candidates.is_empty() {
                 if surroundings.looks_like_surname() {

@@ -72,6 +72,30 @@ pub fn fold_str(s: &str) -> String {
     out
 }
 
+/// Whether `s` folds to exactly `folded`, without allocating: the
+/// geoparser asks this of every candidate entry of every name it finds.
+#[must_use]
+pub fn folds_to(s: &str, folded: &str) -> bool {
+    let mut rest = folded.as_bytes();
+    let mut buffer = String::new();
+    for c in s.chars() {
+        if c.is_ascii() {
+            match rest.split_first() {
+                Some((&b, tail)) if b == c.to_ascii_lowercase() as u8 => rest = tail,
+                _ => return false,
+            }
+            continue;
+        }
+        buffer.clear();
+        fold_char(c, &mut buffer);
+        match rest.strip_prefix(buffer.as_bytes()) {
+            Some(tail) => rest = tail,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
 /// Folds `original`, keeping the map from folded bytes to original chars.
 #[must_use]
 pub fn fold(original: &str) -> Folded {
@@ -118,6 +142,18 @@ mod tests {
             original.chars().skip(s).take(e - s).collect::<String>(),
             "Œuvre"
         );
+    }
+
+    #[test]
+    fn folds_to_agrees_with_fold_str() {
+        for (s, folded) in [("Ménaka", "menaka"), ("MÉNAKA", "menaka"), ("Œuvre", "oeuvre"), ("Gao", "gao")] {
+            assert!(folds_to(s, folded), "{s}");
+            assert_eq!(fold_str(s), folded);
+        }
+        assert!(!folds_to("Gao", "gaoual"));
+        assert!(!folds_to("Gaoual", "gao"));
+        assert!(!folds_to("Ménaka", "menako"));
+        assert!(folds_to("", ""));
     }
 
     #[test]
