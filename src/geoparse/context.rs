@@ -4,7 +4,7 @@
 //! any particular article.
 
 use super::gazetteer::{Entry, EntryKind, Gazetteer};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::text::calendar::is_calendar_word;
 use crate::text::fold::{Folded, fold_str, folds_to};
@@ -413,6 +413,10 @@ fn well_capitalised(surface: &str) -> bool {
 
 /// What the text around one recognised name says, worked out once for all
 /// the gazetteer entries that bear the name (a common name has dozens).
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about the text, each read by one rule"
+)]
 pub struct NameFacts {
     key: String,
     single_word: bool,
@@ -572,7 +576,7 @@ pub struct LowercaseWords<'t>(HashSet<&'t str>);
 #[must_use]
 pub fn lowercase_words<'t>(folded: &'t Folded, chars: &[char]) -> LowercaseWords<'t> {
     let bytes = folded.text.as_bytes();
-    let mut words = HashSet::new();
+    let mut words = HashSet::default();
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80 {

@@ -9,7 +9,7 @@
 //! loading costs little more than inflating and reading the entries. Zones take their positions from the atlas.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::io::Read;
 
 use dispatch_names::index::{IndexError, NameIndex};

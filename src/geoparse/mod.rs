@@ -80,10 +80,10 @@ fn recognise(
     let mut demonym_countries = Vec::new();
     // Surnames seen after a first name or a title ("Jacob Zuma"): later,
     // standalone, they still name the person ("Zuma said").
-    let mut people: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut people: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     // First names seen before a surname ("Noma Dumezweni"): alone later, they
     // still name the person, unless they are also a large town's name.
-    let mut first_names: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut first_names: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     let mut skip_until = 0;
     let bytes = folded.text.as_bytes();
     for start in word_starts(&folded.text) {
