@@ -440,7 +440,11 @@ pub struct NameFacts {
 
 impl NameFacts {
     #[must_use]
-    pub fn new(gazetteer: &Gazetteer, s: &Surroundings<'_>, lowercase: &LowercaseWords<'_>) -> Self {
+    pub fn new(
+        gazetteer: &Gazetteer,
+        s: &Surroundings<'_>,
+        lowercase: &LowercaseWords<'_>,
+    ) -> Self {
         let surface = s.surface();
         let key = fold_str(&surface);
         let single_word = !surface.contains([' ', '-']);

@@ -8,8 +8,8 @@
 //! it). The index is used as inflated, with no automaton to compile, so
 //! loading costs little more than inflating and reading the entries. Zones take their positions from the atlas.
 
-use std::borrow::Cow;
 use rustc_hash::FxHashSet as HashSet;
+use std::borrow::Cow;
 use std::io::Read;
 
 use dispatch_names::index::{IndexError, NameIndex};

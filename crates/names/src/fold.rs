@@ -146,7 +146,12 @@ mod tests {
 
     #[test]
     fn folds_to_agrees_with_fold_str() {
-        for (s, folded) in [("Ménaka", "menaka"), ("MÉNAKA", "menaka"), ("Œuvre", "oeuvre"), ("Gao", "gao")] {
+        for (s, folded) in [
+            ("Ménaka", "menaka"),
+            ("MÉNAKA", "menaka"),
+            ("Œuvre", "oeuvre"),
+            ("Gao", "gao"),
+        ] {
             assert!(folds_to(s, folded), "{s}");
             assert_eq!(fold_str(s), folded);
         }
