@@ -46,17 +46,8 @@ pub enum CliCommand {
     /// your notes, tags and colours, and the article excerpts and figures
     /// about it (RFC 7946).
     Export {
-        /// A folder of article files to read besides the embedded reports.
-        #[arg(long = "articles", value_name = "DIR")]
-        articles: Option<std::path::PathBuf>,
-        /// Annotations to include: a file saved by the app (File → Save
-        /// annotations as, or its autosave) or a previous export.
-        #[arg(long, value_name = "FILE")]
-        annotations: Option<std::path::PathBuf>,
-        /// GeoJSON files to include as layers (their features, with their
-        /// own properties and your notes on them).
-        #[arg(long = "layer", value_name = "FILE")]
-        layers: Vec<std::path::PathBuf>,
+        #[command(flatten)]
+        inputs: InputArgs,
         /// Decimals of every coordinate (6 is about 0.1 m).
         #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(0..=15))]
         precision: u32,
@@ -81,15 +72,8 @@ pub enum CliCommand {
         /// Image size in pixels.
         #[arg(long, default_value = "1600x1000", value_name = "WxH")]
         size: String,
-        /// A folder of article files to read besides the embedded reports.
-        #[arg(long = "articles", value_name = "DIR")]
-        articles: Option<std::path::PathBuf>,
-        /// Annotations to draw (markers, zones, colours).
-        #[arg(long, value_name = "FILE")]
-        annotations: Option<std::path::PathBuf>,
-        /// GeoJSON files to draw as layers.
-        #[arg(long = "layer", value_name = "FILE")]
-        layers: Vec<std::path::PathBuf>,
+        #[command(flatten)]
+        inputs: InputArgs,
     },
     /// List every embedded feature (countries, regions, places, zones, tripoint).
     Places {
@@ -97,4 +81,32 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// What `export` and `render` read besides the embedded data.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// A folder of article files to read besides the embedded reports.
+    #[arg(long = "articles", value_name = "DIR")]
+    pub articles: Option<std::path::PathBuf>,
+    /// Annotations: a file saved by the app (File → Save annotations as, or
+    /// its autosave) or a previous export.
+    #[arg(long, value_name = "FILE")]
+    pub annotations: Option<std::path::PathBuf>,
+    /// GeoJSON files to include as layers (their features, with their own
+    /// properties and your notes on them).
+    #[arg(long = "layer", value_name = "FILE")]
+    pub layers: Vec<std::path::PathBuf>,
+}
+
+impl InputArgs {
+    /// The inputs as the headless commands take them.
+    #[must_use]
+    pub fn inputs(&self) -> crate::commands::workspace::Inputs<'_> {
+        crate::commands::workspace::Inputs {
+            articles_dir: self.articles.as_deref(),
+            annotations: self.annotations.as_deref(),
+            layers: &self.layers,
+        }
+    }
 }

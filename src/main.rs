@@ -85,19 +85,13 @@ fn main() -> ExitCode {
             articles,
         }) => dispatch_atlas::commands::dossier::run(&name, json, &articles),
         Some(CliCommand::Export {
-            articles,
-            annotations,
-            layers,
+            inputs,
             precision,
             only_annotated,
             output,
         }) => dispatch_atlas::commands::export::run(
             &dispatch_atlas::commands::export::ExportRequest {
-                inputs: Inputs {
-                    articles_dir: articles.as_deref(),
-                    annotations: annotations.as_deref(),
-                    layers: &layers,
-                },
+                inputs: inputs.inputs(),
                 precision,
                 only_annotated,
                 out: &output,
@@ -107,19 +101,8 @@ fn main() -> ExitCode {
             output,
             bbox,
             size,
-            articles,
-            annotations,
-            layers,
-        }) => render(
-            &output,
-            bbox.as_deref(),
-            &size,
-            Inputs {
-                articles_dir: articles.as_deref(),
-                annotations: annotations.as_deref(),
-                layers: &layers,
-            },
-        ),
+            inputs,
+        }) => render(&output, bbox.as_deref(), &size, inputs.inputs()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

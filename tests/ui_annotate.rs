@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{click_place, right_click_at, screen_pos};
+use common::{app, app_with_articles, click_place, right_click_at, screen_pos};
 use dispatch_atlas::atlas::FeatureId;
 use dispatch_atlas::geometry::projection::LonLat;
 use dispatch_atlas::ui::DispatchAtlasApp;
@@ -15,15 +15,6 @@ const MENAKA: LonLat = LonLat {
     lon: 2.396_09,
     lat: 15.919_85,
 };
-
-fn app() -> Harness<'static, DispatchAtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(32)
-        .build_eframe(|cc| DispatchAtlasApp::new(cc));
-    harness.run();
-    harness
-}
 
 fn note_of(harness: &Harness<'_, DispatchAtlasApp>, id: &str) -> Option<String> {
     let state = harness.state().state()?;
@@ -110,23 +101,7 @@ fn right_click_adds_a_named_marker_that_can_be_deleted() {
 
 #[test]
 fn a_zone_drawn_with_clicks_gets_a_panel_with_the_reports_inside() {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(64)
-        .build_eframe(|cc| {
-            let mut app = DispatchAtlasApp::new(cc);
-            app.start_library(&cc.egui_ctx, Vec::new());
-            app
-        });
-    // Let the worker read the seed reports first.
-    for _ in 0..3000 {
-        harness.step();
-        if !harness.state().is_reading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    let mut harness = app_with_articles();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
     harness.run();
     let corners = [(-1.0, 15.0), (3.5, 15.0), (3.5, 17.0), (-1.0, 17.0)];

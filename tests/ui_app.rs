@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{click_at, screen_pos};
+use common::{app, click_at, screen_pos};
 use dispatch_atlas::atlas::{FeatureId, FeatureKind};
 use dispatch_atlas::geometry::projection::LonLat;
 use dispatch_atlas::ui::DispatchAtlasApp;
@@ -11,15 +11,6 @@ use dispatch_atlas::ui::side_panel;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn app() -> Harness<'static, DispatchAtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(32)
-        .build_eframe(|cc| DispatchAtlasApp::new(cc));
-    harness.run();
-    harness
-}
 
 /// The side panel's accessibility node, whose text the tests read.
 fn panel<'h>(harness: &'h Harness<'_, DispatchAtlasApp>) -> egui_kittest::Node<'h> {

@@ -5,35 +5,11 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use common::click_place;
+use common::{app_with_articles, click_place};
 use dispatch_atlas::atlas::FeatureId;
 use dispatch_atlas::geometry::projection::LonLat;
-use dispatch_atlas::ui::DispatchAtlasApp;
 use dispatch_atlas::ui::side_panel;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn app_with_articles() -> Harness<'static, DispatchAtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(64)
-        .build_eframe(|cc| {
-            let mut app = DispatchAtlasApp::new(cc);
-            app.start_library(&cc.egui_ctx, Vec::new());
-            app
-        });
-    let deadline = Instant::now() + Duration::from_mins(3);
-    while harness.state().is_reading() {
-        assert!(
-            Instant::now() < deadline,
-            "articles still not read after 3 minutes"
-        );
-        harness.step();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    harness.run();
-    harness
-}
 
 #[test]
 fn clicking_menaka_shows_its_reports_with_source_and_excerpts() {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::click_place;
+use common::{app, click_place, wait_while};
 use dispatch_atlas::geometry::projection::LonLat;
 use dispatch_atlas::state::{Command, LayerCommand};
 use dispatch_atlas::ui::DispatchAtlasApp;
@@ -11,27 +11,15 @@ use dispatch_atlas::ui::side_panel;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn app() -> Harness<'static, DispatchAtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(32)
-        .build_eframe(|cc| DispatchAtlasApp::new(cc));
-    harness.run();
-    harness
-}
-
 fn open(harness: &mut Harness<'static, DispatchAtlasApp>, path: std::path::PathBuf) {
     harness
         .state_mut()
         .apply(Command::Layer(LayerCommand::Import(vec![path])));
-    for _ in 0..200 {
-        harness.step();
-        if !harness.state().is_importing() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    wait_while(
+        harness,
+        "the file still not read",
+        DispatchAtlasApp::is_importing,
+    );
 }
 
 fn scratch(name: &str, text: &str) -> std::path::PathBuf {

@@ -175,6 +175,29 @@ impl UserZone {
     }
 }
 
+/// A new id `prefix:N` (N never used before, counted by `next`) and the
+/// name to give: the one typed, trimmed, or "Marker N" / "Zone N".
+fn fresh(
+    next: &mut u64,
+    count: usize,
+    taken: &[&FeatureId],
+    prefix: &str,
+    default_name: &str,
+    name: &str,
+) -> (FeatureId, String) {
+    *next = (*next).max(count as u64).saturating_add(1);
+    let mut id = FeatureId(format!("{prefix}:{next}"));
+    while taken.contains(&&id) {
+        *next = next.saturating_add(1);
+        id = FeatureId(format!("{prefix}:{next}"));
+    }
+    let name = match name.trim() {
+        "" => format!("{default_name} {next}"),
+        typed => typed.to_owned(),
+    };
+    (id, name)
+}
+
 /// Everything the user added, as saved.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Annotations {
@@ -214,20 +237,15 @@ impl Annotations {
         if !valid {
             return None;
         }
-        self.next_zone = self
-            .next_zone
-            .max(self.zones.len() as u64)
-            .saturating_add(1);
-        let mut id = FeatureId(format!("user:zone:{}", self.next_zone));
-        while self.zones.iter().any(|z| z.id == id) {
-            self.next_zone = self.next_zone.saturating_add(1);
-            id = FeatureId(format!("user:zone:{}", self.next_zone));
-        }
-        let name = if name.trim().is_empty() {
-            format!("Zone {}", self.next_zone)
-        } else {
-            name.trim().to_owned()
-        };
+        let taken: Vec<&FeatureId> = self.zones.iter().map(|z| &z.id).collect();
+        let (id, name) = fresh(
+            &mut self.next_zone,
+            taken.len(),
+            &taken,
+            "user:zone",
+            "Zone",
+            name,
+        );
         self.zones.push(UserZone {
             id: id.clone(),
             name,
@@ -298,20 +316,15 @@ impl Annotations {
 
     /// Adds a marker; returns its id.
     pub fn add_marker(&mut self, name: &str, at: LonLat) -> FeatureId {
-        self.next_marker = self
-            .next_marker
-            .max(self.markers.len() as u64)
-            .saturating_add(1);
-        let mut id = FeatureId(format!("user:marker:{}", self.next_marker));
-        while self.markers.iter().any(|m| m.id == id) {
-            self.next_marker = self.next_marker.saturating_add(1);
-            id = FeatureId(format!("user:marker:{}", self.next_marker));
-        }
-        let name = if name.trim().is_empty() {
-            format!("Marker {}", self.next_marker)
-        } else {
-            name.trim().to_owned()
-        };
+        let taken: Vec<&FeatureId> = self.markers.iter().map(|m| &m.id).collect();
+        let (id, name) = fresh(
+            &mut self.next_marker,
+            taken.len(),
+            &taken,
+            "user:marker",
+            "Marker",
+            name,
+        );
         self.markers.push(Marker {
             id: id.clone(),
             name,

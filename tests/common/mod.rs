@@ -1,4 +1,5 @@
-//! Helpers shared by the `egui_kittest` tests: pointer clicks at map positions.
+//! Helpers shared by the `egui_kittest` tests: the app in a harness, waiting
+//! for its background work, pointer clicks at map positions.
 #![allow(dead_code, reason = "each test binary uses part of these helpers")]
 
 use dispatch_atlas::geometry::projection::LonLat;
@@ -6,6 +7,52 @@ use dispatch_atlas::ui::DispatchAtlasApp;
 use dispatch_atlas::ui::convert::pos2;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
+
+/// The app, with the camera fitted to the Sahel, in a 1280×800 window.
+pub fn app() -> Harness<'static, DispatchAtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(32)
+        .build_eframe(|cc| DispatchAtlasApp::new(cc));
+    harness.run();
+    harness
+}
+
+/// The app with its worker reading the embedded reports, once they are read.
+pub fn app_with_articles() -> Harness<'static, DispatchAtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(64)
+        .build_eframe(|cc| {
+            let mut app = DispatchAtlasApp::new(cc);
+            app.start_library(&cc.egui_ctx, Vec::new());
+            app
+        });
+    wait_while(
+        &mut harness,
+        "articles still not read",
+        DispatchAtlasApp::is_reading,
+    );
+    harness
+}
+
+/// Steps the harness while `busy` holds (background work), three minutes at most.
+pub fn wait_while(
+    harness: &mut Harness<'_, DispatchAtlasApp>,
+    what: &str,
+    busy: impl Fn(&DispatchAtlasApp) -> bool,
+) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_mins(3);
+    while busy(harness.state()) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what} after 3 minutes"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+}
 
 /// Where a lon/lat is drawn in the harness's window.
 pub fn screen_pos(harness: &Harness<'_, DispatchAtlasApp>, at: LonLat) -> Pos2 {
