@@ -75,6 +75,17 @@ pub enum CliCommand {
         #[command(flatten)]
         inputs: InputArgs,
     },
+    /// Open GeoJSON files as the app opens a layer (read and check, tessellate,
+    /// index) and print, per file, feature and vertex counts and each
+    /// stage's time, then the peak memory.
+    Stats {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// GeoJSON files.
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+    },
     /// List every embedded feature (countries, regions, places, zones, tripoint).
     Places {
         /// Print a JSON array instead of a table.

@@ -25,6 +25,7 @@ pub mod library;
 pub mod render;
 pub mod save;
 pub mod state;
+pub mod stats;
 pub mod text;
 pub mod ui;
 pub mod view;

@@ -326,3 +326,22 @@ fn export_includes_layers_with_their_own_properties() {
         Some(serde_json::json!("GTD"))
     );
 }
+
+#[test]
+fn stats_reports_counts_and_stage_times() {
+    let (ok, stdout, stderr) = run(&["stats", "--json", "data/regions.geojson"]);
+    assert!(ok, "{stderr}");
+    let value: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_default();
+    let file = &value["files"][0];
+    assert_eq!(file["features"], 62);
+    assert!(file["vertices"].as_u64().is_some_and(|v| v > 1000));
+    assert!(file["triangles"].as_u64().is_some_and(|t| t > 1000));
+    for stage in ["read_ms", "tessellate_ms", "index_ms", "total_ms"] {
+        assert!(file[stage].as_f64().is_some(), "{stage}");
+    }
+    let (ok, _, stderr) = run(&["stats", "missing.geojson"]);
+    assert!(
+        !ok && stderr.contains("missing.geojson: cannot read"),
+        "{stderr}"
+    );
+}

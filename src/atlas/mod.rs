@@ -148,7 +148,8 @@ impl AreaShape {
     }
 
     /// The shape of a feature; points have none (they are drawn as markers).
-    fn of(feature: &Feature) -> Option<Self> {
+    #[must_use]
+    pub fn of(feature: &Feature) -> Option<Self> {
         match &feature.geometry {
             FeatureGeometry::Area(areas) => Some(Self::new(areas)),
             FeatureGeometry::Other(collection) => Some(Self::from_other(collection)),
