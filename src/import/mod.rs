@@ -53,21 +53,27 @@ pub struct ImportedLayer {
 }
 
 /// The top level of a GeoJSON text, features left unparsed.
+/// Features are borrowed slices of the file's bytes: no copy, no tree.
 #[derive(Deserialize)]
-struct TopLevel {
+struct TopLevel<'a> {
     #[serde(rename = "type")]
     kind: Option<String>,
-    features: Option<Vec<Box<RawValue>>>,
+    #[serde(borrow)]
+    features: Option<Vec<&'a RawValue>>,
     crs: Option<Value>,
     // A Feature or a bare geometry at the top: its members, to rebuild it.
     id: Option<Value>,
-    properties: Option<Box<RawValue>>,
-    geometry: Option<Box<RawValue>>,
-    coordinates: Option<Box<RawValue>>,
-    geometries: Option<Box<RawValue>>,
+    #[serde(borrow)]
+    properties: Option<&'a RawValue>,
+    #[serde(borrow)]
+    geometry: Option<&'a RawValue>,
+    #[serde(borrow)]
+    coordinates: Option<&'a RawValue>,
+    #[serde(borrow)]
+    geometries: Option<&'a RawValue>,
 }
 
-impl TopLevel {
+impl TopLevel<'_> {
     /// The top-level object itself (a Feature or a geometry), rebuilt from
     /// the members kept.
     fn rebuild(&self) -> Result<Value, serde_json::Error> {
@@ -121,9 +127,12 @@ fn import_file_up_to(
     if size > max_bytes {
         return Err(ImportError::TooLarge { path: shown, size });
     }
-    // Streamed: the file is never held whole, only each feature's own text.
-    let reader = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path).map_err(io)?);
-    let top: TopLevel = serde_json::from_reader(reader).map_err(|e| json_error(&shown, &e))?;
+    // The bytes are read once (at most 1 GB); the top level is parsed with
+    // each feature left as a borrowed slice of them, and features are then
+    // parsed one at a time: never a JSON tree of the whole file. (serde's
+    // reader-based parsing goes byte by byte and copies every feature.)
+    let bytes = std::fs::read(path).map_err(io)?;
+    let top: TopLevel<'_> = serde_json::from_slice(&bytes).map_err(|e| json_error(&shown, &e))?;
     let name = path
         .file_stem()
         .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
@@ -137,12 +146,12 @@ pub fn import_str(
     name: &str,
     layer: &str,
 ) -> Result<ImportedLayer, ImportError> {
-    let top: TopLevel = serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
+    let top: TopLevel<'_> = serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
     import_top(&top, path, name, layer)
 }
 
 fn import_top(
-    top: &TopLevel,
+    top: &TopLevel<'_>,
     path: &str,
     name: &str,
     layer: &str,
@@ -199,6 +208,8 @@ fn import_top(
 struct Builder<'a> {
     layer: &'a str,
     features: Vec<Feature>,
+    /// The ids given so far (a set: files have thousands of features).
+    ids: std::collections::HashSet<FeatureId>,
     warnings: Vec<String>,
     three_d: usize,
     closed_rings: usize,
@@ -212,6 +223,7 @@ impl<'a> Builder<'a> {
         Self {
             layer,
             features: Vec::new(),
+            ids: std::collections::HashSet::new(),
             warnings: Vec::new(),
             three_d: 0,
             closed_rings: 0,
@@ -286,13 +298,14 @@ impl<'a> Builder<'a> {
         let local = id.unwrap_or_else(|| format!("#{}", n + 1));
         let mut feature_id = FeatureId(format!("{}/{local}", self.layer));
         // Ids must be unique within a layer; a repeated one gets its position.
-        if self.features.iter().any(|f| f.id == feature_id) {
+        if !self.ids.insert(feature_id.clone()) {
             self.warnings.push(format!(
                 "feature {}: id {local:?} is used twice; this one is {local}#{}",
                 n + 1,
                 n + 1
             ));
             feature_id = FeatureId(format!("{}/{local}#{}", self.layer, n + 1));
+            self.ids.insert(feature_id.clone());
         }
         self.features.push(Feature {
             id: feature_id,
@@ -329,13 +342,25 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Areas with more outline than this are labelled at geo's interior point
+/// (fast) rather than the pole of inaccessibility (polylabel measures the
+/// distance to every edge for every cell it tries: on a world file of
+/// regions it was a sixth of the whole opening time).
+const POLYLABEL_MAX_VERTICES: usize = 2_000;
+
 /// Where the name goes: inside the largest area, on a point, or at the first
 /// position of lines.
 fn label_position(geometry: &FeatureGeometry) -> Option<LonLat> {
     use geo::CoordsIter;
     match geometry {
         FeatureGeometry::Point(p) => Some(*p),
-        FeatureGeometry::Area(areas) => label_point(areas),
+        FeatureGeometry::Area(areas) if areas.coords_count() <= POLYLABEL_MAX_VERTICES => {
+            label_point(areas)
+        }
+        FeatureGeometry::Area(areas) => {
+            use geo::InteriorPoint;
+            areas.interior_point().map(|p| LonLat::from_coord(p.0))
+        }
         FeatureGeometry::Other(collection) => {
             collection.coords_iter().next().map(LonLat::from_coord)
         }
