@@ -3,9 +3,9 @@
 //!
 //! A file that is not JSON, or not GeoJSON, is an error (with the line and
 //! column); a feature that cannot be drawn is a warning naming it and why, and
-//! the others still load. The top level is read from a buffered reader with
-//! each feature kept as raw text until its turn, so a large file never exists
-//! as one big JSON tree.
+//! the others still load. The top level is parsed with each feature left as
+//! a borrowed slice of the file's bytes until its turn, so a large file never
+//! exists as one big JSON tree.
 
 pub mod geometry;
 
