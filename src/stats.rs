@@ -47,7 +47,7 @@ pub fn file_stats(path: &Path) -> Result<FileStats, ImportError> {
     let shapes: Vec<Option<AreaShape>> = layer.features.iter().map(AreaShape::of).collect();
     let tessellate = t.elapsed();
     let t = Instant::now();
-    let index = HitIndex::build(&layer.features);
+    let _index = HitIndex::build(&layer.features);
     let index_time = t.elapsed();
     let vertices = layer
         .features
@@ -79,7 +79,6 @@ pub fn file_stats(path: &Path) -> Result<FileStats, ImportError> {
         index_ms: ms(index_time),
         total_ms: ms(start.elapsed()),
     };
-    drop(index);
     Ok(stats)
 }
 

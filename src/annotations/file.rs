@@ -204,7 +204,30 @@ fn read_annotation(
 
 /// Reads annotations from GeoJSON text (our files and our exports).
 pub fn from_geojson(text: &str) -> Result<(Annotations, Warnings), AnnotationFileError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    from_value(&parse(text)?)
+}
+
+/// The text as JSON, or where it stops being JSON.
+pub fn parse(text: &str) -> Result<Value, AnnotationFileError> {
+    serde_json::from_str(text).map_err(|e| json_error(&e))
+}
+
+/// Notes the open layers' paths in a written file (the autosave does, so
+/// that a restart after a crash reopens them).
+pub fn set_layers(file: &mut Value, layers: &[std::path::PathBuf]) {
+    if let Some(member) = file.get_mut(FORMAT_MEMBER) {
+        member["layers"] = json!(layers);
+    }
+}
+
+/// The layers' paths a file notes, if any.
+#[must_use]
+pub fn layers(file: &Value) -> Vec<std::path::PathBuf> {
+    serde_json::from_value(file[FORMAT_MEMBER]["layers"].clone()).unwrap_or_default()
+}
+
+/// Reads annotations from parsed GeoJSON.
+pub fn from_value(value: &Value) -> Result<(Annotations, Warnings), AnnotationFileError> {
     let kind = value
         .get("type")
         .and_then(Value::as_str)
@@ -215,7 +238,7 @@ pub fn from_geojson(text: &str) -> Result<(Annotations, Warnings), AnnotationFil
             .and_then(Value::as_array)
             .map(|f| f.iter().collect())
             .unwrap_or_default(),
-        "Feature" => vec![&value],
+        "Feature" => vec![value],
         other => return Err(AnnotationFileError::NotFeatures(format!("{other:?}"))),
     };
     let mut annotations = Annotations::default();
@@ -238,40 +261,35 @@ pub fn from_geojson(text: &str) -> Result<(Annotations, Warnings), AnnotationFil
             .and_then(Value::as_object)
             .unwrap_or(&empty);
         let label = format!("{label} ({id})");
-        if properties.get("kind").and_then(Value::as_str) == Some(FeatureKind::Marker.as_str()) {
-            match feature.get("geometry").and_then(marker_position) {
-                Some(at) => {
-                    let name = properties
-                        .get("name")
-                        .and_then(Value::as_str)
-                        .unwrap_or("Marker")
-                        .to_owned();
-                    annotations.markers.push(Marker {
-                        id: id.clone(),
-                        name,
-                        at,
-                    });
-                }
-                // Its note is still kept below, under its id.
+        // The user's own markers and zones carry their shape here; a note
+        // whose shape is unusable is still kept below, under its id.
+        let kind = properties.get("kind").and_then(Value::as_str);
+        let name = |default: &str| {
+            properties
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or(default)
+                .to_owned()
+        };
+        let geometry = feature.get("geometry");
+        if kind == Some(FeatureKind::Marker.as_str()) {
+            match geometry.and_then(marker_position) {
+                Some(at) => annotations.markers.push(Marker {
+                    id: id.clone(),
+                    name: name("Marker"),
+                    at,
+                }),
                 None => warnings.push(format!(
                     "{label}: a marker without a valid lon/lat point; not placed"
                 )),
             }
-        }
-        if properties.get("kind").and_then(Value::as_str) == Some(FeatureKind::UserZone.as_str()) {
-            match feature.get("geometry").and_then(zone_corners) {
-                Some(corners) => {
-                    let name = properties
-                        .get("name")
-                        .and_then(Value::as_str)
-                        .unwrap_or("Zone")
-                        .to_owned();
-                    annotations.zones.push(UserZone {
-                        id: id.clone(),
-                        name,
-                        corners,
-                    });
-                }
+        } else if kind == Some(FeatureKind::UserZone.as_str()) {
+            match geometry.and_then(zone_corners) {
+                Some(corners) => annotations.zones.push(UserZone {
+                    id: id.clone(),
+                    name: name("Zone"),
+                    corners,
+                }),
                 None => warnings.push(format!(
                     "{label}: a zone without a valid polygon of three corners or more; not drawn"
                 )),

@@ -176,17 +176,11 @@ const LABEL_TOLERANCE_DEG: f64 = 0.01;
 /// mainland. Falls back to any interior point if polylabel cannot decide.
 #[must_use]
 pub fn label_point(areas: &MultiPolygon<f64>) -> Option<LonLat> {
-    label_point_within(areas, LABEL_TOLERANCE_DEG)
-}
-
-/// [`label_point`] found to within `tolerance` degrees.
-#[must_use]
-pub fn label_point_within(areas: &MultiPolygon<f64>, tolerance: f64) -> Option<LonLat> {
     use geo::Area;
     let largest = areas
         .iter()
         .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
-    polylabel::polylabel(largest, &tolerance)
+    polylabel::polylabel(largest, &LABEL_TOLERANCE_DEG)
         .ok()
         .or_else(|| largest.interior_point())
         .map(|p| LonLat::from_coord(p.0))

@@ -115,6 +115,23 @@ fn polygon(value: &Value, notes: &mut Notes) -> Result<Polygon<f64>> {
     Ok(Polygon::new(ring(exterior, notes)?, holes))
 }
 
+/// The members of a multi-geometry, each parsed by `part`; none is an error.
+fn parts<T>(
+    coordinates: &Value,
+    notes: &mut Notes,
+    part: fn(&Value, &mut Notes) -> Result<T>,
+    empty: impl Fn() -> String,
+) -> Result<Vec<T>> {
+    let members = array(coordinates, "coordinates")?
+        .iter()
+        .map(|m| part(m, notes))
+        .collect::<Result<Vec<_>>>()?;
+    if members.is_empty() {
+        return Err(empty());
+    }
+    Ok(members)
+}
+
 /// Lines cut where they jump across the antimeridian, so they are not drawn
 /// across the whole map.
 fn split_at_antimeridian(line: &LineString<f64>) -> Vec<LineString<f64>> {
@@ -185,27 +202,19 @@ fn geo_geometry(value: &Value, notes: &mut Notes, depth: usize) -> Result<Geomet
             Geometry::MultiPoint(MultiPoint::new(points.into_iter().map(Point).collect()))
         }
         "LineString" => Geometry::LineString(line(coordinates, notes)?),
-        "MultiLineString" => {
-            let lines = array(coordinates, "coordinates")?
-                .iter()
-                .map(|l| line(l, notes))
-                .collect::<Result<Vec<_>>>()?;
-            if lines.is_empty() {
-                return Err(empty());
-            }
-            Geometry::MultiLineString(MultiLineString::new(lines))
-        }
+        "MultiLineString" => Geometry::MultiLineString(MultiLineString::new(parts(
+            coordinates,
+            notes,
+            line,
+            empty,
+        )?)),
         "Polygon" => Geometry::Polygon(polygon(coordinates, notes)?),
-        "MultiPolygon" => {
-            let polygons = array(coordinates, "coordinates")?
-                .iter()
-                .map(|p| polygon(p, notes))
-                .collect::<Result<Vec<_>>>()?;
-            if polygons.is_empty() {
-                return Err(empty());
-            }
-            Geometry::MultiPolygon(MultiPolygon::new(polygons))
-        }
+        "MultiPolygon" => Geometry::MultiPolygon(MultiPolygon::new(parts(
+            coordinates,
+            notes,
+            polygon,
+            empty,
+        )?)),
         other => return Err(format!("unknown geometry type {other:?}")),
     })
 }

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use super::AppState;
-use crate::annotations::file::{from_geojson, to_geojson};
+use crate::annotations::file::{self, from_geojson};
 use crate::annotations::{Annotation, Annotations};
 use crate::atlas::{FeatureId, FeatureKind};
 use crate::export::{ExportOptions, export};
@@ -18,9 +18,6 @@ use crate::save::write_atomically;
 
 /// What the status bar says while a zone is being drawn.
 pub const DRAWING_HELP: &str = "Drawing a zone: click its corners; Enter or double-click to finish, Backspace to remove a corner, Esc to cancel";
-
-/// Where the autosave file lists the open layers: `dispatch_atlas.layers`.
-const LAYERS_MEMBER: (&str, &str) = ("dispatch_atlas", "layers");
 
 /// Coordinates in saved annotation files: 6 decimals, about 0.1 m.
 const FILE_PRECISION: u32 = 6;
@@ -91,16 +88,10 @@ impl AppState {
     /// aside, not overwritten, and the user is told.
     pub fn restore_annotations(&mut self, autosave: PathBuf) {
         match std::fs::read_to_string(&autosave) {
-            Ok(text) => match from_geojson(&text) {
-                Ok((annotations, warnings)) => {
+            Ok(text) => match file::parse(&text).and_then(|v| Ok((file::from_value(&v)?, v))) {
+                Ok(((annotations, warnings), value)) => {
                     self.history = crate::annotations::history::History::new(annotations);
-                    let layers: Vec<PathBuf> = serde_json::from_str::<serde_json::Value>(&text)
-                        .ok()
-                        .and_then(|v| {
-                            serde_json::from_value(v[LAYERS_MEMBER.0][LAYERS_MEMBER.1].clone()).ok()
-                        })
-                        .unwrap_or_default();
-                    self.requested_imports.extend(layers);
+                    self.requested_imports.extend(file::layers(&value));
                     self.messages.extend(
                         warnings
                             .into_iter()
@@ -309,12 +300,10 @@ impl AppState {
     }
 
     fn annotations_text(&self) -> String {
-        let mut value = to_geojson(self.history.current(), &self.atlas, FILE_PRECISION);
+        let mut value = file::to_geojson(self.history.current(), &self.atlas, FILE_PRECISION);
         // The open layers too, so that a restart after a crash reopens them
         // (annotations on their features need them).
-        if let Some(member) = value.get_mut(LAYERS_MEMBER.0) {
-            member[LAYERS_MEMBER.1] = serde_json::json!(self.layer_paths());
-        }
+        file::set_layers(&mut value, &self.layer_paths());
         serde_json::to_string_pretty(&value).unwrap_or_default()
     }
 
