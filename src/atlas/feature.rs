@@ -167,8 +167,13 @@ impl Feature {
     }
 }
 
-/// Label tolerance in degrees (about 1 km): finer changes nothing on screen.
-const LABEL_TOLERANCE_DEG: f64 = 0.01;
+/// Label tolerance as a share of the area's size: a label a 25th of a
+/// region's size away from the exact pole looks the same at any zoom, and
+/// polylabel's work grows quickly as the tolerance shrinks.
+const LABEL_TOLERANCE_OF_SIZE: f64 = 1.0 / 25.0;
+
+/// Corners of the simplified outline polylabel works on, at most.
+const LABEL_MAX_CORNERS: usize = 64;
 
 /// Where the area's name reads best: the pole of inaccessibility (the inside
 /// point farthest from the edges) of its largest polygon, so that concave
@@ -176,12 +181,32 @@ const LABEL_TOLERANCE_DEG: f64 = 0.01;
 /// mainland. Falls back to any interior point if polylabel cannot decide.
 #[must_use]
 pub fn label_point(areas: &MultiPolygon<f64>) -> Option<LonLat> {
-    use geo::Area;
+    use geo::{Area, Contains, Simplify};
     let largest = areas
         .iter()
         .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
-    polylabel::polylabel(largest, &LABEL_TOLERANCE_DEG)
+    let size = largest
+        .bounding_rect()
+        .map_or(0.0, |b| b.width().max(b.height()));
+    let tolerance = (size * LABEL_TOLERANCE_OF_SIZE).max(f64::EPSILON);
+    // polylabel measures every edge for every cell: on the outline simplified
+    // to the tolerance (detail finer than it cannot move the label) it does
+    // the same job with a fraction of the edges. The point must still fall
+    // inside the real outline.
+    let mut epsilon = tolerance / 2.0;
+    let mut outline = largest.simplify(epsilon);
+    // A fractal coastline keeps thousands of corners at that scale: coarser
+    // until a few hundred are left (the label only needs the broad shape).
+    while outline.exterior().0.len() + outline.interiors().iter().map(|r| r.0.len()).sum::<usize>()
+        > LABEL_MAX_CORNERS
+        && epsilon < size
+    {
+        epsilon *= 2.0;
+        outline = outline.simplify(epsilon);
+    }
+    polylabel::polylabel(&outline, &tolerance)
         .ok()
+        .filter(|p| largest.contains(p))
         .or_else(|| largest.interior_point())
         .map(|p| LonLat::from_coord(p.0))
 }

@@ -1,12 +1,19 @@
-//! One GeoJSON geometry object to a map geometry, checked position by
-//! position: what cannot be drawn is an error naming the reason; what can be
-//! repaired (an unclosed ring, a third coordinate) is repaired and noted.
+//! One GeoJSON geometry object to a map geometry, read straight from its text
+//! into geo's coordinate vectors (no JSON tree, no vector per position) and
+//! checked position by position: what cannot be drawn is an error naming the
+//! reason; what can be repaired (an unclosed ring, a third coordinate) is
+//! repaired and noted.
+
+use std::fmt;
+use std::marker::PhantomData;
 
 use geo::{
     Coord, Geometry, GeometryCollection, LineString, MultiLineString, MultiPoint, MultiPolygon,
     Point, Polygon,
 };
-use serde_json::Value;
+use serde::Deserialize as _;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 
 use crate::atlas::feature::FeatureGeometry;
 use crate::geometry::projection::LonLat;
@@ -22,75 +29,418 @@ pub struct Notes {
 
 type Result<T> = std::result::Result<T, String>;
 
-fn position(value: &Value, notes: &mut Notes) -> Result<Coord<f64>> {
-    let items = value.as_array().ok_or_else(|| {
-        format!(
-            "a position must be an array of numbers, found {}",
-            kind_of(value)
-        )
-    })?;
-    let number = |i: usize| -> Result<f64> {
-        let v = items
-            .get(i)
-            .ok_or("a position needs a longitude and a latitude")?;
-        v.as_f64()
-            .ok_or_else(|| format!("a coordinate must be a number, found {}", kind_of(v)))
+/// Collections inside collections deeper than this are refused (a fuzzer's
+/// thousand nested collections would otherwise overflow the stack).
+const MAX_COLLECTION_DEPTH: usize = 8;
+
+/// Visitor methods that turn a JSON value of the wrong kind into a message
+/// saying what was expected and what was found.
+macro_rules! found_instead {
+    ($expected:expr) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> std::result::Result<Self::Value, E> {
+            Err(E::custom(format!("{}, found a boolean", $expected)))
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> std::result::Result<Self::Value, E> {
+            Err(E::custom(format!("{}, found a number", $expected)))
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> std::result::Result<Self::Value, E> {
+            Err(E::custom(format!("{}, found a number", $expected)))
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> std::result::Result<Self::Value, E> {
+            Err(E::custom(format!("{}, found a number", $expected)))
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> std::result::Result<Self::Value, E> {
+            Err(E::custom(format!("{}, found a string", $expected)))
+        }
+        fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
+            Err(E::custom(format!("{}, found null", $expected)))
+        }
+        fn visit_none<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
+            Err(E::custom(format!("{}, found null", $expected)))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, _: A) -> std::result::Result<Self::Value, A::Error> {
+            Err(de::Error::custom(format!("{}, found an object", $expected)))
+        }
     };
-    let (lon, lat) = (number(0)?, number(1)?);
-    if !lon.is_finite() || !lat.is_finite() {
-        return Err("a coordinate is not a finite number".into());
-    }
-    if !(-180.0..=180.0).contains(&lon) {
-        return Err(format!(
-            "longitude {lon} is outside −180..180 (not WGS84 lon/lat?)"
-        ));
-    }
-    if !(-90.0..=90.0).contains(&lat) {
-        return Err(format!(
-            "latitude {lat} is outside −90..90 (lat/lon swapped?)"
-        ));
-    }
-    if items.len() > 2 {
-        number(2)?;
-        notes.three_d = true;
-    }
-    Ok(Coord { x: lon, y: lat })
 }
 
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+/// One coordinate: a JSON number, or a message naming what was there instead.
+struct Number;
+
+impl<'de> Visitor<'de> for Number {
+    type Value = f64;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number")
+    }
+
+    #[allow(clippy::cast_precision_loss, reason = "coordinates are read as f64")]
+    fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<f64, E> {
+        Ok(v as f64)
+    }
+
+    #[allow(clippy::cast_precision_loss, reason = "coordinates are read as f64")]
+    fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<f64, E> {
+        Ok(v as f64)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<f64, E> {
+        Ok(v)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> std::result::Result<f64, E> {
+        Err(E::custom("a coordinate must be a number, found a boolean"))
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> std::result::Result<f64, E> {
+        Err(E::custom("a coordinate must be a number, found a string"))
+    }
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<f64, E> {
+        Err(E::custom("a coordinate must be a number, found null"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> std::result::Result<f64, A::Error> {
+        Err(de::Error::custom(
+            "a coordinate must be a number, found an array",
+        ))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> std::result::Result<f64, A::Error> {
+        Err(de::Error::custom(
+            "a coordinate must be a number, found an object",
+        ))
     }
 }
 
-fn array<'v>(value: &'v Value, what: &str) -> Result<&'v Vec<Value>> {
-    value
-        .as_array()
-        .ok_or_else(|| format!("{what} must be an array, found {}", kind_of(value)))
+impl<'de> DeserializeSeed<'de> for Number {
+    type Value = f64;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<f64, D::Error> {
+        d.deserialize_any(self)
+    }
 }
 
-fn positions(value: &Value, notes: &mut Notes) -> Result<Vec<Coord<f64>>> {
-    array(value, "coordinates")?
-        .iter()
-        .map(|p| position(p, notes))
-        .collect()
+/// A level of nested coordinate arrays: a position, or an array of a lower level.
+trait Nested: Sized {
+    fn read<'de, D: Deserializer<'de>>(
+        d: D,
+        notes: &mut Notes,
+    ) -> std::result::Result<Self, D::Error>;
 }
 
-fn line(value: &Value, notes: &mut Notes) -> Result<LineString<f64>> {
-    let coords = positions(value, notes)?;
+/// Reads one `T` with the notes at hand.
+struct Seed<'n, T>(&'n mut Notes, PhantomData<T>);
+
+impl<'de, T: Nested> DeserializeSeed<'de> for Seed<'_, T> {
+    type Value = T;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<T, D::Error> {
+        T::read(d, self.0)
+    }
+}
+
+struct PositionVisitor<'n>(&'n mut Notes);
+
+impl<'de> Visitor<'de> for PositionVisitor<'_> {
+    type Value = Coord<f64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a position (an array of numbers)")
+    }
+
+    found_instead!("a position must be an array of numbers");
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Coord<f64>, A::Error> {
+        let missing = || de::Error::custom("a position needs a longitude and a latitude");
+        let lon = seq.next_element_seed(Number)?.ok_or_else(missing)?;
+        let lat = seq.next_element_seed(Number)?.ok_or_else(missing)?;
+        if seq.next_element_seed(Number)?.is_some() {
+            self.0.three_d = true;
+            // Positions may carry more than a height (measures): not drawn.
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+        }
+        if !lon.is_finite() || !lat.is_finite() {
+            return Err(de::Error::custom("a coordinate is not a finite number"));
+        }
+        if !(-180.0..=180.0).contains(&lon) {
+            return Err(de::Error::custom(format!(
+                "longitude {lon} is outside −180..180 (not WGS84 lon/lat?)"
+            )));
+        }
+        if !(-90.0..=90.0).contains(&lat) {
+            return Err(de::Error::custom(format!(
+                "latitude {lat} is outside −90..90 (lat/lon swapped?)"
+            )));
+        }
+        Ok(Coord { x: lon, y: lat })
+    }
+}
+
+impl Nested for Coord<f64> {
+    fn read<'de, D: Deserializer<'de>>(
+        d: D,
+        notes: &mut Notes,
+    ) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(PositionVisitor(notes))
+    }
+}
+
+struct ListVisitor<'n, T>(&'n mut Notes, PhantomData<T>);
+
+impl<'de, T: Nested> Visitor<'de> for ListVisitor<'_, T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    found_instead!("coordinates must be an array");
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Vec<T>, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(Seed::<T>(&mut *self.0, PhantomData))? {
+            out.push(item);
+        }
+        Ok(out)
+    }
+}
+
+impl<T: Nested> Nested for Vec<T> {
+    fn read<'de, D: Deserializer<'de>>(
+        d: D,
+        notes: &mut Notes,
+    ) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(ListVisitor::<T>(notes, PhantomData))
+    }
+}
+
+type Positions = Vec<Coord<f64>>;
+
+/// The `coordinates` member as read, at the depth its type has.
+enum Coordinates {
+    Point(Coord<f64>),
+    Positions(Positions),
+    Lines(Vec<Positions>),
+    Polygons(Vec<Vec<Positions>>),
+}
+
+/// Reads `coordinates` for a geometry of type `kind`.
+struct CoordinatesSeed<'n> {
+    kind: &'n str,
+    notes: &'n mut Notes,
+}
+
+impl<'de> DeserializeSeed<'de> for CoordinatesSeed<'_> {
+    type Value = Coordinates;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Coordinates, D::Error> {
+        let notes = self.notes;
+        Ok(match self.kind {
+            "Point" => Coordinates::Point(Coord::read(d, notes)?),
+            "MultiPoint" | "LineString" => Coordinates::Positions(Vec::read(d, notes)?),
+            "MultiLineString" | "Polygon" => Coordinates::Lines(Vec::read(d, notes)?),
+            "MultiPolygon" => Coordinates::Polygons(Vec::read(d, notes)?),
+            // Checked before reading; skipped here to report the type afterwards.
+            _ => {
+                IgnoredAny::deserialize(d)?;
+                Coordinates::Positions(Vec::new())
+            }
+        })
+    }
+}
+
+/// A geometry object's members as read (coordinates that came before the
+/// type are kept as raw text and read once the type is known).
+struct GeometryVisitor<'n> {
+    notes: &'n mut Notes,
+    depth: usize,
+}
+
+enum Member<'de, T> {
+    Absent,
+    Raw(&'de RawValue),
+    Read(T),
+}
+
+impl<'de> Visitor<'de> for GeometryVisitor<'_> {
+    type Value = Geometry<f64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a geometry object")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> std::result::Result<Self::Value, A::Error> {
+        Err(de::Error::custom(
+            "a geometry must be an object, found an array",
+        ))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> std::result::Result<Self::Value, E> {
+        Err(E::custom("a geometry must be an object, found a boolean"))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> std::result::Result<Self::Value, E> {
+        Err(E::custom("a geometry must be an object, found a number"))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> std::result::Result<Self::Value, E> {
+        Err(E::custom("a geometry must be an object, found a number"))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> std::result::Result<Self::Value, E> {
+        Err(E::custom("a geometry must be an object, found a number"))
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> std::result::Result<Self::Value, E> {
+        Err(E::custom("a geometry must be an object, found a string"))
+    }
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
+        Err(E::custom("a geometry must be an object, found null"))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut kind: Option<String> = None;
+        let mut coordinates: Member<'de, Coordinates> = Member::Absent;
+        let mut geometries: Member<'de, Vec<Geometry<f64>>> = Member::Absent;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "type" => kind = Some(map.next_value()?),
+                "coordinates" => {
+                    coordinates = match kind.as_deref() {
+                        Some(k) if is_simple(k) => {
+                            Member::Read(map.next_value_seed(CoordinatesSeed {
+                                kind: k,
+                                notes: &mut *self.notes,
+                            })?)
+                        }
+                        _ => Member::Raw(map.next_value()?),
+                    };
+                }
+                "geometries" => {
+                    geometries = if kind.as_deref() == Some("GeometryCollection") {
+                        Member::Read(map.next_value_seed(MembersSeed {
+                            notes: &mut *self.notes,
+                            depth: self.depth,
+                        })?)
+                    } else {
+                        Member::Raw(map.next_value()?)
+                    };
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let kind = kind.ok_or_else(|| de::Error::custom("a geometry needs a \"type\""))?;
+        if kind == "GeometryCollection" {
+            let members = match geometries {
+                Member::Read(members) => members,
+                Member::Raw(raw) => MembersSeed {
+                    notes: self.notes,
+                    depth: self.depth,
+                }
+                .deserialize(&mut serde_json::Deserializer::from_str(raw.get()))
+                .map_err(|e| de::Error::custom(reason(&e)))?,
+                Member::Absent => {
+                    return Err(de::Error::custom(
+                        "\"geometries\" must be an array, found null",
+                    ));
+                }
+            };
+            return collection(members).map_err(de::Error::custom);
+        }
+        if !is_simple(&kind) {
+            return Err(de::Error::custom(format!("unknown geometry type {kind:?}")));
+        }
+        let coordinates = match coordinates {
+            Member::Read(c) => c,
+            Member::Raw(raw) => CoordinatesSeed {
+                kind: &kind,
+                notes: &mut *self.notes,
+            }
+            .deserialize(&mut serde_json::Deserializer::from_str(raw.get()))
+            .map_err(|e| de::Error::custom(reason(&e)))?,
+            Member::Absent => {
+                return Err(de::Error::custom(format!("a {kind} needs \"coordinates\"")));
+            }
+        };
+        simple(&kind, coordinates, self.notes).map_err(de::Error::custom)
+    }
+}
+
+/// The member geometries of a collection.
+struct MembersSeed<'n> {
+    notes: &'n mut Notes,
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for MembersSeed<'_> {
+    type Value = Vec<Geometry<f64>>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MembersSeed<'_> {
+    type Value = Vec<Geometry<f64>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of geometries")
+    }
+
+    found_instead!("\"geometries\" must be an array");
+
+    fn visit_seq<A: SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        if self.depth >= MAX_COLLECTION_DEPTH {
+            return Err(de::Error::custom("geometry collections nested too deeply"));
+        }
+        let mut out = Vec::new();
+        while let Some(g) = seq.next_element_seed(GeometrySeed {
+            notes: &mut *self.notes,
+            depth: self.depth + 1,
+        })? {
+            out.push(g);
+        }
+        Ok(out)
+    }
+}
+
+struct GeometrySeed<'n> {
+    notes: &'n mut Notes,
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for GeometrySeed<'_> {
+    type Value = Geometry<f64>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_any(GeometryVisitor {
+            notes: self.notes,
+            depth: self.depth,
+        })
+    }
+}
+
+fn is_simple(kind: &str) -> bool {
+    matches!(
+        kind,
+        "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon"
+    )
+}
+
+/// The reason of a serde error, without the position `serde_json` adds (the
+/// position within one feature's text would mislead).
+fn reason(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    match text.strip_suffix(&suffix) {
+        Some(reason) if error.is_data() => reason.to_owned(),
+        _ => text,
+    }
+}
+
+fn line(coords: Positions) -> Result<LineString<f64>> {
     if coords.len() < 2 {
         return Err("a line needs at least two positions".into());
     }
     Ok(LineString::new(coords))
 }
 
-fn ring(value: &Value, notes: &mut Notes) -> Result<LineString<f64>> {
-    let mut coords = positions(value, notes)?;
+fn ring(mut coords: Positions, notes: &mut Notes) -> Result<LineString<f64>> {
     if coords.first() != coords.last() {
         if let Some(&first) = coords.first() {
             coords.push(first);
@@ -103,33 +453,68 @@ fn ring(value: &Value, notes: &mut Notes) -> Result<LineString<f64>> {
     Ok(LineString::new(coords))
 }
 
-fn polygon(value: &Value, notes: &mut Notes) -> Result<Polygon<f64>> {
-    let rings = array(value, "a polygon")?;
-    let Some((exterior, holes)) = rings.split_first() else {
-        return Err("empty polygon".into());
-    };
-    let holes = holes
-        .iter()
-        .map(|h| ring(h, notes))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Polygon::new(ring(exterior, notes)?, holes))
+fn polygon(rings: Vec<Positions>, notes: &mut Notes) -> Result<Polygon<f64>> {
+    let mut rings = rings.into_iter();
+    let exterior = rings.next().ok_or("empty polygon")?;
+    let exterior = ring(exterior, notes)?;
+    let holes = rings.map(|h| ring(h, notes)).collect::<Result<Vec<_>>>()?;
+    Ok(Polygon::new(exterior, holes))
 }
 
-/// The members of a multi-geometry, each parsed by `part`; none is an error.
-fn parts<T>(
-    coordinates: &Value,
-    notes: &mut Notes,
-    part: fn(&Value, &mut Notes) -> Result<T>,
-    empty: impl Fn() -> String,
-) -> Result<Vec<T>> {
-    let members = array(coordinates, "coordinates")?
-        .iter()
-        .map(|m| part(m, notes))
-        .collect::<Result<Vec<_>>>()?;
+/// A geometry of one of the six simple types from its coordinates.
+fn simple(kind: &str, coordinates: Coordinates, notes: &mut Notes) -> Result<Geometry<f64>> {
+    let empty = || format!("empty {kind}");
+    let depth_error = || format!("the coordinates of a {kind} are not nested as its type needs");
+    Ok(match (kind, coordinates) {
+        ("Point", Coordinates::Point(c)) => Geometry::Point(Point(c)),
+        ("MultiPoint", Coordinates::Positions(points)) => {
+            if points.is_empty() {
+                return Err(empty());
+            }
+            Geometry::MultiPoint(MultiPoint::new(points.into_iter().map(Point).collect()))
+        }
+        ("LineString", Coordinates::Positions(positions)) => Geometry::LineString(line(positions)?),
+        ("MultiLineString", Coordinates::Lines(lines)) => {
+            if lines.is_empty() {
+                return Err(empty());
+            }
+            Geometry::MultiLineString(MultiLineString::new(
+                lines.into_iter().map(line).collect::<Result<_>>()?,
+            ))
+        }
+        ("Polygon", Coordinates::Lines(rings)) => Geometry::Polygon(polygon(rings, notes)?),
+        ("MultiPolygon", Coordinates::Polygons(polygons)) => {
+            if polygons.is_empty() {
+                return Err(empty());
+            }
+            Geometry::MultiPolygon(MultiPolygon::new(
+                polygons
+                    .into_iter()
+                    .map(|p| polygon(p, notes))
+                    .collect::<Result<_>>()?,
+            ))
+        }
+        _ => return Err(depth_error()),
+    })
+}
+
+fn collection(members: Vec<Geometry<f64>>) -> Result<Geometry<f64>> {
     if members.is_empty() {
-        return Err(empty());
+        return Err("empty geometry collection".into());
     }
-    Ok(members)
+    Ok(Geometry::GeometryCollection(GeometryCollection::new_from(
+        members,
+    )))
+}
+
+/// Parses a geometry object's text into geo's types.
+fn geo_geometry(text: &str, notes: &mut Notes) -> Result<Geometry<f64>> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let geometry = GeometrySeed { notes, depth: 0 }
+        .deserialize(&mut deserializer)
+        .map_err(|e| reason(&e))?;
+    deserializer.end().map_err(|e| reason(&e))?;
+    Ok(geometry)
 }
 
 /// Lines cut where they jump across the antimeridian, so they are not drawn
@@ -161,62 +546,6 @@ fn split_at_antimeridian(line: &LineString<f64>) -> Vec<LineString<f64>> {
         .filter(|p| p.len() >= 2)
         .map(LineString::new)
         .collect()
-}
-
-/// Parses a geometry object into geo's types.
-fn geo_geometry(value: &Value, notes: &mut Notes, depth: usize) -> Result<Geometry<f64>> {
-    let kind = value
-        .get("type")
-        .and_then(Value::as_str)
-        .ok_or("a geometry needs a \"type\"")?;
-    if kind == "GeometryCollection" {
-        if depth > 8 {
-            return Err("geometry collections nested too deeply".into());
-        }
-        let members = array(
-            value.get("geometries").unwrap_or(&Value::Null),
-            "\"geometries\"",
-        )?;
-        let parts = members
-            .iter()
-            .map(|m| geo_geometry(m, notes, depth + 1))
-            .collect::<Result<Vec<_>>>()?;
-        if parts.is_empty() {
-            return Err("empty geometry collection".into());
-        }
-        return Ok(Geometry::GeometryCollection(GeometryCollection::new_from(
-            parts,
-        )));
-    }
-    let coordinates = value
-        .get("coordinates")
-        .ok_or_else(|| format!("a {kind} needs \"coordinates\""))?;
-    let empty = || format!("empty {kind}");
-    Ok(match kind {
-        "Point" => Geometry::Point(Point(position(coordinates, notes)?)),
-        "MultiPoint" => {
-            let points = positions(coordinates, notes)?;
-            if points.is_empty() {
-                return Err(empty());
-            }
-            Geometry::MultiPoint(MultiPoint::new(points.into_iter().map(Point).collect()))
-        }
-        "LineString" => Geometry::LineString(line(coordinates, notes)?),
-        "MultiLineString" => Geometry::MultiLineString(MultiLineString::new(parts(
-            coordinates,
-            notes,
-            line,
-            empty,
-        )?)),
-        "Polygon" => Geometry::Polygon(polygon(coordinates, notes)?),
-        "MultiPolygon" => Geometry::MultiPolygon(MultiPolygon::new(parts(
-            coordinates,
-            notes,
-            polygon,
-            empty,
-        )?)),
-        other => return Err(format!("unknown geometry type {other:?}")),
-    })
 }
 
 /// Every polygon, and everything else, of a geometry (collections flattened).
@@ -252,8 +581,8 @@ fn flatten(
 /// A GeoJSON geometry object as the map draws it: one point, areas (cut at
 /// the antimeridian), or lines and points (with any polygons of a mixed
 /// collection drawn as their outlines).
-pub fn feature_geometry(value: &Value, notes: &mut Notes) -> Result<FeatureGeometry> {
-    let geometry = geo_geometry(value, notes, 0)?;
+pub fn feature_geometry(text: &str, notes: &mut Notes) -> Result<FeatureGeometry> {
+    let geometry = geo_geometry(text, notes)?;
     if let Geometry::Point(p) = geometry {
         return Ok(FeatureGeometry::Point(LonLat::from_coord(p.0)));
     }
@@ -275,11 +604,11 @@ pub fn feature_geometry(value: &Value, notes: &mut Notes) -> Result<FeatureGeome
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     fn parse(value: &Value) -> (Result<FeatureGeometry>, Notes) {
         let mut notes = Notes::default();
-        (feature_geometry(value, &mut notes), notes)
+        (feature_geometry(&value.to_string(), &mut notes), notes)
     }
 
     #[test]
@@ -349,6 +678,37 @@ mod tests {
         assert!(
             error(json!({"type": "LineString", "coordinates": 5})).contains("must be an array")
         );
+    }
+
+    #[test]
+    fn members_in_any_order_read_the_same() {
+        let orders = [
+            r#"{"type": "Polygon", "coordinates": [[[0, 0], [4, 0], [4, 4], [0, 0]]], "bbox": [0, 0, 4, 4]}"#,
+            r#"{"bbox": [0, 0, 4, 4], "coordinates": [[[0, 0], [4, 0], [4, 4], [0, 0]]], "type": "Polygon"}"#,
+        ];
+        let areas: Vec<String> = orders
+            .iter()
+            .map(|text| format!("{:?}", feature_geometry(text, &mut Notes::default())))
+            .collect();
+        assert!(areas[0].starts_with("Ok(Area"), "{}", areas[0]);
+        assert_eq!(areas[0], areas[1]);
+        for text in [
+            r#"{"type": "Point", "coordinates": [0, 100]}"#,
+            r#"{"coordinates": [0, 100], "type": "Point"}"#,
+        ] {
+            let error = feature_geometry(text, &mut Notes::default()).err();
+            assert_eq!(
+                error.as_deref(),
+                Some("latitude 100 is outside −90..90 (lat/lon swapped?)"),
+                "{text}"
+            );
+        }
+        let nested = (0..20).fold(
+            r#"{"type": "Point", "coordinates": [0, 0]}"#.to_owned(),
+            |inner, _| format!(r#"{{"type": "GeometryCollection", "geometries": [{inner}]}}"#),
+        );
+        let error = feature_geometry(&nested, &mut Notes::default()).err();
+        assert!(error.is_some_and(|e| e.contains("nested too deeply")));
     }
 
     #[test]

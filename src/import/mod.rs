@@ -156,6 +156,7 @@ fn import_top(
     name: &str,
     layer: &str,
 ) -> Result<ImportedLayer, ImportError> {
+    use rayon::prelude::*;
     let not_geojson = |reason: String| ImportError::NotGeoJson {
         path: path.to_owned(),
         reason,
@@ -174,23 +175,31 @@ fn import_top(
                 .features
                 .as_ref()
                 .ok_or_else(|| not_geojson("a FeatureCollection without \"features\"".into()))?;
-            for (n, raw) in features.iter().enumerate() {
-                match serde_json::from_str::<Value>(raw.get()) {
-                    Ok(value) => out.feature(n, &value),
-                    Err(e) => out.skip(n, None, &e.to_string()),
-                }
+            // Features are independent: read on every core, then named in order.
+            let parsed: Vec<Parsed> = features
+                .par_iter()
+                .with_min_len(16)
+                .map(|raw| parse_feature(raw.get()))
+                .collect();
+            for (n, parsed) in parsed.into_iter().enumerate() {
+                out.add(n, parsed);
             }
         }
         Some("Feature") => {
             let value = top.rebuild().map_err(|e| json_error(path, &e))?;
-            out.feature(0, &value);
+            out.add(0, parse_feature(&value.to_string()));
         }
         Some(
             "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon"
             | "GeometryCollection",
         ) => {
             let value = top.rebuild().map_err(|e| json_error(path, &e))?;
-            out.geometry(0, None, Map::new(), &value);
+            let parsed = Parsed {
+                id: None,
+                properties_warning: None,
+                outcome: ready(Map::new(), &value.to_string()),
+            };
+            out.add(0, parsed);
         }
         Some(other) => return Err(not_geojson(format!("unknown \"type\" {other:?}"))),
         None => return Err(not_geojson("no \"type\" member at the top".into())),
@@ -201,6 +210,97 @@ fn import_top(
         name: name.to_owned(),
         features: out.features,
         warnings,
+    })
+}
+
+/// A feature's members, its geometry left as text for the geometry reader.
+#[derive(Deserialize)]
+struct RawFeature<'a> {
+    #[serde(rename = "type")]
+    kind: Option<Value>,
+    id: Option<Value>,
+    properties: Option<Value>,
+    #[serde(borrow)]
+    geometry: Option<&'a RawValue>,
+}
+
+/// One feature read and checked (on any thread), not yet named.
+struct Parsed {
+    id: Option<String>,
+    /// `"properties"` was neither an object nor null (ignored).
+    properties_warning: Option<&'static str>,
+    outcome: Result<Ready, String>,
+}
+
+/// What a drawable feature brings.
+struct Ready {
+    properties: Map<String, Value>,
+    geometry: FeatureGeometry,
+    label_at: LonLat,
+    notes: Notes,
+    source_geometry: Option<std::sync::Arc<Value>>,
+}
+
+fn parse_feature(text: &str) -> Parsed {
+    let raw: RawFeature<'_> = match serde_json::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            return Parsed {
+                id: None,
+                properties_warning: None,
+                outcome: Err(e.to_string()),
+            };
+        }
+    };
+    let id = match &raw.id {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Number(x)) => Some(x.to_string()),
+        _ => None,
+    };
+    let (properties, properties_warning) = match raw.properties {
+        Some(Value::Object(p)) => (p, None),
+        None | Some(Value::Null) => (Map::new(), None),
+        Some(Value::Array(_)) => (Map::new(), Some("an array")),
+        Some(_) => (Map::new(), Some("not an object")),
+    };
+    let outcome = if raw.kind.as_ref().and_then(Value::as_str) == Some("Feature") {
+        match raw.geometry {
+            None => Err("no geometry, nothing to draw".to_owned()),
+            Some(geometry) => ready(properties, geometry.get()),
+        }
+    } else {
+        let found = raw
+            .kind
+            .as_ref()
+            .map_or_else(|| "no type".to_owned(), Value::to_string);
+        Err(format!("not a Feature ({found})"))
+    };
+    Parsed {
+        id,
+        properties_warning,
+        outcome,
+    }
+}
+
+/// The geometry read and checked, and where the label goes.
+fn ready(properties: Map<String, Value>, geometry_text: &str) -> Result<Ready, String> {
+    let mut notes = Notes::default();
+    let geometry = feature_geometry(geometry_text, &mut notes)?;
+    let label_at = label_position(&geometry).ok_or("empty geometry")?;
+    // Heights are not drawn, but exports keep them: the source, as read.
+    let source_geometry = if notes.three_d {
+        serde_json::from_str(geometry_text)
+            .ok()
+            .map(std::sync::Arc::new)
+    } else {
+        None
+    };
+    Ok(Ready {
+        properties,
+        geometry,
+        label_at,
+        notes,
+        source_geometry,
     })
 }
 
@@ -230,65 +330,29 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn skip(&mut self, n: usize, id: Option<&str>, reason: &str) {
-        let which = id.map_or_else(
-            || format!("feature {}", n + 1),
-            |id| format!("feature {} ({id})", n + 1),
-        );
-        self.warnings.push(format!("{which} skipped: {reason}"));
-    }
-
-    fn feature(&mut self, n: usize, value: &Value) {
-        let id = match value.get("id") {
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(Value::Number(x)) => Some(x.to_string()),
-            _ => None,
-        };
-        if value.get("type").and_then(Value::as_str) != Some("Feature") {
-            let found = value
-                .get("type")
-                .map_or_else(|| "no type".to_owned(), Value::to_string);
-            return self.skip(n, id.as_deref(), &format!("not a Feature ({found})"));
+    /// The `n`th feature of the file (from 0): added, or skipped with a warning.
+    fn add(&mut self, n: usize, parsed: Parsed) {
+        if let Some(what) = parsed.properties_warning {
+            self.warnings.push(format!(
+                "feature {}: \"properties\" is {what} rather than an object; ignored",
+                n + 1
+            ));
         }
-        let properties = match value.get("properties") {
-            Some(Value::Object(p)) => p.clone(),
-            None | Some(Value::Null) => Map::new(),
-            Some(other) => {
-                self.warnings.push(format!(
-                    "feature {}: \"properties\" is {} rather than an object; ignored",
-                    n + 1,
-                    if other.is_array() {
-                        "an array"
-                    } else {
-                        "not an object"
-                    }
-                ));
-                Map::new()
+        let id = parsed.id;
+        let ready = match parsed.outcome {
+            Ok(ready) => ready,
+            Err(reason) => {
+                let which = id.as_ref().map_or_else(
+                    || format!("feature {}", n + 1),
+                    |id| format!("feature {} ({id})", n + 1),
+                );
+                self.warnings.push(format!("{which} skipped: {reason}"));
+                return;
             }
         };
-        match value.get("geometry") {
-            None | Some(Value::Null) => self.skip(n, id.as_deref(), "no geometry, nothing to draw"),
-            Some(geometry) => self.geometry(n, id, properties, geometry),
-        }
-    }
-
-    fn geometry(
-        &mut self,
-        n: usize,
-        id: Option<String>,
-        properties: Map<String, Value>,
-        value: &Value,
-    ) {
-        let mut notes = Notes::default();
-        let geometry = match feature_geometry(value, &mut notes) {
-            Ok(g) => g,
-            Err(reason) => return self.skip(n, id.as_deref(), &reason),
-        };
-        self.three_d += usize::from(notes.three_d);
-        self.closed_rings += notes.closed_rings;
-        let Some(label_at) = label_position(&geometry) else {
-            return self.skip(n, id.as_deref(), "empty geometry");
-        };
+        self.three_d += usize::from(ready.notes.three_d);
+        self.closed_rings += ready.notes.closed_rings;
+        let properties = ready.properties;
         let name = NAME_KEYS
             .iter()
             .find_map(|k| properties.get(*k).and_then(Value::as_str))
@@ -313,14 +377,13 @@ impl<'a> Builder<'a> {
             kind: FeatureKind::Imported,
             country: None,
             countries: Vec::new(),
-            geometry,
+            geometry: ready.geometry,
             context: false,
             hidden: false,
-            label_at,
+            label_at: ready.label_at,
             aliases: Vec::new(),
             properties,
-            // Heights are not drawn, but exports keep them.
-            source_geometry: notes.three_d.then(|| std::sync::Arc::new(value.clone())),
+            source_geometry: ready.source_geometry,
         });
     }
 
@@ -342,25 +405,13 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Areas with more outline than this are labelled at geo's interior point
-/// (fast) rather than the pole of inaccessibility (polylabel measures the
-/// distance to every edge for every cell it tries: on a world file of
-/// regions it was a sixth of the whole opening time).
-const POLYLABEL_MAX_VERTICES: usize = 2_000;
-
 /// Where the name goes: inside the largest area, on a point, or at the first
 /// position of lines.
 fn label_position(geometry: &FeatureGeometry) -> Option<LonLat> {
     use geo::CoordsIter;
     match geometry {
         FeatureGeometry::Point(p) => Some(*p),
-        FeatureGeometry::Area(areas) if areas.coords_count() <= POLYLABEL_MAX_VERTICES => {
-            label_point(areas)
-        }
-        FeatureGeometry::Area(areas) => {
-            use geo::InteriorPoint;
-            areas.interior_point().map(|p| LonLat::from_coord(p.0))
-        }
+        FeatureGeometry::Area(areas) => label_point(areas),
         FeatureGeometry::Other(collection) => {
             collection.coords_iter().next().map(LonLat::from_coord)
         }
