@@ -75,13 +75,20 @@ pub enum CliCommand {
         #[command(flatten)]
         inputs: InputArgs,
     },
-    /// Open GeoJSON files as the app opens a layer (read and check, tessellate,
-    /// index) and print, per file, feature and vertex counts and each
-    /// stage's time, then the peak memory.
+    /// Open GeoJSON files as the app opens a layer (read and check, levels of
+    /// detail, tessellation, indexes) and print, per file, feature and vertex
+    /// counts and each stage's time; optionally time picking and drawing;
+    /// then the peak memory.
     Stats {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Also time picking the feature under this many random cursors.
+        #[arg(long, default_value_t = 0)]
+        picks: usize,
+        /// Also time this many scripted pan/zoom frames of the map at 1920×1080.
+        #[arg(long, default_value_t = 0)]
+        frames: usize,
         /// GeoJSON files.
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,

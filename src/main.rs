@@ -71,53 +71,6 @@ fn render(
     })
 }
 
-fn print_stats(json: bool, files: &[std::path::PathBuf]) -> Result<()> {
-    use dispatch_atlas::stats::{file_stats, peak_memory_bytes};
-    let mut all = Vec::new();
-    for path in files {
-        all.push(file_stats(path)?);
-    }
-    let peak = peak_memory_bytes();
-    let mut out = std::io::stdout().lock();
-    if json {
-        let value = serde_json::json!({"files": all, "peak_memory_bytes": peak});
-        writeln!(out, "{value}")?;
-        return Ok(());
-    }
-    writeln!(
-        out,
-        "{:<40} {:>9} {:>9} {:>10} {:>10} {:>9} {:>11} {:>9} {:>9}",
-        "file",
-        "features",
-        "warnings",
-        "vertices",
-        "triangles",
-        "read ms",
-        "tessel. ms",
-        "index ms",
-        "total ms"
-    )?;
-    for s in &all {
-        writeln!(
-            out,
-            "{:<40} {:>9} {:>9} {:>10} {:>10} {:>9.1} {:>11.1} {:>9.1} {:>9.1}",
-            s.file,
-            s.features,
-            s.warnings,
-            s.vertices,
-            s.triangles,
-            s.read_ms,
-            s.tessellate_ms,
-            s.index_ms,
-            s.total_ms
-        )?;
-    }
-    if let Some(bytes) = peak {
-        writeln!(out, "peak memory: {:.1} MB", bytes as f64 / 1e6)?;
-    }
-    Ok(())
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -144,7 +97,19 @@ fn main() -> ExitCode {
                 out: &output,
             },
         ),
-        Some(CliCommand::Stats { json, files }) => print_stats(json, &files),
+        Some(CliCommand::Stats {
+            json,
+            picks,
+            frames,
+            files,
+        }) => {
+            dispatch_atlas::commands::stats::run(&dispatch_atlas::commands::stats::StatsRequest {
+                files: &files,
+                json,
+                picks,
+                frames,
+            })
+        }
         Some(CliCommand::Render {
             output,
             bbox,

@@ -329,16 +329,40 @@ fn export_includes_layers_with_their_own_properties() {
 
 #[test]
 fn stats_reports_counts_and_stage_times() {
-    let (ok, stdout, stderr) = run(&["stats", "--json", "data/regions.geojson"]);
+    let (ok, stdout, stderr) = run(&[
+        "stats",
+        "--json",
+        "--picks",
+        "500",
+        "--frames",
+        "6",
+        "data/regions.geojson",
+    ]);
     assert!(ok, "{stderr}");
     let value: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_default();
     let file = &value["files"][0];
     assert_eq!(file["features"], 62);
     assert!(file["vertices"].as_u64().is_some_and(|v| v > 1000));
     assert!(file["triangles"].as_u64().is_some_and(|t| t > 1000));
-    for stage in ["read_ms", "tessellate_ms", "index_ms", "total_ms"] {
+    assert_eq!(
+        file["coordinate_bytes"],
+        file["vertices"].as_u64().unwrap_or(0) * 16
+    );
+    for stage in ["read_ms", "prepare_ms", "index_ms", "total_ms"] {
         assert!(file[stage].as_f64().is_some(), "{stage}");
     }
+    assert_eq!(value["picks_us"]["count"], 500);
+    assert!(
+        value["picks_found"].as_u64().is_some_and(|n| n > 0),
+        "regions of the Sahel under some cursors"
+    );
+    assert_eq!(value["frames_ms"]["count"], 6);
+    assert!(
+        value["frames_ms"]["p99"]
+            .as_f64()
+            .is_some_and(|ms| ms > 0.0)
+    );
+    assert!(value["peak_memory_bytes"].as_u64().is_some_and(|b| b > 0));
     let (ok, _, stderr) = run(&["stats", "missing.geojson"]);
     assert!(
         !ok && stderr.contains("missing.geojson: cannot read"),

@@ -4,6 +4,8 @@
 //! their edges, so a point-in-polygon test on a 1:10m outline with thousands of
 //! vertices looks at a handful of edges instead of all of them.
 
+use std::sync::Arc;
+
 use geo::Contains;
 use geo::indexed::IntervalTreeMultiPolygon;
 use rstar::primitives::{GeomWithData, Rectangle};
@@ -23,11 +25,30 @@ fn entry(index: usize, feature: &Feature) -> Option<Entry> {
     ))
 }
 
-/// An area's outline, prepared for containment tests.
-fn prepare(feature: &Feature) -> Option<IntervalTreeMultiPolygon<f64>> {
-    match &feature.geometry {
-        FeatureGeometry::Area(areas) => Some(IntervalTreeMultiPolygon::new(areas)),
-        FeatureGeometry::Point(_) | FeatureGeometry::Other(_) => None,
+/// An area's outline prepared for containment tests: its edges in an
+/// interval tree by latitude, so a test looks at the few edges a horizontal
+/// ray from the point can cross.
+pub struct Outline(IntervalTreeMultiPolygon<f64>);
+
+impl std::fmt::Debug for Outline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Outline")
+    }
+}
+
+impl Outline {
+    /// The outline of an area; `None` for points and lines.
+    #[must_use]
+    pub fn of(feature: &Feature) -> Option<Self> {
+        match &feature.geometry {
+            FeatureGeometry::Area(areas) => Some(Self(IntervalTreeMultiPolygon::new(areas))),
+            FeatureGeometry::Point(_) | FeatureGeometry::Other(_) => None,
+        }
+    }
+
+    #[must_use]
+    pub fn contains(&self, point: &geo::Point<f64>) -> bool {
+        self.0.contains(point)
     }
 }
 
@@ -84,9 +105,10 @@ fn screen_distance(
 
 /// R-tree over the lon/lat bounding boxes of an atlas's features, and each
 /// area's outline prepared for containment tests.
+#[derive(Default)]
 pub struct HitIndex {
     tree: RTree<Entry>,
-    prepared: Vec<Option<IntervalTreeMultiPolygon<f64>>>,
+    outlines: Vec<Option<Arc<Outline>>>,
 }
 
 impl std::fmt::Debug for HitIndex {
@@ -98,17 +120,40 @@ impl std::fmt::Debug for HitIndex {
 }
 
 impl HitIndex {
+    /// The index of `features`, outlines prepared here.
     #[must_use]
     pub fn build(features: &[Feature]) -> Self {
-        let entries = features
+        let mut index = Self::default();
+        let outlines = features
             .iter()
             .enumerate()
-            .filter_map(|(i, f)| entry(i, f))
+            .map(|(i, f)| (i, Outline::of(f).map(Arc::new)))
             .collect();
-        let prepared = features.iter().map(prepare).collect();
-        Self {
-            tree: RTree::bulk_load(entries),
-            prepared,
+        index.insert_all(features, outlines);
+        index
+    }
+
+    /// Adds the features at these indices (of `features`) with their
+    /// prepared outlines. Many at once rebuild the tree in one bulk load
+    /// (a better tree, and faster than inserting one by one).
+    pub fn insert_all(&mut self, features: &[Feature], added: Vec<(usize, Option<Arc<Outline>>)>) {
+        let entries: Vec<Entry> = added
+            .iter()
+            .filter_map(|(i, _)| entry(*i, features.get(*i)?))
+            .collect();
+        for (i, outline) in added {
+            if self.outlines.len() <= i {
+                self.outlines.resize_with(i + 1, || None);
+            }
+            self.outlines[i] = outline;
+        }
+        if entries.len() > self.tree.size() {
+            let all = std::mem::take(&mut self.tree).into_iter().chain(entries);
+            self.tree = RTree::bulk_load(all.collect());
+        } else {
+            for e in entries {
+                self.tree.insert(e);
+            }
         }
     }
 
@@ -120,24 +165,26 @@ impl HitIndex {
     }
 
     /// Puts `new` where `old` was (at `index`), with its own box and outline.
-    pub fn replace(&mut self, index: usize, old: &Feature, new: &Feature) {
+    pub fn replace(
+        &mut self,
+        index: usize,
+        old: &Feature,
+        new: &Feature,
+        outline: Option<Arc<Outline>>,
+    ) {
         self.remove(index, old);
-        if let Some(slot) = self.prepared.get_mut(index) {
-            *slot = None;
+        if let Some(slot) = self.outlines.get_mut(index) {
+            *slot = outline;
         }
-        self.insert(index, new);
+        if let Some(e) = entry(index, new) {
+            self.tree.insert(e);
+        }
     }
 
-    /// Adds (or adds back) the feature at `index`, of any geometry.
+    /// Adds back the feature at `index` (shown again), its outline kept.
     pub fn insert(&mut self, index: usize, feature: &Feature) {
         if let Some(e) = entry(index, feature) {
             self.tree.insert(e);
-        }
-        if self.prepared.len() <= index {
-            self.prepared.resize_with(index + 1, || None);
-        }
-        if self.prepared[index].is_none() {
-            self.prepared[index] = prepare(feature);
         }
     }
 
@@ -178,14 +225,17 @@ impl HitIndex {
                 }
                 FeatureGeometry::Area(_) => {
                     let inside = self
-                        .prepared
+                        .outlines
                         .get(index)
                         .and_then(Option::as_ref)
                         .is_some_and(|p| p.contains(&cursor));
                     if !inside {
                         continue;
                     }
-                    feature.bbox().map_or(f64::MAX, |b| b.width() * b.height())
+                    // The box in the tree: measuring the outline's own box
+                    // would walk every vertex of a big region on every hover.
+                    let (lower, upper) = (entry.geom().lower(), entry.geom().upper());
+                    (upper[0] - lower[0]) * (upper[1] - lower[1])
                 }
                 FeatureGeometry::Other(collection) => {
                     let d = screen_distance(collection, projector, pos_in_screen);

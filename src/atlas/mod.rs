@@ -5,6 +5,7 @@ pub mod error;
 pub mod feature;
 pub mod hit_index;
 pub mod load;
+pub mod shape;
 pub mod summary;
 pub mod tripoint;
 pub mod zones;
@@ -15,9 +16,7 @@ pub use error::DataError;
 pub use feature::{Feature, FeatureGeometry, FeatureId, FeatureKind};
 use hit_index::HitIndex;
 use load::DataFile;
-
-use crate::geometry::projection::{LonLat, WorldPoint};
-use crate::geometry::tessellate::{WorldMesh, tessellate};
+pub use shape::{AreaLevel, AreaShape};
 
 /// The three countries the atlas is about (ISO 3166-1 alpha-2).
 pub const FOCUS_COUNTRIES: [&str; 3] = ["ML", "NE", "BF"];
@@ -44,117 +43,37 @@ pub mod embedded {
     };
 }
 
-/// What the map needs to draw an area (or imported lines and points), in
-/// world space, computed once.
+/// A feature with what drawing and picking need, computed where it is
+/// cheapest to wait for (an import's worker threads, not the UI thread).
 #[derive(Clone, Debug)]
-pub struct AreaShape {
-    pub fill: WorldMesh,
-    /// Every ring (exteriors and holes), each closed.
-    pub rings: Vec<Vec<WorldPoint>>,
-    /// Open polylines (imported lines).
-    pub lines: Vec<Vec<WorldPoint>>,
-    /// Single positions (imported multi-points).
-    pub dots: Vec<WorldPoint>,
-    pub world_min: WorldPoint,
-    pub world_max: WorldPoint,
+pub struct Prepared {
+    pub feature: Feature,
+    shape: Option<AreaShape>,
+    outline: Option<std::sync::Arc<hit_index::Outline>>,
 }
 
-fn world_line(line: &geo::LineString<f64>) -> Vec<WorldPoint> {
-    line.coords()
-        .map(|&c| WorldPoint::from_lonlat(LonLat::from_coord(c)))
-        .collect()
-}
-
-impl AreaShape {
-    fn with_bounds(
-        fill: WorldMesh,
-        rings: Vec<Vec<WorldPoint>>,
-        lines: Vec<Vec<WorldPoint>>,
-        dots: Vec<WorldPoint>,
-    ) -> Self {
-        let (mut world_min, mut world_max) = (
-            WorldPoint {
-                x: f64::MAX,
-                y: f64::MAX,
-            },
-            WorldPoint {
-                x: f64::MIN,
-                y: f64::MIN,
-            },
-        );
-        for p in rings
-            .iter()
-            .flatten()
-            .chain(lines.iter().flatten())
-            .chain(&dots)
-        {
-            world_min = WorldPoint {
-                x: world_min.x.min(p.x),
-                y: world_min.y.min(p.y),
-            };
-            world_max = WorldPoint {
-                x: world_max.x.max(p.x),
-                y: world_max.y.max(p.y),
-            };
-        }
-        Self {
-            fill,
-            rings,
-            lines,
-            dots,
-            world_min,
-            world_max,
-        }
-    }
-
-    fn new(areas: &geo::MultiPolygon<f64>) -> Self {
-        let rings: Vec<Vec<WorldPoint>> = areas
-            .iter()
-            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
-            .map(world_line)
-            .collect();
-        Self::with_bounds(tessellate(areas), rings, Vec::new(), Vec::new())
-    }
-
-    /// Lines and points (and a mixed collection's polygons, as outlines).
-    fn from_other(collection: &geo::GeometryCollection<f64>) -> Self {
-        let (mut lines, mut dots) = (Vec::new(), Vec::new());
-        let mut add = |g: &geo::Geometry<f64>| match g {
-            geo::Geometry::LineString(l) => lines.push(world_line(l)),
-            geo::Geometry::MultiLineString(ml) => lines.extend(ml.iter().map(world_line)),
-            geo::Geometry::Polygon(p) => {
-                lines.extend(
-                    std::iter::once(p.exterior())
-                        .chain(p.interiors())
-                        .map(world_line),
-                );
-            }
-            geo::Geometry::MultiPolygon(mp) => lines.extend(
-                mp.iter()
-                    .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
-                    .map(world_line),
-            ),
-            geo::Geometry::Point(p) => dots.push(WorldPoint::from_lonlat(LonLat::from_coord(p.0))),
-            geo::Geometry::MultiPoint(mp) => dots.extend(
-                mp.iter()
-                    .map(|p| WorldPoint::from_lonlat(LonLat::from_coord(p.0))),
-            ),
-            _ => {}
-        };
-        for g in collection {
-            add(g);
-        }
-        Self::with_bounds(WorldMesh::default(), Vec::new(), lines, dots)
-    }
-
-    /// The shape of a feature; points have none (they are drawn as markers).
+impl Prepared {
     #[must_use]
-    pub fn of(feature: &Feature) -> Option<Self> {
-        match &feature.geometry {
-            FeatureGeometry::Area(areas) => Some(Self::new(areas)),
-            FeatureGeometry::Other(collection) => Some(Self::from_other(collection)),
-            FeatureGeometry::Point(_) => None,
+    pub fn new(feature: Feature) -> Self {
+        let shape = AreaShape::of(&feature);
+        let outline = hit_index::Outline::of(&feature).map(std::sync::Arc::new);
+        Self {
+            feature,
+            shape,
+            outline,
         }
+    }
+
+    /// Prepares features on every core.
+    #[must_use]
+    pub fn all(features: Vec<Feature>) -> Vec<Self> {
+        use rayon::prelude::*;
+        features.into_par_iter().map(Self::new).collect()
+    }
+
+    #[must_use]
+    pub fn shape(&self) -> Option<&AreaShape> {
+        self.shape.as_ref()
     }
 }
 
@@ -165,6 +84,9 @@ pub struct Atlas {
     features: Vec<Feature>,
     shapes: Vec<Option<AreaShape>>,
     hit_index: HitIndex,
+    /// Where each id is in `features` (lookups happen per feature of an
+    /// imported layer and per frame).
+    positions: std::collections::HashMap<FeatureId, usize>,
 }
 
 impl Atlas {
@@ -192,41 +114,46 @@ impl Atlas {
     /// An atlas of the given features, in the given drawing order.
     #[must_use]
     pub fn from_features(features: Vec<Feature>) -> Self {
-        let shapes = features.iter().map(AreaShape::of).collect();
-        let hit_index = HitIndex::build(&features);
-        Self {
-            features,
-            shapes,
-            hit_index,
-        }
+        let mut atlas = Self {
+            features: Vec::new(),
+            shapes: Vec::new(),
+            hit_index: HitIndex::default(),
+            positions: std::collections::HashMap::new(),
+        };
+        atlas.add_prepared(Prepared::all(features));
+        atlas
     }
 
     /// Adds places (points) found in articles, drawn and picked like the others.
     pub fn add_points(&mut self, points: Vec<Feature>) {
-        for feature in points {
-            if !matches!(feature.geometry, FeatureGeometry::Point(_))
-                || self.index_of(&feature.id).is_some()
-            {
-                continue;
-            }
-            let index = self.features.len();
-            self.hit_index.insert(index, &feature);
-            self.features.push(feature);
-            self.shapes.push(None);
-        }
+        let points = points
+            .into_iter()
+            .filter(|f| matches!(f.geometry, FeatureGeometry::Point(_)))
+            .map(Prepared::new)
+            .collect();
+        self.add_prepared(points);
     }
 
     /// Adds features of any geometry (an imported layer) on top of the others.
     pub fn add_features(&mut self, features: Vec<Feature>) {
-        for feature in features {
-            if self.index_of(&feature.id).is_some() {
+        self.add_prepared(Prepared::all(features));
+    }
+
+    /// Adds prepared features on top of the others; an id already there is
+    /// skipped.
+    pub fn add_prepared(&mut self, prepared: Vec<Prepared>) {
+        let mut added = Vec::new();
+        for p in prepared {
+            if self.positions.contains_key(&p.feature.id) {
                 continue;
             }
             let index = self.features.len();
-            self.hit_index.insert(index, &feature);
-            self.shapes.push(AreaShape::of(&feature));
-            self.features.push(feature);
+            self.positions.insert(p.feature.id.clone(), index);
+            added.push((index, p.outline));
+            self.features.push(p.feature);
+            self.shapes.push(p.shape);
         }
+        self.hit_index.insert_all(&self.features, added);
     }
 
     /// Shows or hides features (a layer's visibility): hidden ones are not
@@ -255,10 +182,15 @@ impl Atlas {
     pub fn upsert(&mut self, feature: Feature) {
         match self.index_of(&feature.id) {
             Some(index) => {
-                self.hit_index
-                    .replace(index, &self.features[index], &feature);
-                self.shapes[index] = AreaShape::of(&feature);
-                self.features[index] = feature;
+                let prepared = Prepared::new(feature);
+                self.hit_index.replace(
+                    index,
+                    &self.features[index],
+                    &prepared.feature,
+                    prepared.outline,
+                );
+                self.shapes[index] = prepared.shape;
+                self.features[index] = prepared.feature;
             }
             None => self.add_features(vec![feature]),
         }
@@ -281,7 +213,7 @@ impl Atlas {
 
     #[must_use]
     pub fn index_of(&self, id: &FeatureId) -> Option<usize> {
-        self.features.iter().position(|f| &f.id == id)
+        self.positions.get(id).copied()
     }
 
     #[must_use]

@@ -4,6 +4,7 @@ pub mod dossier;
 pub mod export;
 pub mod geoparse;
 pub mod render;
+pub mod stats;
 pub mod workspace;
 
 use std::path::PathBuf;

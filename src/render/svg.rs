@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::atlas::{FeatureGeometry, FeatureKind};
+use crate::atlas::{AreaLevel, FeatureGeometry, FeatureKind};
 use crate::geometry::projection::{Projector, ScreenPoint, WorldPoint};
 use crate::view::labels::{LabelCandidate, place_labels};
 use crate::view::palette::{self, Line, Paint, approximate_text_width, area_paint, label_style};
@@ -79,10 +79,12 @@ fn areas(out: &mut String, scene: &Scene<'_>, projector: &Projector) {
         }
         let paint = area_paint(feature);
         let opacity = (scene.opacity)(feature);
-        if !paint.fill.is_transparent() && !shape.rings.is_empty() {
-            let d: Vec<String> = shape
-                .rings
-                .iter()
+        let level = shape.level(projector.camera().scale());
+        if !paint.fill.is_transparent()
+            && let Some(level) = level
+        {
+            let d: Vec<String> = level
+                .rings()
                 .filter_map(|r| path_data(r, projector, true))
                 .collect();
             if !d.is_empty() {
@@ -94,9 +96,9 @@ fn areas(out: &mut String, scene: &Scene<'_>, projector: &Projector) {
                 );
             }
         }
-        let rings = shape
-            .rings
-            .iter()
+        let rings = level
+            .into_iter()
+            .flat_map(AreaLevel::rings)
             .filter_map(|r| path_data(r, projector, true));
         let lines = shape
             .lines

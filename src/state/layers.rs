@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::AppState;
-use crate::atlas::{Feature, FeatureId};
+use crate::atlas::{Feature, FeatureId, Prepared};
 use crate::import::ImportedLayer;
 
 /// A layer's id: `layer:` and a hash of the file's absolute path, so that
@@ -61,19 +61,22 @@ pub enum LayerCommand {
     ShowPanel(bool),
 }
 
-/// An imported layer as a command carries it.
+/// An imported layer as a command carries it: its features already
+/// prepared for drawing and picking, so the UI thread only moves them in.
 #[derive(Debug, Clone)]
 pub struct ImportedLayerData {
     pub name: String,
-    pub features: Vec<Feature>,
+    pub features: Vec<Prepared>,
     pub warnings: Vec<String>,
 }
 
 impl From<ImportedLayer> for ImportedLayerData {
+    /// Prepares the features (levels of detail, triangles, outline
+    /// indexes) on every core: call it on the reader's thread.
     fn from(layer: ImportedLayer) -> Self {
         Self {
             name: layer.name,
-            features: layer.features,
+            features: Prepared::all(layer.features),
             warnings: layer.warnings,
         }
     }
@@ -179,14 +182,15 @@ impl AppState {
 
     fn add_layer(&mut self, id: &str, path: PathBuf, data: ImportedLayerData) {
         // The reader named the features with the id it was given; make sure.
-        let features: Vec<Feature> = data
+        let prefix = format!("{id}/");
+        let features: Vec<Prepared> = data
             .features
             .into_iter()
-            .filter(|f| f.id.0.starts_with(&format!("{id}/")))
+            .filter(|p| p.feature.id.0.starts_with(&prefix))
             .collect();
-        let ids: Vec<FeatureId> = features.iter().map(|f| f.id.clone()).collect();
+        let ids: Vec<FeatureId> = features.iter().map(|p| p.feature.id.clone()).collect();
         let count = ids.len();
-        self.atlas.add_features(features);
+        self.atlas.add_prepared(features);
         // Reopened after Close layer: its features are there, hidden.
         self.atlas.set_hidden(&ids, false);
         self.status = Some(format!(

@@ -7,6 +7,7 @@ pub mod convert;
 pub mod dialogs;
 pub mod dossier_view;
 pub mod file_dialog;
+pub mod frame_bench;
 pub mod layers_panel;
 pub mod legend;
 pub mod map;

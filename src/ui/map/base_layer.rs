@@ -4,9 +4,10 @@
 //! moved to the screen. While the camera and the map rectangle stay the same,
 //! the same shapes are handed to egui again without any work.
 
-use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, epaint::WHITE_UV};
+use egui::epaint::{PathStroke, WHITE_UV, tessellator::Path};
+use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke};
 
-use crate::atlas::{AreaShape, Atlas, Feature};
+use crate::atlas::{AreaLevel, AreaShape, Atlas, Feature};
 use crate::geometry::projection::{Projector, WorldPoint};
 use crate::geometry::tessellate::WorldMesh;
 use crate::ui::convert::pos2;
@@ -14,31 +15,44 @@ use crate::ui::style::area_style;
 use crate::view::camera::Camera;
 
 /// Outline vertices closer than this to the previous one (pixels) are skipped:
-/// invisible detail that would only cost tessellation time when zoomed out.
-const OUTLINE_MIN_STEP_PX: f32 = 0.6;
+/// invisible detail under a line a pixel or two wide, that would only cost
+/// tessellation time when zoomed out.
+const OUTLINE_MIN_STEP_PX: f32 = 1.0;
+
+/// Areas smaller than this on screen (pixels, their box's longer side) are
+/// filled but not outlined: their outline would be a blob covering the fill
+/// (a world of admin-1 regions seen whole has thousands of them).
+const MIN_OUTLINED_PX: f64 = 10.0;
+
+/// Rings (islands, lakes) smaller than this on screen are filled but not
+/// outlined, for the same reason: an arctic archipelago seen from afar is
+/// thousands of specks.
+const MIN_OUTLINED_RING_PX: f32 = 3.0;
 
 /// Screen-space shapes for one camera, map rectangle and generation of the
 /// atlas's contents (layers added, shown, hidden, faded).
 #[derive(Default)]
 pub struct BaseLayer {
-    key: Option<(Camera, Rect, u64)>,
+    key: Option<(Camera, Rect, u64, u32)>,
     shapes: Vec<Shape>,
 }
 
 impl BaseLayer {
     /// The shapes for this view, rebuilt only if the view or the contents
-    /// changed. `opacity` fades a feature (its layer's opacity).
+    /// changed. `opacity` fades a feature (its layer's opacity);
+    /// `feathering` is the anti-aliasing width (a physical pixel, in points).
     pub fn shapes(
         &mut self,
         atlas: &Atlas,
         projector: &Projector,
         rect: Rect,
         generation: u64,
+        feathering: f32,
         opacity: &dyn Fn(&Feature) -> f32,
     ) -> &[Shape] {
-        let key = (projector.camera(), rect, generation);
+        let key = (projector.camera(), rect, generation, feathering.to_bits());
         if self.key != Some(key) {
-            self.shapes = build(atlas, projector, opacity);
+            self.shapes = build(atlas, projector, feathering, opacity);
             self.key = Some(key);
         }
         &self.shapes
@@ -55,9 +69,20 @@ pub fn is_visible(shape: &AreaShape, projector: &Projector) -> bool {
         && shape.world_min.y <= max.y
 }
 
-fn build(atlas: &Atlas, projector: &Projector, opacity: &dyn Fn(&Feature) -> f32) -> Vec<Shape> {
-    let mut fills = Vec::new();
-    let mut outlines: Vec<(u8, Shape)> = Vec::new();
+fn build(
+    atlas: &Atlas,
+    projector: &Projector,
+    feathering: f32,
+    opacity: &dyn Fn(&Feature) -> f32,
+) -> Vec<Shape> {
+    // A few big meshes rather than thousands of shapes: egui appends each
+    // shape to its output, and a world of regions as separate paths cost it
+    // more than drawing them.
+    let mut fills = Mesh::default();
+    let mut outlines: std::collections::BTreeMap<u8, Mesh> = std::collections::BTreeMap::new();
+    let mut dots = Vec::new();
+    let mut path = Path::default();
+    let scale = projector.camera().scale();
     for (index, feature) in atlas.features().iter().enumerate() {
         let Some(shape) = atlas.shape(index).filter(|_| !feature.hidden) else {
             continue;
@@ -71,20 +96,80 @@ fn build(atlas: &Atlas, projector: &Projector, opacity: &dyn Fn(&Feature) -> f32
             style.fill = style.fill.gamma_multiply(alpha);
             style.stroke.color = style.stroke.color.gamma_multiply(alpha);
         }
-        if style.fill != Color32::TRANSPARENT {
-            fills.push(Shape::mesh(screen_mesh(&shape.fill, projector, style.fill)));
+        let level = shape.level(scale);
+        if style.fill != Color32::TRANSPARENT
+            && let Some(level) = level
+        {
+            append_screen_mesh(&mut fills, &level.mesh, projector, style.fill);
         }
-        outlines.extend(
-            outline_shapes(shape, projector, style.stroke)
-                .into_iter()
-                .map(|s| (style.outline_layer, s)),
-        );
+        let extent =
+            (shape.world_max.x - shape.world_min.x).max(shape.world_max.y - shape.world_min.y);
+        if extent * scale >= MIN_OUTLINED_PX {
+            let out = outlines.entry(style.outline_layer).or_default();
+            stroke_outlines(out, &mut path, shape, projector, style.stroke, feathering);
+        }
+        dots.extend(shape.dots.iter().map(|&w| {
+            Shape::circle_filled(
+                pos2(projector.screen_from_world(w)),
+                3.5,
+                style.stroke.color,
+            )
+        }));
     }
-    outlines.sort_by_key(|(layer, _)| *layer);
-    fills
-        .into_iter()
-        .chain(outlines.into_iter().map(|(_, s)| s))
+    std::iter::once(fills)
+        .chain(outlines.into_values())
+        .filter(|m| !m.is_empty())
+        .map(Shape::mesh)
+        .chain(dots)
         .collect()
+}
+
+/// A world-space mesh moved to the screen, in one colour, appended to `out`.
+fn append_screen_mesh(out: &mut Mesh, world: &WorldMesh, projector: &Projector, color: Color32) {
+    let base = u32::try_from(out.vertices.len()).unwrap_or(u32::MAX);
+    out.vertices
+        .extend(world.vertices.iter().map(|&v| egui::epaint::Vertex {
+            pos: pos2(projector.screen_from_world(v)),
+            uv: WHITE_UV,
+            color,
+        }));
+    out.indices
+        .extend(world.indices.iter().map(|&i| base.saturating_add(i)));
+}
+
+/// The rings and lines of `shape`, decimated to what the screen shows and
+/// stroked into `out` (egui's own line tessellation, into one mesh).
+fn stroke_outlines(
+    out: &mut Mesh,
+    path: &mut Path,
+    shape: &AreaShape,
+    projector: &Projector,
+    stroke: Stroke,
+    feathering: f32,
+) {
+    let stroke = PathStroke::from(stroke);
+    let level = shape.level(projector.camera().scale());
+    for ring in level.into_iter().flat_map(AreaLevel::rings) {
+        let points = decimate(ring, projector, true);
+        if points.len() >= 3 && Rect::from_points(&points).size().max_elem() >= MIN_OUTLINED_RING_PX
+        {
+            path.clear();
+            path.add_line_loop(&points);
+            path.stroke_closed(feathering, &stroke, out);
+        }
+    }
+    for line in &shape.lines {
+        let mut points = decimate(line, projector, false);
+        if points.len() == 1 {
+            // A line shorter than a pixel: still show where it is.
+            points.push(points[0] + egui::vec2(0.5, 0.0));
+        }
+        if points.len() >= 2 {
+            path.clear();
+            path.add_open_points(&points);
+            path.stroke_open(feathering, &stroke, out);
+        }
+    }
 }
 
 /// A world-space mesh moved to the screen, in one colour.
@@ -106,12 +191,16 @@ pub fn screen_mesh(world: &WorldMesh, projector: &Projector, color: Color32) -> 
 /// every dot as a small circle, decimated to what the screen can show.
 #[must_use]
 pub fn outline_shapes(shape: &AreaShape, projector: &Projector, stroke: Stroke) -> Vec<Shape> {
-    let rings = shape.rings.iter().filter_map(|ring| {
-        let points = decimate(ring, projector);
-        (points.len() >= 3).then(|| Shape::closed_line(points, stroke))
-    });
+    let level = shape.level(projector.camera().scale());
+    let rings = level
+        .into_iter()
+        .flat_map(AreaLevel::rings)
+        .filter_map(|ring| {
+            let points = decimate(ring, projector, true);
+            (points.len() >= 3).then(|| Shape::closed_line(points, stroke))
+        });
     let lines = shape.lines.iter().filter_map(|line| {
-        let mut points = decimate(line, projector);
+        let mut points = decimate(line, projector, false);
         if points.len() == 1 {
             // A line shorter than a pixel: still show where it is.
             points.push(points[0] + egui::vec2(0.5, 0.0));
@@ -125,20 +214,113 @@ pub fn outline_shapes(shape: &AreaShape, projector: &Projector, stroke: Stroke) 
     rings.chain(lines).chain(dots).collect()
 }
 
-fn decimate(ring: &[WorldPoint], projector: &Projector) -> Vec<Pos2> {
+/// Whether the path turns back on itself at `b` (from `a`, to `c`): a
+/// needle (a fjord seen from afar) whose mitred stroke would shoot across
+/// the screen.
+fn turns_back(a: Pos2, b: Pos2, c: Pos2) -> bool {
+    let (incoming, outgoing) = ((b - a).normalized(), (c - b).normalized());
+    incoming.dot(outgoing) < NEEDLE_COSINE
+}
+
+/// Turns sharper than this (cosine of the angle between the segments:
+/// about 160°) are needles, dropped.
+const NEEDLE_COSINE: f32 = -0.94;
+
+/// The screen points of a ring (`closed`) or line, without steps under
+/// [`OUTLINE_MIN_STEP_PX`]; rings also without needles (a line may go out
+/// and back on purpose: a patrol's track).
+fn decimate(ring: &[WorldPoint], projector: &Projector, closed: bool) -> Vec<Pos2> {
     let mut points: Vec<Pos2> = Vec::with_capacity(ring.len());
     for &w in ring {
         let p = pos2(projector.screen_from_world(w));
         if points
             .last()
-            .is_none_or(|last| last.distance(p) >= OUTLINE_MIN_STEP_PX)
+            .is_some_and(|last| last.distance(p) < OUTLINE_MIN_STEP_PX)
         {
-            points.push(p);
+            continue;
         }
+        while closed
+            && let [.., a, b] = points[..]
+            && turns_back(a, b, p)
+        {
+            points.pop();
+        }
+        points.push(p);
     }
-    // The ring is closed (last = first); closed_line closes it again.
+    if !closed {
+        return points;
+    }
+    // closed_line joins the last point to the first (rings do not repeat it,
+    // but decimation may land on it).
     if points.len() > 1 && points.first() == points.last() {
         points.pop();
     }
+    // The seam: needles at the last point or at the first.
+    while let [first, second, .., before, last] = points[..] {
+        if turns_back(before, last, first) {
+            points.pop();
+        } else if turns_back(last, first, second) {
+            points.remove(0);
+        } else {
+            break;
+        }
+    }
     points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometry::projection::{LonLat, ScreenPoint, ScreenRect};
+
+    /// One world unit is 1000 px, the world's corner at the screen's.
+    fn projector() -> Projector {
+        let rect = ScreenRect {
+            min: ScreenPoint { x: 0.0, y: 0.0 },
+            max: ScreenPoint {
+                x: 1000.0,
+                y: 1000.0,
+            },
+        };
+        let camera = Camera::looking_at(LonLat { lon: 0.0, lat: 0.0 }, 1000.0);
+        Projector::new(camera, rect)
+    }
+
+    fn world(points: &[(f64, f64)]) -> Vec<WorldPoint> {
+        points
+            .iter()
+            .map(|&(x, y)| WorldPoint {
+                x: x / 1000.0,
+                y: y / 1000.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn needles_and_sub_pixel_steps_are_dropped() {
+        // A square with a needle (out to x = 900 and straight back) on its
+        // right side, a sub-pixel step, and a needle at the seam.
+        let ring = world(&[
+            (100.0, 100.0),
+            (100.3, 100.0),
+            (200.0, 100.0),
+            (200.0, 150.0),
+            (900.0, 151.0),
+            (200.0, 152.0),
+            (200.0, 200.0),
+            (100.0, 200.0),
+            (100.0, 120.0),
+            (100.0, 900.0),
+            (100.0, 110.0),
+        ]);
+        let points = decimate(&ring, &projector(), true);
+        assert!(
+            points.iter().all(|p| p.x < 300.0 && p.y < 300.0),
+            "{points:?}"
+        );
+        assert_eq!(points.len(), 7, "{points:?}");
+        // An open line may come back on itself.
+        let line = world(&[(100.0, 100.0), (500.0, 100.0), (100.0, 101.5)]);
+        assert_eq!(decimate(&line, &projector(), false).len(), 3);
+    }
 }

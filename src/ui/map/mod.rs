@@ -68,9 +68,14 @@ impl MapView {
         painter.rect_filled(rect, 0.0, style::OCEAN);
         painter.extend(
             self.base
-                .shapes(atlas, &projector, rect, state.layer_generation, &|f| {
-                    state.layer_opacity(f)
-                })
+                .shapes(
+                    atlas,
+                    &projector,
+                    rect,
+                    state.layer_generation,
+                    1.0 / ui.ctx().pixels_per_point(),
+                    &|f| state.layer_opacity(f),
+                )
                 .iter()
                 .cloned(),
         );

@@ -29,9 +29,9 @@ pub fn highlight(
     };
     match atlas.shape(index) {
         Some(shape) if is_visible(shape, projector) => {
-            if selected {
+            if selected && let Some(level) = shape.level(projector.camera().scale()) {
                 painter.add(Shape::mesh(screen_mesh(
-                    &shape.fill,
+                    &level.mesh,
                     projector,
                     style::SELECTED_FILL,
                 )));

@@ -1,0 +1,108 @@
+//! `dispatch-atlas stats [--json] [--picks N] [--frames N] FILE...`: the
+//! files opened on top of the embedded atlas as the app opens layers, each
+//! stage timed; then, if asked, picking under N random cursors and N
+//! scripted pan/zoom frames of the real map widget; then the peak memory.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::atlas::Atlas;
+use crate::state::AppState;
+use crate::stats::{FileStats, Timings, open_layer, peak_memory_bytes, time_picks};
+
+/// What to measure.
+pub struct StatsRequest<'a> {
+    pub files: &'a [PathBuf],
+    pub json: bool,
+    /// Random cursors to pick under (0: none).
+    pub picks: usize,
+    /// Scripted frames to draw (0: none).
+    pub frames: usize,
+}
+
+pub fn run(request: &StatsRequest<'_>) -> Result<()> {
+    let mut atlas = Atlas::load_embedded()?;
+    let mut files = Vec::new();
+    for path in request.files {
+        files.push(open_layer(&mut atlas, path)?);
+    }
+    let picks = (request.picks > 0).then(|| time_picks(&atlas, request.picks));
+    let frames = (request.frames > 0).then(|| {
+        let mut state = AppState::new(atlas, None);
+        Timings::of(
+            crate::ui::frame_bench::scripted_frames(&mut state, request.frames),
+            1e3,
+        )
+    });
+    let peak = peak_memory_bytes();
+    let mut out = std::io::stdout().lock();
+    if request.json {
+        let value = serde_json::json!({
+            "files": files,
+            "picks_us": picks.as_ref().map(|(t, _)| t),
+            "picks_found": picks.as_ref().map(|(_, found)| found),
+            "frames_ms": frames,
+            "frame_size": crate::ui::frame_bench::SIZE,
+            "peak_memory_bytes": peak,
+        });
+        writeln!(out, "{value}")?;
+        return Ok(());
+    }
+    table(&mut out, &files)?;
+    if let Some((t, found)) = &picks {
+        writeln!(
+            out,
+            "pick (µs), {} random cursors over the world at 1920×1080 ({found} on a feature): p50 {:.2}  p95 {:.2}  p99 {:.2}  max {:.2}",
+            t.count, t.p50, t.p95, t.p99, t.max
+        )?;
+    }
+    if let Some(t) = &frames {
+        writeln!(
+            out,
+            "frame CPU (ms), {} scripted pan/zoom frames at 1920×1080: p50 {:.2}  p95 {:.2}  p99 {:.2}  max {:.2}",
+            t.count, t.p50, t.p95, t.p99, t.max
+        )?;
+    }
+    if let Some(bytes) = peak {
+        #[allow(clippy::cast_precision_loss, reason = "megabytes for display")]
+        let mb = bytes as f64 / 1e6;
+        writeln!(out, "peak memory: {mb:.1} MB")?;
+    }
+    Ok(())
+}
+
+fn table(out: &mut impl std::io::Write, files: &[FileStats]) -> Result<()> {
+    writeln!(
+        out,
+        "{:<32} {:>8} {:>8} {:>10} {:>10} {:>10} {:>8} {:>10} {:>8} {:>8}",
+        "file",
+        "features",
+        "warnings",
+        "vertices",
+        "drawn v.",
+        "triangles",
+        "read ms",
+        "prepare ms",
+        "index ms",
+        "total ms"
+    )?;
+    for s in files {
+        writeln!(
+            out,
+            "{:<32} {:>8} {:>8} {:>10} {:>10} {:>10} {:>8.1} {:>10.1} {:>8.1} {:>8.1}",
+            s.file,
+            s.features,
+            s.warnings,
+            s.vertices,
+            s.drawn_vertices,
+            s.triangles,
+            s.read_ms,
+            s.prepare_ms,
+            s.index_ms,
+            s.total_ms
+        )?;
+    }
+    Ok(())
+}

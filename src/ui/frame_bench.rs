@@ -1,0 +1,129 @@
+//! Scripted pan and zoom over the real map widget, headless: the CPU time of
+//! each frame (the widget building its paint list, then egui tessellating it
+//! into triangles) as the camera sweeps the world, zooms into one district
+//! and out again. `dispatch-atlas stats --frames N` and `bench/compare.sh`
+//! report it; nothing here needs a window or a GPU.
+
+use std::time::{Duration, Instant};
+
+use crate::geometry::projection::LonLat;
+use crate::state::{AppState, Command};
+use crate::ui::map::MapView;
+
+/// The window the frames are drawn for, in logical pixels (1920×1080).
+pub const SIZE: [f32; 2] = [1920.0, 1080.0];
+
+/// Where the zoom goes: the Sahel (Ménaka), the app's home.
+const ZOOM_TARGET: LonLat = LonLat {
+    lon: 2.4,
+    lat: 15.9,
+};
+
+/// The camera move before frame `i` of `n`: a third panning the whole
+/// world, a third zooming in to a district (about ×340), then panning
+/// there and zooming back out.
+fn script(i: usize, n: usize) -> Command {
+    let third = n.div_ceil(3).max(1);
+    match i / third {
+        0 => Command::Pan { dx: -12.0, dy: 0.0 },
+        1 => Command::Zoom {
+            factor: 1.06,
+            anchor_dx: 0.0,
+            anchor_dy: 0.0,
+        },
+        _ if i % third < third / 2 => Command::Pan { dx: 9.0, dy: 6.0 },
+        _ => Command::Zoom {
+            factor: 1.0 / 1.12,
+            anchor_dx: 0.0,
+            anchor_dy: 0.0,
+        },
+    }
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(SIZE[0], SIZE[1]),
+        )),
+        ..egui::RawInput::default()
+    }
+}
+
+/// Runs `frames` frames of the map over `state`'s atlas, starting from the
+/// whole world, and returns each frame's CPU time.
+pub fn scripted_frames(state: &mut AppState, frames: usize) -> Vec<Duration> {
+    let ctx = egui::Context::default();
+    let mut map = MapView::default();
+    let mut frame = |state: &mut AppState| {
+        let mut commands = Vec::new();
+        let start = Instant::now();
+        let output = ctx.run_ui(input(), |ui| {
+            egui::CentralPanel::default()
+                .frame(egui::Frame::NONE)
+                .show(ui, |ui| map.show(ui, state, &mut commands));
+        });
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        let elapsed = start.elapsed();
+        // No renderer takes the font atlas's updates here.
+        let mut textures = output.textures_delta;
+        textures.clear();
+        std::hint::black_box(primitives);
+        state.apply_all(commands);
+        elapsed
+    };
+    // Fonts and the map's rectangle settle in the first frames.
+    for _ in 0..2 {
+        frame(state);
+    }
+    if let Some(rect) = state.viewport {
+        state.camera.fit(
+            LonLat {
+                lon: -180.0,
+                lat: -60.0,
+            },
+            LonLat {
+                lon: 180.0,
+                lat: 80.0,
+            },
+            rect,
+            0.0,
+        );
+    }
+    let mut times = Vec::with_capacity(frames);
+    for i in 0..frames {
+        if i == frames.div_ceil(3) {
+            state.camera.center = crate::geometry::projection::WorldPoint::from_lonlat(ZOOM_TARGET);
+        }
+        state.apply(script(i, frames));
+        times.push(frame(state));
+    }
+    times
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::Atlas;
+
+    #[test]
+    fn the_script_zooms_into_a_district_and_every_frame_is_timed() {
+        let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
+        let mut state = AppState::new(atlas, None);
+        let mut scales = Vec::new();
+        for i in 0..30 {
+            if let Command::Zoom { factor, .. } = script(i, 30) {
+                scales.push(factor);
+            }
+        }
+        assert_eq!(scales.len(), 15, "a third zooms in, a sixth back out");
+        let times = scripted_frames(&mut state, 30);
+        assert_eq!(times.len(), 30);
+        assert!(times.iter().all(|t| *t > Duration::ZERO));
+        assert!(
+            state
+                .viewport
+                .is_some_and(|r| (r.width() - SIZE[0]).abs() < 1.0)
+        );
+    }
+}
