@@ -43,10 +43,11 @@ pub struct FileStats {
     pub total_ms: f64,
 }
 
-/// Times of single picks (the feature under a cursor), in microseconds.
+/// Percentiles of timed samples (picks in microseconds, frames in milliseconds).
 #[derive(Debug, Serialize)]
 pub struct Timings {
     pub count: usize,
+    pub mean: f64,
     pub p50: f64,
     pub p95: f64,
     pub p99: f64,
@@ -71,8 +72,16 @@ impl Timings {
             let i = ((samples.len() - 1) as f64 * q).round() as usize;
             (samples[i].as_secs_f64() * unit * 1e3).round() / 1e3
         };
+        #[allow(clippy::cast_precision_loss, reason = "a sample count")]
+        let mean = if samples.is_empty() {
+            0.0
+        } else {
+            let total: f64 = samples.iter().map(Duration::as_secs_f64).sum();
+            (total / samples.len() as f64 * unit * 1e3).round() / 1e3
+        };
         Self {
             count: samples.len(),
+            mean,
             p50: at(0.5),
             p95: at(0.95),
             p99: at(0.99),

@@ -181,7 +181,8 @@ const LABEL_MAX_CORNERS: usize = 64;
 /// mainland. Falls back to any interior point if polylabel cannot decide.
 #[must_use]
 pub fn label_point(areas: &MultiPolygon<f64>) -> Option<LonLat> {
-    use geo::{Area, Contains, Simplify};
+    use crate::geometry::simplify::simplify_polygon;
+    use geo::{Area, Contains};
     let largest = areas
         .iter()
         .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
@@ -194,7 +195,9 @@ pub fn label_point(areas: &MultiPolygon<f64>) -> Option<LonLat> {
     // the same job with a fraction of the edges. The point must still fall
     // inside the real outline.
     let mut epsilon = tolerance / 2.0;
-    let mut outline = largest.simplify(epsilon);
+    let simplify =
+        |p: &geo::Polygon<f64>, e: f64| simplify_polygon(p, e).unwrap_or_else(|| p.clone());
+    let mut outline = simplify(largest, epsilon);
     // A fractal coastline keeps thousands of corners at that scale: coarser
     // until a few hundred are left (the label only needs the broad shape).
     while outline.exterior().0.len() + outline.interiors().iter().map(|r| r.0.len()).sum::<usize>()
@@ -202,7 +205,7 @@ pub fn label_point(areas: &MultiPolygon<f64>) -> Option<LonLat> {
         && epsilon < size
     {
         epsilon *= 2.0;
-        outline = outline.simplify(epsilon);
+        outline = simplify(&outline, epsilon);
     }
     polylabel::polylabel(&outline, &tolerance)
         .ok()

@@ -3,10 +3,11 @@
 //! that a zoomed-out view of the whole world draws a few vertices per pixel
 //! rather than every vertex of a 1:10m coastline.
 
-use geo::{BoundingRect, LineString, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
+use geo::{BoundingRect, LineString, MultiPolygon, Polygon, TriangulateEarcut};
 
 use super::feature::{Feature, FeatureGeometry};
 use crate::geometry::projection::{LonLat, WorldPoint};
+use crate::geometry::simplify::simplify_polygon;
 use crate::geometry::tessellate::{WorldMesh, polygon_to_world};
 
 /// The simplification of each coarser level, in world units (the world is
@@ -139,9 +140,12 @@ fn simplified(world: &[Polygon<f64>], tolerance: f64) -> Vec<Polygon<f64>> {
     world
         .iter()
         .filter(|p| big_enough(p.exterior()))
-        .map(|p| {
+        .filter_map(|p| {
             let holes = p.interiors().iter().filter(|h| big_enough(h)).cloned();
-            Polygon::new(p.exterior().clone(), holes.collect()).simplify(tolerance)
+            simplify_polygon(
+                &Polygon::new(p.exterior().clone(), holes.collect()),
+                tolerance,
+            )
         })
         .collect()
 }

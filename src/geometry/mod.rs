@@ -1,4 +1,5 @@
 //! Geometry that does not depend on the UI: coordinate spaces and tessellation.
 
 pub mod projection;
+pub mod simplify;
 pub mod tessellate;
