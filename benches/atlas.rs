@@ -62,12 +62,7 @@ fn pick(c: &mut Criterion) {
             b.iter(|| {
                 positions
                     .iter()
-                    .filter(|&&p| {
-                        atlas
-                            .hit_index()
-                            .pick(atlas.features(), &projector, p, 8.0)
-                            .is_some()
-                    })
+                    .filter(|&&p| atlas.pick(&projector, p, 8.0).is_some())
                     .count()
             });
         });

@@ -208,8 +208,7 @@ fn projector_over(center: LonLat) -> Projector {
 
 fn pick_name(atlas: &Atlas, projector: &Projector, at: ScreenPoint) -> Option<String> {
     atlas
-        .hit_index()
-        .pick(atlas.features(), projector, at, 8.0)
+        .pick(projector, at, 8.0)
         .map(|i| atlas.features()[i].name.clone())
 }
 

@@ -1,17 +1,17 @@
 //! What is under the cursor, in two steps: an R-tree of bounding boxes finds
 //! the few candidates, then exact geometry decides (point-in-polygon for areas,
-//! on-screen distance for points). Areas are prepared once as interval trees of
-//! their edges, so a point-in-polygon test on a 1:10m outline with thousands of
-//! vertices looks at a handful of edges instead of all of them.
+//! on-screen distance for points). Areas are prepared once with their edges in
+//! bands ([`Outline`]), so a point-in-polygon test on a 1:10m outline with
+//! thousands of vertices looks at a handful of edges instead of all of them.
 
 use std::sync::Arc;
 
-use geo::Contains;
-use geo::indexed::IntervalTreeMultiPolygon;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
 use super::feature::{Feature, FeatureGeometry};
+use super::outline::Outline;
+use super::shape::AreaShape;
 use crate::geometry::projection::{Projector, ScreenPoint};
 
 type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
@@ -23,33 +23,6 @@ fn entry(index: usize, feature: &Feature) -> Option<Entry> {
         Rectangle::from_corners([b.min().x, b.min().y], [b.max().x, b.max().y]),
         index,
     ))
-}
-
-/// An area's outline prepared for containment tests: its edges in an
-/// interval tree by latitude, so a test looks at the few edges a horizontal
-/// ray from the point can cross.
-pub struct Outline(IntervalTreeMultiPolygon<f64>);
-
-impl std::fmt::Debug for Outline {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Outline")
-    }
-}
-
-impl Outline {
-    /// The outline of an area; `None` for points and lines.
-    #[must_use]
-    pub fn of(feature: &Feature) -> Option<Self> {
-        match &feature.geometry {
-            FeatureGeometry::Area(areas) => Some(Self(IntervalTreeMultiPolygon::new(areas))),
-            FeatureGeometry::Point(_) | FeatureGeometry::Other(_) => None,
-        }
-    }
-
-    #[must_use]
-    pub fn contains(&self, point: &geo::Point<f64>) -> bool {
-        self.0.contains(point)
-    }
 }
 
 /// Distance in pixels from `pos` to the nearest line or point of `collection`.
@@ -120,19 +93,6 @@ impl std::fmt::Debug for HitIndex {
 }
 
 impl HitIndex {
-    /// The index of `features`, outlines prepared here.
-    #[must_use]
-    pub fn build(features: &[Feature]) -> Self {
-        let mut index = Self::default();
-        let outlines = features
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (i, Outline::of(f).map(Arc::new)))
-            .collect();
-        index.insert_all(features, outlines);
-        index
-    }
-
     /// Adds the features at these indices (of `features`) with their
     /// prepared outlines. Many at once rebuild the tree in one bulk load
     /// (a better tree, and faster than inserting one by one).
@@ -195,6 +155,7 @@ impl HitIndex {
     pub fn pick(
         &self,
         features: &[Feature],
+        shapes: &[Option<AreaShape>],
         projector: &Projector,
         pos_in_screen: ScreenPoint,
         radius_px: f32,
@@ -207,7 +168,7 @@ impl HitIndex {
         };
         let (sw, ne) = (corner(-radius_px, radius_px), corner(radius_px, -radius_px));
         let envelope = AABB::from_corners([sw.lon, sw.lat], [ne.lon, ne.lat]);
-        let cursor = projector.lonlat_from_screen(pos_in_screen).to_point();
+        let cursor = projector.world_from_screen(pos_in_screen);
 
         // (rank, tie-break, index): lowest wins.
         let mut best: Option<(u8, f64, usize)> = None;
@@ -224,11 +185,17 @@ impl HitIndex {
                     f64::from(d)
                 }
                 FeatureGeometry::Area(_) => {
+                    let vertices = shapes
+                        .get(index)
+                        .and_then(Option::as_ref)
+                        .and_then(AreaShape::source)
+                        .map(|level| level.mesh.vertices.as_slice());
                     let inside = self
                         .outlines
                         .get(index)
                         .and_then(Option::as_ref)
-                        .is_some_and(|p| p.contains(&cursor));
+                        .zip(vertices)
+                        .is_some_and(|(outline, vertices)| outline.contains(vertices, cursor));
                     if !inside {
                         continue;
                     }

@@ -5,6 +5,7 @@ pub mod error;
 pub mod feature;
 pub mod hit_index;
 pub mod load;
+pub mod outline;
 pub mod shape;
 pub mod summary;
 pub mod tripoint;
@@ -49,14 +50,20 @@ pub mod embedded {
 pub struct Prepared {
     pub feature: Feature,
     shape: Option<AreaShape>,
-    outline: Option<std::sync::Arc<hit_index::Outline>>,
+    outline: Option<std::sync::Arc<outline::Outline>>,
 }
 
 impl Prepared {
     #[must_use]
     pub fn new(feature: Feature) -> Self {
         let shape = AreaShape::of(&feature);
-        let outline = hit_index::Outline::of(&feature).map(std::sync::Arc::new);
+        let outline = match feature.geometry {
+            FeatureGeometry::Area(_) => shape
+                .as_ref()
+                .and_then(AreaShape::source)
+                .map(|level| std::sync::Arc::new(outline::Outline::new(level))),
+            FeatureGeometry::Point(_) | FeatureGeometry::Other(_) => None,
+        };
         Self {
             feature,
             shape,
@@ -209,6 +216,24 @@ impl Atlas {
     #[must_use]
     pub fn hit_index(&self) -> &HitIndex {
         &self.hit_index
+    }
+
+    /// The feature under `pos_in_screen`: a point within `radius_px`
+    /// pixels, else the area of highest rank there ([`HitIndex::pick`]).
+    #[must_use]
+    pub fn pick(
+        &self,
+        projector: &crate::geometry::projection::Projector,
+        pos_in_screen: crate::geometry::projection::ScreenPoint,
+        radius_px: f32,
+    ) -> Option<usize> {
+        self.hit_index.pick(
+            &self.features,
+            &self.shapes,
+            projector,
+            pos_in_screen,
+            radius_px,
+        )
     }
 
     #[must_use]

@@ -41,8 +41,7 @@ fn pick(state: &AppState, at: LonLat) -> Option<String> {
     let p = projector.screen_from_lonlat(at);
     state
         .atlas
-        .hit_index()
-        .pick(state.atlas.features(), &projector, p, 8.0)
+        .pick(&projector, p, 8.0)
         .map(|i| state.atlas.features()[i].id.0.clone())
 }
 

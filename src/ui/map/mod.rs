@@ -139,13 +139,7 @@ impl MapView {
         let atlas = &state.atlas;
         let picked = hover_pos.and_then(|p| {
             atlas
-                .hit_index()
-                .pick(
-                    atlas.features(),
-                    projector,
-                    screen_point(p),
-                    style::PICK_RADIUS,
-                )
+                .pick(projector, screen_point(p), style::PICK_RADIUS)
                 .map(|i| atlas.features()[i].id.clone())
         });
         if picked != state.hovered {
