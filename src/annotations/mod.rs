@@ -159,7 +159,7 @@ impl UserZone {
             hidden: false,
             label_at,
             aliases: Vec::new(),
-            properties: Map::new(),
+            properties: crate::atlas::Properties::default(),
             source_geometry: None,
         })
     }

@@ -107,7 +107,7 @@ pub struct Feature {
     /// Other names (French, aliases), for display and later for search.
     pub aliases: Vec<String>,
     /// The source's attributes as read, kept for display and round trips.
-    pub properties: Map<String, Value>,
+    pub properties: super::Properties,
     /// The GeoJSON geometry as read, kept when it has heights (3D
     /// positions), which the map's 2D geometry drops: exports write it back.
     pub source_geometry: Option<std::sync::Arc<Value>>,
@@ -134,7 +134,7 @@ impl Feature {
             hidden: false,
             label_at: at,
             aliases: Vec::new(),
-            properties,
+            properties: properties.into(),
             source_geometry: None,
         }
     }

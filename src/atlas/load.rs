@@ -138,7 +138,7 @@ fn area_feature(
         hidden: false,
         label_at,
         aliases,
-        properties,
+        properties: properties.into(),
         source_geometry: None,
     })
 }

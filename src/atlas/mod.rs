@@ -6,6 +6,7 @@ pub mod feature;
 pub mod hit_index;
 pub mod load;
 pub mod outline;
+pub mod properties;
 pub mod shape;
 pub mod summary;
 pub mod tripoint;
@@ -17,6 +18,7 @@ pub use error::DataError;
 pub use feature::{Feature, FeatureGeometry, FeatureId, FeatureKind};
 use hit_index::HitIndex;
 use load::DataFile;
+pub use properties::Properties;
 pub use shape::{AreaLevel, AreaShape};
 
 /// The three countries the atlas is about (ISO 3166-1 alpha-2).

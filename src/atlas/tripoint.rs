@@ -6,7 +6,6 @@
 use std::collections::HashSet;
 
 use geo::CoordsIter;
-use serde_json::Map;
 
 use super::error::DataError;
 use super::feature::{Feature, FeatureGeometry, FeatureId, FeatureKind};
@@ -70,7 +69,7 @@ pub fn tripoint(file: &str, countries: &[Feature], codes: [&str; 3]) -> Result<F
         hidden: false,
         label_at: at,
         aliases: Vec::new(),
-        properties: Map::new(),
+        properties: super::Properties::default(),
         source_geometry: None,
     })
 }

@@ -3,7 +3,7 @@
 
 use geo::{Area, MultiPolygon, Polygon, unary_union};
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Map;
 
 use super::error::DataError;
 use super::feature::{Feature, FeatureGeometry, FeatureId, FeatureKind, label_point};
@@ -79,10 +79,7 @@ pub fn zones(
             for code in &def.members {
                 let region = regions
                     .iter()
-                    .find(|r| {
-                        r.properties.get("iso_3166_2").and_then(Value::as_str)
-                            == Some(code.as_str())
-                    })
+                    .find(|r| r.properties.get_str("iso_3166_2").as_deref() == Some(code.as_str()))
                     .ok_or_else(|| {
                         zone_error(
                             file,
@@ -126,7 +123,7 @@ pub fn zones(
                 hidden: !def.drawn,
                 label_at,
                 aliases: def.aliases,
-                properties,
+                properties: properties.into(),
                 source_geometry: None,
             })
         })

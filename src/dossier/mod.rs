@@ -115,7 +115,7 @@ fn geonames_id(feature: &Feature) -> Option<i64> {
         .properties
         .get("gn_id")
         .or_else(|| feature.properties.get("geonameid"))?;
-    match id {
+    match &*id {
         Value::Number(n) => n.as_i64().filter(|&v| v > 0),
         _ => None,
     }

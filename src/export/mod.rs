@@ -142,7 +142,7 @@ pub fn export(
         let imported = feature.kind == FeatureKind::Imported;
         if imported {
             // The file's own properties, all of them, as they were.
-            properties.clone_from(&feature.properties);
+            properties = feature.properties.to_map().into_owned();
         }
         if let Some(annotation) = annotation {
             write_annotation(annotation, &mut properties);

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use crate::atlas::Properties;
 use crate::atlas::feature::{Feature, FeatureGeometry, FeatureId, FeatureKind, label_point};
 use crate::geometry::projection::LonLat;
 use geometry::{Notes, feature_geometry};
@@ -197,7 +198,7 @@ fn import_top(
             let parsed = Parsed {
                 id: None,
                 properties_warning: None,
-                outcome: ready(Map::new(), &value.to_string()),
+                outcome: ready(None, &value.to_string()),
             };
             out.add(0, parsed);
         }
@@ -219,9 +220,42 @@ struct RawFeature<'a> {
     #[serde(rename = "type")]
     kind: Option<Value>,
     id: Option<Value>,
-    properties: Option<Value>,
+    /// Kept as text (see [`Properties`]); only the name is read now.
+    #[serde(borrow)]
+    properties: Option<&'a RawValue>,
     #[serde(borrow)]
     geometry: Option<&'a RawValue>,
+}
+
+/// The properties that may name a feature, in the order they are tried.
+#[derive(Deserialize, Default)]
+#[allow(non_snake_case, reason = "the files' own keys")]
+struct NameKeys {
+    name: Option<Value>,
+    NAME: Option<Value>,
+    Name: Option<Value>,
+    title: Option<Value>,
+    label: Option<Value>,
+    name_en: Option<Value>,
+}
+
+impl NameKeys {
+    fn first(self) -> Option<String> {
+        [
+            self.name,
+            self.NAME,
+            self.Name,
+            self.title,
+            self.label,
+            self.name_en,
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|v| match v {
+            Value::String(s) => Some(s),
+            _ => None,
+        })
+    }
 }
 
 /// One feature read and checked (on any thread), not yet named.
@@ -234,7 +268,9 @@ struct Parsed {
 
 /// What a drawable feature brings.
 struct Ready {
-    properties: Map<String, Value>,
+    properties: Properties,
+    /// The first of [`NameKeys`] that is a string.
+    name: Option<String>,
     geometry: FeatureGeometry,
     label_at: LonLat,
     notes: Notes,
@@ -257,11 +293,11 @@ fn parse_feature(text: &str) -> Parsed {
         Some(Value::Number(x)) => Some(x.to_string()),
         _ => None,
     };
-    let (properties, properties_warning) = match raw.properties {
-        Some(Value::Object(p)) => (p, None),
-        None | Some(Value::Null) => (Map::new(), None),
-        Some(Value::Array(_)) => (Map::new(), Some("an array")),
-        Some(_) => (Map::new(), Some("not an object")),
+    let (properties, properties_warning) = match raw.properties.map(|p| (p, p.get().trim_start())) {
+        Some((raw, text)) if text.starts_with('{') => (Some(raw), None),
+        None => (None, None),
+        Some((_, text)) if text.starts_with('[') => (None, Some("an array")),
+        Some(_) => (None, Some("not an object")),
     };
     let outcome = if raw.kind.as_ref().and_then(Value::as_str) == Some("Feature") {
         match raw.geometry {
@@ -282,8 +318,8 @@ fn parse_feature(text: &str) -> Parsed {
     }
 }
 
-/// The geometry read and checked, and where the label goes.
-fn ready(properties: Map<String, Value>, geometry_text: &str) -> Result<Ready, String> {
+/// The geometry read and checked, where the label goes, and the name.
+fn ready(properties: Option<&RawValue>, geometry_text: &str) -> Result<Ready, String> {
     let mut notes = Notes::default();
     let geometry = feature_geometry(geometry_text, &mut notes)?;
     let label_at = label_position(&geometry).ok_or("empty geometry")?;
@@ -295,8 +331,12 @@ fn ready(properties: Map<String, Value>, geometry_text: &str) -> Result<Ready, S
     } else {
         None
     };
+    let name = properties
+        .and_then(|p| serde_json::from_str::<NameKeys>(p.get()).ok())
+        .and_then(NameKeys::first);
     Ok(Ready {
-        properties,
+        properties: properties.map_or_else(Properties::default, |p| Properties::text(p.get())),
+        name,
         geometry,
         label_at,
         notes,
@@ -314,9 +354,6 @@ struct Builder<'a> {
     three_d: usize,
     closed_rings: usize,
 }
-
-/// Names the feature by the first of these properties it has.
-const NAME_KEYS: [&str; 6] = ["name", "NAME", "Name", "title", "label", "name_en"];
 
 impl<'a> Builder<'a> {
     fn new(layer: &'a str) -> Self {
@@ -353,10 +390,8 @@ impl<'a> Builder<'a> {
         self.three_d += usize::from(ready.notes.three_d);
         self.closed_rings += ready.notes.closed_rings;
         let properties = ready.properties;
-        let name = NAME_KEYS
-            .iter()
-            .find_map(|k| properties.get(*k).and_then(Value::as_str))
-            .map(str::to_owned)
+        let name = ready
+            .name
             .or_else(|| id.clone())
             .unwrap_or_else(|| format!("Feature {}", n + 1));
         let local = id.unwrap_or_else(|| format!("#{}", n + 1));

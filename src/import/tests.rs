@@ -27,7 +27,8 @@ fn a_partly_bad_collection_loads_its_good_features_and_names_the_bad_ones() {
     assert_eq!(layer.features[0].id.0, "layer:t/camp");
     assert_eq!(layer.features[1].id.0, "layer:t/#4");
     assert_eq!(
-        layer.features[0].properties["kind"], "base",
+        layer.features[0].properties.get_str("kind").as_deref(),
+        Some("base"),
         "the file's properties are kept"
     );
     let all = layer.warnings.join("\n");

@@ -86,7 +86,13 @@ fn an_imported_layer_is_drawn_picked_and_framed() {
         .get(&FeatureId(sector))
         .unwrap_or_else(|| panic!("sector"));
     assert_eq!(feature.kind, FeatureKind::Imported);
-    assert_eq!(feature.properties["unit"]["id"], 12);
+    assert_eq!(
+        feature
+            .properties
+            .get("unit")
+            .map(|unit| unit["id"].clone()),
+        Some(12.into())
+    );
 }
 
 #[test]
