@@ -76,8 +76,25 @@ impl Prepared {
     /// Prepares features on every core.
     #[must_use]
     pub fn all(features: Vec<Feature>) -> Vec<Self> {
+        Self::all_with_progress(features, &crate::import::Progress::default())
+    }
+
+    /// [`Prepared::all`], counting each feature done in `progress`.
+    #[must_use]
+    pub fn all_with_progress(
+        features: Vec<Feature>,
+        progress: &crate::import::Progress,
+    ) -> Vec<Self> {
         use rayon::prelude::*;
-        features.into_par_iter().map(Self::new).collect()
+        progress.start(crate::import::Stage::Preparing, features.len());
+        features
+            .into_par_iter()
+            .map(|f| {
+                let prepared = Self::new(f);
+                progress.advance();
+                prepared
+            })
+            .collect()
     }
 
     #[must_use]

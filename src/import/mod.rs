@@ -8,6 +8,7 @@
 //! exists as one big JSON tree.
 
 pub mod geometry;
+pub mod progress;
 
 use std::path::Path;
 
@@ -19,6 +20,7 @@ use crate::atlas::Properties;
 use crate::atlas::feature::{Feature, FeatureGeometry, FeatureId, FeatureKind, label_point};
 use crate::geometry::projection::LonLat;
 use geometry::{Notes, feature_geometry};
+pub use progress::{Progress, Stage};
 
 /// Files larger than this are refused (they would not fit in memory drawn).
 pub const MAX_BYTES: u64 = 1 << 30;
@@ -111,13 +113,23 @@ fn json_error(path: &str, e: &serde_json::Error) -> ImportError {
 
 /// Reads and imports a file; `layer` is the layer's id prefix (`layer:3`).
 pub fn import_file(path: &Path, layer: &str) -> Result<ImportedLayer, ImportError> {
-    import_file_up_to(path, layer, MAX_BYTES)
+    import_file_up_to(path, layer, MAX_BYTES, &Progress::default())
+}
+
+/// [`import_file`], telling `progress` how far it has got.
+pub fn import_file_with_progress(
+    path: &Path,
+    layer: &str,
+    progress: &Progress,
+) -> Result<ImportedLayer, ImportError> {
+    import_file_up_to(path, layer, MAX_BYTES, progress)
 }
 
 fn import_file_up_to(
     path: &Path,
     layer: &str,
     max_bytes: u64,
+    progress: &Progress,
 ) -> Result<ImportedLayer, ImportError> {
     let shown = path.display().to_string();
     let io = |source| ImportError::Io {
@@ -137,7 +149,7 @@ fn import_file_up_to(
     let name = path
         .file_stem()
         .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
-    import_top(&top, &shown, &name, layer)
+    import_top(&top, &shown, &name, layer, progress)
 }
 
 /// Imports GeoJSON text; `path` names it in messages.
@@ -148,7 +160,7 @@ pub fn import_str(
     layer: &str,
 ) -> Result<ImportedLayer, ImportError> {
     let top: TopLevel<'_> = serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
-    import_top(&top, path, name, layer)
+    import_top(&top, path, name, layer, &Progress::default())
 }
 
 fn import_top(
@@ -156,6 +168,7 @@ fn import_top(
     path: &str,
     name: &str,
     layer: &str,
+    progress: &Progress,
 ) -> Result<ImportedLayer, ImportError> {
     use rayon::prelude::*;
     let not_geojson = |reason: String| ImportError::NotGeoJson {
@@ -177,10 +190,15 @@ fn import_top(
                 .as_ref()
                 .ok_or_else(|| not_geojson("a FeatureCollection without \"features\"".into()))?;
             // Features are independent: read on every core, then named in order.
+            progress.start(Stage::Checking, features.len());
             let parsed: Vec<Parsed> = features
                 .par_iter()
                 .with_min_len(16)
-                .map(|raw| parse_feature(raw.get()))
+                .map(|raw| {
+                    let parsed = parse_feature(raw.get());
+                    progress.advance();
+                    parsed
+                })
                 .collect();
             for (n, parsed) in parsed.into_iter().enumerate() {
                 out.add(n, parsed);

@@ -125,7 +125,7 @@ fn files_too_large_or_unreadable_are_refused() {
     let path = dir.join("big.geojson");
     std::fs::write(&path, r#"{"type": "FeatureCollection", "features": []}"#)
         .unwrap_or_else(|e| panic!("{e}"));
-    let error = import_file_up_to(&path, "layer:t", 10)
+    let error = import_file_up_to(&path, "layer:t", 10, &Progress::default())
         .err()
         .map(|e| e.to_string())
         .unwrap_or_default();

@@ -48,6 +48,11 @@ pub enum LayerCommand {
         path: PathBuf,
         data: Box<ImportedLayerData>,
     },
+    /// How far the reader of a file has got (from the UI glue, each frame).
+    Progress {
+        path: PathBuf,
+        progress: crate::import::progress::Snapshot,
+    },
     /// A file could not be read at all (from the import worker).
     Failed {
         path: PathBuf,
@@ -70,15 +75,23 @@ pub struct ImportedLayerData {
     pub warnings: Vec<String>,
 }
 
-impl From<ImportedLayer> for ImportedLayerData {
+impl ImportedLayerData {
     /// Prepares the features (levels of detail, triangles, outline
-    /// indexes) on every core: call it on the reader's thread.
-    fn from(layer: ImportedLayer) -> Self {
+    /// indexes) on every core, counting them in `progress`: call it on the
+    /// reader's thread.
+    #[must_use]
+    pub fn prepare(layer: ImportedLayer, progress: &crate::import::Progress) -> Self {
         Self {
             name: layer.name,
-            features: Prepared::all(layer.features),
+            features: Prepared::all_with_progress(layer.features, progress),
             warnings: layer.warnings,
         }
+    }
+}
+
+impl From<ImportedLayer> for ImportedLayerData {
+    fn from(layer: ImportedLayer) -> Self {
+        Self::prepare(layer, &crate::import::Progress::default())
     }
 }
 
@@ -133,13 +146,20 @@ impl AppState {
                 self.requested_imports.extend(paths);
                 self.dialogs.file = None;
             }
+            LayerCommand::Progress { path, progress } => {
+                // Nothing drawn changes: the layer generation stays.
+                self.import_progress.insert(path, progress);
+                return;
+            }
             LayerCommand::Imported { id, path, data } => {
                 self.importing.retain(|p| p != &path);
+                self.import_progress.remove(&path);
                 self.add_layer(&id, path, *data);
                 self.autosave_now();
             }
             LayerCommand::Failed { path, message } => {
                 self.importing.retain(|p| p != &path);
+                self.import_progress.remove(&path);
                 self.messages.push(message);
             }
             LayerCommand::SetVisible(id, visible) => {

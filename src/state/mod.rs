@@ -153,6 +153,8 @@ pub struct AppState {
     pub requested_imports: Vec<PathBuf>,
     /// GeoJSON files being read.
     pub importing: Vec<PathBuf>,
+    /// How far each file being read has got.
+    pub import_progress: HashMap<PathBuf, crate::import::progress::Snapshot>,
     /// The corners of a zone being drawn, while the user draws one.
     pub drawing: Option<Vec<LonLat>>,
 }
@@ -183,6 +185,7 @@ impl AppState {
             layer_generation: 0,
             requested_imports: Vec::new(),
             importing: Vec::new(),
+            import_progress: HashMap::new(),
             drawing: None,
         }
     }

@@ -1,7 +1,7 @@
 //! View → Layers: every opened GeoJSON file with its visibility, opacity,
 //! zoom-to, close, and the problems found reading it.
 
-use egui::{Context, RichText};
+use egui::{Context, RichText, Ui};
 
 use crate::state::{AppState, Command, FileAction, LayerCommand};
 
@@ -20,8 +20,7 @@ pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
             }
             for path in &state.importing {
                 ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(format!("Reading {}…", path.display()));
+                    import_progress(ui, path, state.import_progress.get(path), 120.0);
                 });
             }
             for layer in &state.layers {
@@ -84,5 +83,33 @@ pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
         });
     if !open {
         commands.push(Command::Layer(LayerCommand::ShowPanel(false)));
+    }
+}
+
+/// A file being opened: its name, the stage, and a bar (features done of
+/// the total), or a spinner while the bytes are read.
+pub fn import_progress(
+    ui: &mut Ui,
+    path: &std::path::Path,
+    progress: Option<&crate::import::progress::Snapshot>,
+    bar_width: f32,
+) {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    match progress.filter(|p| p.total > 0) {
+        Some(p) => {
+            ui.label(format!("Opening {name}: {}", p.stage.label()));
+            ui.add(
+                egui::ProgressBar::new(p.fraction())
+                    .desired_width(bar_width)
+                    .text(format!("{} / {}", p.done.min(p.total), p.total)),
+            );
+        }
+        None => {
+            ui.spinner();
+            ui.label(format!("Opening {name}…"));
+        }
     }
 }

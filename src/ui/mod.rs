@@ -24,7 +24,8 @@ use crate::articles;
 use crate::atlas::{Atlas, DataError};
 use crate::library::{ArticleSource, GazetteerSource, LibraryEvent, Loader, article_files_in};
 use crate::state::{
-    AnnotationCommand, AppState, Command, FileAction, KEY_ZOOM_FACTOR, LayerCommand, Progress,
+    AnnotationCommand, AppState, Command, FileAction, ImportedLayerData, KEY_ZOOM_FACTOR,
+    LayerCommand, Progress,
 };
 use crate::ui::convert::screen_point;
 use crate::view::camera::Camera;
@@ -98,6 +99,13 @@ pub fn run(files: Vec<PathBuf>) -> anyhow::Result<()> {
     .map_err(|e| anyhow!("could not open the window: {e}"))
 }
 
+/// A GeoJSON file being read on its own thread.
+struct Import {
+    result: std::sync::mpsc::Receiver<Command>,
+    path: std::path::PathBuf,
+    progress: std::sync::Arc<crate::import::Progress>,
+}
+
 /// The application: its state, or why there is none.
 pub struct DispatchAtlasApp {
     state: Result<AppState, String>,
@@ -108,8 +116,9 @@ pub struct DispatchAtlasApp {
     find_buffer: String,
     find_failed: bool,
     annotation_draft: annotation_editor::Draft,
-    /// GeoJSON files being read, each on its own thread.
-    imports: Vec<std::sync::mpsc::Receiver<Command>>,
+    /// GeoJSON files being read, each on its own thread: where the result
+    /// comes, which file, and how far its reader has got.
+    imports: Vec<Import>,
     file_dialog: file_dialog::FileDialog,
 }
 
@@ -240,12 +249,19 @@ impl DispatchAtlasApp {
         for (id, path) in state.take_requested_imports() {
             let (send, receive) = std::sync::mpsc::channel();
             let ctx = ctx.clone();
+            let progress = std::sync::Arc::new(crate::import::Progress::default());
+            self.imports.push(Import {
+                result: receive,
+                path: path.clone(),
+                progress: progress.clone(),
+            });
             std::thread::spawn(move || {
-                let command = match crate::import::import_file(&path, &id) {
+                let layer = crate::import::import_file_with_progress(&path, &id, &progress);
+                let command = match layer {
                     Ok(layer) => Command::Layer(LayerCommand::Imported {
                         id,
                         path,
-                        data: Box::new(layer.into()),
+                        data: Box::new(ImportedLayerData::prepare(layer, &progress)),
                     }),
                     Err(e) => Command::Layer(LayerCommand::Failed {
                         path,
@@ -255,16 +271,26 @@ impl DispatchAtlasApp {
                 let _ = send.send(command);
                 ctx.request_repaint();
             });
-            self.imports.push(receive);
         }
-        self.imports.retain(|receive| match receive.try_recv() {
-            Ok(command) => {
-                commands.push(command);
-                false
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => true,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
-        });
+        self.imports
+            .retain(|import| match import.result.try_recv() {
+                Ok(command) => {
+                    commands.push(command);
+                    false
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    commands.push(Command::Layer(LayerCommand::Progress {
+                        path: import.path.clone(),
+                        progress: import.progress.snapshot(),
+                    }));
+                    true
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+            });
+        if !self.imports.is_empty() {
+            // The bar moves while the readers work (they only wake us at the end).
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
     }
 
     /// Whether GeoJSON files are still being read (for tests and tools).
@@ -633,8 +659,7 @@ fn status_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         }
         ui.horizontal(|ui| {
             if let Some(path) = state.importing.first() {
-                ui.spinner();
-                ui.label(format!("Opening {}…", path.display()));
+                layers_panel::import_progress(ui, path, state.import_progress.get(path), 160.0);
                 ui.separator();
             }
             if let Some(p) = &state.progress {

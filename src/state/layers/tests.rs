@@ -217,3 +217,35 @@ fn open_layers_are_saved_with_the_annotations_and_reopened_after_a_crash() {
     assert_eq!(restarted.requested_imports, vec![layer_file]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn reading_progress_is_shown_until_the_layer_arrives_and_redraws_nothing() {
+    let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
+    let mut state = AppState::new(atlas, None);
+    let path = PathBuf::from("/tmp/progress.geojson");
+    state.apply(Command::Layer(LayerCommand::Import(vec![path.clone()])));
+    let (id, path) = state.take_requested_imports().remove(0);
+    let generation = state.layer_generation;
+    let progress = crate::import::Progress::default();
+    progress.start(crate::import::Stage::Checking, 10);
+    progress.advance();
+    state.apply(Command::Layer(LayerCommand::Progress {
+        path: path.clone(),
+        progress: progress.snapshot(),
+    }));
+    assert_eq!(state.import_progress.get(&path).map(|p| p.done), Some(1));
+    assert_eq!(state.layer_generation, generation, "no redraw for a bar");
+    let layer =
+        import_str(FILE, "progress.geojson", "progress", &id).unwrap_or_else(|e| panic!("{e}"));
+    state.apply(Command::Layer(LayerCommand::Imported {
+        id,
+        path: path.clone(),
+        data: Box::new(ImportedLayerData::prepare(layer, &progress)),
+    }));
+    assert!(state.import_progress.is_empty() && state.importing.is_empty());
+    let done = progress.snapshot();
+    assert_eq!(
+        (done.stage, done.done, done.total),
+        (crate::import::Stage::Preparing, 2, 2)
+    );
+}
