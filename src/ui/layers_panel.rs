@@ -98,18 +98,15 @@ pub fn import_progress(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    match progress.filter(|p| p.total > 0) {
-        Some(p) => {
-            ui.label(format!("Opening {name}: {}", p.stage.label()));
-            ui.add(
-                egui::ProgressBar::new(p.fraction())
-                    .desired_width(bar_width)
-                    .text(format!("{} / {}", p.done.min(p.total), p.total)),
-            );
-        }
-        None => {
-            ui.spinner();
-            ui.label(format!("Opening {name}…"));
-        }
+    if let Some(p) = progress.filter(|p| p.total > 0) {
+        ui.label(format!("Opening {name}: {}", p.stage.label()));
+        ui.add(
+            egui::ProgressBar::new(p.fraction())
+                .desired_width(bar_width)
+                .text(format!("{} / {}", p.done.min(p.total), p.total)),
+        );
+    } else {
+        ui.spinner();
+        ui.label(format!("Opening {name}…"));
     }
 }
