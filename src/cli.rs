@@ -16,6 +16,10 @@ pub struct Cli {
     pub command: Option<CliCommand>,
     /// Article files to open in the window, besides the embedded reports.
     pub files: Vec<std::path::PathBuf>,
+    /// Print how long the window took to show its first frame, then quit
+    /// (`bench/first-frame.sh` runs it under Xvfb).
+    #[arg(long, hide = true)]
+    pub startup_timing: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -72,9 +72,10 @@ fn render(
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     let result = match cli.command {
-        None => dispatch_atlas::ui::run(cli.files),
+        None => dispatch_atlas::ui::run(cli.files, cli.startup_timing.then_some(started)),
         Some(CliCommand::Places { json }) => print_places(json),
         Some(CliCommand::Geoparse { json: _, files }) => {
             dispatch_atlas::commands::geoparse::run(&files)

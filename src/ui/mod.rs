@@ -62,7 +62,10 @@ pub fn autosave_path() -> Option<PathBuf> {
 }
 
 /// Opens the main window, with `files` as extra articles, and runs until it is closed.
-pub fn run(files: Vec<PathBuf>) -> anyhow::Result<()> {
+///
+/// With `timing_from` (the process's start), the time to the first frame
+/// shown is printed on stderr and the window closes.
+pub fn run(files: Vec<PathBuf>, timing_from: Option<std::time::Instant>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Dispatch Atlas")
@@ -76,6 +79,7 @@ pub fn run(files: Vec<PathBuf>) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             let mut app = DispatchAtlasApp::new(cc);
+            app.timing_from = timing_from;
             let reopened = cc
                 .storage
                 .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, LAYERS_KEY))
@@ -120,6 +124,9 @@ pub struct DispatchAtlasApp {
     /// comes, which file, and how far its reader has got.
     imports: Vec<Import>,
     file_dialog: file_dialog::FileDialog,
+    /// `--startup-timing`: when the process started, and the frames shown.
+    timing_from: Option<std::time::Instant>,
+    frames_shown: u32,
 }
 
 impl DispatchAtlasApp {
@@ -156,6 +163,8 @@ impl DispatchAtlasApp {
             find_failed: false,
             annotation_draft: annotation_editor::Draft::default(),
             imports: Vec::new(),
+            timing_from: None,
+            frames_shown: 0,
             file_dialog: file_dialog::FileDialog::default(),
         }
     }
@@ -293,6 +302,23 @@ impl DispatchAtlasApp {
         }
     }
 
+    /// `--startup-timing`: the first frame has been shown once the second
+    /// begins; say when, and close.
+    fn report_startup(&mut self, ctx: &egui::Context) {
+        let Some(started) = self.timing_from else {
+            return;
+        };
+        self.frames_shown += 1;
+        if self.frames_shown == 2 {
+            eprintln!(
+                "first frame shown {:.1} ms after start",
+                started.elapsed().as_secs_f64() * 1e3
+            );
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        ctx.request_repaint();
+    }
+
     /// Whether GeoJSON files are still being read (for tests and tools).
     #[must_use]
     pub fn is_importing(&self) -> bool {
@@ -312,6 +338,7 @@ impl DispatchAtlasApp {
 
 impl eframe::App for DispatchAtlasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.report_startup(ui.ctx());
         let state = match &mut self.state {
             Ok(state) => state,
             Err(message) => {
