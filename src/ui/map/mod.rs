@@ -90,13 +90,13 @@ impl MapView {
             overlay::highlight(&painter, atlas, &projector, id, false);
         }
         let annotations = state.annotations();
-        overlay::markers(&painter, atlas, &projector, |id| {
+        let many_points = overlay::markers(&painter, atlas, &projector, |id| {
             annotations
                 .note(id)
                 .and_then(|a| a.colour)
                 .map(|c| egui::Color32::from_rgb(c.0[0], c.0[1], c.0[2]))
         });
-        overlay::labels(&painter, atlas, &projector);
+        overlay::labels(&painter, atlas, &projector, !many_points);
         overlay::badges(&painter, atlas, &projector, &state.mention_counts);
         overlay::scale_bar_and_attribution(&painter, &projector, rect);
         if let Some(corners) = &state.drawing {

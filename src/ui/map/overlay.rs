@@ -111,21 +111,80 @@ pub fn zone_in_progress(
     }
 }
 
-/// Every point feature, in the colour the user gave it if any.
+/// Above this many points on screen, towns and imported points are drawn
+/// as plain dots in one mesh (a layer of conflict events has tens of
+/// thousands; egui would tessellate each outlined circle on its own).
+const MANY_MARKERS: usize = 2_000;
+
+/// Every point feature, in the colour the user gave it if any. Returns
+/// whether the points were many (drawn as plain dots, to be left unnamed).
 pub fn markers(
     painter: &Painter,
     atlas: &Atlas,
     projector: &Projector,
     colour_of: impl Fn(&FeatureId) -> Option<Color32>,
-) {
-    for feature in atlas.features().iter().filter(|f| !f.hidden) {
-        if let Some(at) = feature.point() {
-            let p = to_pos2(projector.screen_from_lonlat(at));
-            if painter.clip_rect().expand(10.0).contains(p) {
-                marker(painter, p, feature.kind, colour_of(&feature.id));
+) -> bool {
+    let area = painter.clip_rect().expand(10.0);
+    let visible: Vec<(&Feature, Pos2)> = atlas
+        .features()
+        .iter()
+        .filter(|f| !f.hidden)
+        .filter_map(|f| Some((f, to_pos2(projector.screen_from_lonlat(f.point()?)))))
+        .filter(|(_, p)| area.contains(*p))
+        .collect();
+    let dense = visible.len() > MANY_MARKERS;
+    let mut dots = egui::Mesh::default();
+    // Dense dots: one per cell of DOT_CELL_PX pixels (the others would be
+    // drawn over it), the cells taken kept as bits.
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "screen cells, clamped"
+    )]
+    let (columns, rows) = (
+        (area.width() / DOT_CELL_PX).ceil().max(1.0) as usize,
+        (area.height() / DOT_CELL_PX).ceil().max(1.0) as usize,
+    );
+    let mut taken = vec![0u64; (columns * rows).div_ceil(64)];
+    for (feature, p) in visible {
+        let colour = colour_of(&feature.id);
+        let plain = matches!(feature.kind, FeatureKind::City | FeatureKind::Imported);
+        if dense && plain {
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "inside the area, so non-negative and in range"
+            )]
+            let cell = (((p.y - area.min.y) / DOT_CELL_PX) as usize).min(rows - 1) * columns
+                + (((p.x - area.min.x) / DOT_CELL_PX) as usize).min(columns - 1);
+            let (word, bit) = (cell / 64, 1u64 << (cell % 64));
+            if taken[word] & bit == 0 {
+                taken[word] |= bit;
+                dot(&mut dots, p, colour.unwrap_or(style::CITY_FILL));
             }
+        } else {
+            marker(painter, p, feature.kind, colour);
         }
     }
+    if !dots.is_empty() {
+        painter.add(Shape::mesh(dots));
+    }
+    dense
+}
+
+/// Dense dots closer than this (pixels) are drawn once.
+const DOT_CELL_PX: f32 = 2.0;
+
+/// A small filled diamond appended to `mesh` (at 5 px it reads as a dot,
+/// with four vertices rather than a circle's dozens).
+fn dot(mesh: &mut egui::Mesh, center: Pos2, colour: Color32) {
+    let r = style::MARKER_RADIUS * 0.7;
+    let first = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+    for corner in [vec2(0.0, -r), vec2(r, 0.0), vec2(0.0, r), vec2(-r, 0.0)] {
+        mesh.colored_vertex(center + corner, colour);
+    }
+    mesh.add_triangle(first, first + 1, first + 2);
+    mesh.add_triangle(first, first + 2, first + 3);
 }
 
 struct LabelSpec {
@@ -148,29 +207,48 @@ fn label_spec(feature: &Feature, screen_width: f32) -> Option<LabelSpec> {
     })
 }
 
-/// Names of features, placed so that no two overlap.
-pub fn labels(painter: &Painter, atlas: &Atlas, projector: &Projector) {
+/// At most this many names are laid out and offered for placement per
+/// frame, the most important first: a screen holds a few hundred, and a
+/// layer of events would otherwise lay out tens of thousands of names.
+const MAX_LABELS_CONSIDERED: usize = 600;
+
+/// Names of features, placed so that no two overlap; with `plain_points`
+/// false, towns and imported points go unnamed (too many on screen).
+pub fn labels(painter: &Painter, atlas: &Atlas, projector: &Projector, plain_points: bool) {
     let clip = painter.clip_rect();
-    let mut galleys = Vec::new();
-    let mut candidates = Vec::new();
-    for (index, feature) in atlas
+    let mut wanted: Vec<(usize, Pos2, LabelSpec)> = atlas
         .features()
         .iter()
         .enumerate()
         .filter(|(_, f)| !f.hidden)
-    {
-        let anchor = to_pos2(projector.screen_from_lonlat(feature.label_at));
-        if !clip.contains(anchor) {
-            continue;
-        }
-        let screen_width = atlas.shape(index).map_or(f32::MAX, |s| {
-            let a = projector.screen_from_world(s.world_min);
-            let b = projector.screen_from_world(s.world_max);
-            (b.x - a.x).abs()
-        });
-        let Some(spec) = label_spec(feature, screen_width) else {
-            continue;
-        };
+        .filter(|(_, f)| {
+            plain_points
+                || f.point().is_none()
+                || !matches!(f.kind, FeatureKind::City | FeatureKind::Imported)
+        })
+        .filter_map(|(index, feature)| {
+            let anchor = to_pos2(projector.screen_from_lonlat(feature.label_at));
+            if !clip.contains(anchor) {
+                return None;
+            }
+            let screen_width = atlas.shape(index).map_or(f32::MAX, |s| {
+                let a = projector.screen_from_world(s.world_min);
+                let b = projector.screen_from_world(s.world_max);
+                (b.x - a.x).abs()
+            });
+            Some((index, anchor, label_spec(feature, screen_width)?))
+        })
+        .collect();
+    if wanted.len() > MAX_LABELS_CONSIDERED {
+        // The most important, ties in drawing order (stable from frame to frame).
+        let key = |w: &(usize, Pos2, LabelSpec)| (std::cmp::Reverse(w.2.priority), w.0);
+        wanted.select_nth_unstable_by_key(MAX_LABELS_CONSIDERED, key);
+        wanted.truncate(MAX_LABELS_CONSIDERED);
+        wanted.sort_unstable_by_key(|w| w.0);
+    }
+    let mut galleys = Vec::new();
+    let mut candidates = Vec::new();
+    for (index, anchor, spec) in wanted {
         let galley = painter.layout_no_wrap(spec.text, spec.font, spec.color);
         let size = galley.size();
         // Markers' names go right of the marker, or left if that is taken;
@@ -305,5 +383,84 @@ pub fn badges<S: std::hash::BuildHasher>(
             egui::StrokeKind::Outside,
         );
         painter.galley(rect.center() - galley.size() / 2.0, galley, Color32::WHITE);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometry::projection::{LonLat, ScreenPoint, ScreenRect};
+    use crate::view::camera::Camera;
+
+    /// `count` imported points spread over a degree around Ménaka, and what
+    /// `markers` and `labels` paint of them in an 800×600 view.
+    fn paint_points(count: usize) -> (bool, usize, usize) {
+        let points = (0..count)
+            .map(|i| {
+                #[allow(clippy::cast_precision_loss)]
+                let (dx, dy) = ((i % 100) as f64 / 100.0, (i / 100) as f64 / 100.0);
+                let mut f = Feature::town(
+                    format!("layer:t/{i}"),
+                    format!("event {i}"),
+                    None,
+                    LonLat {
+                        lon: 2.0 + dx,
+                        lat: 15.5 + dy,
+                    },
+                    serde_json::Map::new(),
+                );
+                f.kind = FeatureKind::Imported;
+                f
+            })
+            .collect();
+        let atlas = Atlas::from_features(points);
+        let rect = ScreenRect {
+            min: ScreenPoint { x: 0.0, y: 0.0 },
+            max: ScreenPoint { x: 800.0, y: 600.0 },
+        };
+        let projector = Projector::new(
+            Camera::looking_at(
+                LonLat {
+                    lon: 2.5,
+                    lat: 15.9,
+                },
+                20_000.0,
+            ),
+            rect,
+        );
+        let ctx = egui::Context::default();
+        let mut dense = false;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let painter = ui.painter_at(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                vec2(800.0, 600.0),
+            ));
+            dense = markers(&painter, &atlas, &projector, |_| None);
+            labels(&painter, &atlas, &projector, !dense);
+        });
+        output.textures_delta.clear();
+        let meshes = output
+            .shapes
+            .iter()
+            .filter(|s| matches!(s.shape, Shape::Mesh(_)))
+            .count();
+        let texts = output
+            .shapes
+            .iter()
+            .filter(|s| matches!(s.shape, Shape::Text(_)))
+            .count();
+        (dense, meshes, texts)
+    }
+
+    #[test]
+    fn a_few_points_are_markers_with_names_and_many_are_dots_in_one_mesh() {
+        let (dense, meshes, texts) = paint_points(50);
+        assert!(!dense);
+        assert_eq!(meshes, 0, "outlined circles, not a mesh");
+        assert!(texts > 0, "names placed");
+        let (dense, meshes, texts) = paint_points(MANY_MARKERS + 500);
+        assert!(dense);
+        assert_eq!(meshes, 1, "every dot in one mesh");
+        assert_eq!(texts, 0, "too many to name");
     }
 }
