@@ -703,7 +703,13 @@ fn status_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             let cursor = ui.ctx().pointer_hover_pos().map(screen_point);
             match (state.projector(), cursor) {
                 (Some(projector), Some(p)) if projector.rect().contains(p) => {
-                    ui.label(RichText::new(projector.lonlat_from_screen(p).display()).monospace());
+                    let world = projector.world_from_screen(p);
+                    if (0.0..=1.0).contains(&world.x) && (0.0..=1.0).contains(&world.y) {
+                        ui.label(RichText::new(world.to_lonlat().display()).monospace());
+                    } else {
+                        // Zoomed out past the world's edge: no longitude 298° W.
+                        ui.label(RichText::new("Outside the map").weak());
+                    }
                 }
                 _ => {
                     ui.label(RichText::new("Move the pointer over the map for coordinates").weak());

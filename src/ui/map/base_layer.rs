@@ -24,6 +24,13 @@ const OUTLINE_MIN_STEP_PX: f32 = 1.0;
 /// (a world of admin-1 regions seen whole has thousands of them).
 const MIN_OUTLINED_PX: f64 = 10.0;
 
+/// Areas smaller than this on screen (pixels) are outlined with a hairline.
+const HAIRLINE_BELOW_PX: f64 = 80.0;
+
+/// A hairline's width (pixels): under egui's feathering width, so drawn as
+/// a faint one-pixel line.
+const HAIRLINE_PX: f32 = 0.8;
+
 /// Rings (islands, lakes) smaller than this on screen are filled but not
 /// outlined, for the same reason: an arctic archipelago seen from afar is
 /// thousands of specks.
@@ -106,7 +113,14 @@ fn build(
             (shape.world_max.x - shape.world_min.x).max(shape.world_max.y - shape.world_min.y);
         if extent * scale >= MIN_OUTLINED_PX {
             let out = outlines.entry(style.outline_layer).or_default();
-            stroke_outlines(out, &mut path, shape, projector, style.stroke, feathering);
+            // Small areas get hairlines: a world of regions seen whole is a
+            // lace of borders, and a hairline costs egui three vertices a
+            // point rather than four.
+            let mut stroke = style.stroke;
+            if extent * scale < HAIRLINE_BELOW_PX {
+                stroke.width = stroke.width.min(HAIRLINE_PX);
+            }
+            stroke_outlines(out, &mut path, shape, projector, stroke, feathering);
         }
         dots.extend(shape.dots.iter().map(|&w| {
             Shape::circle_filled(
