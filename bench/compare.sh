@@ -44,7 +44,7 @@ done | best_ms > "$work/ogr"
 "$bin" stats --json --picks 100000 --frames 300 "$file" > "$work/ours.json"
 
 python3 - "$file" "$runs" "$work" <<'PY'
-import json, math, sys, time
+import json, math, subprocess, sys, time
 import numpy as np, pyogrio, shapely
 
 path, runs, work = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -84,7 +84,9 @@ limit = 3 * f["coordinate_bytes"]
 
 def row(name, value, target):
     print(f"  {name:<52} {value:<34} {target}")
-print(f"Dispatch Atlas vs GDAL {pyogrio.__gdal_version_string__} and shapely {shapely.__version__} on {path}")
+ogr = subprocess.run(["ogr2ogr", "--version"], capture_output=True, text=True).stdout.strip()
+print(f"Dispatch Atlas vs {ogr}, pyogrio {pyogrio.__version__} (GDAL {pyogrio.__gdal_version_string__}) and shapely {shapely.__version__}")
+print(f"  on {path}")
 print(f"  ({f['features']} features, {f['vertices']} vertices)")
 row("load: ours (stats total, best run)", f"{ours_ms:.0f} ms", "")
 row("load: ogr2ogr -f FlatGeobuf (best run)", f"{ogr_ms:.0f} ms  → ours {ogr_ms / ours_ms:.2f}× faster", "target ≥ 2×")
