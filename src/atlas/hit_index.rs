@@ -12,15 +12,26 @@ use rstar::{AABB, RTree};
 use super::feature::{Feature, FeatureGeometry};
 use super::outline::Outline;
 use super::shape::AreaShape;
-use crate::geometry::projection::{Projector, ScreenPoint};
+use crate::geometry::projection::{LonLat, Projector, ScreenPoint, WorldPoint};
 
 type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
-/// A feature's lon/lat box in the tree; hidden features are not pickable.
+/// A feature's box in world space (where the map is drawn, so a cursor's
+/// neighbourhood and a point's distance need no projection per candidate);
+/// hidden features are not pickable.
 fn entry(index: usize, feature: &Feature) -> Option<Entry> {
     let b = feature.bbox().filter(|_| !feature.hidden)?;
+    // World y grows southward: the north-west corner is the minimum.
+    let north_west = WorldPoint::from_lonlat(LonLat {
+        lon: b.min().x,
+        lat: b.max().y,
+    });
+    let south_east = WorldPoint::from_lonlat(LonLat {
+        lon: b.max().x,
+        lat: b.min().y,
+    });
     Some(Entry::new(
-        Rectangle::from_corners([b.min().x, b.min().y], [b.max().x, b.max().y]),
+        Rectangle::from_corners([north_west.x, north_west.y], [south_east.x, south_east.y]),
         index,
     ))
 }
@@ -149,8 +160,9 @@ impl HitIndex {
     }
 
     /// The feature to pick at `pos_in_screen`: a point within `radius_px`
-    /// pixels first (the nearest), else the area of highest rank containing
-    /// the cursor (zone, then region, then country; the smaller on a tie).
+    /// pixels first (the nearest), else a line within reach or the area of
+    /// highest rank containing the cursor (zone, then region, then country;
+    /// the smaller on a tie).
     #[must_use]
     pub fn pick(
         &self,
@@ -160,29 +172,31 @@ impl HitIndex {
         pos_in_screen: ScreenPoint,
         radius_px: f32,
     ) -> Option<usize> {
-        let corner = |dx: f32, dy: f32| {
-            projector.lonlat_from_screen(ScreenPoint {
-                x: pos_in_screen.x + dx,
-                y: pos_in_screen.y + dy,
-            })
-        };
-        let (sw, ne) = (corner(-radius_px, radius_px), corner(radius_px, -radius_px));
-        let envelope = AABB::from_corners([sw.lon, sw.lat], [ne.lon, ne.lat]);
         let cursor = projector.world_from_screen(pos_in_screen);
+        let scale = projector.camera().scale();
+        let reach = f64::from(radius_px) / scale;
+        let envelope = AABB::from_corners(
+            [cursor.x - reach, cursor.y - reach],
+            [cursor.x + reach, cursor.y + reach],
+        );
 
-        // (rank, tie-break, index): lowest wins.
-        let mut best: Option<(u8, f64, usize)> = None;
+        // (rank, inside an area, tie-break, index): lowest wins. Within a
+        // rank, a line or point within reach beats an area around the
+        // cursor (pointing at a road in a zone means the road); then the
+        // nearest line or point (pixels), or the smallest area (world units²).
+        let mut best: Option<(u8, bool, f64, usize)> = None;
         for entry in self.tree.locate_in_envelope_intersecting(&envelope) {
             let index = entry.data;
             let feature = &features[index];
             let tie_break = match &feature.geometry {
-                FeatureGeometry::Point(at) => {
-                    let p = projector.screen_from_lonlat(*at);
-                    let d = (p.x - pos_in_screen.x).hypot(p.y - pos_in_screen.y);
-                    if d > radius_px {
+                FeatureGeometry::Point(_) => {
+                    // A point's box is the point (in world space).
+                    let at = entry.geom().lower();
+                    let d = (at[0] - cursor.x).hypot(at[1] - cursor.y) * scale;
+                    if d > f64::from(radius_px) {
                         continue;
                     }
-                    f64::from(d)
+                    d
                 }
                 FeatureGeometry::Area(_) => {
                     let vertices = shapes
@@ -212,11 +226,12 @@ impl HitIndex {
                     f64::from(d)
                 }
             };
-            let candidate = (feature.kind.pick_rank(), tie_break, index);
-            if best.is_none_or(|b| (candidate.0, candidate.1) < (b.0, b.1)) {
+            let is_area = matches!(feature.geometry, FeatureGeometry::Area(_));
+            let candidate = (feature.kind.pick_rank(), is_area, tie_break, index);
+            if best.is_none_or(|b| (candidate.0, candidate.1, candidate.2) < (b.0, b.1, b.2)) {
                 best = Some(candidate);
             }
         }
-        best.map(|(_, _, index)| index)
+        best.map(|(_, _, _, index)| index)
     }
 }
