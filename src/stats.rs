@@ -12,7 +12,7 @@ use geo::CoordsIter;
 use serde::Serialize;
 
 use crate::atlas::{Atlas, FeatureGeometry, Prepared};
-use crate::geometry::projection::{LonLat, Projector, ScreenPoint, ScreenRect};
+use crate::geometry::projection::{Projector, ScreenPoint, ScreenRect};
 use crate::import::{ImportError, import_file};
 use crate::state::layer_id;
 use crate::view::camera::Camera;
@@ -164,18 +164,7 @@ pub fn world_view() -> Projector {
         },
     };
     let mut camera = Camera::default();
-    camera.fit(
-        LonLat {
-            lon: -180.0,
-            lat: -60.0,
-        },
-        LonLat {
-            lon: 180.0,
-            lat: 80.0,
-        },
-        rect,
-        0.0,
-    );
+    camera.fit_inhabited_world(rect);
     Projector::new(camera, rect)
 }
 

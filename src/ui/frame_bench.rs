@@ -77,18 +77,7 @@ pub fn scripted_frames(state: &mut AppState, frames: usize) -> Vec<Duration> {
         frame(state);
     }
     if let Some(rect) = state.viewport {
-        state.camera.fit(
-            LonLat {
-                lon: -180.0,
-                lat: -60.0,
-            },
-            LonLat {
-                lon: 180.0,
-                lat: 80.0,
-            },
-            rect,
-            0.0,
-        );
+        state.camera.fit_inhabited_world(rect);
     }
     let mut times = Vec::with_capacity(frames);
     for i in 0..frames {

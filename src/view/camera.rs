@@ -61,6 +61,23 @@ impl Camera {
         self.keep_world_in_reach();
     }
 
+    /// Fits the inhabited world (every longitude, latitudes −60° to 80°)
+    /// edge to edge: the view benchmarks measure the whole world in.
+    pub fn fit_inhabited_world(&mut self, rect: ScreenRect) {
+        self.fit(
+            LonLat {
+                lon: -180.0,
+                lat: -60.0,
+            },
+            LonLat {
+                lon: 180.0,
+                lat: 80.0,
+            },
+            rect,
+            0.0,
+        );
+    }
+
     /// Frames the `south_west`–`north_east` box in `rect` with a margin of
     /// `margin` pixels on each side.
     pub fn fit(&mut self, south_west: LonLat, north_east: LonLat, rect: ScreenRect, margin: f32) {
