@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use geo::CoordsIter;
 use serde::Serialize;
 
-use crate::atlas::{Atlas, FeatureGeometry, Prepared};
+use crate::atlas::{AreaLevel, Atlas, FeatureGeometry, Prepared};
 use crate::geometry::projection::{Projector, ScreenPoint, ScreenRect};
 use crate::import::{ImportError, import_file};
 use crate::state::layer_id;
@@ -34,6 +34,10 @@ pub struct FileStats {
     pub drawn_vertices: usize,
     /// Triangles of the areas at full detail.
     pub triangles: usize,
+    /// Bytes of the drawing's levels of detail (vertices, triangles, rings).
+    pub drawing_bytes: usize,
+    /// Bytes of the picking indexes over the areas' edges.
+    pub outline_bytes: usize,
     /// Milliseconds: read and check (parse, validate, antimeridian cut, labels).
     pub read_ms: f64,
     /// Milliseconds: levels of detail, triangles and outline indexes.
@@ -112,12 +116,18 @@ pub fn open_layer(atlas: &mut Atlas, path: &Path) -> Result<FileStats, ImportErr
     let t = Instant::now();
     let prepared = Prepared::all(layer.features);
     let prepare = t.elapsed();
+    let outline_bytes = prepared.iter().map(Prepared::outline_bytes).sum();
     let shapes = prepared.iter().filter_map(Prepared::shape);
-    let (mut areas, mut drawn_vertices, mut triangles) = (0, 0, 0);
+    let (mut areas, mut drawn_vertices, mut triangles, mut drawing_bytes) = (0, 0, 0, 0);
     for shape in shapes {
         areas += usize::from(!shape.levels.is_empty());
         drawn_vertices += shape.vertex_count();
         triangles += shape.source().map_or(0, |l| l.mesh.triangle_count());
+        drawing_bytes += shape
+            .levels
+            .iter()
+            .map(AreaLevel::heap_bytes)
+            .sum::<usize>();
     }
     let t = Instant::now();
     atlas.add_prepared(prepared);
@@ -132,6 +142,8 @@ pub fn open_layer(atlas: &mut Atlas, path: &Path) -> Result<FileStats, ImportErr
         coordinate_bytes: vertices * 16,
         drawn_vertices,
         triangles,
+        drawing_bytes,
+        outline_bytes,
         read_ms: ms(read),
         prepare_ms: ms(prepare),
         index_ms: ms(index_time),

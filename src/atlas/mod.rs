@@ -101,6 +101,12 @@ impl Prepared {
     pub fn shape(&self) -> Option<&AreaShape> {
         self.shape.as_ref()
     }
+
+    /// Bytes of the picking index over the area's edges (for `stats`).
+    #[must_use]
+    pub fn outline_bytes(&self) -> usize {
+        self.outline.as_ref().map_or(0, |o| o.heap_bytes())
+    }
 }
 
 /// All features, in drawing order (context countries, focus countries,

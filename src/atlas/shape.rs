@@ -100,6 +100,14 @@ impl AreaLevel {
     pub fn vertex_count(&self) -> usize {
         self.mesh.vertices.len()
     }
+
+    /// Bytes held: vertices, triangle indices, ring ends.
+    #[must_use]
+    pub fn heap_bytes(&self) -> usize {
+        self.mesh.vertices.capacity() * std::mem::size_of::<WorldPoint>()
+            + self.mesh.indices.capacity() * 4
+            + self.ring_ends.capacity() * 4
+    }
 }
 
 /// Vertex counts are far below 2³² (files are at most 1 GB): u32 indices,

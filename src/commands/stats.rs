@@ -65,10 +65,24 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
             t.count, t.p50, t.p95, t.p99, t.max
         )?;
     }
+    #[allow(clippy::cast_precision_loss, reason = "megabytes for display")]
+    let mb = |bytes: usize| bytes as f64 / 1e6;
+    for s in &files {
+        writeln!(
+            out,
+            "{}: coordinates {:.1} MB, drawing (levels of detail) {:.1} MB, picking index {:.1} MB",
+            s.file,
+            mb(s.coordinate_bytes),
+            mb(s.drawing_bytes),
+            mb(s.outline_bytes)
+        )?;
+    }
     if let Some(bytes) = peak {
-        #[allow(clippy::cast_precision_loss, reason = "megabytes for display")]
-        let mb = bytes as f64 / 1e6;
-        writeln!(out, "peak memory: {mb:.1} MB")?;
+        writeln!(
+            out,
+            "peak memory: {:.1} MB",
+            mb(usize::try_from(bytes).unwrap_or(usize::MAX))
+        )?;
     }
     Ok(())
 }
