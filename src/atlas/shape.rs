@@ -3,12 +3,12 @@
 //! that a zoomed-out view of the whole world draws a few vertices per pixel
 //! rather than every vertex of a 1:10m coastline.
 
-use geo::{BoundingRect, LineString, MultiPolygon, Polygon, TriangulateEarcut};
+use geo::{BoundingRect, LineString, MultiPolygon, Polygon};
 
 use super::feature::{Feature, FeatureGeometry};
 use crate::geometry::projection::{LonLat, WorldPoint};
 use crate::geometry::simplify::simplify_polygon;
-use crate::geometry::tessellate::{WorldMesh, polygon_to_world};
+use crate::geometry::tessellate::{WorldMesh, polygon_to_world, tessellate_world};
 
 /// The simplification of each coarser level, in world units (the world is
 /// the unit square, 40 075 km wide at the equator): about 150 m, 600 m,
@@ -52,34 +52,12 @@ pub struct AreaLevel {
 
 impl AreaLevel {
     fn new(tolerance: f64, polygons: &[Polygon<f64>]) -> Self {
-        let mut level = Self {
+        let (mesh, ring_ends) = tessellate_world(polygons);
+        Self {
             tolerance,
-            ..Self::default()
-        };
-        for polygon in polygons {
-            let raw = polygon.earcut_triangles_raw();
-            let base = level.mesh.vertices.len();
-            let mut end = base;
-            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                end += ring.0.len().saturating_sub(1);
-                level.ring_ends.push(index_u32(end));
-            }
-            debug_assert_eq!(
-                end - base,
-                raw.vertices.len(),
-                "earcut drops closing points"
-            );
-            level
-                .mesh
-                .vertices
-                .extend(raw.vertices.iter().map(|&[x, y]| WorldPoint { x, y }));
-            level.mesh.indices.extend(
-                raw.triangle_indices
-                    .into_iter()
-                    .map(|i| index_u32(base + i)),
-            );
+            mesh,
+            ring_ends: ring_ends.into_iter().map(index_u32).collect(),
         }
-        level
     }
 
     /// Each ring's vertices (closed implicitly: the last joins the first).

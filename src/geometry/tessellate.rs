@@ -59,15 +59,31 @@ pub fn polygon_to_world(polygon: &Polygon<f64>) -> Polygon<f64> {
 /// Triangulates every polygon of `areas` (lon/lat) into one world-space mesh.
 #[must_use]
 pub fn tessellate(areas: &MultiPolygon<f64>) -> WorldMesh {
+    let world: Vec<Polygon<f64>> = areas.iter().map(polygon_to_world).collect();
+    tessellate_world(&world).0
+}
+
+/// Triangulates polygons already in world space into one mesh whose vertices
+/// are the rings' (each without its closing repeat, one ring after the
+/// other), and says where each ring ends among them.
+#[must_use]
+pub fn tessellate_world(polygons: &[Polygon<f64>]) -> (WorldMesh, Vec<usize>) {
     let mut mesh = WorldMesh::default();
-    for polygon in areas {
-        let raw = polygon_to_world(polygon).earcut_triangles_raw();
+    let mut ring_ends = Vec::new();
+    for polygon in polygons {
+        let raw = polygon.earcut_triangles_raw();
+        let mut end = mesh.vertices.len();
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            end += ring.0.len().saturating_sub(1);
+            ring_ends.push(end);
+        }
         mesh.append(
             raw.vertices.iter().map(|&[x, y]| WorldPoint { x, y }),
             raw.triangle_indices,
         );
+        debug_assert_eq!(end, mesh.vertices.len(), "earcut drops closing points");
     }
-    mesh
+    (mesh, ring_ends)
 }
 
 #[cfg(test)]
