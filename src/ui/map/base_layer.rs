@@ -111,13 +111,15 @@ fn build(
         }
         let extent =
             (shape.world_max.x - shape.world_min.x).max(shape.world_max.y - shape.world_min.y);
-        if extent * scale >= MIN_OUTLINED_PX {
+        // Lines are always drawn: they have no fill to stand for them.
+        let is_area = !shape.levels.is_empty();
+        if !is_area || extent * scale >= MIN_OUTLINED_PX {
             let out = outlines.entry(style.outline_layer).or_default();
             // Small areas get hairlines: a world of regions seen whole is a
             // lace of borders, and a hairline costs egui three vertices a
             // point rather than four.
             let mut stroke = style.stroke;
-            if extent * scale < HAIRLINE_BELOW_PX {
+            if is_area && extent * scale < HAIRLINE_BELOW_PX {
                 stroke.width = stroke.width.min(HAIRLINE_PX);
             }
             stroke_outlines(out, &mut path, shape, projector, stroke, feathering);
@@ -308,6 +310,31 @@ mod tests {
                 y: y / 1000.0,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_line_shorter_than_the_outline_threshold_is_still_drawn() {
+        use crate::atlas::{Atlas, Feature, FeatureGeometry, FeatureKind};
+        let mut road = Feature::town(
+            "layer:t/road".into(),
+            "Road".into(),
+            None,
+            LonLat { lon: 0.0, lat: 0.0 },
+            serde_json::Map::new(),
+        );
+        road.kind = FeatureKind::Imported;
+        // Two kilometres: a fraction of a pixel at this zoom.
+        road.geometry = FeatureGeometry::Other(geo::GeometryCollection::new_from(vec![
+            geo::Geometry::LineString(geo::LineString::from(vec![(0.0, 0.0), (0.02, 0.0)])),
+        ]));
+        let atlas = Atlas::from_features(vec![road]);
+        let shapes = build(&atlas, &projector(), 1.0, &|_| 1.0);
+        assert!(
+            shapes
+                .iter()
+                .any(|s| matches!(s, Shape::Mesh(m) if !m.vertices.is_empty())),
+            "the road is stroked"
+        );
     }
 
     #[test]
