@@ -4,8 +4,9 @@
 //! A file that is not JSON, or not GeoJSON, is an error (with the line and
 //! column); a feature that cannot be drawn is a warning naming it and why, and
 //! the others still load. The top level is parsed with each feature left as
-//! a borrowed slice of the file's bytes until its turn, so a large file never
-//! exists as one big JSON tree.
+//! a borrowed slice of the file's bytes; the features are then read in
+//! parallel (geometries straight into coordinate vectors, properties kept as
+//! text), so a large file never exists as a JSON tree.
 
 pub mod geometry;
 pub mod progress;
@@ -141,9 +142,10 @@ fn import_file_up_to(
         return Err(ImportError::TooLarge { path: shown, size });
     }
     // The bytes are read once (at most 1 GB); the top level is parsed with
-    // each feature left as a borrowed slice of them, and features are then
-    // parsed one at a time: never a JSON tree of the whole file. (serde's
-    // reader-based parsing goes byte by byte and copies every feature.)
+    // each feature left as a borrowed slice of them, and the features are
+    // then read on every core, geometries straight into coordinate vectors:
+    // never a JSON tree of the whole file. (serde's reader-based parsing
+    // goes byte by byte and copies every feature.)
     let bytes = std::fs::read(path).map_err(io)?;
     let top: TopLevel<'_> = serde_json::from_slice(&bytes).map_err(|e| json_error(&shown, &e))?;
     let name = path
