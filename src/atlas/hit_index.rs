@@ -13,6 +13,7 @@ use super::feature::{Feature, FeatureGeometry};
 use super::outline::Outline;
 use super::shape::AreaShape;
 use crate::geometry::projection::{LonLat, Projector, ScreenPoint, WorldPoint};
+use crate::geometry::simplify::segment_distance2;
 
 type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
@@ -46,15 +47,13 @@ fn screen_distance(
     let to_screen = |c: geo::Coord<f64>| {
         projector.screen_from_lonlat(crate::geometry::projection::LonLat::from_coord(c))
     };
+    let coord = |p: ScreenPoint| geo::Coord {
+        x: f64::from(p.x),
+        y: f64::from(p.y),
+    };
+    #[allow(clippy::cast_possible_truncation, reason = "pixels")]
     let to_segment = |a: ScreenPoint, b: ScreenPoint| {
-        let (dx, dy) = (b.x - a.x, b.y - a.y);
-        let len2 = dx * dx + dy * dy;
-        let t = if len2 > 0.0 {
-            (((pos.x - a.x) * dx + (pos.y - a.y) * dy) / len2).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        (a.x + t * dx - pos.x).hypot(a.y + t * dy - pos.y)
+        segment_distance2(coord(pos), coord(a), coord(b)).sqrt() as f32
     };
     let mut best = f32::MAX;
     for geometry in collection {

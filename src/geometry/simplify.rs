@@ -7,8 +7,10 @@
 
 use geo::{Coord, LineString, Polygon};
 
-/// Squared distance from `p` to the segment `a`–`b`.
-fn segment_distance2(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
+/// Squared distance from `p` to the segment `a`–`b` (also what picking a
+/// line measures, in pixels).
+#[must_use]
+pub fn segment_distance2(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let length2 = dx * dx + dy * dy;
     let t = if length2 > 0.0 {
