@@ -5,7 +5,7 @@
 //! Earcut (through geo) turns each polygon into triangles in world space; the
 //! map only moves those vertices to the screen each time the view changes.
 
-use geo::{MapCoords, MultiPolygon, Polygon, TriangulateEarcut};
+use geo::{MapCoords, Polygon, TriangulateEarcut};
 
 use super::projection::{LonLat, WorldPoint};
 
@@ -56,13 +56,6 @@ pub fn polygon_to_world(polygon: &Polygon<f64>) -> Polygon<f64> {
     })
 }
 
-/// Triangulates every polygon of `areas` (lon/lat) into one world-space mesh.
-#[must_use]
-pub fn tessellate(areas: &MultiPolygon<f64>) -> WorldMesh {
-    let world: Vec<Polygon<f64>> = areas.iter().map(polygon_to_world).collect();
-    tessellate_world(&world).0
-}
-
 /// Triangulates polygons already in world space into one mesh whose vertices
 /// are the rings' (each without its closing repeat, one ring after the
 /// other), and says where each ring ends among them.
@@ -89,7 +82,13 @@ pub fn tessellate_world(polygons: &[Polygon<f64>]) -> (WorldMesh, Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use geo::{Area, LineString, polygon};
+
+    /// Every polygon of `areas` (lon/lat) triangulated into one world-space mesh.
+    fn tessellate(areas: &MultiPolygon<f64>) -> WorldMesh {
+        let world: Vec<Polygon<f64>> = areas.iter().map(polygon_to_world).collect();
+        tessellate_world(&world).0
+    }
+    use geo::{Area, LineString, MultiPolygon, polygon};
 
     fn world_area(areas: &MultiPolygon<f64>) -> f64 {
         areas

@@ -41,7 +41,7 @@ fn country_links(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut V
 }
 
 /// Identifiers worth showing, with a label, from the source attributes.
-fn identifiers(feature: &Feature) -> Vec<(&'static str, String)> {
+fn identifiers(properties: &serde_json::Map<String, Value>) -> Vec<(&'static str, String)> {
     let keys = [
         ("ISO 3166-2", "iso_3166_2"),
         ("ISO 3166-1", "iso_a2"),
@@ -54,8 +54,8 @@ fn identifiers(feature: &Feature) -> Vec<(&'static str, String)> {
     ];
     keys.iter()
         .filter_map(|(label, key)| {
-            let value = feature.properties.get(key)?;
-            let text = match &*value {
+            let value = properties.get(*key)?;
+            let text = match value {
                 Value::String(s) if !s.is_empty() => s.clone(),
                 Value::Number(n) if *key == "population" => n.as_f64().map(group_thousands)?,
                 Value::Number(n) if n.as_i64().is_some_and(|v| v > 0) => n.to_string(),
@@ -67,6 +67,8 @@ fn identifiers(feature: &Feature) -> Vec<(&'static str, String)> {
 }
 
 pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Command>) {
+    // Once per frame: an imported feature keeps its properties as text.
+    let properties = feature.properties.to_map();
     ui.horizontal(|ui| {
         ui.heading(RichText::new(&feature.name).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -126,17 +128,17 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Co
                 ui.add(egui::Label::new(feature.aliases.join(", ")).wrap());
                 ui.end_row();
             }
-            for (label, value) in identifiers(feature) {
+            for (label, value) in identifiers(&properties) {
                 ui.label(label);
                 ui.label(value);
                 ui.end_row();
             }
         });
     if feature.kind == crate::atlas::FeatureKind::Imported {
-        properties_table(ui, feature);
-    } else if let Some(description) = feature.properties.get_str("description") {
+        properties_table(ui, &properties);
+    } else if let Some(description) = properties.get("description").and_then(Value::as_str) {
         ui.add_space(6.0);
-        ui.label(description.as_ref());
+        ui.label(description);
     }
     ui.add_space(8.0);
     if ui
@@ -150,11 +152,8 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Co
 
 /// An imported feature's properties as the file has them, like a GIS's
 /// identify tool: one row per property, long values wrapped.
-fn properties_table(ui: &mut Ui, feature: &Feature) {
+fn properties_table(ui: &mut Ui, properties: &serde_json::Map<String, Value>) {
     ui.add_space(6.0);
-    // Parsed from the file's text each frame the panel shows: a few
-    // kilobytes, microseconds.
-    let properties = feature.properties.to_map();
     ui.label(RichText::new(format!("Properties ({})", properties.len())).strong());
     if properties.is_empty() {
         ui.label(RichText::new("This feature has no properties.").weak());
@@ -165,7 +164,7 @@ fn properties_table(ui: &mut Ui, feature: &Feature) {
         .striped(true)
         .spacing([10.0, 3.0])
         .show(ui, |ui| {
-            for (key, value) in properties.iter() {
+            for (key, value) in properties {
                 ui.label(RichText::new(key).monospace());
                 let text = match value {
                     Value::String(s) => s.clone(),

@@ -122,7 +122,15 @@ fn build(
             if is_area && extent * scale < HAIRLINE_BELOW_PX {
                 stroke.width = stroke.width.min(HAIRLINE_PX);
             }
-            stroke_outlines(out, &mut path, shape, projector, stroke, feathering);
+            stroke_outlines(
+                out,
+                &mut path,
+                shape,
+                projector,
+                stroke,
+                feathering,
+                MIN_OUTLINED_RING_PX,
+            );
         }
         dots.extend(shape.dots.iter().map(|&w| {
             Shape::circle_filled(
@@ -155,6 +163,7 @@ fn append_screen_mesh(out: &mut Mesh, world: &WorldMesh, projector: &Projector, 
 
 /// The rings and lines of `shape`, decimated to what the screen shows and
 /// stroked into `out` (egui's own line tessellation, into one mesh).
+/// Rings smaller than `min_ring_px` on screen are left out.
 fn stroke_outlines(
     out: &mut Mesh,
     path: &mut Path,
@@ -162,13 +171,13 @@ fn stroke_outlines(
     projector: &Projector,
     stroke: Stroke,
     feathering: f32,
+    min_ring_px: f32,
 ) {
     let stroke = PathStroke::from(stroke);
     let level = shape.level(projector.camera().scale());
     for ring in level.into_iter().flat_map(AreaLevel::rings) {
         let points = decimate(ring, projector, true);
-        if points.len() >= 3 && Rect::from_points(&points).size().max_elem() >= MIN_OUTLINED_RING_PX
-        {
+        if points.len() >= 3 && Rect::from_points(&points).size().max_elem() >= min_ring_px {
             path.clear();
             path.add_line_loop(&points);
             path.stroke_closed(feathering, &stroke, out);
@@ -192,42 +201,35 @@ fn stroke_outlines(
 #[must_use]
 pub fn screen_mesh(world: &WorldMesh, projector: &Projector, color: Color32) -> Mesh {
     let mut mesh = Mesh::default();
-    mesh.reserve_vertices(world.vertices.len());
-    mesh.vertices
-        .extend(world.vertices.iter().map(|&v| egui::epaint::Vertex {
-            pos: pos2(projector.screen_from_world(v)),
-            uv: WHITE_UV,
-            color,
-        }));
-    mesh.indices.clone_from(&world.indices);
+    append_screen_mesh(&mut mesh, world, projector, color);
     mesh
 }
 
-/// Every ring of `shape` as a closed line, every line as an open one, and
-/// every dot as a small circle, decimated to what the screen can show.
+/// Every ring of `shape` (however small) and every line stroked into one
+/// mesh, and every dot as a small circle, decimated to what the screen can
+/// show: the outline of one feature (hovered, selected).
 #[must_use]
-pub fn outline_shapes(shape: &AreaShape, projector: &Projector, stroke: Stroke) -> Vec<Shape> {
-    let level = shape.level(projector.camera().scale());
-    let rings = level
-        .into_iter()
-        .flat_map(AreaLevel::rings)
-        .filter_map(|ring| {
-            let points = decimate(ring, projector, true);
-            (points.len() >= 3).then(|| Shape::closed_line(points, stroke))
-        });
-    let lines = shape.lines.iter().filter_map(|line| {
-        let mut points = decimate(line, projector, false);
-        if points.len() == 1 {
-            // A line shorter than a pixel: still show where it is.
-            points.push(points[0] + egui::vec2(0.5, 0.0));
-        }
-        (points.len() >= 2).then(|| Shape::line(points, stroke))
-    });
+pub fn outline_shapes(
+    shape: &AreaShape,
+    projector: &Projector,
+    stroke: Stroke,
+    feathering: f32,
+) -> Vec<Shape> {
+    let mut outline = Mesh::default();
+    stroke_outlines(
+        &mut outline,
+        &mut Path::default(),
+        shape,
+        projector,
+        stroke,
+        feathering,
+        0.0,
+    );
     let dots = shape
         .dots
         .iter()
         .map(|&w| Shape::circle_filled(pos2(projector.screen_from_world(w)), 3.5, stroke.color));
-    rings.chain(lines).chain(dots).collect()
+    std::iter::once(Shape::mesh(outline)).chain(dots).collect()
 }
 
 /// Whether the path turns back on itself at `b` (from `a`, to `c`): a

@@ -36,7 +36,8 @@ pub fn highlight(
                     style::SELECTED_FILL,
                 )));
             }
-            painter.extend(outline_shapes(shape, projector, stroke));
+            let feathering = 1.0 / painter.ctx().pixels_per_point();
+            painter.extend(outline_shapes(shape, projector, stroke, feathering));
         }
         Some(_) => {}
         None => {
