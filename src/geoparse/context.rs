@@ -268,22 +268,25 @@ const LOCATIVES: &[&str] = &[
 ];
 
 fn word_at(chars: &[char], mut i: usize, forward: bool) -> String {
-    let mut word = Vec::new();
     let part = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.';
-    if forward {
+    let (from, to) = if forward {
+        let from = i;
         while i < chars.len() && part(chars[i]) {
-            word.push(chars[i]);
             i += 1;
         }
+        (from, i)
     } else {
+        let to = i;
         while i > 0 && part(chars[i - 1]) {
-            word.push(chars[i - 1]);
             i -= 1;
         }
-        word.reverse();
+        (i, to)
+    };
+    let mut to = to;
+    while to > from && matches!(chars[to - 1], '.' | '\'' | '’') {
+        to -= 1;
     }
-    let word: String = word.into_iter().collect();
-    word.trim_end_matches(['.', '\'', '’']).to_owned()
+    chars[from..to].iter().collect()
 }
 
 /// The text around one recognised name.
@@ -295,6 +298,10 @@ pub struct Surroundings<'a> {
     previous: Option<String>,
     /// The word just after (one space apart), as written.
     next: Option<String>,
+    /// The same two words folded, for the word lists (folded once here: the
+    /// rules ask about them many times).
+    previous_folded: Option<String>,
+    next_folded: Option<String>,
     sentence_initial: bool,
 }
 
@@ -326,6 +333,8 @@ impl<'a> Surroundings<'a> {
             chars,
             start,
             end,
+            previous_folded: previous.as_deref().map(fold_str),
+            next_folded: next.as_deref().map(fold_str),
             previous,
             next,
             sentence_initial,
@@ -345,31 +354,28 @@ impl<'a> Surroundings<'a> {
     /// "… region", "… province": prefer an administrative region.
     #[must_use]
     pub fn followed_by_region_word(&self) -> bool {
-        self.next
+        self.next_folded
             .as_deref()
-            .is_some_and(|n| REGION_HEADS.contains(&fold_str(n).as_str()))
-    }
-
-    fn previous_folded(&self) -> Option<String> {
-        self.previous.as_deref().map(fold_str)
+            .is_some_and(|n| REGION_HEADS.contains(&n))
     }
 
     /// The word before is a capitalised name, not "In" or "President".
     fn previous_is_name(&self) -> bool {
-        let Some(previous) = self.previous.as_deref() else {
+        let (Some(previous), Some(folded)) =
+            (self.previous.as_deref(), self.previous_folded.as_deref())
+        else {
             return false;
         };
-        let folded = fold_str(previous);
-        capitalised(previous)
-            && !LEADERS.contains(&folded.as_str())
-            && !TITLES.contains(&folded.as_str())
+        capitalised(previous) && !LEADERS.contains(&folded) && !TITLES.contains(&folded)
     }
 
     /// The word after is a capitalised name.
     fn next_is_name(&self) -> bool {
-        self.next
-            .as_deref()
-            .is_some_and(|n| capitalised(n) && !LEADERS.contains(&fold_str(n).as_str()))
+        self.next.as_deref().is_some_and(capitalised)
+            && !self
+                .next_folded
+                .as_deref()
+                .is_some_and(|n| LEADERS.contains(&n))
     }
 
     /// The text of the name, for recording people's names.
@@ -388,8 +394,9 @@ impl<'a> Surroundings<'a> {
     #[must_use]
     pub fn looks_like_surname(&self) -> bool {
         let after_title = self
-            .previous_folded()
-            .is_some_and(|p| TITLES.contains(&p.as_str()));
+            .previous_folded
+            .as_deref()
+            .is_some_and(|p| TITLES.contains(&p));
         let single = !self.surface().contains([' ', '-']);
         single && (after_title || self.previous_is_name())
     }
@@ -469,17 +476,15 @@ impl NameFacts {
         // A name does not end on "of" or "de" ("University of").
         let last_word = surface.rsplit([' ', '-']).next().unwrap_or_default();
         let dangling = !single_word && CONNECTORS.contains(&fold_str(last_word).as_str());
-        let previous = s.previous_folded();
+        let previous = s.previous_folded.as_deref();
         let previous_raw = s.previous.as_deref().unwrap_or_default();
         // A title before it: a person ("Mr Clement", "President Macron").
-        let after_title = previous.as_deref().is_some_and(|p| TITLES.contains(&p));
+        let after_title = previous.is_some_and(|p| TITLES.contains(&p));
         // An alphanumeric code before it: an organisation or model ("G5 Sahel").
         let after_code = previous_raw.chars().any(|c| c.is_ascii_digit())
             && previous_raw.chars().any(char::is_alphabetic);
-        let next_folded = s.next.as_deref().map(fold_str);
-        let next_is_head = next_folded
-            .as_deref()
-            .is_some_and(|n| GEO_HEADS.contains(&n));
+        let next_folded = s.next_folded.as_deref();
+        let next_is_head = next_folded.is_some_and(|n| GEO_HEADS.contains(&n));
         // Part of a longer capitalised name that is not a place: a person
         // ("Florence Parly", "Kevin Clement") or an organisation ("Radio
         // France Internationale").
@@ -493,9 +498,7 @@ impl NameFacts {
             well_capitalised: well_capitalised(&surface),
             next_is_head,
             previous_is_the: previous_raw == "the" || previous_raw == "The",
-            next_is_speech_verb: next_folded
-                .as_deref()
-                .is_some_and(|n| SPEECH_VERBS.contains(&n)),
+            next_is_speech_verb: next_folded.is_some_and(|n| SPEECH_VERBS.contains(&n)),
             next_lower: s
                 .next
                 .as_deref()
@@ -504,7 +507,7 @@ impl NameFacts {
                 .iter()
                 .any(|e| key.ends_with(e)),
             common_word: gazetteer.is_common_word(&key),
-            after_locative: previous.as_deref().is_some_and(|p| LOCATIVES.contains(&p)),
+            after_locative: previous.is_some_and(|p| LOCATIVES.contains(&p)),
             sentence_initial: s.sentence_initial,
             leader: LEADERS.contains(&key.as_str()),
             lowercase_in_text: lowercase.0.contains(key.as_str()),
@@ -580,7 +583,8 @@ pub struct LowercaseWords<'t>(HashSet<&'t str>);
 #[must_use]
 pub fn lowercase_words<'t>(folded: &'t Folded, chars: &[char]) -> LowercaseWords<'t> {
     let bytes = folded.text.as_bytes();
-    let mut words = HashSet::default();
+    // About one word in six bytes, most of them lower case.
+    let mut words = HashSet::with_capacity_and_hasher(bytes.len() / 8, rustc_hash::FxBuildHasher);
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80 {

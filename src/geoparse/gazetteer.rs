@@ -247,6 +247,12 @@ impl Gazetteer {
         found
     }
 
+    /// Whether some name begins with these folded bytes.
+    #[must_use]
+    pub fn has_name_starting(&self, folded_prefix: &str) -> bool {
+        self.names.has_prefix(folded_prefix.as_bytes())
+    }
+
     /// Whether a name may start with this (folded) lower-case word.
     #[must_use]
     pub fn may_start_lowercase(&self, folded_word: &str) -> bool {

@@ -13,7 +13,7 @@ pub mod gazetteer;
 
 use serde::Serialize;
 
-use crate::text::fold::{Folded, fold, fold_str};
+use crate::text::fold::{Folded, fold, fold_str, folds_to};
 use context::Surroundings;
 use gazetteer::{Entry, EntryKind, Gazetteer};
 
@@ -52,13 +52,20 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-/// Byte offsets in the folded text where words start.
-fn word_starts(folded: &str) -> impl Iterator<Item = usize> + '_ {
+/// The words of the folded text, as byte spans `[start, end)`. Multi-byte
+/// characters count as word bytes, so every span lies on char boundaries.
+fn words(folded: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = folded.as_bytes();
-    (0..bytes.len()).filter(move |&i| {
-        is_word_byte(bytes[i])
-            && folded.is_char_boundary(i)
-            && (i == 0 || !is_word_byte(bytes[i - 1]))
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        (start < i).then_some((start, i))
     })
 }
 
@@ -85,8 +92,8 @@ fn recognise(
     // still name the person, unless they are also a large town's name.
     let mut first_names: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     let mut skip_until = 0;
-    let bytes = folded.text.as_bytes();
-    for start in word_starts(&folded.text) {
+    let mut name_starts: rustc_hash::FxHashMap<&str, bool> = rustc_hash::FxHashMap::default();
+    for (start, word_end) in words(&folded.text) {
         if start < skip_until {
             continue;
         }
@@ -95,14 +102,17 @@ fn recognise(
         let capital = chars
             .get(folded.original_char(start))
             .is_some_and(|c| c.is_uppercase());
-        if !capital {
-            let end = bytes[start..]
-                .iter()
-                .position(|&b| !is_word_byte(b))
-                .map_or(bytes.len(), |n| start + n);
-            if !gazetteer.may_start_lowercase(&folded.text[start..end]) {
-                continue;
-            }
+        let word = &folded.text[start..word_end];
+        if !capital && !gazetteer.may_start_lowercase(word) {
+            continue;
+        }
+        // Words recur ("President", "Mali"): the name index is asked once per
+        // distinct word whether any name starts with it.
+        if !*name_starts
+            .entry(word)
+            .or_insert_with(|| gazetteer.has_name_starting(word))
+        {
+            continue;
         }
         for (end, entries) in names_at(gazetteer, folded, start) {
             let (cs, ce) = folded.original_span(start, end);
@@ -194,7 +204,7 @@ fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], region_hea
     // A town named by one of its alternate names is a weaker reading than
     // an entry that bears the name itself ("Florida": the state, not
     // Floridablanca).
-    let alternate = if entry.kind == EntryKind::City && fold_str(&entry.name) != surface_key {
+    let alternate = if entry.kind == EntryKind::City && !folds_to(&entry.name, surface_key) {
         2.5
     } else {
         0.0
@@ -217,7 +227,8 @@ fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], region_hea
 #[must_use]
 pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     let folded = fold(text);
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
+    chars.extend(text.chars());
     let (recognised, demonyms) = recognise(gazetteer, &folded, &chars);
     let context = country_context(gazetteer, &recognised, &demonyms);
     recognised

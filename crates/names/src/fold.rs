@@ -102,12 +102,26 @@ pub fn fold(original: &str) -> Folded {
     let mut text = String::with_capacity(original.len());
     let mut char_at = Vec::with_capacity(original.len() + 1);
     let mut count = 0u32;
-    for (index, c) in original.chars().enumerate() {
-        let before = text.len();
+    let mut rest = original;
+    while !rest.is_empty() {
+        // News copy is mostly ASCII: a run of it folds byte for byte, one
+        // char per byte, without going through `fold_char`.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        let from = text.len();
+        text.push_str(run);
+        text[from..].make_ascii_lowercase();
+        char_at.extend(count..count + ascii as u32);
+        count += ascii as u32;
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else { break };
         fold_char(c, &mut text);
-        char_at.resize(text.len(), index as u32);
-        debug_assert!(text.len() >= before);
-        count = index as u32 + 1;
+        char_at.resize(text.len(), count);
+        count += 1;
+        rest = chars.as_str();
     }
     char_at.push(count);
     Folded { text, char_at }
@@ -159,6 +173,26 @@ mod tests {
         assert!(!folds_to("Gaoual", "gao"));
         assert!(!folds_to("Ménaka", "menako"));
         assert!(folds_to("", ""));
+    }
+
+    proptest::proptest! {
+        /// The ASCII fast path of `fold` agrees with folding char by char,
+        /// and every folded byte maps back to the char it came from.
+        #[test]
+        fn fold_agrees_with_fold_char(original in "(?s)[a-zA-Z ,.'0-9éÉœŒ’\u{a0}\u{301}ßİ-]{0,40}") {
+            let folded = fold(&original);
+            proptest::prop_assert_eq!(&folded.text, &fold_str(&original));
+            let chars: Vec<char> = original.chars().collect();
+            let mut expected = String::new();
+            for (byte, _) in folded.text.char_indices() {
+                let c = folded.original_char(byte);
+                proptest::prop_assert!(c < chars.len());
+                expected.clear();
+                fold_char(chars[c], &mut expected);
+                proptest::prop_assert!(!expected.is_empty());
+            }
+            proptest::prop_assert_eq!(folded.original_char(folded.text.len()), chars.len());
+        }
     }
 
     #[test]

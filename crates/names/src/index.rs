@@ -133,6 +133,21 @@ impl<D: AsRef<[u8]>> NameIndex<D> {
         found
     }
 
+    /// Whether some indexed name begins with `prefix` (folded bytes). The
+    /// geoparser asks it once per distinct word, to skip the full walk of
+    /// [`NameIndex::names_at`] at the many words no name starts with.
+    #[must_use]
+    pub fn has_prefix(&self, prefix: &[u8]) -> bool {
+        let mut node = self.fst.root();
+        for &byte in prefix {
+            let Some(i) = node.find_input(byte) else {
+                return false;
+            };
+            node = self.fst.node(node.transition_addr(i));
+        }
+        true
+    }
+
     /// The entry indices below a name's end: every 4-byte path to a final node.
     fn collect_entries(&self, node: Node<'_>, depth: u32, prefix: u32, out: &mut Vec<u32>) {
         if depth == 4 {
@@ -178,6 +193,11 @@ mod tests {
         );
         assert_eq!(index.names_at(text, 12, every_end), vec![(18, vec![2])]);
         assert!(index.names_at(text, 1, every_end).is_empty());
+        assert!(index.has_prefix(b"gao"));
+        assert!(index.has_prefix(b"gao re"));
+        assert!(index.has_prefix(b""));
+        assert!(!index.has_prefix(b"gaz"));
+        assert!(!index.has_prefix(b"menakas"));
     }
 
     #[test]
