@@ -84,7 +84,7 @@ fn pick_and_draw(c: &mut Criterion) {
     let mut group = c.benchmark_group("world");
     group.sample_size(10);
     group.bench_function("30_scripted_frames_1920x1080", |b| {
-        b.iter(|| black_box(scripted_frames(&mut state, 30).len()));
+        b.iter(|| black_box(scripted_frames(&mut state, 30, true).len()));
     });
     group.finish();
 }

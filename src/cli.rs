@@ -93,6 +93,10 @@ pub enum CliCommand {
         /// Also time this many scripted pan/zoom frames of the map at 1920×1080.
         #[arg(long, default_value_t = 0)]
         frames: usize,
+        /// Time the frames with every view drawn as egui meshes, as without
+        /// OpenGL (the app keeps zoomed-out views on the GPU).
+        #[arg(long)]
+        no_gpu: bool,
         /// GeoJSON files.
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,

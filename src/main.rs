@@ -102,6 +102,7 @@ fn main() -> ExitCode {
             json,
             picks,
             frames,
+            no_gpu,
             files,
         }) => {
             dispatch_atlas::commands::stats::run(&dispatch_atlas::commands::stats::StatsRequest {
@@ -109,6 +110,7 @@ fn main() -> ExitCode {
                 json,
                 picks,
                 frames,
+                gpu: !no_gpu,
             })
         }
         Some(CliCommand::Render {

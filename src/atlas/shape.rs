@@ -38,6 +38,22 @@ const CASCADE_ERROR: f64 = 4.0 / 3.0;
 /// vertices of the finer one kept (else it would cost memory for little).
 const MAX_SHARE: f64 = 0.5;
 
+/// How many tiers of detail there are: within a tier every area is drawn at
+/// the same level whatever the scale, so a tier's triangles can be kept on the
+/// GPU and drawn at any scale of its range.
+pub const DETAIL_TIERS: usize = LEVEL_TOLERANCES.len() + 1;
+
+/// The tier of detail drawn at `pixels_per_world`: 0 (every area at full
+/// detail) when zoomed in, up to `DETAIL_TIERS - 1` for the whole world.
+#[must_use]
+pub fn detail_tier(pixels_per_world: f64) -> usize {
+    let allowed = MAX_ERROR_PX / pixels_per_world;
+    LEVEL_TOLERANCES
+        .iter()
+        .filter(|&&t| t * CASCADE_ERROR <= allowed)
+        .count()
+}
+
 /// An area at one level of detail: its rings, and their triangles.
 #[derive(Clone, Debug, Default)]
 pub struct AreaLevel {
@@ -249,6 +265,24 @@ impl AreaShape {
             .or(self.levels.first())
     }
 
+    /// The level drawn in tier `tier` (see [`detail_tier`]): the same one
+    /// [`AreaShape::level`] picks at every scale of that tier.
+    #[must_use]
+    pub fn tier_level(&self, tier: usize) -> Option<&AreaLevel> {
+        let Some(allowed) = tier
+            .checked_sub(1)
+            .and_then(|i| LEVEL_TOLERANCES.get(i))
+            .map(|t| t * CASCADE_ERROR)
+        else {
+            return self.levels.first();
+        };
+        self.levels
+            .iter()
+            .rev()
+            .find(|l| l.tolerance <= allowed)
+            .or(self.levels.first())
+    }
+
     /// The area at full detail.
     #[must_use]
     pub fn source(&self) -> Option<&AreaLevel> {
@@ -283,6 +317,30 @@ mod tests {
             .collect();
         coords.extend([(10.0, 10.0), (0.0, 10.0), (0.0, 0.0)]);
         MultiPolygon(vec![Polygon::new(LineString::from(coords), vec![])])
+    }
+
+    #[test]
+    fn a_tier_draws_the_level_picked_at_every_scale_in_it() {
+        let shape = AreaShape::areas(&wiggly_square(2_000));
+        let mut scale = 100.0;
+        let mut tiers = std::collections::BTreeSet::new();
+        while scale < 4.0e7 {
+            let tier = detail_tier(scale);
+            tiers.insert(tier);
+            assert!(tier < DETAIL_TIERS);
+            let (a, b) = (shape.level(scale), shape.tier_level(tier));
+            assert!(
+                match (a, b) {
+                    (Some(a), Some(b)) => std::ptr::eq(a, b),
+                    (None, None) => true,
+                    _ => false,
+                },
+                "scale {scale}: tier {tier}"
+            );
+            scale *= 1.07;
+        }
+        assert_eq!(tiers.len(), DETAIL_TIERS, "every tier is met: {tiers:?}");
+        assert_eq!(detail_tier(4.0e7), 0);
     }
 
     #[test]

@@ -20,6 +20,17 @@ pub struct StatsRequest<'a> {
     pub picks: usize,
     /// Scripted frames to draw (0: none).
     pub frames: usize,
+    /// Draw them as the app does with OpenGL (zoomed-out views from GPU
+    /// buffers), else all as egui meshes.
+    pub gpu: bool,
+}
+
+/// The GPU scene of the atlas (what the app uploads when its contents
+/// change): its size, and the time to build it.
+#[derive(serde::Serialize)]
+struct GpuScene {
+    bytes: usize,
+    build_ms: f64,
 }
 
 pub fn run(request: &StatsRequest<'_>) -> Result<()> {
@@ -29,10 +40,18 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
         files.push(open_layer(&mut atlas, path)?);
     }
     let picks = (request.picks > 0).then(|| time_picks(&atlas, request.picks));
+    let scene = request.gpu.then(|| {
+        let start = std::time::Instant::now();
+        let bytes = crate::ui::map::gpu_scene::build(&atlas, &|_| 1.0).bytes();
+        GpuScene {
+            bytes,
+            build_ms: start.elapsed().as_secs_f64() * 1e3,
+        }
+    });
     let frames = (request.frames > 0).then(|| {
         let mut state = AppState::new(atlas, None);
         Timings::of(
-            crate::ui::frame_bench::scripted_frames(&mut state, request.frames),
+            crate::ui::frame_bench::scripted_frames(&mut state, request.frames, request.gpu),
             1e3,
         )
     });
@@ -44,6 +63,8 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
             "picks_us": picks.as_ref().map(|(t, _)| t),
             "picks_found": picks.as_ref().map(|(_, found)| found),
             "frames_ms": frames,
+            "frames_gpu": request.gpu,
+            "gpu_scene": scene,
             "frame_size": crate::ui::frame_bench::SIZE,
             "peak_memory_bytes": peak,
         });
@@ -59,14 +80,27 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
         )?;
     }
     if let Some(t) = &frames {
+        let drawn = if request.gpu {
+            "zoomed-out views on the GPU"
+        } else {
+            "all egui meshes"
+        };
         writeln!(
             out,
-            "frame CPU (ms), {} scripted pan/zoom frames at 1920×1080: p50 {:.2}  p95 {:.2}  p99 {:.2}  max {:.2}",
+            "frame CPU (ms), {} scripted pan/zoom frames at 1920×1080, {drawn}: p50 {:.2}  p95 {:.2}  p99 {:.2}  max {:.2}",
             t.count, t.p50, t.p95, t.p99, t.max
         )?;
     }
     #[allow(clippy::cast_precision_loss, reason = "megabytes for display")]
     let mb = |bytes: usize| bytes as f64 / 1e6;
+    if let Some(scene) = &scene {
+        writeln!(
+            out,
+            "GPU scene (zoomed-out tiers, uploaded when the contents change): {:.1} MB, built in {:.1} ms",
+            mb(scene.bytes),
+            scene.build_ms
+        )?;
+    }
     for s in &files {
         writeln!(
             out,

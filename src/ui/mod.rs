@@ -137,7 +137,13 @@ impl DispatchAtlasApp {
         let camera = cc
             .storage
             .and_then(|s| eframe::get_value::<Camera>(s, CAMERA_KEY));
-        Self::with_camera(camera)
+        let mut app = Self::with_camera(camera);
+        // With OpenGL (the app's renderer), zoomed-out views are drawn from
+        // buffers kept on the GPU.
+        if cc.gl.is_some() {
+            app.map = MapView::with_gpu();
+        }
+        app
     }
 
     /// The app on the embedded atlas; `None` fits the Sahel on the first frame.

@@ -7,6 +7,10 @@
 use egui::epaint::{PathStroke, WHITE_UV, tessellator::Path};
 use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke};
 
+use dispatch_map_gl::{MapGl, View};
+
+use super::gpu_scene;
+use crate::atlas::shape::detail_tier;
 use crate::atlas::{AreaLevel, AreaShape, Atlas, Feature};
 use crate::geometry::projection::{Projector, WorldPoint};
 use crate::geometry::tessellate::WorldMesh;
@@ -22,29 +26,62 @@ const OUTLINE_MIN_STEP_PX: f32 = 1.0;
 /// Areas smaller than this on screen (pixels, their box's longer side) are
 /// filled but not outlined: their outline would be a blob covering the fill
 /// (a world of admin-1 regions seen whole has thousands of them).
-const MIN_OUTLINED_PX: f64 = 10.0;
+pub const MIN_OUTLINED_PX: f64 = 10.0;
 
 /// Areas smaller than this on screen (pixels) are outlined with a hairline.
-const HAIRLINE_BELOW_PX: f64 = 80.0;
+pub const HAIRLINE_BELOW_PX: f64 = 80.0;
 
 /// A hairline's width (pixels): under egui's feathering width, so drawn as
 /// a faint one-pixel line.
-const HAIRLINE_PX: f32 = 0.8;
+pub const HAIRLINE_PX: f32 = 0.8;
 
 /// Rings (islands, lakes) smaller than this on screen are filled but not
 /// outlined, for the same reason: an arctic archipelago seen from afar is
 /// thousands of specks.
-const MIN_OUTLINED_RING_PX: f32 = 3.0;
+pub const MIN_OUTLINED_RING_PX: f32 = 3.0;
 
 /// Screen-space shapes for one camera, map rectangle and generation of the
 /// atlas's contents (layers added, shown, hidden, faded).
+///
+/// With a GPU ([`BaseLayer::with_gpu`]), zoomed-out views are one paint
+/// callback: the fills and outlines of every tier of detail stay on the GPU
+/// (uploaded when the contents change) and only the camera changes per frame.
+/// Zoomed in to full detail, and without a GPU (tests, headless measures, a
+/// driver that refused the shaders), they are egui meshes built here.
 #[derive(Default)]
 pub struct BaseLayer {
-    key: Option<(Camera, Rect, u64, u32)>,
+    key: Option<(Camera, Rect, u64, u32, bool)>,
     shapes: Vec<Shape>,
+    gpu: Option<MapGl>,
+    /// The contents' generation the GPU scene was built for.
+    scene_generation: Option<u64>,
+    gpu_failure_reported: bool,
 }
 
 impl BaseLayer {
+    #[must_use]
+    pub fn with_gpu(gpu: MapGl) -> Self {
+        Self {
+            gpu: Some(gpu),
+            ..Self::default()
+        }
+    }
+
+    /// The GPU, unless there is none or it gave up (said once on stderr).
+    fn working_gpu(&mut self) -> Option<MapGl> {
+        let gpu = self.gpu.as_ref()?;
+        match gpu.failure() {
+            None => Some(gpu.clone()),
+            Some(failure) => {
+                if !self.gpu_failure_reported {
+                    eprintln!("dispatch-atlas: drawing the map without the GPU path: {failure}");
+                    self.gpu_failure_reported = true;
+                }
+                None
+            }
+        }
+    }
+
     /// The shapes for this view, rebuilt only if the view or the contents
     /// changed. `opacity` fades a feature (its layer's opacity);
     /// `feathering` is the anti-aliasing width (a physical pixel, in points).
@@ -57,13 +94,76 @@ impl BaseLayer {
         feathering: f32,
         opacity: &dyn Fn(&Feature) -> f32,
     ) -> &[Shape] {
-        let key = (projector.camera(), rect, generation, feathering.to_bits());
+        let gpu = self.working_gpu();
+        if let Some(gpu) = &gpu
+            && self.scene_generation != Some(generation)
+        {
+            gpu.set_scene(gpu_scene::build(atlas, opacity));
+            self.scene_generation = Some(generation);
+        }
+        let scale = projector.camera().scale();
+        let gpu = gpu.filter(|_| gpu_scene::gpu_tiers().contains(&detail_tier(scale)));
+        let key = (
+            projector.camera(),
+            rect,
+            generation,
+            feathering.to_bits(),
+            gpu.is_some(),
+        );
         if self.key != Some(key) {
-            self.shapes = build(atlas, projector, feathering, opacity);
+            self.shapes = match gpu {
+                Some(gpu) => {
+                    let camera = projector.camera();
+                    let view = View {
+                        tier: detail_tier(scale),
+                        scale: scale as f32,
+                        offset: [
+                            (f64::from(rect.width()) / 2.0 - camera.center.x * scale) as f32,
+                            (f64::from(rect.height()) / 2.0 - camera.center.y * scale) as f32,
+                        ],
+                        rules: gpu_scene::RULES,
+                    };
+                    std::iter::once(Shape::Callback(gpu.callback(rect, view)))
+                        .chain(dot_shapes(atlas, projector, opacity))
+                        .collect()
+                }
+                None => build(atlas, projector, feathering, opacity),
+            };
             self.key = Some(key);
         }
         &self.shapes
     }
+}
+
+/// The dots of imported multi-points, which no tier holds.
+fn dot_shapes(
+    atlas: &Atlas,
+    projector: &Projector,
+    opacity: &dyn Fn(&Feature) -> f32,
+) -> Vec<Shape> {
+    let mut dots = Vec::new();
+    for (index, feature) in atlas.features().iter().enumerate() {
+        let Some(shape) = atlas
+            .shape(index)
+            .filter(|s| !feature.hidden && !s.dots.is_empty())
+        else {
+            continue;
+        };
+        if !is_visible(shape, projector) {
+            continue;
+        }
+        let colour = area_style(feature)
+            .stroke
+            .color
+            .gamma_multiply(opacity(feature).min(1.0));
+        dots.extend(
+            shape
+                .dots
+                .iter()
+                .map(|&w| Shape::circle_filled(pos2(projector.screen_from_world(w)), 3.5, colour)),
+        );
+    }
+    dots
 }
 
 /// Whether a feature's world box meets the visible part of the world.
@@ -87,7 +187,6 @@ fn build(
     // more than drawing them.
     let mut fills = Mesh::default();
     let mut outlines: std::collections::BTreeMap<u8, Mesh> = std::collections::BTreeMap::new();
-    let mut dots = Vec::new();
     let mut path = Path::default();
     let scale = projector.camera().scale();
     for (index, feature) in atlas.features().iter().enumerate() {
@@ -132,19 +231,12 @@ fn build(
                 MIN_OUTLINED_RING_PX,
             );
         }
-        dots.extend(shape.dots.iter().map(|&w| {
-            Shape::circle_filled(
-                pos2(projector.screen_from_world(w)),
-                3.5,
-                style.stroke.color,
-            )
-        }));
     }
     std::iter::once(fills)
         .chain(outlines.into_values())
         .filter(|m| !m.is_empty())
         .map(Shape::mesh)
-        .chain(dots)
+        .chain(dot_shapes(atlas, projector, opacity))
         .collect()
 }
 

@@ -2,6 +2,7 @@
 //! turns pointer and keyboard input into [`Command`]s.
 
 pub mod base_layer;
+pub mod gpu_scene;
 pub mod overlay;
 
 use egui::{Key, Modifiers, Rect, Sense, Ui};
@@ -29,6 +30,17 @@ pub struct MapView {
 }
 
 impl MapView {
+    /// A map whose zoomed-out views are drawn by the GPU (a paint callback
+    /// into `egui_glow`): the app's. Without it (tests, headless frames),
+    /// everything is drawn as egui meshes.
+    #[must_use]
+    pub fn with_gpu() -> Self {
+        Self {
+            base: BaseLayer::with_gpu(dispatch_map_gl::MapGl::new()),
+            ..Self::default()
+        }
+    }
+
     pub fn show(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));

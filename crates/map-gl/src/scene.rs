@@ -1,0 +1,158 @@
+//! What is uploaded: per level-of-detail tier, one stream of points (world
+//! position and style) and the fills' triangles over them. The outlines are
+//! the segments between consecutive points, drawn as instances that read
+//! point `i` and point `i + 1` from the same buffer: no vertex is stored
+//! twice for fill and outline.
+
+/// Bytes of one point: world x, y (f32), fill colour and line colour
+/// (premultiplied RGBA), then four bytes of style: the line's width in
+/// sixteenths of a point, the feature's and the ring's extent (see
+/// [`extent_code`]), and whether a segment starts here.
+pub(crate) const POINT_BYTES: usize = 20;
+
+/// An extent code that never hides an outline (lines are always drawn).
+pub const ALWAYS: u8 = 255;
+
+/// When an outline is drawn, and how: the same rules as the CPU path's, in
+/// logical pixels, applied on the GPU to each segment at the current zoom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OutlineRules {
+    /// Areas smaller than this on screen are filled but not outlined.
+    pub min_outlined_px: f32,
+    /// Areas smaller than this on screen get a hairline.
+    pub hairline_below_px: f32,
+    /// A hairline's width.
+    pub hairline_px: f32,
+    /// Rings smaller than this on screen are not outlined.
+    pub min_ring_px: f32,
+}
+
+/// How a point's fill and outline look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PointStyle {
+    pub fill: [u8; 4],
+    pub line: [u8; 4],
+    /// Line width in sixteenths of a logical pixel.
+    pub width_16ths: u8,
+    pub feature_extent: u8,
+    pub ring_extent: u8,
+}
+
+/// A line width (logical pixels) as stored: sixteenths, up to 15.9 px.
+#[must_use]
+#[allow(clippy::cast_sign_loss, reason = "clamped to 0..=254 first")]
+pub fn width_16ths(width: f32) -> u8 {
+    (width * 16.0).round().clamp(0.0, 254.0) as u8
+}
+
+/// An extent (world units, the world being 1 wide) in one byte: a power of
+/// two in eighths, from 2⁻³⁰ (a few centimetres) up; the shader decodes it
+/// as `2^(code / 8 - 30)`. Steps of 9% are far finer than the rules need
+/// (they compare with 3, 10 and 80 pixels).
+#[must_use]
+#[allow(clippy::cast_sign_loss, reason = "clamped to 0..=254 first")]
+pub fn extent_code(extent: f64) -> u8 {
+    if extent.is_nan() || extent <= 0.0 {
+        return 0;
+    }
+    ((extent.log2() + 30.0) * 8.0).round().clamp(0.0, 254.0) as u8
+}
+
+/// One tier's points and fill triangles.
+#[derive(Clone, Debug, Default)]
+pub struct Batch {
+    pub(crate) points: Vec<u8>,
+    pub(crate) indices: Vec<u32>,
+}
+
+impl Batch {
+    /// The number of points so far: the index of the next one.
+    #[must_use]
+    pub fn point_count(&self) -> u32 {
+        u32::try_from(self.points.len() / POINT_BYTES).unwrap_or(u32::MAX)
+    }
+
+    /// A point at `world` (the unit square). If `starts_segment`, an outline
+    /// segment joins it to the next point, in this point's style.
+    pub fn push_point(&mut self, world: [f32; 2], style: &PointStyle, starts_segment: bool) {
+        self.points.extend_from_slice(&world[0].to_ne_bytes());
+        self.points.extend_from_slice(&world[1].to_ne_bytes());
+        self.points.extend_from_slice(&style.fill);
+        self.points.extend_from_slice(&style.line);
+        self.points.extend_from_slice(&[
+            style.width_16ths,
+            style.feature_extent,
+            style.ring_extent,
+            u8::from(starts_segment),
+        ]);
+    }
+
+    /// Fill triangles over points pushed before.
+    pub fn push_indices(&mut self, indices: impl IntoIterator<Item = u32>) {
+        self.indices.extend(indices);
+    }
+
+    #[must_use]
+    pub fn index_count(&self) -> usize {
+        self.indices.len()
+    }
+
+    /// Segments drawn (or hidden by the rules) between consecutive points.
+    #[must_use]
+    pub fn segment_count(&self) -> usize {
+        self.points
+            .chunks_exact(POINT_BYTES)
+            .filter(|p| p[POINT_BYTES - 1] == 1)
+            .count()
+    }
+
+    /// Bytes this batch holds (and the GPU will).
+    #[must_use]
+    pub fn bytes(&self) -> usize {
+        self.points.len() + self.indices.len() * 4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_have_the_layout_the_shaders_read() {
+        let style = PointStyle {
+            fill: [1, 2, 3, 4],
+            line: [9, 9, 9, 255],
+            width_16ths: width_16ths(1.5),
+            feature_extent: extent_code(0.1),
+            ring_extent: ALWAYS,
+        };
+        let mut batch = Batch::default();
+        batch.push_point([0.5, 0.25], &style, true);
+        batch.push_point([0.5, 0.5], &style, false);
+        batch.push_indices([0, 1, 1]);
+        assert_eq!(batch.point_count(), 2);
+        assert_eq!(batch.points.len(), 2 * POINT_BYTES);
+        assert_eq!(batch.segment_count(), 1);
+        assert_eq!(batch.index_count(), 3);
+        assert_eq!(batch.bytes(), 40 + 12);
+        assert_eq!(&batch.points[0..4], &0.5f32.to_ne_bytes());
+        assert_eq!(&batch.points[8..12], &[1, 2, 3, 4]);
+        assert_eq!(&batch.points[12..16], &[9, 9, 9, 255]);
+        assert_eq!(&batch.points[16..20], &[24, style.feature_extent, 255, 1]);
+    }
+
+    #[test]
+    fn extents_decode_within_five_percent() {
+        for extent in [1e-8, 3.3e-5, 0.01, 0.5, 1.0] {
+            let code = extent_code(extent);
+            let decoded = 2f64.powf(f64::from(code) / 8.0 - 30.0);
+            assert!(
+                (decoded / extent - 1.0).abs() < 0.05,
+                "{extent} → {decoded}"
+            );
+        }
+        assert_eq!(extent_code(0.0), 0);
+        assert_eq!(extent_code(f64::NAN), 0);
+        assert!(extent_code(1e9) < ALWAYS);
+    }
+}

@@ -1,0 +1,190 @@
+//! The atlas as a GPU scene: for each tier of detail the map can be zoomed
+//! out to, every visible area's fill triangles and outline segments in world
+//! space, in the colours of [`area_style`]. Built when the map's contents
+//! change (a layer added, shown, hidden or faded), not when the camera moves.
+
+use dispatch_map_gl::{ALWAYS, Batch, OutlineRules, PointStyle, Scene, extent_code, width_16ths};
+use egui::Color32;
+
+use crate::atlas::shape::{DETAIL_TIERS, detail_tier};
+use crate::atlas::{AreaLevel, AreaShape, Atlas, Feature};
+use crate::geometry::projection::WorldPoint;
+use crate::ui::style::area_style;
+use crate::view::camera::MIN_SCALE;
+
+use super::base_layer::{HAIRLINE_BELOW_PX, HAIRLINE_PX, MIN_OUTLINED_PX, MIN_OUTLINED_RING_PX};
+
+/// The CPU path's outline rules, for the GPU to apply at each zoom.
+pub const RULES: OutlineRules = OutlineRules {
+    min_outlined_px: MIN_OUTLINED_PX as f32,
+    hairline_below_px: HAIRLINE_BELOW_PX as f32,
+    hairline_px: HAIRLINE_PX,
+    min_ring_px: MIN_OUTLINED_RING_PX,
+};
+
+/// The tiers the GPU draws: every tier but the finest (zoomed in, the CPU
+/// path draws only what is on screen at full detail), up to the coarsest the
+/// camera can zoom out to.
+#[must_use]
+pub fn gpu_tiers() -> std::ops::RangeInclusive<usize> {
+    1..=detail_tier(MIN_SCALE).min(DETAIL_TIERS - 1)
+}
+
+fn world(p: WorldPoint) -> [f32; 2] {
+    [p.x as f32, p.y as f32]
+}
+
+fn extent(points: &[WorldPoint]) -> f64 {
+    let (mut min_x, mut min_y, mut max_x, mut max_y) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for p in points {
+        min_x = min_x.min(p.x);
+        min_y = min_y.min(p.y);
+        max_x = max_x.max(p.x);
+        max_y = max_y.max(p.y);
+    }
+    (max_x - min_x).max(max_y - min_y)
+}
+
+/// A shown feature, as the scene draws it.
+struct Drawn<'a> {
+    outline_layer: u8,
+    shape: &'a AreaShape,
+    fill: Color32,
+    stroke: egui::Stroke,
+}
+
+/// Pushes one feature's rings and lines as points (outlined in its style);
+/// returns, for each vertex of its level's mesh, the point it became.
+fn push_outlines(batch: &mut Batch, drawn: &Drawn<'_>, tier: usize) -> Vec<u32> {
+    let shape = drawn.shape;
+    let mut style = PointStyle {
+        fill: drawn.fill.to_array(),
+        line: drawn.stroke.color.to_array(),
+        width_16ths: width_16ths(drawn.stroke.width),
+        feature_extent: extent_code(
+            (shape.world_max.x - shape.world_min.x).max(shape.world_max.y - shape.world_min.y),
+        ),
+        ring_extent: ALWAYS,
+    };
+    let mut point_of_vertex = Vec::new();
+    for ring in shape
+        .tier_level(tier)
+        .into_iter()
+        .flat_map(AreaLevel::rings)
+    {
+        style.ring_extent = extent_code(extent(ring));
+        for &v in ring {
+            point_of_vertex.push(batch.point_count());
+            batch.push_point(world(v), &style, true);
+        }
+        // The ring closes on its first point, where no segment starts.
+        if let Some(&first) = ring.first() {
+            batch.push_point(world(first), &style, false);
+        }
+    }
+    style.feature_extent = ALWAYS;
+    style.ring_extent = ALWAYS;
+    for line in &shape.lines {
+        for (i, &v) in line.iter().enumerate() {
+            batch.push_point(world(v), &style, i + 1 < line.len() || line.len() == 1);
+        }
+        // A one-point line: a segment to itself still shows where it is.
+        if let [only] = line.as_slice() {
+            batch.push_point(world(*only), &style, false);
+        }
+    }
+    point_of_vertex
+}
+
+/// Every shown feature's fills and outlines, tier by tier. `opacity` fades a
+/// feature (its layer's opacity), as on the CPU path.
+#[must_use]
+pub fn build(atlas: &Atlas, opacity: &dyn Fn(&Feature) -> f32) -> Scene {
+    let mut drawn: Vec<(usize, Drawn<'_>)> = Vec::new();
+    for (index, feature) in atlas.features().iter().enumerate() {
+        let Some(shape) = atlas.shape(index).filter(|_| !feature.hidden) else {
+            continue;
+        };
+        let mut style = area_style(feature);
+        let alpha = opacity(feature);
+        if alpha < 1.0 {
+            style.fill = style.fill.gamma_multiply(alpha);
+            style.stroke.color = style.stroke.color.gamma_multiply(alpha);
+        }
+        drawn.push((
+            index,
+            Drawn {
+                outline_layer: style.outline_layer,
+                shape,
+                fill: style.fill,
+                stroke: style.stroke,
+            },
+        ));
+    }
+    // Points (so outline segments) by layer — context countries under
+    // regions under focus countries… — as the CPU path stacks outlines;
+    // fills in the atlas's order.
+    let mut by_layer: Vec<usize> = (0..drawn.len()).collect();
+    by_layer.sort_by_key(|&i| (drawn[i].1.outline_layer, drawn[i].0));
+    let mut tiers = vec![Batch::default(); *gpu_tiers().end() + 1];
+    for tier in gpu_tiers() {
+        let batch = &mut tiers[tier];
+        let mut points_of = vec![Vec::new(); drawn.len()];
+        for &i in &by_layer {
+            points_of[i] = push_outlines(batch, &drawn[i].1, tier);
+        }
+        for (i, (_, feature)) in drawn.iter().enumerate() {
+            if feature.fill == Color32::TRANSPARENT {
+                continue;
+            }
+            if let Some(level) = feature.shape.tier_level(tier) {
+                let points = &points_of[i];
+                // Whole triangles only (every mesh index has its point).
+                for triangle in level.mesh.indices.chunks_exact(3) {
+                    let corner = |k: usize| points.get(triangle[k] as usize).copied();
+                    if let (Some(a), Some(b), Some(c)) = (corner(0), corner(1), corner(2)) {
+                        batch.push_indices([a, b, c]);
+                    }
+                }
+            }
+        }
+    }
+    Scene { tiers }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_zoomed_out_tier_holds_the_default_atlas() {
+        let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
+        let scene = build(&atlas, &|_| 1.0);
+        assert_eq!(scene.tiers.len(), *gpu_tiers().end() + 1);
+        assert_eq!(
+            scene.tiers[0].bytes(),
+            0,
+            "the finest tier is drawn on the CPU"
+        );
+        for tier in gpu_tiers() {
+            let batch = &scene.tiers[tier];
+            assert!(batch.index_count() > 0 && batch.index_count().is_multiple_of(3));
+            assert!(batch.segment_count() > 0);
+        }
+        // Coarser tiers hold fewer segments.
+        let first = scene.tiers[*gpu_tiers().start()].segment_count();
+        let last = scene.tiers[*gpu_tiers().end()].segment_count();
+        assert!(last < first, "{last} ≥ {first}");
+    }
+
+    #[test]
+    fn hidden_features_are_left_out_and_faded_ones_fainter() {
+        let mut atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
+        let full = build(&atlas, &|_| 1.0).bytes();
+        let faded = build(&atlas, &|_| 0.5);
+        assert_eq!(faded.bytes(), full, "fading changes colours, not geometry");
+        let ids: Vec<_> = atlas.features().iter().map(|f| f.id.clone()).collect();
+        atlas.set_hidden(&ids, true);
+        assert_eq!(build(&atlas, &|_| 1.0).bytes(), 0);
+    }
+}
