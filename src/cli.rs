@@ -20,6 +20,15 @@ pub struct Cli {
     /// (`bench/first-frame.sh` runs it under Xvfb).
     #[arg(long, hide = true)]
     pub startup_timing: bool,
+    /// Once the files given are open, run the frame bench's camera script
+    /// for this many frames in the window, print the time between frames
+    /// (the whole frame: UI, drawing, the GPU, the swap), then quit
+    /// (`bench/window-frames.sh` runs it under Xvfb).
+    #[arg(long, hide = true)]
+    pub scripted_frames: Option<usize>,
+    /// Draw every view as egui meshes, without the map's GPU buffers.
+    #[arg(long, hide = true)]
+    pub no_gpu: bool,
 }
 
 #[derive(Debug, Subcommand)]

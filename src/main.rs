@@ -75,7 +75,14 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let cli = Cli::parse();
     let result = match cli.command {
-        None => dispatch_atlas::ui::run(cli.files, cli.startup_timing.then_some(started)),
+        None => dispatch_atlas::ui::run(
+            cli.files,
+            dispatch_atlas::ui::Measure {
+                startup_from: cli.startup_timing.then_some(started),
+                scripted_frames: cli.scripted_frames,
+                gpu: !cli.no_gpu,
+            },
+        ),
         Some(CliCommand::Places { json }) => print_places(json),
         Some(CliCommand::Geoparse { json: _, files }) => {
             dispatch_atlas::commands::geoparse::run(&files)

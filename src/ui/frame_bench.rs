@@ -19,6 +19,15 @@ const ZOOM_TARGET: LonLat = LonLat {
     lat: 15.9,
 };
 
+/// Frame `i` of `n` of the script, applied to `state`: at a third, the
+/// camera moves to the zoom's target; then the frame's pan or zoom.
+pub fn step(state: &mut AppState, i: usize, n: usize) {
+    if i == n.div_ceil(3) {
+        state.camera.center = crate::geometry::projection::WorldPoint::from_lonlat(ZOOM_TARGET);
+    }
+    state.apply(script(i, n));
+}
+
 /// The camera move before frame `i` of `n`: a third panning the whole
 /// world, a third zooming in to a district (about ×340), then panning
 /// there and zooming back out.
@@ -88,10 +97,7 @@ pub fn scripted_frames(state: &mut AppState, frames: usize, gpu: bool) -> Vec<Du
     }
     let mut times = Vec::with_capacity(frames);
     for i in 0..frames {
-        if i == frames.div_ceil(3) {
-            state.camera.center = crate::geometry::projection::WorldPoint::from_lonlat(ZOOM_TARGET);
-        }
-        state.apply(script(i, frames));
+        step(state, i, frames);
         times.push(frame(state));
     }
     times

@@ -61,16 +61,39 @@ pub fn autosave_path() -> Option<PathBuf> {
     eframe::storage_dir("dispatch-atlas").map(|d| d.join("annotations.geojson"))
 }
 
-/// Opens the main window, with `files` as extra articles, and runs until it is closed.
-///
-/// With `timing_from` (the process's start), the time to the first frame
-/// shown is printed on stderr and the window closes.
-pub fn run(files: Vec<PathBuf>, timing_from: Option<std::time::Instant>) -> anyhow::Result<()> {
+/// Measures the window can take of itself (hidden options, for benchmarks).
+#[derive(Clone, Copy, Debug)]
+pub struct Measure {
+    /// The process's start: print the time to the first frame shown, and close.
+    pub startup_from: Option<std::time::Instant>,
+    /// Run the frame bench's script for this many frames once the files
+    /// are open, print the times between frames, and close.
+    pub scripted_frames: Option<usize>,
+    /// Draw zoomed-out views from GPU buffers (the default).
+    pub gpu: bool,
+}
+
+/// `--scripted-frames`: how far the script has got.
+struct ScriptedRun {
+    frames: usize,
+    done: usize,
+    last: Option<std::time::Instant>,
+    intervals: Vec<std::time::Duration>,
+}
+
+/// Opens the main window, with `files` as extra articles (or layers), and
+/// runs until it is closed; `measure` for benchmarks.
+pub fn run(files: Vec<PathBuf>, measure: Measure) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Dispatch Atlas")
             .with_app_id("dispatch-atlas")
-            .with_inner_size([1280.0, 800.0])
+            // The scripted frames are timed at the frame bench's size.
+            .with_inner_size(if measure.scripted_frames.is_some() {
+                frame_bench::SIZE
+            } else {
+                [1280.0, 800.0]
+            })
             .with_min_inner_size([640.0, 420.0]),
         ..Default::default()
     };
@@ -79,7 +102,16 @@ pub fn run(files: Vec<PathBuf>, timing_from: Option<std::time::Instant>) -> anyh
         options,
         Box::new(move |cc| {
             let mut app = DispatchAtlasApp::new(cc);
-            app.timing_from = timing_from;
+            app.timing_from = measure.startup_from;
+            if !measure.gpu {
+                app.map = MapView::default();
+            }
+            app.scripted = measure.scripted_frames.map(|frames| ScriptedRun {
+                frames,
+                done: 0,
+                last: None,
+                intervals: Vec::with_capacity(frames),
+            });
             let reopened = cc
                 .storage
                 .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, LAYERS_KEY))
@@ -127,6 +159,7 @@ pub struct DispatchAtlasApp {
     /// `--startup-timing`: when the process started, and the frames shown.
     timing_from: Option<std::time::Instant>,
     frames_shown: u32,
+    scripted: Option<ScriptedRun>,
 }
 
 impl DispatchAtlasApp {
@@ -171,6 +204,7 @@ impl DispatchAtlasApp {
             imports: Vec::new(),
             timing_from: None,
             frames_shown: 0,
+            scripted: None,
             file_dialog: file_dialog::FileDialog::default(),
         }
     }
@@ -325,6 +359,51 @@ impl DispatchAtlasApp {
         ctx.request_repaint();
     }
 
+    /// The hidden measures, if asked for.
+    fn measure(&mut self, ctx: &egui::Context) {
+        self.report_startup(ctx);
+        self.step_script(ctx);
+    }
+
+    /// `--scripted-frames`: once the files are open, one step of the frame
+    /// bench's script per frame; the time between frames is recorded, and
+    /// printed (stdout) when the script ends, then the window closes.
+    fn step_script(&mut self, ctx: &egui::Context) {
+        let importing = self.is_importing();
+        let (Some(run), Ok(state)) = (&mut self.scripted, &mut self.state) else {
+            return;
+        };
+        ctx.request_repaint();
+        let Some(rect) = state.viewport.filter(|_| !importing) else {
+            return;
+        };
+        let now = std::time::Instant::now();
+        if run.done == 0 {
+            state.camera.fit_inhabited_world(rect);
+        } else if let Some(last) = run.last {
+            run.intervals.push(now - last);
+        }
+        run.last = Some(now);
+        if run.done == run.frames {
+            let t = crate::stats::Timings::of(std::mem::take(&mut run.intervals), 1e3);
+            println!(
+                "window frames (ms), {} scripted pan/zoom frames, {:.0}×{:.0}: p50 {:.2}  p95 {:.2}  p99 {:.2}  max {:.2}",
+                t.count,
+                rect.width(),
+                rect.height(),
+                t.p50,
+                t.p95,
+                t.p99,
+                t.max
+            );
+            self.scripted = None;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        frame_bench::step(state, run.done, run.frames);
+        run.done += 1;
+    }
+
     /// Whether GeoJSON files are still being read (for tests and tools).
     #[must_use]
     pub fn is_importing(&self) -> bool {
@@ -344,7 +423,7 @@ impl DispatchAtlasApp {
 
 impl eframe::App for DispatchAtlasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        self.report_startup(ui.ctx());
+        self.measure(ui.ctx());
         let state = match &mut self.state {
             Ok(state) => state,
             Err(message) => {

@@ -17,12 +17,11 @@ struct Program {
 }
 
 struct Tier {
+    chunks: Vec<crate::scene::Chunk>,
     fills: glow::VertexArray,
     /// The points, and the fills' triangle indices.
     buffers: [glow::Buffer; 2],
-    index_count: i32,
     lines: glow::VertexArray,
-    segment_count: i32,
 }
 
 /// A scene on the GPU, with the programs that draw it.
@@ -153,19 +152,20 @@ impl Uploaded {
         }
     }
 
-    /// Draws one tier: fills, then outlines over them.
+    /// Draws one tier: fills, then outlines over them, of the chunks in view.
     pub(crate) fn draw(&self, context: &Context, view: &View, ppp: f32, viewport_px: [f32; 2]) {
         let Some(tier) = self.tiers.get(view.tier) else {
             return;
         };
-        // SAFETY: the programs and vertex arrays were created on this
-        // context; counts are those uploaded; `egui_glow` restores its own
-        // state (program, vertex array, blending) after the callback.
+        let runs = visible_runs(&tier.chunks, view);
+        // SAFETY: the programs, vertex arrays and buffers were created on
+        // this context; every run lies inside what was uploaded (chunks
+        // come from the same batch); a run of n points draws n - 1
+        // instances, so the last reads its own last point as the next one's
+        // start, never past the buffer. egui_glow restores its own state
+        // (program, vertex array, blending) after the callback.
         unsafe {
-            for (program, vertex_array, is_fill) in [
-                (&self.fill, tier.fills, true),
-                (&self.line, tier.lines, false),
-            ] {
+            for (program, is_fill) in [(&self.fill, true), (&self.line, false)] {
                 context.use_program(Some(program.handle));
                 context.uniform_1_f32(program.scale.as_ref(), view.scale);
                 context.uniform_2_f32(program.offset.as_ref(), view.offset[0], view.offset[1]);
@@ -179,11 +179,33 @@ impl Uploaded {
                     rules.hairline_px,
                     rules.min_ring_px,
                 );
-                context.bind_vertex_array(Some(vertex_array));
-                if is_fill && tier.index_count > 0 {
-                    context.draw_elements(glow::TRIANGLES, tier.index_count, glow::UNSIGNED_INT, 0);
-                } else if !is_fill && tier.segment_count > 0 {
-                    context.draw_arrays_instanced(glow::TRIANGLE_STRIP, 0, 4, tier.segment_count);
+                if is_fill {
+                    context.bind_vertex_array(Some(tier.fills));
+                    for &[_, _, first_index, indices] in &runs {
+                        if indices > 0 {
+                            context.draw_elements(
+                                glow::TRIANGLES,
+                                i32::try_from(indices).unwrap_or(i32::MAX),
+                                glow::UNSIGNED_INT,
+                                i32::try_from(first_index as usize * 4).unwrap_or(i32::MAX),
+                            );
+                        }
+                    }
+                } else {
+                    context.bind_vertex_array(Some(tier.lines));
+                    context.bind_buffer(glow::ARRAY_BUFFER, Some(tier.buffers[0]));
+                    for &[first_point, points, ..] in &runs {
+                        if points >= 2 {
+                            point_attributes(context, first_point);
+                            context.draw_arrays_instanced(
+                                glow::TRIANGLE_STRIP,
+                                0,
+                                4,
+                                i32::try_from(points - 1).unwrap_or(i32::MAX),
+                            );
+                        }
+                    }
+                    context.bind_buffer(glow::ARRAY_BUFFER, None);
                 }
             }
             context.bind_vertex_array(None);
@@ -191,14 +213,66 @@ impl Uploaded {
     }
 }
 
+/// Points the line program's attributes at the points from `first` on:
+/// instance `i` reads point `first + i` as its start and the next as its end.
+/// (Base instances need OpenGL 4.2; moving the pointers works everywhere.)
+///
+/// # Safety
+/// The line vertex array and the points buffer must be bound.
+unsafe fn point_attributes(context: &Context, first: u32) {
+    let stride: i32 = POINT_BYTES.try_into().unwrap_or(i32::MAX);
+    let base = i32::try_from(first as usize * POINT_BYTES).unwrap_or(i32::MAX);
+    for (location, size, kind, normalized, offset) in [
+        (0, 2, glow::FLOAT, false, 0),
+        (1, 2, glow::FLOAT, false, stride),
+        (2, 4, glow::UNSIGNED_BYTE, true, 12),
+        (3, 4, glow::UNSIGNED_BYTE, false, 16),
+    ] {
+        // SAFETY: the caller bound the vertex array and the buffer; the
+        // offsets stay inside the buffer (uploads are checked by `count`).
+        unsafe {
+            context.vertex_attrib_pointer_f32(
+                location,
+                size,
+                kind,
+                normalized,
+                stride,
+                base.saturating_add(offset),
+            );
+        }
+    }
+}
+
+/// The runs of chunks that meet the view, merged where they follow each
+/// other in the buffers: (first point, points, first index, indices).
+fn visible_runs(chunks: &[crate::scene::Chunk], view: &View) -> Vec<[u32; 4]> {
+    let mut runs: Vec<[u32; 4]> = Vec::new();
+    for c in chunks {
+        let meets = c.max[0] >= view.visible_min[0]
+            && c.min[0] <= view.visible_max[0]
+            && c.max[1] >= view.visible_min[1]
+            && c.min[1] <= view.visible_max[1];
+        if !meets {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if run[0] + run[1] == c.first_point && run[2] + run[3] == c.first_index => {
+                run[1] += c.point_count;
+                run[3] += c.index_count;
+            }
+            _ => runs.push([c.first_point, c.point_count, c.first_index, c.index_count]),
+        }
+    }
+    runs
+}
+
 fn count(n: usize) -> Result<i32, String> {
     i32::try_from(n).map_err(|_| format!("{n} elements are more than OpenGL can draw at once"))
 }
 
 fn upload_tier(context: &Context, batch: &crate::Batch) -> Result<Tier, String> {
-    let index_count = count(batch.indices.len())?;
-    // Every point but the last starts an instance (it may hide itself).
-    let segment_count = count(batch.point_count().saturating_sub(1) as usize)?;
+    count(batch.indices.len())?;
+    count(batch.points.len())?;
     let index_bytes: Vec<u8> = batch.indices.iter().flat_map(|i| i.to_ne_bytes()).collect();
     let stride: i32 = POINT_BYTES.try_into().unwrap_or(i32::MAX);
     // SAFETY: objects are created and filled on the current context; the
@@ -224,24 +298,76 @@ fn upload_tier(context: &Context, batch: &crate::Batch) -> Result<Tier, String> 
 
         let lines = context.create_vertex_array()?;
         context.bind_vertex_array(Some(lines));
-        for (location, size, kind, normalized, offset) in [
-            (0, 2, glow::FLOAT, false, 0),
-            (1, 2, glow::FLOAT, false, stride),
-            (2, 4, glow::UNSIGNED_BYTE, true, 12),
-            (3, 4, glow::UNSIGNED_BYTE, false, 16),
-        ] {
+        for location in 0..4 {
             context.enable_vertex_attrib_array(location);
-            context.vertex_attrib_pointer_f32(location, size, kind, normalized, stride, offset);
             context.vertex_attrib_divisor(location, 1);
         }
+        point_attributes(context, 0);
         context.bind_vertex_array(None);
         context.bind_buffer(glow::ARRAY_BUFFER, None);
         Ok(Tier {
+            chunks: batch.chunks.clone(),
             fills,
             buffers: [points, index_buffer],
-            index_count,
             lines,
-            segment_count,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::OutlineRules;
+    use crate::scene::Chunk;
+
+    fn chunk(n: u32, min: f32, max: f32) -> Chunk {
+        Chunk {
+            min: [min; 2],
+            max: [max; 2],
+            first_point: n * 10,
+            point_count: 10,
+            first_index: n * 6,
+            index_count: 6,
+        }
+    }
+
+    fn view(min: f32, max: f32) -> View {
+        View {
+            tier: 1,
+            visible_min: [min; 2],
+            visible_max: [max; 2],
+            scale: 1000.0,
+            offset: [0.0; 2],
+            rules: OutlineRules {
+                min_outlined_px: 10.0,
+                hairline_below_px: 80.0,
+                hairline_px: 0.8,
+                min_ring_px: 3.0,
+            },
+        }
+    }
+
+    #[test]
+    fn chunks_out_of_view_are_culled_and_neighbours_merged() {
+        let chunks = [chunk(0, 0.0, 0.1), chunk(1, 0.1, 0.2), chunk(2, 0.9, 1.0)];
+        assert_eq!(
+            visible_runs(&chunks, &view(0.0, 0.25)),
+            vec![[0, 20, 0, 12]]
+        );
+        assert_eq!(
+            visible_runs(&chunks, &view(0.05, 0.95)),
+            vec![[0, 30, 0, 18]],
+            "all three meet the view and follow each other"
+        );
+        assert_eq!(
+            visible_runs(&chunks, &view(0.95, 0.99)),
+            vec![[20, 10, 12, 6]]
+        );
+        let apart = [chunk(0, 0.0, 0.1), chunk(1, 0.5, 0.6), chunk(2, 0.0, 0.1)];
+        assert_eq!(
+            visible_runs(&apart, &view(0.0, 0.2)),
+            vec![[0, 10, 0, 6], [20, 10, 12, 6]]
+        );
+        assert!(visible_runs(&chunks, &view(0.3, 0.4)).is_empty());
     }
 }

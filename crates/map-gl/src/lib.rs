@@ -38,6 +38,10 @@ impl Scene {
 pub struct View {
     /// Which batch of the scene to draw.
     pub tier: usize,
+    /// The part of the world in view (world units): chunks outside it are
+    /// not drawn.
+    pub visible_min: [f32; 2],
+    pub visible_max: [f32; 2],
     /// Logical pixels per world unit.
     pub scale: f32,
     /// Logical pixels added after scaling, so that the camera's centre lands

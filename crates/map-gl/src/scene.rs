@@ -58,14 +58,60 @@ pub fn extent_code(extent: f64) -> u8 {
     ((extent.log2() + 30.0) * 8.0).round().clamp(0.0, 254.0) as u8
 }
 
-/// One tier's points and fill triangles.
+/// A run of points and of fill indices that lie together on the map
+/// (features of one outline layer in one cell of a grid), with the world
+/// box around them: drawn only when the box meets the view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Chunk {
+    pub(crate) min: [f32; 2],
+    pub(crate) max: [f32; 2],
+    pub(crate) first_point: u32,
+    pub(crate) point_count: u32,
+    pub(crate) first_index: u32,
+    pub(crate) index_count: u32,
+}
+
+/// One tier's points and fill triangles, in chunks.
 #[derive(Clone, Debug, Default)]
 pub struct Batch {
     pub(crate) points: Vec<u8>,
     pub(crate) indices: Vec<u32>,
+    pub(crate) chunks: Vec<Chunk>,
+    /// Where the chunk being filled began (points, indices).
+    open: Option<(u32, u32)>,
 }
 
 impl Batch {
+    /// Starts a chunk: the points and indices pushed until
+    /// [`Batch::end_chunk`] are drawn or culled together.
+    pub fn begin_chunk(&mut self) {
+        self.open = Some((self.point_count(), self.index_total()));
+    }
+
+    /// Ends the chunk begun last, whose points lie in the world box
+    /// `min`–`max`. Every point must have been pushed since
+    /// [`Batch::begin_chunk`]: points outside any chunk are never drawn.
+    pub fn end_chunk(&mut self, min: [f32; 2], max: [f32; 2]) {
+        let Some((first_point, first_index)) = self.open.take() else {
+            return;
+        };
+        let chunk = Chunk {
+            min,
+            max,
+            first_point,
+            point_count: self.point_count() - first_point,
+            first_index,
+            index_count: self.index_total() - first_index,
+        };
+        if chunk.point_count > 0 {
+            self.chunks.push(chunk);
+        }
+    }
+
+    fn index_total(&self) -> u32 {
+        u32::try_from(self.indices.len()).unwrap_or(u32::MAX)
+    }
+
     /// The number of points so far: the index of the next one.
     #[must_use]
     pub fn point_count(&self) -> u32 {
@@ -106,10 +152,15 @@ impl Batch {
             .count()
     }
 
-    /// Bytes this batch holds (and the GPU will).
+    #[must_use]
+    pub fn chunk_count(&self) -> usize {
+        self.chunks.len()
+    }
+
+    /// Bytes this batch holds (and the GPU will, but for the chunks).
     #[must_use]
     pub fn bytes(&self) -> usize {
-        self.points.len() + self.indices.len() * 4
+        self.points.len() + self.indices.len() * 4 + self.chunks.len() * size_of::<Chunk>()
     }
 }
 
@@ -127,14 +178,30 @@ mod tests {
             ring_extent: ALWAYS,
         };
         let mut batch = Batch::default();
+        batch.begin_chunk();
         batch.push_point([0.5, 0.25], &style, true);
         batch.push_point([0.5, 0.5], &style, false);
         batch.push_indices([0, 1, 1]);
+        batch.end_chunk([0.5, 0.25], [0.5, 0.5]);
+        batch.begin_chunk();
+        batch.end_chunk([0.0, 0.0], [1.0, 1.0]);
+        assert_eq!(batch.chunk_count(), 1, "empty chunks are dropped");
+        assert_eq!(
+            batch.chunks[0],
+            Chunk {
+                min: [0.5, 0.25],
+                max: [0.5, 0.5],
+                first_point: 0,
+                point_count: 2,
+                first_index: 0,
+                index_count: 3
+            }
+        );
         assert_eq!(batch.point_count(), 2);
         assert_eq!(batch.points.len(), 2 * POINT_BYTES);
         assert_eq!(batch.segment_count(), 1);
         assert_eq!(batch.index_count(), 3);
-        assert_eq!(batch.bytes(), 40 + 12);
+        assert_eq!(batch.bytes(), 40 + 12 + size_of::<Chunk>());
         assert_eq!(&batch.points[0..4], &0.5f32.to_ne_bytes());
         assert_eq!(&batch.points[8..12], &[1, 2, 3, 4]);
         assert_eq!(&batch.points[12..16], &[9, 9, 9, 255]);

@@ -114,8 +114,11 @@ impl BaseLayer {
             self.shapes = match gpu {
                 Some(gpu) => {
                     let camera = projector.camera();
+                    let (visible_min, visible_max) = projector.visible_world();
                     let view = View {
                         tier: detail_tier(scale),
+                        visible_min: [visible_min.x as f32, visible_min.y as f32],
+                        visible_max: [visible_max.x as f32, visible_max.y as f32],
                         scale: scale as f32,
                         offset: [
                             (f64::from(rect.width()) / 2.0 - camera.center.x * scale) as f32,

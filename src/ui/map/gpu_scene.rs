@@ -22,6 +22,9 @@ pub const RULES: OutlineRules = OutlineRules {
     min_ring_px: MIN_OUTLINED_RING_PX,
 };
 
+/// Chunks are culled on a grid of this many cells a side over the world.
+const GRID: u32 = 32;
+
 /// The tiers the GPU draws: every tier but the finest (zoomed in, the CPU
 /// path draws only what is on screen at full detail), up to the coarsest the
 /// camera can zoom out to.
@@ -121,24 +124,49 @@ pub fn build(atlas: &Atlas, opacity: &dyn Fn(&Feature) -> f32) -> Scene {
             },
         ));
     }
-    // Points (so outline segments) by layer — context countries under
-    // regions under focus countries… — as the CPU path stacks outlines;
-    // fills in the atlas's order.
-    let mut by_layer: Vec<usize> = (0..drawn.len()).collect();
-    by_layer.sort_by_key(|&i| (drawn[i].1.outline_layer, drawn[i].0));
+    // Chunks: the features of one outline layer whose box's centre falls in
+    // one cell of a grid over the world, culled together. Points (so
+    // outline segments) by layer — context countries under regions under
+    // focus countries… — as the CPU path stacks outlines; fills in the same
+    // order, all under every outline.
+    let cell = |shape: &AreaShape| {
+        #[allow(clippy::cast_sign_loss, reason = "clamped to the grid first")]
+        let at = |v: f64| {
+            (v * f64::from(GRID))
+                .floor()
+                .clamp(0.0, f64::from(GRID - 1)) as u32
+        };
+        let x = f64::midpoint(shape.world_min.x, shape.world_max.x);
+        let y = f64::midpoint(shape.world_min.y, shape.world_max.y);
+        at(y) * GRID + at(x)
+    };
+    let mut order: Vec<(u8, u32, usize)> = drawn
+        .iter()
+        .enumerate()
+        .map(|(i, (_, d))| (d.outline_layer, cell(d.shape), i))
+        .collect();
+    order.sort_unstable();
     let mut tiers = vec![Batch::default(); *gpu_tiers().end() + 1];
     for tier in gpu_tiers() {
         let batch = &mut tiers[tier];
-        let mut points_of = vec![Vec::new(); drawn.len()];
-        for &i in &by_layer {
-            points_of[i] = push_outlines(batch, &drawn[i].1, tier);
-        }
-        for (i, (_, feature)) in drawn.iter().enumerate() {
-            if feature.fill == Color32::TRANSPARENT {
-                continue;
-            }
-            if let Some(level) = feature.shape.tier_level(tier) {
-                let points = &points_of[i];
+        for chunk in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            batch.begin_chunk();
+            let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
+            for &(_, _, i) in chunk {
+                let feature = &drawn[i].1;
+                let points = push_outlines(batch, feature, tier);
+                let (lo, hi) = (
+                    world(feature.shape.world_min),
+                    world(feature.shape.world_max),
+                );
+                min = [min[0].min(lo[0]), min[1].min(lo[1])];
+                max = [max[0].max(hi[0]), max[1].max(hi[1])];
+                if feature.fill == Color32::TRANSPARENT {
+                    continue;
+                }
+                let Some(level) = feature.shape.tier_level(tier) else {
+                    continue;
+                };
                 // Whole triangles only (every mesh index has its point).
                 for triangle in level.mesh.indices.chunks_exact(3) {
                     let corner = |k: usize| points.get(triangle[k] as usize).copied();
@@ -147,6 +175,7 @@ pub fn build(atlas: &Atlas, opacity: &dyn Fn(&Feature) -> f32) -> Scene {
                     }
                 }
             }
+            batch.end_chunk(min, max);
         }
     }
     Scene { tiers }
