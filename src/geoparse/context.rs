@@ -447,11 +447,7 @@ pub struct NameFacts {
 
 impl NameFacts {
     #[must_use]
-    pub fn new(
-        gazetteer: &Gazetteer,
-        s: &Surroundings<'_>,
-        lowercase: &LowercaseWords<'_>,
-    ) -> Self {
+    pub fn new(gazetteer: &Gazetteer, s: &Surroundings<'_>, lowercase: &LowercaseWords) -> Self {
         let surface = s.surface();
         let key = fold_str(&surface);
         let single_word = !surface.contains([' ', '-']);
@@ -510,7 +506,7 @@ impl NameFacts {
             after_locative: previous.is_some_and(|p| LOCATIVES.contains(&p)),
             sentence_initial: s.sentence_initial,
             leader: LEADERS.contains(&key.as_str()),
-            lowercase_in_text: lowercase.0.contains(key.as_str()),
+            lowercase_in_text: lowercase.0.contains(&word_key(&key)),
             key,
         }
     }
@@ -574,14 +570,32 @@ impl NameFacts {
     }
 }
 
-/// Every word a text writes in lower case, folded: a name that also occurs
-/// like this is an ordinary word in this text. Borrowed from the folded text,
-/// so collecting them allocates nothing per word.
-pub struct LowercaseWords<'t>(HashSet<&'t str>);
+/// A folded word as a number, to set and look up words without comparing
+/// bytes: words of up to 8 bytes (most) are their bytes, exactly; longer
+/// ones a 64-bit hash (a false match among a text's few thousand words is
+/// about as likely as 1 in 10¹²).
+#[must_use]
+pub fn word_key(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 8 {
+        let mut packed = [0u8; 8];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        u64::from_le_bytes(packed)
+    } else {
+        use std::hash::{BuildHasher as _, Hasher as _};
+        let mut hasher = rustc_hash::FxBuildHasher.build_hasher();
+        hasher.write(bytes);
+        hasher.finish()
+    }
+}
+
+/// Every word a text writes in lower case, folded (as [`word_key`]s): a
+/// name that also occurs like this is an ordinary word in this text.
+pub struct LowercaseWords(HashSet<u64>);
 
 /// Collects the [`LowercaseWords`] of a text from its folded form.
 #[must_use]
-pub fn lowercase_words<'t>(folded: &'t Folded, chars: &[char]) -> LowercaseWords<'t> {
+pub fn lowercase_words(folded: &Folded, chars: &[char]) -> LowercaseWords {
     let bytes = folded.text.as_bytes();
     // About one word in six bytes, most of them lower case.
     let mut words = HashSet::with_capacity_and_hasher(bytes.len() / 8, rustc_hash::FxBuildHasher);
@@ -596,11 +610,25 @@ pub fn lowercase_words<'t>(folded: &'t Folded, chars: &[char]) -> LowercaseWords
                 .get(folded.original_char(start))
                 .is_some_and(|c| c.is_lowercase());
             if lower && folded.text.is_char_boundary(start) && folded.text.is_char_boundary(i) {
-                words.insert(&folded.text[start..i]);
+                words.insert(word_key(&folded.text[start..i]));
             }
         } else {
             i += 1;
         }
     }
     LowercaseWords(words)
+}
+
+#[cfg(test)]
+mod word_key_tests {
+    use super::word_key;
+
+    #[test]
+    fn short_words_are_their_bytes_and_long_ones_differ() {
+        assert_eq!(word_key("gao"), u64::from_le_bytes(*b"gao\0\0\0\0\0"));
+        assert_ne!(word_key("gao"), word_key("gaoual"));
+        assert_ne!(word_key("tombouctou"), word_key("tombouctoux"));
+        assert_eq!(word_key("tombouctou"), word_key("tombouctou"));
+        assert_ne!(word_key("abcdefgh"), word_key("abcdefghi"));
+    }
 }

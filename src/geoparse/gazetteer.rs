@@ -102,7 +102,9 @@ pub struct Gazetteer {
     common_words: HashSet<String>,
     /// First words of the names that may be written in lower case (zones:
     /// "three borders region"); other names need a capital to start.
-    lowercase_starts: HashSet<String>,
+    /// (A handful of words: a list compared by length first is quicker than
+    /// hashing each of the text's lower-case words.)
+    lowercase_starts: Vec<String>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -204,6 +206,8 @@ impl Gazetteer {
                     .find(|w| !w.is_empty())
                     .map(str::to_owned)
             })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
             .collect();
         Ok(Self {
             entries,
@@ -256,7 +260,7 @@ impl Gazetteer {
     /// Whether a name may start with this (folded) lower-case word.
     #[must_use]
     pub fn may_start_lowercase(&self, folded_word: &str) -> bool {
-        self.lowercase_starts.contains(folded_word)
+        self.lowercase_starts.iter().any(|w| w == folded_word)
     }
 
     /// Whether `folded` is an ordinary English or French word.

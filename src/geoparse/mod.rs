@@ -92,7 +92,7 @@ fn recognise(
     // still name the person, unless they are also a large town's name.
     let mut first_names: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     let mut skip_until = 0;
-    let mut name_starts: rustc_hash::FxHashMap<&str, bool> = rustc_hash::FxHashMap::default();
+    let mut name_starts: rustc_hash::FxHashMap<u64, bool> = rustc_hash::FxHashMap::default();
     for (start, word_end) in words(&folded.text) {
         if start < skip_until {
             continue;
@@ -109,7 +109,7 @@ fn recognise(
         // Words recur ("President", "Mali"): the name index is asked once per
         // distinct word whether any name starts with it.
         if !*name_starts
-            .entry(word)
+            .entry(context::word_key(word))
             .or_insert_with(|| gazetteer.has_name_starting(word))
         {
             continue;

@@ -166,6 +166,13 @@ fn properties_table(ui: &mut Ui, properties: &serde_json::Map<String, Value>) {
         .show(ui, |ui| {
             for (key, value) in properties {
                 ui.label(RichText::new(key).monospace());
+                // An empty text is said, not left as a blank cell that reads
+                // like a missing value.
+                if value.as_str() == Some("") {
+                    ui.label(RichText::new("(empty text)").weak().italics());
+                    ui.end_row();
+                    continue;
+                }
                 let text = match value {
                     Value::String(s) => s.clone(),
                     Value::Null => "null".to_owned(),
