@@ -48,4 +48,17 @@ sleep 3 # let it draw a few frames
 kill -0 "$app_pid" 2>/dev/null || { echo "xvfb-smoke: the app died after opening its window" >&2; cat "$scratch/app.log" >&2; exit 1; }
 mkdir -p "$(dirname "$png")"
 import -window "$window" "$png"
-echo "xvfb-smoke: window 'Dispatch Atlas' opened and stayed up; screenshot in $png"
+# The Sahel view is drawn from the map's GPU buffers (a paint callback):
+# the shaders must have compiled on Mesa, and the fills must be on screen
+# (Mali, Niger and Burkina Faso in FOCUS_FILL, #FBF0D4, over a large area).
+if grep -q "without the GPU path" "$scratch/app.log"; then
+  echo "xvfb-smoke: the map fell back from the GPU path:" >&2
+  cat "$scratch/app.log" >&2
+  exit 1
+fi
+focus_pixels=$(convert "$png" -format %c histogram:info:- | awk '/#FBF0D4/ { print $1 + 0 }')
+if [ "${focus_pixels:-0}" -lt 50000 ]; then
+  echo "xvfb-smoke: the focus countries' fill covers ${focus_pixels:-0} pixels (expected ≥ 50000)" >&2
+  exit 1
+fi
+echo "xvfb-smoke: window 'Dispatch Atlas' opened and stayed up, the map drawn by the GPU path ($focus_pixels px of focus fill); screenshot in $png"

@@ -386,8 +386,10 @@ impl DispatchAtlasApp {
         run.last = Some(now);
         if run.done == run.frames {
             let t = crate::stats::Timings::of(std::mem::take(&mut run.intervals), 1e3);
+            #[allow(clippy::cast_precision_loss, reason = "megabytes for display")]
+            let peak_mb = crate::stats::peak_memory_bytes().map_or(0.0, |b| b as f64 / 1e6);
             println!(
-                "window frames (ms), {} scripted pan/zoom frames, {:.0}×{:.0}: p50 {:.2}  p95 {:.2}  p99 {:.2}  max {:.2}",
+                "window frames (ms), {} scripted pan/zoom frames, {:.0}×{:.0}: p50 {:.2}  p95 {:.2}  p99 {:.2}  max {:.2}; peak memory {peak_mb:.0} MB",
                 t.count,
                 rect.width(),
                 rect.height(),
