@@ -9,15 +9,8 @@ cd "$(dirname "$0")/.."
 bin=${1:-target/release/dispatch-atlas}
 runs=${RUNS:-5}
 [ -x "$bin" ] || cargo build --release --quiet
-scratch=$(mktemp -d)
-Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$scratch/display" >/dev/null 2>&1 &
-xvfb_pid=$!
-trap 'kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$scratch"' EXIT
-for _ in $(seq 1 100); do
-  [ -s "$scratch/display" ] && break
-  sleep 0.1
-done
-export DISPLAY=":$(head -n1 "$scratch/display")"
+. bench/xvfb.sh
+start_xvfb 1400x900x24
 # A fresh data folder each run: no saved camera, layers or articles.
 for i in $(seq "$runs"); do
   export XDG_DATA_HOME="$scratch/data$i" XDG_CONFIG_HOME="$scratch/config$i" HOME="$scratch/home$i"

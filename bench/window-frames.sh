@@ -13,15 +13,8 @@ bin=${2:-target/release/dispatch-atlas}
 frames=${FRAMES:-300}
 [ -f "$file" ] || bench/fetch-world.sh
 [ -x "$bin" ] || cargo build --release --quiet
-scratch=$(mktemp -d)
-Xvfb -displayfd 3 -screen 0 1920x1200x24 -nolisten tcp 3>"$scratch/display" >/dev/null 2>&1 &
-xvfb_pid=$!
-trap 'kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$scratch"' EXIT
-for _ in $(seq 1 100); do
-  [ -s "$scratch/display" ] && break
-  sleep 0.1
-done
-export DISPLAY=":$(head -n1 "$scratch/display")"
+. bench/xvfb.sh
+start_xvfb 1920x1200x24
 for mode in gpu no-gpu; do
   # A fresh data folder: no saved camera, layers or articles.
   export XDG_DATA_HOME="$scratch/data-$mode" XDG_CONFIG_HOME="$scratch/config-$mode" HOME="$scratch/home-$mode"

@@ -66,6 +66,18 @@ pub fn area_style(feature: &Feature) -> AreaStyle {
     }
 }
 
+/// A feature's style faded by its layer's opacity (`alpha` under 1), as
+/// both map paths (egui meshes and GPU buffers) draw it.
+#[must_use]
+pub fn faded_area_style(feature: &Feature, alpha: f32) -> AreaStyle {
+    let mut style = area_style(feature);
+    if alpha < 1.0 {
+        style.fill = style.fill.gamma_multiply(alpha);
+        style.stroke.color = style.stroke.color.gamma_multiply(alpha);
+    }
+    style
+}
+
 /// Marker radius in pixels, for drawing and for picking.
 pub const MARKER_RADIUS: f32 = palette::MARKER_RADIUS;
 /// How close (pixels) the pointer must be to a marker to pick it.

@@ -15,7 +15,7 @@ use crate::atlas::{AreaLevel, AreaShape, Atlas, Feature};
 use crate::geometry::projection::{Projector, WorldPoint};
 use crate::geometry::tessellate::WorldMesh;
 use crate::ui::convert::pos2;
-use crate::ui::style::area_style;
+use crate::ui::style::faded_area_style;
 use crate::view::camera::Camera;
 
 /// Outline vertices closer than this to the previous one (pixels) are skipped:
@@ -155,10 +155,7 @@ fn dot_shapes(
         if !is_visible(shape, projector) {
             continue;
         }
-        let colour = area_style(feature)
-            .stroke
-            .color
-            .gamma_multiply(opacity(feature).min(1.0));
+        let colour = faded_area_style(feature, opacity(feature)).stroke.color;
         dots.extend(
             shape
                 .dots
@@ -199,12 +196,7 @@ fn build(
         if !is_visible(shape, projector) {
             continue;
         }
-        let mut style = area_style(feature);
-        let alpha = opacity(feature);
-        if alpha < 1.0 {
-            style.fill = style.fill.gamma_multiply(alpha);
-            style.stroke.color = style.stroke.color.gamma_multiply(alpha);
-        }
+        let style = faded_area_style(feature, opacity(feature));
         let level = shape.level(scale);
         if style.fill != Color32::TRANSPARENT
             && let Some(level) = level

@@ -9,7 +9,7 @@ use egui::Color32;
 use crate::atlas::shape::{DETAIL_TIERS, detail_tier};
 use crate::atlas::{AreaLevel, AreaShape, Atlas, Feature};
 use crate::geometry::projection::WorldPoint;
-use crate::ui::style::area_style;
+use crate::ui::style::faded_area_style;
 use crate::view::camera::MIN_SCALE;
 
 use super::base_layer::{HAIRLINE_BELOW_PX, HAIRLINE_PX, MIN_OUTLINED_PX, MIN_OUTLINED_RING_PX};
@@ -108,12 +108,7 @@ pub fn build(atlas: &Atlas, opacity: &dyn Fn(&Feature) -> f32) -> Scene {
         let Some(shape) = atlas.shape(index).filter(|_| !feature.hidden) else {
             continue;
         };
-        let mut style = area_style(feature);
-        let alpha = opacity(feature);
-        if alpha < 1.0 {
-            style.fill = style.fill.gamma_multiply(alpha);
-            style.stroke.color = style.stroke.color.gamma_multiply(alpha);
-        }
+        let style = faded_area_style(feature, opacity(feature));
         drawn.push((
             index,
             Drawn {
