@@ -17,7 +17,7 @@ use dispatch_atlas::geometry::projection::ScreenPoint;
 use dispatch_atlas::import::import_file;
 use dispatch_atlas::state::AppState;
 use dispatch_atlas::stats::world_view;
-use dispatch_atlas::ui::frame_bench::scripted_frames;
+use dispatch_atlas::ui::frame_bench::{ZOOM_TARGET, scripted_frames};
 
 const WORLD: &str = "bench/data/admin1-world.geojson";
 
@@ -84,7 +84,7 @@ fn pick_and_draw(c: &mut Criterion) {
     let mut group = c.benchmark_group("world");
     group.sample_size(10);
     group.bench_function("30_scripted_frames_1920x1080", |b| {
-        b.iter(|| black_box(scripted_frames(&mut state, 30, true).len()));
+        b.iter(|| black_box(scripted_frames(&mut state, 30, true, ZOOM_TARGET).len()));
     });
     group.finish();
 }

@@ -106,6 +106,9 @@ pub enum CliCommand {
         /// OpenGL (the app keeps zoomed-out views on the GPU).
         #[arg(long)]
         no_gpu: bool,
+        /// Where the scripted frames zoom in, as LON,LAT (default: Ménaka).
+        #[arg(long, value_name = "LON,LAT", default_value = "2.4,15.9")]
+        zoom_to: String,
         /// GeoJSON files.
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,

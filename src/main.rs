@@ -110,6 +110,7 @@ fn main() -> ExitCode {
             picks,
             frames,
             no_gpu,
+            zoom_to,
             files,
         }) => {
             dispatch_atlas::commands::stats::run(&dispatch_atlas::commands::stats::StatsRequest {
@@ -118,6 +119,7 @@ fn main() -> ExitCode {
                 picks,
                 frames,
                 gpu: !no_gpu,
+                zoom_to: &zoom_to,
             })
         }
         Some(CliCommand::Render {

@@ -1,4 +1,4 @@
-//! `dispatch-atlas stats [--json] [--picks N] [--frames N] FILE...`: the
+//! `dispatch-atlas stats [--json] [--picks N] [--frames N] [--zoom-to LON,LAT] [--no-gpu] FILE...`: the
 //! files opened on top of the embedded atlas as the app opens layers, each
 //! stage timed; then, if asked, picking under N random cursors and N
 //! scripted pan/zoom frames of the real map widget; then the peak memory.
@@ -6,9 +6,10 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result, bail};
 
 use crate::atlas::Atlas;
+use crate::geometry::projection::LonLat;
 use crate::state::AppState;
 use crate::stats::{FileStats, Timings, open_layer, peak_memory_bytes, time_picks};
 
@@ -23,6 +24,27 @@ pub struct StatsRequest<'a> {
     /// Draw them as the app does with OpenGL (zoomed-out views from GPU
     /// buffers), else all as egui meshes.
     pub gpu: bool,
+    /// Where the frames zoom in: "LON,LAT".
+    pub zoom_to: &'a str,
+}
+
+/// "LON,LAT" in degrees, checked.
+fn parse_lonlat(text: &str) -> Result<LonLat> {
+    let values: Vec<f64> = text
+        .split(',')
+        .map(|v| v.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("--zoom-to {text:?}: two numbers expected, LON,LAT"))?;
+    match *values.as_slice() {
+        [lon, lat] if (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) => {
+            Ok(LonLat { lon, lat })
+        }
+        [_, _] => bail!("--zoom-to {text:?}: longitude must be within ±180 and latitude ±90"),
+        _ => bail!(
+            "--zoom-to {text:?}: two numbers expected (LON,LAT), found {}",
+            values.len()
+        ),
+    }
 }
 
 /// The GPU scene of the atlas (what the app uploads when its contents
@@ -34,6 +56,7 @@ struct GpuScene {
 }
 
 pub fn run(request: &StatsRequest<'_>) -> Result<()> {
+    let zoom_to = parse_lonlat(request.zoom_to)?;
     let mut atlas = Atlas::load_embedded()?;
     let mut files = Vec::new();
     for path in request.files {
@@ -51,7 +74,12 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
     let frames = (request.frames > 0).then(|| {
         let mut state = AppState::new(atlas, None);
         Timings::of(
-            crate::ui::frame_bench::scripted_frames(&mut state, request.frames, request.gpu),
+            crate::ui::frame_bench::scripted_frames(
+                &mut state,
+                request.frames,
+                request.gpu,
+                zoom_to,
+            ),
             1e3,
         )
     });
@@ -64,6 +92,7 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
             "picks_found": picks.as_ref().map(|(_, found)| found),
             "frames_ms": frames,
             "frames_gpu": request.gpu,
+            "frames_zoom_to": [zoom_to.lon, zoom_to.lat],
             "gpu_scene": scene,
             "frame_size": crate::ui::frame_bench::SIZE,
             "peak_memory_bytes": peak,
@@ -87,8 +116,13 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
         };
         writeln!(
             out,
-            "frame CPU (ms), {} scripted pan/zoom frames at 1920×1080, {drawn}: p50 {:.2}  p95 {:.2}  p99 {:.2}  max {:.2}",
-            t.count, t.p50, t.p95, t.p99, t.max
+            "frame CPU (ms), {} scripted pan/zoom frames at 1920×1080 (zooming into {}), {drawn}: p50 {:.2}  p95 {:.2}  p99 {:.2}  max {:.2}",
+            t.count,
+            zoom_to.display(),
+            t.p50,
+            t.p95,
+            t.p99,
+            t.max
         )?;
     }
     #[allow(clippy::cast_precision_loss, reason = "megabytes for display")]
@@ -153,4 +187,22 @@ fn table(out: &mut impl std::io::Write, files: &[FileStats]) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_lonlat;
+
+    #[test]
+    fn zoom_targets_are_checked() {
+        let brussels = parse_lonlat("4.35, 50.85").unwrap_or_else(|e| panic!("{e}"));
+        assert!((brussels.lon - 4.35).abs() < 1e-12 && (brussels.lat - 50.85).abs() < 1e-12);
+        for bad in ["4.35", "a,b", "200,10", "10,95", "1,2,3", ""] {
+            let error = parse_lonlat(bad).err().map(|e| format!("{e:#}"));
+            assert!(
+                error.as_deref().is_some_and(|e| e.contains("--zoom-to")),
+                "{bad}: {error:?}"
+            );
+        }
+    }
 }

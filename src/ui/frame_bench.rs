@@ -13,17 +13,17 @@ use crate::ui::map::MapView;
 /// The window the frames are drawn for, in logical pixels (1920×1080).
 pub const SIZE: [f32; 2] = [1920.0, 1080.0];
 
-/// Where the zoom goes: the Sahel (Ménaka), the app's home.
-const ZOOM_TARGET: LonLat = LonLat {
+/// Where the zoom goes unless told: the Sahel (Ménaka), the app's home.
+pub const ZOOM_TARGET: LonLat = LonLat {
     lon: 2.4,
     lat: 15.9,
 };
 
 /// Frame `i` of `n` of the script, applied to `state`: at a third, the
-/// camera moves to the zoom's target; then the frame's pan or zoom.
-pub fn step(state: &mut AppState, i: usize, n: usize) {
+/// camera moves to `target`; then the frame's pan or zoom.
+pub fn step(state: &mut AppState, i: usize, n: usize, target: LonLat) {
     if i == n.div_ceil(3) {
-        state.camera.center = crate::geometry::projection::WorldPoint::from_lonlat(ZOOM_TARGET);
+        state.camera.center = crate::geometry::projection::WorldPoint::from_lonlat(target);
     }
     state.apply(script(i, n));
 }
@@ -60,9 +60,15 @@ fn input() -> egui::RawInput {
 }
 
 /// Runs `frames` frames of the map over `state`'s atlas, starting from the
-/// whole world, and returns each frame's CPU time. `gpu`: as the app draws
-/// with OpenGL (zoomed-out tiers kept on the GPU), else all in egui meshes.
-pub fn scripted_frames(state: &mut AppState, frames: usize, gpu: bool) -> Vec<Duration> {
+/// whole world and zooming into `target`, and returns each frame's CPU
+/// time. `gpu`: as the app draws with OpenGL (zoomed-out tiers kept on the
+/// GPU), else all in egui meshes.
+pub fn scripted_frames(
+    state: &mut AppState,
+    frames: usize,
+    gpu: bool,
+    target: LonLat,
+) -> Vec<Duration> {
     let ctx = egui::Context::default();
     // The app's map: zoomed-out views are one paint callback (headless, the
     // GPU never draws it; what is timed is the CPU's part, as in the app).
@@ -97,7 +103,7 @@ pub fn scripted_frames(state: &mut AppState, frames: usize, gpu: bool) -> Vec<Du
     }
     let mut times = Vec::with_capacity(frames);
     for i in 0..frames {
-        step(state, i, frames);
+        step(state, i, frames, target);
         times.push(frame(state));
     }
     times
@@ -119,7 +125,7 @@ mod tests {
             }
         }
         assert_eq!(scales.len(), 15, "a third zooms in, a sixth back out");
-        let times = scripted_frames(&mut state, 30, true);
+        let times = scripted_frames(&mut state, 30, true, ZOOM_TARGET);
         assert_eq!(times.len(), 30);
         assert!(times.iter().all(|t| *t > Duration::ZERO));
         assert!(

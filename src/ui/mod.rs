@@ -402,7 +402,7 @@ impl DispatchAtlasApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
-        frame_bench::step(state, run.done, run.frames);
+        frame_bench::step(state, run.done, run.frames, frame_bench::ZOOM_TARGET);
         run.done += 1;
     }
 
