@@ -42,6 +42,9 @@ for _ in $(seq "$runs"); do
   echo $(( ($(date +%s%N) - start) / 1000000 ))
 done | best_ms > "$work/ogr"
 "$bin" stats --json --picks 100000 --frames 300 "$file" > "$work/ours.json"
+# Memory without the GPU scene (built when a layer arrives if the app has
+# OpenGL; a GPU holds it in its own memory, Mesa's software one in ours).
+"$bin" stats --json --no-gpu "$file" > "$work/load-cpu.json"
 # The same frames zooming into Brussels, among Europe's dense regions.
 "$bin" stats --json --frames 300 --zoom-to 4.35,50.85 "$file" > "$work/europe.json"
 
@@ -99,4 +102,7 @@ row("frame CPU at 1920×1080, into Ménaka (p50 / p99 / max)", f"{frames['p50']:
 europe = json.load(open(f"{work}/europe.json"))["frames_ms"]
 row("frame CPU at 1920×1080, into Brussels", f"{europe['p50']:.2f} / {europe['p99']:.2f} / {europe['max']:.2f} ms", "target p99 ≤ 8 ms")
 row("peak memory opening the file vs 3× coordinate bytes", f"{peak / 1e6:.0f} MB vs {limit / 1e6:.0f} MB ({peak / limit:.2f}×)", "target ≤ 1× (+ indexes)")
+cpu_peak = json.load(open(f"{work}/load-cpu.json"))["peak_memory_bytes"] or 0
+scene = json.load(open(f"{work}/load.json")).get("gpu_scene") or {}
+row("  of which the GPU scene / without it", f"{scene.get('bytes', 0) / 1e6:.0f} MB / {cpu_peak / 1e6:.0f} MB ({cpu_peak / limit:.2f}×)", "")
 PY

@@ -166,7 +166,7 @@ impl HitIndex {
     pub fn pick(
         &self,
         features: &[Feature],
-        shapes: &[Option<AreaShape>],
+        shapes: &[Option<std::sync::Arc<AreaShape>>],
         projector: &Projector,
         pos_in_screen: ScreenPoint,
         radius_px: f32,
@@ -200,7 +200,7 @@ impl HitIndex {
                 FeatureGeometry::Area(_) => {
                     let vertices = shapes
                         .get(index)
-                        .and_then(Option::as_ref)
+                        .and_then(Option::as_deref)
                         .and_then(AreaShape::source)
                         .map(|level| level.mesh.vertices.as_slice());
                     let inside = self

@@ -51,17 +51,18 @@ pub mod embedded {
 #[derive(Clone, Debug)]
 pub struct Prepared {
     pub feature: Feature,
-    shape: Option<AreaShape>,
+    /// Shared: the map's GPU scene is built from it on another thread.
+    shape: Option<std::sync::Arc<AreaShape>>,
     outline: Option<std::sync::Arc<outline::Outline>>,
 }
 
 impl Prepared {
     #[must_use]
     pub fn new(feature: Feature) -> Self {
-        let shape = AreaShape::of(&feature);
+        let shape = AreaShape::of(&feature).map(std::sync::Arc::new);
         let outline = match feature.geometry {
             FeatureGeometry::Area(_) => shape
-                .as_ref()
+                .as_deref()
                 .and_then(AreaShape::source)
                 .map(|level| std::sync::Arc::new(outline::Outline::new(level))),
             FeatureGeometry::Point(_) | FeatureGeometry::Other(_) => None,
@@ -99,7 +100,7 @@ impl Prepared {
 
     #[must_use]
     pub fn shape(&self) -> Option<&AreaShape> {
-        self.shape.as_ref()
+        self.shape.as_deref()
     }
 
     /// Bytes of the picking index over the area's edges (for `stats`).
@@ -114,7 +115,7 @@ impl Prepared {
 #[derive(Debug)]
 pub struct Atlas {
     features: Vec<Feature>,
-    shapes: Vec<Option<AreaShape>>,
+    shapes: Vec<Option<std::sync::Arc<AreaShape>>>,
     hit_index: HitIndex,
     /// Where each id is in `features` (lookups happen per feature of an
     /// imported layer and per frame).
@@ -235,7 +236,13 @@ impl Atlas {
 
     #[must_use]
     pub fn shape(&self, index: usize) -> Option<&AreaShape> {
-        self.shapes.get(index).and_then(Option::as_ref)
+        self.shapes.get(index).and_then(Option::as_deref)
+    }
+
+    /// The shape of feature `index`, shared (for work on another thread).
+    #[must_use]
+    pub fn shared_shape(&self, index: usize) -> Option<std::sync::Arc<AreaShape>> {
+        self.shapes.get(index).and_then(Clone::clone)
     }
 
     #[must_use]

@@ -65,7 +65,8 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
     let picks = (request.picks > 0).then(|| time_picks(&atlas, request.picks));
     let scene = request.gpu.then(|| {
         let start = std::time::Instant::now();
-        let bytes = crate::ui::map::gpu_scene::build(&atlas, &|_| 1.0).bytes();
+        let scene = crate::ui::map::gpu_scene::drawn_features(&atlas, &|_| 1.0);
+        let bytes = crate::ui::map::gpu_scene::build(&scene).bytes();
         GpuScene {
             bytes,
             build_ms: start.elapsed().as_secs_f64() * 1e3,

@@ -56,6 +56,9 @@ struct Shared {
     pending: Option<Scene>,
     /// What is on the GPU.
     uploaded: Option<gl::Uploaded>,
+    /// The generation (the caller's count of content changes) of the
+    /// latest scene set.
+    generation: Option<u64>,
     failure: Option<String>,
 }
 
@@ -86,9 +89,23 @@ impl MapGl {
         self.shared.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Replaces the scene; the next draw uploads it.
-    pub fn set_scene(&self, scene: Scene) {
-        self.lock().pending = Some(scene);
+    /// Replaces the scene with the one of `generation`, unless a later
+    /// generation's is already set (scenes may be built on other threads and
+    /// finish out of order); the next draw uploads it.
+    pub fn set_scene(&self, generation: u64, scene: Scene) {
+        let mut shared = self.lock();
+        if shared.generation.is_some_and(|g| g > generation) {
+            return;
+        }
+        shared.pending = Some(scene);
+        shared.generation = Some(generation);
+    }
+
+    /// The generation of the latest scene set: drawing with it shows that
+    /// state of the contents.
+    #[must_use]
+    pub fn scene_generation(&self) -> Option<u64> {
+        self.lock().generation
     }
 
     /// Why the GPU path gave up, if it did.
@@ -130,5 +147,22 @@ impl MapGl {
                 }
             })),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_later_generation_is_never_replaced_by_an_earlier_one() {
+        let gpu = MapGl::new();
+        assert_eq!(gpu.scene_generation(), None);
+        gpu.set_scene(3, Scene::default());
+        gpu.set_scene(2, Scene::default());
+        assert_eq!(gpu.scene_generation(), Some(3));
+        gpu.set_scene(4, Scene::default());
+        assert_eq!(gpu.scene_generation(), Some(4));
+        assert_eq!(gpu.failure(), None);
     }
 }

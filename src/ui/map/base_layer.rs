@@ -53,8 +53,10 @@ pub struct BaseLayer {
     key: Option<(Camera, Rect, u64, u32, bool)>,
     shapes: Vec<Shape>,
     gpu: Option<MapGl>,
-    /// The contents' generation the GPU scene was built for.
-    scene_generation: Option<u64>,
+    /// Builds the GPU scene off the UI thread (started with the first).
+    builder: Option<gpu_scene::SceneBuilder>,
+    /// The contents' generation last asked of the builder.
+    requested: Option<u64>,
     gpu_failure_reported: bool,
 }
 
@@ -82,9 +84,54 @@ impl BaseLayer {
         }
     }
 
+    /// Whether the GPU holds the scene of `generation` (headless measures
+    /// wait for it, as a user's eye would not notice).
+    #[must_use]
+    pub fn gpu_scene_ready(&self, generation: u64) -> bool {
+        self.gpu
+            .as_ref()
+            .is_some_and(|g| g.scene_generation() == Some(generation))
+    }
+
+    /// Asks for the GPU scene of `generation` if not asked yet. Without a
+    /// thread to build it on, the GPU path is given up.
+    fn request_scene(
+        &mut self,
+        gpu: &MapGl,
+        atlas: &Atlas,
+        generation: u64,
+        opacity: &dyn Fn(&Feature) -> f32,
+        ctx: &egui::Context,
+    ) {
+        if self.requested == Some(generation) {
+            return;
+        }
+        if self.builder.is_none() {
+            self.builder = gpu_scene::SceneBuilder::start(gpu.clone(), ctx.clone());
+        }
+        let asked = self
+            .builder
+            .as_ref()
+            .is_some_and(|b| b.request(generation, gpu_scene::drawn_features(atlas, opacity)));
+        if asked {
+            self.requested = Some(generation);
+        } else {
+            eprintln!(
+                "dispatch-atlas: drawing the map without the GPU path: no thread to build it"
+            );
+            self.gpu = None;
+        }
+    }
+
     /// The shapes for this view, rebuilt only if the view or the contents
     /// changed. `opacity` fades a feature (its layer's opacity);
     /// `feathering` is the anti-aliasing width (a physical pixel, in points).
+    /// Zoomed out, once the GPU holds the scene of these contents (built on
+    /// another thread; meanwhile egui meshes), one paint callback.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the view, the contents and how to draw them"
+    )]
     pub fn shapes(
         &mut self,
         atlas: &Atlas,
@@ -93,16 +140,17 @@ impl BaseLayer {
         generation: u64,
         feathering: f32,
         opacity: &dyn Fn(&Feature) -> f32,
+        ctx: &egui::Context,
     ) -> &[Shape] {
         let gpu = self.working_gpu();
-        if let Some(gpu) = &gpu
-            && self.scene_generation != Some(generation)
-        {
-            gpu.set_scene(gpu_scene::build(atlas, opacity));
-            self.scene_generation = Some(generation);
+        if let Some(gpu) = &gpu {
+            self.request_scene(gpu, atlas, generation, opacity, ctx);
         }
         let scale = projector.camera().scale();
-        let gpu = gpu.filter(|_| gpu_scene::gpu_tiers().contains(&detail_tier(scale)));
+        let gpu = gpu.filter(|g| {
+            g.scene_generation() == Some(generation)
+                && gpu_scene::gpu_tiers().contains(&detail_tier(scale))
+        });
         let key = (
             projector.camera(),
             rect,

@@ -3,7 +3,11 @@
 //! space, in the colours of [`area_style`]. Built when the map's contents
 //! change (a layer added, shown, hidden or faded), not when the camera moves.
 
-use dispatch_map_gl::{ALWAYS, Batch, OutlineRules, PointStyle, Scene, extent_code, width_16ths};
+use std::sync::{Arc, mpsc};
+
+use dispatch_map_gl::{
+    ALWAYS, Batch, MapGl, OutlineRules, PointStyle, Scene, extent_code, width_16ths,
+};
 use egui::Color32;
 
 use crate::atlas::shape::{DETAIL_TIERS, detail_tier};
@@ -48,18 +52,83 @@ fn extent(points: &[WorldPoint]) -> f64 {
     (max_x - min_x).max(max_y - min_y)
 }
 
-/// A shown feature, as the scene draws it.
-struct Drawn<'a> {
+/// A shown feature, as the scene draws it: taken from the atlas on the UI
+/// thread (its shape shared, not copied), drawn into a scene on the
+/// builder's.
+#[derive(Clone)]
+pub struct Drawn {
+    index: usize,
     outline_layer: u8,
-    shape: &'a AreaShape,
+    shape: Arc<AreaShape>,
     fill: Color32,
     stroke: egui::Stroke,
 }
 
+/// Every shown feature with a shape, in its style (`opacity` fades a
+/// feature: its layer's opacity, as on the CPU path).
+#[must_use]
+pub fn drawn_features(atlas: &Atlas, opacity: &dyn Fn(&Feature) -> f32) -> Vec<Drawn> {
+    atlas
+        .features()
+        .iter()
+        .enumerate()
+        .filter(|(_, feature)| !feature.hidden)
+        .filter_map(|(index, feature)| {
+            let shape = atlas.shared_shape(index)?;
+            let style = faded_area_style(feature, opacity(feature));
+            Some(Drawn {
+                index,
+                outline_layer: style.outline_layer,
+                shape,
+                fill: style.fill,
+                stroke: style.stroke,
+            })
+        })
+        .collect()
+}
+
+/// Builds scenes on a thread of its own, the latest asked for first: a
+/// world of regions takes a tenth of a second, which the UI thread must not
+/// spend (the layer's opacity slider asks for one per step). Each is handed
+/// to the GPU side with its generation, and a repaint is asked for.
+pub struct SceneBuilder {
+    requests: mpsc::Sender<(u64, Vec<Drawn>)>,
+}
+
+impl SceneBuilder {
+    /// Starts the thread; `None` if the system refuses one (the map then
+    /// draws with egui meshes).
+    #[must_use]
+    pub fn start(gpu: MapGl, ctx: egui::Context) -> Option<Self> {
+        let (requests, jobs) = mpsc::channel::<(u64, Vec<Drawn>)>();
+        std::thread::Builder::new()
+            .name("map-scene".into())
+            .spawn(move || {
+                while let Ok(mut job) = jobs.recv() {
+                    // Only the newest request matters.
+                    while let Ok(newer) = jobs.try_recv() {
+                        job = newer;
+                    }
+                    let (generation, features) = job;
+                    gpu.set_scene(generation, build(&features));
+                    ctx.request_repaint();
+                }
+            })
+            .ok()?;
+        Some(Self { requests })
+    }
+
+    /// Asks for the scene of `generation`; false if the thread is gone.
+    #[must_use]
+    pub fn request(&self, generation: u64, features: Vec<Drawn>) -> bool {
+        self.requests.send((generation, features)).is_ok()
+    }
+}
+
 /// Pushes one feature's rings and lines as points (outlined in its style);
 /// returns, for each vertex of its level's mesh, the point it became.
-fn push_outlines(batch: &mut Batch, drawn: &Drawn<'_>, tier: usize) -> Vec<u32> {
-    let shape = drawn.shape;
+fn push_outlines(batch: &mut Batch, drawn: &Drawn, tier: usize) -> Vec<u32> {
+    let shape = &drawn.shape;
     let mut style = PointStyle {
         fill: drawn.fill.to_array(),
         line: drawn.stroke.color.to_array(),
@@ -99,26 +168,10 @@ fn push_outlines(batch: &mut Batch, drawn: &Drawn<'_>, tier: usize) -> Vec<u32> 
     point_of_vertex
 }
 
-/// Every shown feature's fills and outlines, tier by tier. `opacity` fades a
-/// feature (its layer's opacity), as on the CPU path.
+/// Every shown feature's fills and outlines (from [`drawn_features`]),
+/// tier by tier.
 #[must_use]
-pub fn build(atlas: &Atlas, opacity: &dyn Fn(&Feature) -> f32) -> Scene {
-    let mut drawn: Vec<(usize, Drawn<'_>)> = Vec::new();
-    for (index, feature) in atlas.features().iter().enumerate() {
-        let Some(shape) = atlas.shape(index).filter(|_| !feature.hidden) else {
-            continue;
-        };
-        let style = faded_area_style(feature, opacity(feature));
-        drawn.push((
-            index,
-            Drawn {
-                outline_layer: style.outline_layer,
-                shape,
-                fill: style.fill,
-                stroke: style.stroke,
-            },
-        ));
-    }
+pub fn build(drawn: &[Drawn]) -> Scene {
     // Chunks: the features of one outline layer whose box's centre falls in
     // one cell of a grid over the world, culled together. Points (so
     // outline segments) by layer — context countries under regions under
@@ -135,10 +188,10 @@ pub fn build(atlas: &Atlas, opacity: &dyn Fn(&Feature) -> f32) -> Scene {
         let y = f64::midpoint(shape.world_min.y, shape.world_max.y);
         at(y) * GRID + at(x)
     };
-    let mut order: Vec<(u8, u32, usize)> = drawn
+    let mut order: Vec<(u8, u32, usize, usize)> = drawn
         .iter()
         .enumerate()
-        .map(|(i, (_, d))| (d.outline_layer, cell(d.shape), i))
+        .map(|(i, d)| (d.outline_layer, cell(&d.shape), d.index, i))
         .collect();
     order.sort_unstable();
     let mut tiers = vec![Batch::default(); *gpu_tiers().end() + 1];
@@ -147,8 +200,8 @@ pub fn build(atlas: &Atlas, opacity: &dyn Fn(&Feature) -> f32) -> Scene {
         for chunk in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
             batch.begin_chunk();
             let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
-            for &(_, _, i) in chunk {
-                let feature = &drawn[i].1;
+            for &(.., i) in chunk {
+                let feature = &drawn[i];
                 let points = push_outlines(batch, feature, tier);
                 let (lo, hi) = (
                     world(feature.shape.world_min),
@@ -183,7 +236,7 @@ mod tests {
     #[test]
     fn every_zoomed_out_tier_holds_the_default_atlas() {
         let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
-        let scene = build(&atlas, &|_| 1.0);
+        let scene = build(&drawn_features(&atlas, &|_| 1.0));
         assert_eq!(scene.tiers.len(), *gpu_tiers().end() + 1);
         assert_eq!(
             scene.tiers[0].bytes(),
@@ -204,11 +257,11 @@ mod tests {
     #[test]
     fn hidden_features_are_left_out_and_faded_ones_fainter() {
         let mut atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
-        let full = build(&atlas, &|_| 1.0).bytes();
-        let faded = build(&atlas, &|_| 0.5);
+        let full = build(&drawn_features(&atlas, &|_| 1.0)).bytes();
+        let faded = build(&drawn_features(&atlas, &|_| 0.5));
         assert_eq!(faded.bytes(), full, "fading changes colours, not geometry");
         let ids: Vec<_> = atlas.features().iter().map(|f| f.id.clone()).collect();
         atlas.set_hidden(&ids, true);
-        assert_eq!(build(&atlas, &|_| 1.0).bytes(), 0);
+        assert_eq!(build(&drawn_features(&atlas, &|_| 1.0)).bytes(), 0);
     }
 }

@@ -41,6 +41,13 @@ impl MapView {
         }
     }
 
+    /// Whether zoomed-out views of `generation`'s contents are drawn by the
+    /// GPU yet (its scene is built on another thread).
+    #[must_use]
+    pub fn gpu_scene_ready(&self, generation: u64) -> bool {
+        self.base.gpu_scene_ready(generation)
+    }
+
     pub fn show(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
@@ -87,6 +94,7 @@ impl MapView {
                     state.layer_generation,
                     1.0 / ui.ctx().pixels_per_point(),
                     &|f| state.layer_opacity(f),
+                    ui.ctx(),
                 )
                 .iter()
                 .cloned(),
