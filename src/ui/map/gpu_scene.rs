@@ -1,6 +1,6 @@
 //! The atlas as a GPU scene: for each tier of detail the map can be zoomed
 //! out to, every visible area's fill triangles and outline segments in world
-//! space, in the colours of [`area_style`]. Built when the map's contents
+//! space, in the colours of [`crate::ui::style::area_style`]. Built when the map's contents
 //! change (a layer added, shown, hidden or faded), not when the camera moves.
 
 use std::sync::{Arc, mpsc};
