@@ -271,7 +271,8 @@ fn count(n: usize) -> Result<i32, String> {
 }
 
 fn upload_tier(context: &Context, batch: &crate::Batch) -> Result<Tier, String> {
-    count(batch.indices.len())?;
+    // Byte offsets into both buffers must fit the i32s OpenGL takes.
+    count(batch.indices.len().saturating_mul(4))?;
     count(batch.points.len())?;
     let index_bytes: Vec<u8> = batch.indices.iter().flat_map(|i| i.to_ne_bytes()).collect();
     let stride: i32 = POINT_BYTES.try_into().unwrap_or(i32::MAX);
