@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 bin=${1:-target/release/dispatch-atlas}
 runs=${RUNS:-5}
 [ -x "$bin" ] || cargo build --release --quiet
-. bench/xvfb.sh
+. scripts/xvfb.sh
 start_xvfb 1400x900x24
 # A fresh data folder each run: no saved camera, layers or articles.
 for i in $(seq "$runs"); do

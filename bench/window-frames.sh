@@ -13,7 +13,7 @@ bin=${2:-target/release/dispatch-atlas}
 frames=${FRAMES:-300}
 [ -f "$file" ] || bench/fetch-world.sh
 [ -x "$bin" ] || cargo build --release --quiet
-. bench/xvfb.sh
+. scripts/xvfb.sh
 start_xvfb 1920x1200x24
 for mode in gpu no-gpu; do
   # A fresh data folder: no saved camera, layers or articles.

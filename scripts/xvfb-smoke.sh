@@ -7,25 +7,14 @@ bin=${1:-target/release/dispatch-atlas}
 png=${2:-target/xvfb-smoke.png}
 [ -x "$bin" ] || { echo "xvfb-smoke: no executable at $bin (cargo build --release first)" >&2; exit 1; }
 
-scratch=$(mktemp -d)
-# Xvfb picks a free display itself and writes its number once it accepts
-# connections (a guessed number can collide with another server or a stale
-# lock, and a fixed sleep can be too short on a busy machine).
-Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$scratch/display" >/dev/null 2>&1 &
-xvfb_pid=$!
+. "$(dirname "$0")/xvfb.sh"
+start_xvfb 1400x900x24
 app_pid=""
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$scratch"
+  stop_xvfb
 }
 trap cleanup EXIT
-for _ in $(seq 1 100); do
-  [ -s "$scratch/display" ] && break
-  sleep 0.1
-done
-[ -s "$scratch/display" ] || { echo "xvfb-smoke: Xvfb did not start within 10 s" >&2; exit 1; }
-export DISPLAY=":$(head -n1 "$scratch/display")"
 # A fresh data directory: the run must not depend on a previous session's state.
 export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config"
 
