@@ -2,7 +2,7 @@
 //! markers of their own.
 //!
 //! Pure data with no UI: the state applies edits through [`history::History`]
-//! (undo/redo), [`file`] reads and writes it as GeoJSON (autosave, Save As,
+//! (undo/redo), [`file`](mod@file) reads and writes it as GeoJSON (autosave, Save As,
 //! Open), and `export` puts it into annotated GeoJSON. Features are referred to
 //! by their stable [`FeatureId`], so a note on `region:ML-7` survives a
 //! rebuild of the atlas data.
