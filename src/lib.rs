@@ -18,6 +18,7 @@ pub mod commands;
 pub mod dossier;
 pub mod export;
 pub mod figures;
+pub mod folder;
 pub mod geometry;
 pub mod geoparse;
 pub mod import;

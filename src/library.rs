@@ -62,11 +62,7 @@ pub fn article_files_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| {
-            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                ["txt", "md", "html", "htm"].contains(&e.to_ascii_lowercase().as_str())
-            })
-        })
+        .filter(|p| crate::folder::has_extension(p, crate::folder::ARTICLE_EXTENSIONS))
         .collect();
     files.sort();
     files

@@ -5,11 +5,12 @@ mod common;
 
 use common::{app, click_place, wait_while};
 use dispatch_atlas::geometry::projection::LonLat;
-use dispatch_atlas::state::{Command, LayerCommand};
+use dispatch_atlas::state::{Command, FileAction, LayerCommand};
 use dispatch_atlas::ui::DispatchAtlasApp;
 use dispatch_atlas::ui::side_panel;
+use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{AccessKitNode, Queryable};
 
 fn open(harness: &mut Harness<'static, DispatchAtlasApp>, path: std::path::PathBuf) {
     harness
@@ -71,4 +72,50 @@ fn a_broken_file_is_explained_and_nothing_else_changes() {
     harness.get_by_label_contains("broken.geojson: not valid JSON at line 2, column");
     let state = harness.state().state().unwrap_or_else(|| panic!("state"));
     assert!(state.layers.is_empty());
+}
+
+/// A text field (not a label) holding `value`.
+fn text_field_with(node: &AccessKitNode<'_>, value: &str) -> bool {
+    node.role() == Role::TextInput && node.value().as_deref() == Some(value)
+}
+
+#[test]
+fn a_layer_is_opened_by_clicking_through_the_folder_listing() {
+    let mut harness = app();
+    let path = scratch(
+        "clicked.geojson",
+        r#"{"type": "Feature", "properties": {"name": "Clicked Sector"},
+            "geometry": {"type": "Polygon", "coordinates": [[[1, 15], [2, 15], [2, 16], [1, 16], [1, 15]]]}}"#,
+    );
+    let folder = path.parent().unwrap_or_else(|| panic!("a folder"));
+    harness
+        .state_mut()
+        .apply(Command::ShowFileDialog(Some(FileAction::ImportLayer)));
+    harness.run();
+    // Point the path at the scratch folder: its files are listed below.
+    let suggested = dispatch_atlas::ui::file_dialog::suggested_path(FileAction::ImportLayer);
+    harness
+        .get_by(|n| text_field_with(n, &suggested))
+        .set_text_value_accesskit(&format!(
+            "{}{}",
+            folder.display(),
+            std::path::MAIN_SEPARATOR
+        ));
+    harness.run();
+    harness.get_by_label("clicked.geojson").click();
+    harness.run();
+    let picked = path.display().to_string();
+    harness.get_by(|n| text_field_with(n, &picked));
+    harness.get_by_label("Open").click();
+    harness.run();
+    wait_while(
+        &mut harness,
+        "the clicked file still not read",
+        DispatchAtlasApp::is_importing,
+    );
+    harness.get_by_label("clicked");
+    assert!(
+        harness.query_by_label("Open a GeoJSON layer").is_none(),
+        "the dialog closes once the file is opened"
+    );
 }

@@ -1,10 +1,13 @@
-//! File → Save annotations as / Open annotations / Export annotated GeoJSON:
-//! a path typed or pasted (Xvfb and many desktops have no file portal; a
-//! typed path works everywhere).
+//! File → Save annotations as / Open annotations / Export annotated GeoJSON /
+//! Open GeoJSON layer / Export map image: a path typed or pasted (Xvfb and
+//! many desktops have no file portal; a typed path works everywhere), with
+//! the folder it points into listed below to click through.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::{Context, RichText};
+
+use super::folder_browser::{FolderBrowser, Picked};
 
 use crate::state::{AnnotationCommand, Command, FileAction, LayerCommand};
 
@@ -47,6 +50,23 @@ impl FileAction {
         }
     }
 
+    /// The files listed under the path.
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Self::ExportImage => &["png", "svg"],
+            _ => &["geojson", "json"],
+        }
+    }
+
+    /// Whether the dialog names a file to write: picking a folder keeps
+    /// the file name typed.
+    fn writes(self) -> bool {
+        matches!(
+            self,
+            Self::SaveAnnotations | Self::Export | Self::ExportImage
+        )
+    }
+
     fn command(self, path: PathBuf) -> Command {
         match self {
             Self::SaveAnnotations => Command::Annotation(AnnotationCommand::SaveAs(path)),
@@ -74,13 +94,35 @@ pub fn suggested_path(action: FileAction) -> String {
     dir.join(name).display().to_string()
 }
 
-/// The dialog's memory: which action it was opened for, and the path typed.
+/// The dialog's memory: which action it was opened for, the path typed, and
+/// the listing of the folder it points into.
 #[derive(Debug, Default)]
 pub struct FileDialog {
     shown_for: Option<FileAction>,
     path: String,
     /// Just opened: the path field takes the keyboard, so Enter confirms.
     focus: bool,
+    browser: FolderBrowser,
+}
+
+/// The path after a click in the listing: a file's own path; a folder's,
+/// with the file name typed kept when the dialog writes a file.
+#[must_use]
+pub fn path_after_pick(typed: &str, picked: &Picked, writes: bool) -> String {
+    match picked {
+        Picked::File(path) => path.display().to_string(),
+        Picked::Folder(folder) => {
+            let typed = typed.trim();
+            let name = Path::new(typed)
+                .file_name()
+                .filter(|_| writes && !typed.ends_with(std::path::MAIN_SEPARATOR))
+                .filter(|_| !Path::new(typed).is_dir());
+            match name {
+                Some(name) => folder.join(name).display().to_string(),
+                None => format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR),
+            }
+        }
+    }
 }
 
 impl FileDialog {
@@ -90,11 +132,19 @@ impl FileDialog {
             if let Some(action) = action {
                 self.path = suggested_path(action);
                 self.focus = true;
+                self.browser.refresh();
             }
         }
         if let Some(action) = action {
             let focus = std::mem::take(&mut self.focus);
-            show(ctx, action, &mut self.path, focus, commands);
+            show(
+                ctx,
+                action,
+                &mut self.path,
+                focus,
+                &mut self.browser,
+                commands,
+            );
         }
     }
 }
@@ -104,6 +154,7 @@ fn show(
     action: FileAction,
     buffer: &mut String,
     focus: bool,
+    browser: &mut FolderBrowser,
     commands: &mut Vec<Command>,
 ) {
     let mut still_open = true;
@@ -122,6 +173,10 @@ fn show(
                 edit.request_focus();
             }
             let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let folder = crate::folder::folder_of(buffer);
+            if let Some(picked) = browser.show(ui, &folder, action.extensions()) {
+                *buffer = path_after_pick(buffer, &picked, action.writes());
+            }
             ui.label(
                 RichText::new(
                     "Files are written atomically: an interrupted save leaves the old file intact.",
@@ -144,5 +199,38 @@ fn show(
         });
     if !still_open {
         commands.push(Command::ShowFileDialog(None));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_picked_folder_keeps_the_file_name_of_a_save_and_a_file_replaces_all() {
+        let sep = std::path::MAIN_SEPARATOR;
+        let typed = format!("{sep}nowhere{sep}export.geojson");
+        let folder = PathBuf::from(format!("{sep}elsewhere"));
+        assert_eq!(
+            path_after_pick(&typed, &Picked::Folder(folder.clone()), true),
+            folder.join("export.geojson").display().to_string()
+        );
+        assert_eq!(
+            path_after_pick(&typed, &Picked::Folder(folder.clone()), false),
+            format!("{}{sep}", folder.display())
+        );
+        let file = folder.join("layer.geojson");
+        assert_eq!(
+            path_after_pick(&typed, &Picked::File(file.clone()), true),
+            file.display().to_string()
+        );
+        assert_eq!(
+            path_after_pick(
+                &format!("{sep}nowhere{sep}"),
+                &Picked::Folder(folder.clone()),
+                true
+            ),
+            format!("{}{sep}", folder.display())
+        );
     }
 }

@@ -7,6 +7,7 @@ pub mod convert;
 pub mod dialogs;
 pub mod dossier_view;
 pub mod file_dialog;
+pub mod folder_browser;
 pub mod frame_bench;
 pub mod layers_panel;
 pub mod legend;
@@ -148,7 +149,7 @@ pub struct DispatchAtlasApp {
     map: MapView,
     loaders: Vec<Loader>,
     dossier_cache: dossier_view::DossierCache,
-    open_buffer: String,
+    open_articles: open_dialog::OpenArticles,
     find_buffer: String,
     find_failed: bool,
     annotation_draft: annotation_editor::Draft,
@@ -197,7 +198,7 @@ impl DispatchAtlasApp {
             map: MapView::default(),
             loaders: Vec::new(),
             dossier_cache: dossier_view::DossierCache::default(),
-            open_buffer: String::new(),
+            open_articles: open_dialog::OpenArticles::default(),
             find_buffer: String::new(),
             find_failed: false,
             annotation_draft: annotation_editor::Draft::default(),
@@ -487,7 +488,7 @@ impl eframe::App for DispatchAtlasApp {
         open_dialog::show(
             ui.ctx(),
             state.dialogs.open_articles,
-            &mut self.open_buffer,
+            &mut self.open_articles,
             articles_dir().as_deref(),
             &mut commands,
         );
