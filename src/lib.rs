@@ -19,6 +19,7 @@ pub mod dossier;
 pub mod export;
 pub mod figures;
 pub mod folder;
+pub mod fonts;
 pub mod geometry;
 pub mod geoparse;
 pub mod import;

@@ -119,3 +119,26 @@ fn a_layer_is_opened_by_clicking_through_the_folder_listing() {
         "the dialog closes once the file is opened"
     );
 }
+
+#[test]
+fn vietnamese_and_azerbaijani_names_have_their_letters() {
+    // egui_kittest fails on a glyph no font has: these names need the
+    // embedded fallback (Ubuntu Light has no ắ, ə or ḷ).
+    let mut harness = app();
+    let path = scratch(
+        "letters.geojson",
+        r#"{"type": "Feature", "properties": {"name": "Đắk Lắk", "alt": "Gədəbəy, Kaḷutara"},
+            "geometry": {"type": "Polygon", "coordinates": [[[1, 15], [2, 15], [2, 16], [1, 16], [1, 15]]]}}"#,
+    );
+    open(&mut harness, path);
+    click_place(
+        &mut harness,
+        LonLat {
+            lon: 1.5,
+            lat: 15.5,
+        },
+    );
+    let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
+    panel.get_by_label("Gədəbəy, Kaḷutara");
+    assert!(panel.query_all_by_label("Đắk Lắk").count() >= 1);
+}

@@ -161,6 +161,8 @@ pub fn png(svg: &str) -> Result<Vec<u8>, RenderError> {
     if let Some(family) = family {
         fonts.set_sans_serif_family(family);
     }
+    // Letters Ubuntu Light lacks (Vietnamese, ə…): usvg falls back to it.
+    fonts.load_font_data(crate::fonts::LATIN_EXTENDED.to_vec());
     let options = usvg::Options {
         fontdb: std::sync::Arc::new(fonts),
         ..usvg::Options::default()

@@ -56,6 +56,9 @@ pub fn about(ctx: &Context, open: bool, commands: &mut Vec<Command>) {
             ui.label("Place names in articles are recognised with a gazetteer built from GeoNames and Natural Earth.");
             ui.label("The three-borders zone is computed from the Natural Earth regions;");
             ui.label("the tripoint is the vertex shared by the three countries' outlines.");
+            ui.label(RichText::new("Fonts").strong());
+            ui.label("Ubuntu Light (Ubuntu Font Licence), egui's own; Noto Sans (SIL OFL 1.1) for letters it lacks");
+            ui.label("  (Vietnamese, ə…), cut from Debian's fonts-noto-core 20201225-1 by tools/fonts/build-fallback-font.sh.");
             ui.separator();
             ui.label("Licensed under MIT or Apache-2.0. See data/PROVENANCE.md for how each file was made.");
         });

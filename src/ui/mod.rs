@@ -168,6 +168,7 @@ impl DispatchAtlasApp {
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
         cc.egui_ctx.set_theme(egui::Theme::Light);
+        style::install_fonts(&cc.egui_ctx);
         let camera = cc
             .storage
             .and_then(|s| eframe::get_value::<Camera>(s, CAMERA_KEY));

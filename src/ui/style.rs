@@ -78,6 +78,23 @@ pub fn faded_area_style(feature: &Feature, alpha: f32) -> AreaStyle {
     style
 }
 
+/// Adds the embedded fallback font after egui's own, so that names such as
+/// "Đắk Lắk" or "Gədəbəy" show their letters rather than empty boxes.
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    ctx.add_font(FontInsert::new(
+        "noto-sans-latin-extended",
+        egui::FontData::from_static(crate::fonts::LATIN_EXTENDED),
+        [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+            .into_iter()
+            .map(|family| InsertFontFamily {
+                family,
+                priority: FontPriority::Lowest,
+            })
+            .collect(),
+    ));
+}
+
 /// Marker radius in pixels, for drawing and for picking.
 pub const MARKER_RADIUS: f32 = palette::MARKER_RADIUS;
 /// How close (pixels) the pointer must be to a marker to pick it.
