@@ -257,7 +257,12 @@ impl AreaShape {
     /// (the camera's scale); `None` for lines and points.
     #[must_use]
     pub fn level(&self, pixels_per_world: f64) -> Option<&AreaLevel> {
-        let allowed = MAX_ERROR_PX / pixels_per_world;
+        self.coarsest_within(MAX_ERROR_PX / pixels_per_world)
+    }
+
+    /// The coarsest level at most `allowed` (world units) from the source;
+    /// the source if none is.
+    fn coarsest_within(&self, allowed: f64) -> Option<&AreaLevel> {
         self.levels
             .iter()
             .rev()
@@ -276,11 +281,7 @@ impl AreaShape {
         else {
             return self.levels.first();
         };
-        self.levels
-            .iter()
-            .rev()
-            .find(|l| l.tolerance <= allowed)
-            .or(self.levels.first())
+        self.coarsest_within(allowed)
     }
 
     /// The area at full detail.
