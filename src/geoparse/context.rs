@@ -7,7 +7,7 @@ use super::gazetteer::{Entry, EntryKind, Gazetteer};
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::text::calendar::is_calendar_word;
-use crate::text::fold::{Folded, fold_str, folds_to};
+use crate::text::fold::{fold_str, folds_to};
 
 /// Words that introduce a person: "Mr Clement", "President Macron".
 const TITLES: &[&str] = &[
@@ -570,6 +570,13 @@ impl NameFacts {
     }
 }
 
+/// Whether a byte of folded text belongs to a word. Multi-byte characters
+/// count as word bytes, so word spans lie on char boundaries.
+#[must_use]
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
 /// A folded word as a number, to set and look up words without comparing
 /// bytes: words of up to 8 bytes (most) are their bytes, exactly; longer
 /// ones a 64-bit hash (a false match among a text's few thousand words is
@@ -593,30 +600,21 @@ pub fn word_key(word: &str) -> u64 {
 /// name that also occurs like this is an ordinary word in this text.
 pub struct LowercaseWords(HashSet<u64>);
 
-/// Collects the [`LowercaseWords`] of a text from its folded form.
-#[must_use]
-pub fn lowercase_words(folded: &Folded, chars: &[char]) -> LowercaseWords {
-    let bytes = folded.text.as_bytes();
-    // About one word in six bytes, most of them lower case.
-    let mut words = HashSet::with_capacity_and_hasher(bytes.len() / 8, rustc_hash::FxBuildHasher);
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80 {
-            let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80) {
-                i += 1;
-            }
-            let lower = chars
-                .get(folded.original_char(start))
-                .is_some_and(|c| c.is_lowercase());
-            if lower && folded.text.is_char_boundary(start) && folded.text.is_char_boundary(i) {
-                words.insert(word_key(&folded.text[start..i]));
-            }
-        } else {
-            i += 1;
-        }
+impl LowercaseWords {
+    /// Room for a text of `bytes` bytes: about one word in six bytes, most
+    /// of them in lower case.
+    #[must_use]
+    pub fn for_text_of(bytes: usize) -> Self {
+        Self(HashSet::with_capacity_and_hasher(
+            bytes / 8,
+            rustc_hash::FxBuildHasher,
+        ))
     }
-    LowercaseWords(words)
+
+    /// Records a folded word (by its [`word_key`]).
+    pub fn insert(&mut self, key: u64) {
+        self.0.insert(key);
+    }
 }
 
 #[cfg(test)]

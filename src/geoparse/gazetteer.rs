@@ -14,6 +14,7 @@ use std::io::Read;
 
 use dispatch_names::index::{IndexError, NameIndex};
 
+use super::context::{is_word_byte, word_key};
 use crate::text::fold::fold_str;
 
 /// What an entry is.
@@ -100,11 +101,13 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     names: NameIndex<Cow<'static, [u8]>>,
     common_words: HashSet<String>,
-    /// First words of the names that may be written in lower case (zones:
-    /// "three borders region"); other names need a capital to start.
-    /// (A handful of words: a list compared by length first is quicker than
-    /// hashing each of the text's lower-case words.)
-    lowercase_starts: Vec<String>,
+    /// [`word_key`]s of the first words of the names that may be written in
+    /// lower case (zones: "three borders region"); other names need a capital
+    /// to start. (A handful: a list is quicker than a set.)
+    lowercase_starts: Vec<u64>,
+    /// The [`word_key`]s of every name's first word: a text word outside this
+    /// set begins no name, whatever follows it.
+    first_words: HashSet<u64>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -204,14 +207,23 @@ impl Gazetteer {
                 fold_str(name)
                     .split(|c: char| !c.is_alphanumeric())
                     .find(|w| !w.is_empty())
-                    .map(str::to_owned)
+                    .map(word_key)
             })
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
+        let names = NameIndex::new(names)?;
+        let mut first_words = HashSet::with_capacity_and_hasher(200_000, rustc_hash::FxBuildHasher);
+        names.first_words(is_word_byte, |word| {
+            // Folded names are UTF-8 and first words end before an ASCII byte.
+            if let Ok(word) = std::str::from_utf8(word) {
+                first_words.insert(word_key(word));
+            }
+        });
         Ok(Self {
             entries,
-            names: NameIndex::new(names)?,
+            names,
+            first_words,
             common_words: common_words
                 .lines()
                 .map(str::trim)
@@ -251,16 +263,28 @@ impl Gazetteer {
         found
     }
 
-    /// Whether some name begins with these folded bytes.
+    /// Whether some name's first word is this folded word.
     #[must_use]
-    pub fn has_name_starting(&self, folded_prefix: &str) -> bool {
-        self.names.has_prefix(folded_prefix.as_bytes())
+    pub fn has_name_starting(&self, folded_word: &str) -> bool {
+        self.has_name_starting_key(word_key(folded_word))
+    }
+
+    /// [`Gazetteer::has_name_starting`] for a word's [`word_key`].
+    #[must_use]
+    pub fn has_name_starting_key(&self, key: u64) -> bool {
+        self.first_words.contains(&key)
     }
 
     /// Whether a name may start with this (folded) lower-case word.
     #[must_use]
     pub fn may_start_lowercase(&self, folded_word: &str) -> bool {
-        self.lowercase_starts.iter().any(|w| w == folded_word)
+        self.may_start_lowercase_key(word_key(folded_word))
+    }
+
+    /// [`Gazetteer::may_start_lowercase`] for a word's [`word_key`].
+    #[must_use]
+    pub fn may_start_lowercase_key(&self, key: u64) -> bool {
+        self.lowercase_starts.contains(&key)
     }
 
     /// Whether `folded` is an ordinary English or French word.
@@ -311,6 +335,9 @@ zone\tzone:x\tThree-borders zone\t\t\t\t0\n";
         assert_eq!(g.entries().len(), 4);
         assert!(g.is_common_word("police"));
         assert!(g.may_start_lowercase("zone"));
+        // Whole first words only: "gao" begins names, "ga" and "gaoual" none.
+        assert!(g.has_name_starting("gao") && g.has_name_starting("malian"));
+        assert!(!g.has_name_starting("ga") && !g.has_name_starting("gaoual"));
         let zone = g.entry(3);
         assert_eq!(
             (zone.kind, zone.lat, zone.lon),

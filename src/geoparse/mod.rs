@@ -1,8 +1,11 @@
 //! Geoparsing: find the places an article names, and say which places they are.
 //!
-//! 1. **Recognise**: the text is folded (case and accents), and at every word
-//!    start the gazetteer's name index (an automaton: an FST) is walked for
-//!    every name that begins there; the longest one that ends on a word boundary and passes the
+//! 1. **Recognise**: the text is folded (case and accents) and its words
+//!    scanned once: lower-case words are noted for the context rules, and a
+//!    word that is some name's first word (a set of the gazetteer's first
+//!    words, capitalised words only but for zones) is a place where the name
+//!    index (an automaton: an FST) is walked for every name that begins
+//!    there; the longest one that ends on a word boundary and passes the
 //!    context checks ([`context`]) is a mention.
 //! 2. **Resolve**: each mention's candidate entries are scored by kind
 //!    (countries before zones before regions before towns), population, and the
@@ -14,7 +17,7 @@ pub mod gazetteer;
 use serde::Serialize;
 
 use crate::text::fold::{Folded, fold, fold_str, folds_to};
-use context::Surroundings;
+use context::{LowercaseWords, Surroundings, is_word_byte, word_key};
 use gazetteer::{Entry, EntryKind, Gazetteer};
 
 /// A place named in a text, resolved to one gazetteer entry.
@@ -48,10 +51,6 @@ struct Recognised {
     region_head: bool,
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
-}
-
 /// The words of the folded text, as byte spans `[start, end)`. Multi-byte
 /// characters count as word bytes, so every span lies on char boundaries.
 fn words(folded: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -77,12 +76,41 @@ fn names_at(gazetteer: &Gazetteer, folded: &Folded, start: usize) -> Vec<(usize,
     })
 }
 
+/// One pass over the text's words: the ones written in lower case (for the
+/// context rules), and the word starts where a name may begin: a capitalised word,
+/// or one of the few lower-case words a zone's name starts with, that is
+/// some name's first word.
+fn scan_words(
+    gazetteer: &Gazetteer,
+    folded: &Folded,
+    chars: &[char],
+) -> (LowercaseWords, Vec<usize>) {
+    let mut lowercase = LowercaseWords::for_text_of(folded.text.len());
+    let mut name_starts = Vec::new();
+    for (start, end) in words(&folded.text) {
+        let key = word_key(&folded.text[start..end]);
+        let first = chars.get(folded.original_char(start));
+        if !first.is_some_and(|c| c.is_uppercase()) {
+            if first.is_some_and(|c| c.is_lowercase()) {
+                lowercase.insert(key);
+            }
+            if !gazetteer.may_start_lowercase_key(key) {
+                continue;
+            }
+        }
+        if gazetteer.has_name_starting_key(key) {
+            name_starts.push(start);
+        }
+    }
+    (lowercase, name_starts)
+}
+
 fn recognise(
     gazetteer: &Gazetteer,
     folded: &Folded,
     chars: &[char],
 ) -> (Vec<Recognised>, Vec<String>) {
-    let lowercase = context::lowercase_words(folded, chars);
+    let (lowercase, name_starts) = scan_words(gazetteer, folded, chars);
     let mut mentions = Vec::new();
     let mut demonym_countries = Vec::new();
     // Surnames seen after a first name or a title ("Jacob Zuma"): later,
@@ -92,26 +120,8 @@ fn recognise(
     // still name the person, unless they are also a large town's name.
     let mut first_names: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     let mut skip_until = 0;
-    let mut name_starts: rustc_hash::FxHashMap<u64, bool> = rustc_hash::FxHashMap::default();
-    for (start, word_end) in words(&folded.text) {
+    for start in name_starts {
         if start < skip_until {
-            continue;
-        }
-        // Most words start in lower case and can only begin a zone's name:
-        // skip the name index for the others.
-        let capital = chars
-            .get(folded.original_char(start))
-            .is_some_and(|c| c.is_uppercase());
-        let word = &folded.text[start..word_end];
-        if !capital && !gazetteer.may_start_lowercase(word) {
-            continue;
-        }
-        // Words recur ("President", "Mali"): the name index is asked once per
-        // distinct word whether any name starts with it.
-        if !*name_starts
-            .entry(context::word_key(word))
-            .or_insert_with(|| gazetteer.has_name_starting(word))
-        {
             continue;
         }
         for (end, entries) in names_at(gazetteer, folded, start) {

@@ -133,19 +133,34 @@ impl<D: AsRef<[u8]>> NameIndex<D> {
         found
     }
 
-    /// Whether some indexed name begins with `prefix` (folded bytes). The
-    /// geoparser asks it once per distinct word, to skip the full walk of
-    /// [`NameIndex::names_at`] at the many words no name starts with.
-    #[must_use]
-    pub fn has_prefix(&self, prefix: &[u8]) -> bool {
-        let mut node = self.fst.root();
-        for &byte in prefix {
-            let Some(i) = node.find_input(byte) else {
-                return false;
+    /// Calls `visit` once with every distinct first word of the indexed
+    /// names: the longest run of bytes for which `is_word_byte` holds at a
+    /// name's start. A text word that is none of these cannot begin a name,
+    /// so the geoparser sets them once rather than walking the index at every
+    /// capitalised word (177k first words in about 13 ms for the whole
+    /// gazetteer).
+    pub fn first_words(&self, is_word_byte: impl Fn(u8) -> bool, mut visit: impl FnMut(&[u8])) {
+        // Depth-first over the word bytes from the root; a node with any
+        // other way out ends a first word. An explicit stack: (node address,
+        // how many of its transitions are done, the word so far's length).
+        let mut word = Vec::new();
+        let mut stack = vec![(self.fst.root().addr(), 0usize)];
+        while let Some((addr, next)) = stack.last_mut() {
+            let node = self.fst.node(*addr);
+            if *next == 0 && !word.is_empty() && node.transitions().any(|t| !is_word_byte(t.inp)) {
+                visit(&word);
+            }
+            let Some(i) = (*next..node.len()).find(|&i| is_word_byte(node.transition(i).inp))
+            else {
+                stack.pop();
+                word.pop();
+                continue;
             };
-            node = self.fst.node(node.transition_addr(i));
+            *next = i + 1;
+            let t = node.transition(i);
+            word.push(t.inp);
+            stack.push((t.addr, 0));
         }
-        true
     }
 
     /// The entry indices below a name's end: every 4-byte path to a final node.
@@ -193,11 +208,25 @@ mod tests {
         );
         assert_eq!(index.names_at(text, 12, every_end), vec![(18, vec![2])]);
         assert!(index.names_at(text, 1, every_end).is_empty());
-        assert!(index.has_prefix(b"gao"));
-        assert!(index.has_prefix(b"gao re"));
-        assert!(index.has_prefix(b""));
-        assert!(!index.has_prefix(b"gaz"));
-        assert!(!index.has_prefix(b"menakas"));
+    }
+
+    #[test]
+    fn first_words_are_each_names_leading_word_once() {
+        let index = index(&[
+            ("Gao", 1),
+            ("Gao", 2),
+            ("Gao Region", 3),
+            ("Gaoual", 4),
+            ("Nord-Kivu", 5),
+            ("Ménaka", 6),
+        ]);
+        let mut words = Vec::new();
+        index.first_words(
+            |b| b.is_ascii_alphanumeric() || b >= 0x80,
+            |w| words.push(String::from_utf8_lossy(w).into_owned()),
+        );
+        words.sort();
+        assert_eq!(words, ["gao", "gaoual", "menaka", "nord"]);
     }
 
     #[test]
