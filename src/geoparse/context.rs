@@ -5,267 +5,289 @@
 
 use super::gazetteer::{Entry, EntryKind, Gazetteer};
 use rustc_hash::FxHashSet as HashSet;
+use std::sync::LazyLock;
 
 use crate::text::calendar::is_calendar_word;
 use crate::text::fold::{fold_str, folds_to};
 
+/// A word list as a set: the rules ask several lists about every name found,
+/// and hashing once beats comparing with up to a hundred words.
+fn word_set(words: &[&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
 /// Words that introduce a person: "Mr Clement", "President Macron".
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "lord",
-    "lady",
-    "president",
-    "minister",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "sergeant",
-    "sgt",
-    "brigadier",
-    "legionnaire",
-    "captain",
-    "capt",
-    "lieutenant",
-    "lt",
-    "corporal",
-    "cpl",
-    "private",
-    "pte",
-    "major",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "senator",
-    "sen",
-    "governor",
-    "gov",
-    "mayor",
-    "judge",
-    "chancellor",
-    "commander",
-    "admiral",
-    "secretary",
-    "ambassador",
-    "monsieur",
-    "madame",
-    "mme",
-    "m",
-    "chef",
-    "colonel-major",
-    "saint-cyrien",
-    "coach",
-    "rep",
-    "representative",
-    "officer",
-    "detective",
-    "sheriff",
-];
+static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    word_set(&[
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "lord",
+        "lady",
+        "president",
+        "minister",
+        "general",
+        "gen",
+        "colonel",
+        "col",
+        "sergeant",
+        "sgt",
+        "brigadier",
+        "legionnaire",
+        "captain",
+        "capt",
+        "lieutenant",
+        "lt",
+        "corporal",
+        "cpl",
+        "private",
+        "pte",
+        "major",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "senator",
+        "sen",
+        "governor",
+        "gov",
+        "mayor",
+        "judge",
+        "chancellor",
+        "commander",
+        "admiral",
+        "secretary",
+        "ambassador",
+        "monsieur",
+        "madame",
+        "mme",
+        "m",
+        "chef",
+        "colonel-major",
+        "saint-cyrien",
+        "coach",
+        "rep",
+        "representative",
+        "officer",
+        "detective",
+        "sheriff",
+    ])
+});
 
 /// Capitalised words that may stand before a place name without making it part
 /// of another name: sentence-starting function words and compass words.
-const LEADERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "at",
-    "on",
-    "of",
-    "from",
-    "to",
-    "for",
-    "and",
-    "or",
-    "but",
-    "with",
-    "near",
-    "by",
-    "into",
-    "across",
-    "over",
-    "against",
-    "between",
-    "outside",
-    "inside",
-    "as",
-    "while",
-    "when",
-    "after",
-    "before",
-    "since",
-    "during",
-    "throughout",
-    "around",
-    "via",
-    "le",
-    "la",
-    "les",
-    "l",
-    "de",
-    "du",
-    "des",
-    "d",
-    "en",
-    "au",
-    "aux",
-    "a",
-    "dans",
-    "vers",
-    "pour",
-    "et",
-    "ou",
-    "par",
-    "sur",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-    "north-eastern",
-    "north-western",
-    "south-eastern",
-    "south-western",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "upper",
-    "lower",
-    "greater",
-    "nord",
-    "sud",
-    "est",
-    "ouest",
-    "centre",
-    "center",
-    "rural",
-    "metropolitan",
-    "downtown",
-    "all",
-    "both",
-    "across",
-];
+static LEADERS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    word_set(&[
+        "the",
+        "a",
+        "an",
+        "in",
+        "at",
+        "on",
+        "of",
+        "from",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "with",
+        "near",
+        "by",
+        "into",
+        "across",
+        "over",
+        "against",
+        "between",
+        "outside",
+        "inside",
+        "as",
+        "while",
+        "when",
+        "after",
+        "before",
+        "since",
+        "during",
+        "throughout",
+        "around",
+        "via",
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "du",
+        "des",
+        "d",
+        "en",
+        "au",
+        "aux",
+        "a",
+        "dans",
+        "vers",
+        "pour",
+        "et",
+        "ou",
+        "par",
+        "sur",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "upper",
+        "lower",
+        "greater",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "centre",
+        "center",
+        "rural",
+        "metropolitan",
+        "downtown",
+        "all",
+        "both",
+        "across",
+    ])
+});
 
 /// Words after a name that make it a place ("Ménaka region", "Niger Delta").
-const GEO_HEADS: &[&str] = &[
-    "region",
-    "regions",
-    "province",
-    "state",
-    "county",
-    "city",
-    "town",
-    "village",
-    "river",
-    "valley",
-    "airport",
-    "district",
-    "department",
-    "island",
-    "islands",
-    "mountains",
-    "lake",
-    "gulf",
-    "sea",
-    "ocean",
-    "desert",
-    "basin",
-    "delta",
-    "zone",
-    "area",
-    "border",
-    "borders",
-    "capital",
-    "plateau",
-    "peninsula",
-    "coast",
-    "bay",
-    "strait",
-    "prefecture",
-    "municipality",
-    "commune",
-    "cercle",
-    "governorate",
-    "territory",
-    "highlands",
-    "plains",
-    "forest",
-    "township",
-    "parish",
-    "borough",
-    "metro",
-    "suburbs",
-    "countryside",
-];
+static GEO_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    word_set(&[
+        "region",
+        "regions",
+        "province",
+        "state",
+        "county",
+        "city",
+        "town",
+        "village",
+        "river",
+        "valley",
+        "airport",
+        "district",
+        "department",
+        "island",
+        "islands",
+        "mountains",
+        "lake",
+        "gulf",
+        "sea",
+        "ocean",
+        "desert",
+        "basin",
+        "delta",
+        "zone",
+        "area",
+        "border",
+        "borders",
+        "capital",
+        "plateau",
+        "peninsula",
+        "coast",
+        "bay",
+        "strait",
+        "prefecture",
+        "municipality",
+        "commune",
+        "cercle",
+        "governorate",
+        "territory",
+        "highlands",
+        "plains",
+        "forest",
+        "township",
+        "parish",
+        "borough",
+        "metro",
+        "suburbs",
+        "countryside",
+    ])
+});
 
 /// Verbs of speech: "Sandberg said" is a person, not a town.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "explained",
-    "wrote",
-    "tweeted",
-    "argued",
-    "claimed",
-    "insisted",
-    "noted",
-    "stated",
-    "asked",
-    "replied",
-    "recalled",
-    "admitted",
-    "announced",
-    "declared",
-    "dit",
-    "explique",
-    "ajoute",
-    "affirme",
-    "declare",
-];
+static SPEECH_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    word_set(&[
+        "said",
+        "says",
+        "told",
+        "added",
+        "explained",
+        "wrote",
+        "tweeted",
+        "argued",
+        "claimed",
+        "insisted",
+        "noted",
+        "stated",
+        "asked",
+        "replied",
+        "recalled",
+        "admitted",
+        "announced",
+        "declared",
+        "dit",
+        "explique",
+        "ajoute",
+        "affirme",
+        "declare",
+    ])
+});
 
 /// Heads that name an administrative region, to prefer a region over a town.
-const REGION_HEADS: &[&str] = &[
-    "region",
-    "province",
-    "state",
-    "department",
-    "prefecture",
-    "governorate",
-    "county",
-];
+static REGION_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    word_set(&[
+        "region",
+        "province",
+        "state",
+        "department",
+        "prefecture",
+        "governorate",
+        "county",
+    ])
+});
 
 /// Lowercase words allowed inside a multi-word name ("Bosnia and Herzegovina").
-const CONNECTORS: &[&str] = &[
-    "of", "the", "and", "de", "du", "des", "la", "le", "les", "et", "d", "l", "al", "el", "upon",
-    "on", "sur", "en", "y", "da", "do", "dos", "das", "di", "van", "von", "der", "den", "am", "im",
-];
+static CONNECTORS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    word_set(&[
+        "of", "the", "and", "de", "du", "des", "la", "le", "les", "et", "d", "l", "al", "el",
+        "upon", "on", "sur", "en", "y", "da", "do", "dos", "das", "di", "van", "von", "der", "den",
+        "am", "im",
+    ])
+});
 
 /// Words before a common-word place name that make it a place ("in Bar").
-const LOCATIVES: &[&str] = &[
-    "in", "at", "near", "outside", "from", "to", "into", "towards", "a", "au", "en", "pres",
-];
+static LOCATIVES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    word_set(&[
+        "in", "at", "near", "outside", "from", "to", "into", "towards", "a", "au", "en", "pres",
+    ])
+});
 
 fn word_at(chars: &[char], mut i: usize, forward: bool) -> String {
     let part = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.';
@@ -356,7 +378,7 @@ impl<'a> Surroundings<'a> {
     pub fn followed_by_region_word(&self) -> bool {
         self.next_folded
             .as_deref()
-            .is_some_and(|n| REGION_HEADS.contains(&n))
+            .is_some_and(|n| REGION_HEADS.contains(n))
     }
 
     /// The word before is a capitalised name, not "In" or "President".
@@ -366,7 +388,7 @@ impl<'a> Surroundings<'a> {
         else {
             return false;
         };
-        capitalised(previous) && !LEADERS.contains(&folded) && !TITLES.contains(&folded)
+        capitalised(previous) && !LEADERS.contains(folded) && !TITLES.contains(folded)
     }
 
     /// The word after is a capitalised name.
@@ -375,7 +397,7 @@ impl<'a> Surroundings<'a> {
             && !self
                 .next_folded
                 .as_deref()
-                .is_some_and(|n| LEADERS.contains(&n))
+                .is_some_and(|n| LEADERS.contains(n))
     }
 
     /// The text of the name, for recording people's names.
@@ -396,7 +418,7 @@ impl<'a> Surroundings<'a> {
         let after_title = self
             .previous_folded
             .as_deref()
-            .is_some_and(|p| TITLES.contains(&p));
+            .is_some_and(|p| TITLES.contains(p));
         let single = !self.surface().contains([' ', '-']);
         single && (after_title || self.previous_is_name())
     }
@@ -413,7 +435,7 @@ fn well_capitalised(surface: &str) -> bool {
     first_ok
         && words.all(|w| {
             capitalised(w)
-                || CONNECTORS.contains(&fold_str(w).as_str())
+                || CONNECTORS.contains(fold_str(w).as_str())
                 || w.starts_with(|c: char| c.is_ascii_digit())
         })
 }
@@ -471,16 +493,16 @@ impl NameFacts {
         });
         // A name does not end on "of" or "de" ("University of").
         let last_word = surface.rsplit([' ', '-']).next().unwrap_or_default();
-        let dangling = !single_word && CONNECTORS.contains(&fold_str(last_word).as_str());
+        let dangling = !single_word && CONNECTORS.contains(fold_str(last_word).as_str());
         let previous = s.previous_folded.as_deref();
         let previous_raw = s.previous.as_deref().unwrap_or_default();
         // A title before it: a person ("Mr Clement", "President Macron").
-        let after_title = previous.is_some_and(|p| TITLES.contains(&p));
+        let after_title = previous.is_some_and(|p| TITLES.contains(p));
         // An alphanumeric code before it: an organisation or model ("G5 Sahel").
         let after_code = previous_raw.chars().any(|c| c.is_ascii_digit())
             && previous_raw.chars().any(char::is_alphabetic);
         let next_folded = s.next_folded.as_deref();
-        let next_is_head = next_folded.is_some_and(|n| GEO_HEADS.contains(&n));
+        let next_is_head = next_folded.is_some_and(|n| GEO_HEADS.contains(n));
         // Part of a longer capitalised name that is not a place: a person
         // ("Florence Parly", "Kevin Clement") or an organisation ("Radio
         // France Internationale").
@@ -494,7 +516,7 @@ impl NameFacts {
             well_capitalised: well_capitalised(&surface),
             next_is_head,
             previous_is_the: previous_raw == "the" || previous_raw == "The",
-            next_is_speech_verb: next_folded.is_some_and(|n| SPEECH_VERBS.contains(&n)),
+            next_is_speech_verb: next_folded.is_some_and(|n| SPEECH_VERBS.contains(n)),
             next_lower: s
                 .next
                 .as_deref()
@@ -503,9 +525,9 @@ impl NameFacts {
                 .iter()
                 .any(|e| key.ends_with(e)),
             common_word: gazetteer.is_common_word(&key),
-            after_locative: previous.is_some_and(|p| LOCATIVES.contains(&p)),
+            after_locative: previous.is_some_and(|p| LOCATIVES.contains(p)),
             sentence_initial: s.sentence_initial,
-            leader: LEADERS.contains(&key.as_str()),
+            leader: LEADERS.contains(key.as_str()),
             lowercase_in_text: lowercase.0.contains(&word_key(&key)),
             key,
         }
@@ -537,10 +559,11 @@ impl NameFacts {
         if is_city && entry.population < 50_000 && self.previous_is_the && !self.next_is_head {
             return false;
         }
-        let alternate = !folds_to(&entry.name, &self.key);
+        // Asked only where a rule needs it: most entries are settled before.
+        let alternate = || !folds_to(&entry.name, &self.key);
         // An adjective ("Saharan nations"): a town's alternate name that ends
         // like a demonym, before a lower-case word.
-        if is_city && self.single_word && self.adjectival && self.next_lower && alternate {
+        if is_city && self.single_word && self.adjectival && self.next_lower && alternate() {
             return false;
         }
         // An ordinary word that is also the name of a small town ("Police",
@@ -548,7 +571,7 @@ impl NameFacts {
         // "near"…, and not as an adjective before a noun.
         if is_city && self.single_word && self.common_word {
             let small = entry.population < 200_000;
-            if (small || alternate)
+            if (small || alternate())
                 && (!self.after_locative || self.sentence_initial || self.next_lower)
             {
                 return false;
@@ -559,7 +582,7 @@ impl NameFacts {
         if entry.kind == EntryKind::Region
             && self.single_word
             && !self.next_is_head
-            && (self.leader || self.common_word && alternate)
+            && (self.leader || self.common_word && alternate())
         {
             return false;
         }
