@@ -607,7 +607,7 @@ pub fn is_word_byte(b: u8) -> bool {
 #[must_use]
 pub fn word_key(word: &str) -> u64 {
     let bytes = word.as_bytes();
-    if bytes.len() <= 8 {
+    if word_key_is_exact(word) {
         let mut packed = [0u8; 8];
         packed[..bytes.len()].copy_from_slice(bytes);
         u64::from_le_bytes(packed)
@@ -617,6 +617,13 @@ pub fn word_key(word: &str) -> u64 {
         hasher.write(bytes);
         hasher.finish()
     }
+}
+
+/// Whether [`word_key`] gives this word its own number (its bytes), not a
+/// hash another word might share.
+#[must_use]
+pub fn word_key_is_exact(word: &str) -> bool {
+    word.len() <= 8
 }
 
 /// Every word a text writes in lower case, folded (as [`word_key`]s): a

@@ -8,12 +8,14 @@
 //! it). The index is used as inflated, with no automaton to compile, so
 //! loading costs little more than inflating and reading the entries. Zones take their positions from the atlas.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::io::Read;
 
-use dispatch_names::index::{IndexError, NameIndex};
+use dispatch_names::index::{IndexError, NameIndex, Resume};
 
+#[cfg(doc)]
+use super::context::word_key_is_exact;
 use super::context::{is_word_byte, word_key};
 use crate::text::fold::fold_str;
 
@@ -107,7 +109,7 @@ pub struct Gazetteer {
     lowercase_starts: Vec<u64>,
     /// The [`word_key`]s of every name's first word: a text word outside this
     /// set begins no name, whatever follows it.
-    first_words: HashSet<u64>,
+    first_words: HashMap<u64, Resume>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -213,11 +215,11 @@ impl Gazetteer {
             .into_iter()
             .collect();
         let names = NameIndex::new(names)?;
-        let mut first_words = HashSet::with_capacity_and_hasher(200_000, rustc_hash::FxBuildHasher);
-        names.first_words(is_word_byte, |word| {
+        let mut first_words = HashMap::with_capacity_and_hasher(200_000, rustc_hash::FxBuildHasher);
+        names.first_words(is_word_byte, |word, resume| {
             // Folded names are UTF-8 and first words end before an ASCII byte.
             if let Ok(word) = std::str::from_utf8(word) {
-                first_words.insert(word_key(word));
+                first_words.insert(word_key(word), resume);
             }
         });
         Ok(Self {
@@ -246,14 +248,22 @@ impl Gazetteer {
 
     /// Every name that starts at byte `start` of the folded text and ends
     /// where `accept_end` holds, longest first, with the entries bearing it.
+    /// `first_word`: where the text's first word there ends and what
+    /// [`Gazetteer::first_word`] said of it, to skip reading it again (only
+    /// for a word whose key is exact: see [`word_key_is_exact`]).
     #[must_use]
     pub fn names_at(
         &self,
         folded: &str,
         start: usize,
+        first_word: Option<(usize, Resume)>,
         accept_end: impl Fn(usize) -> bool,
     ) -> Vec<(usize, Vec<u32>)> {
-        let mut found = self.names.names_at(folded.as_bytes(), start, accept_end);
+        let text = folded.as_bytes();
+        let mut found = match first_word {
+            Some(resume) => self.names.names_resuming(text, start, resume, accept_end),
+            None => self.names.names_at(text, start, accept_end),
+        };
         // The index is embedded data, but an entry it names must exist.
         for (_, entries) in &mut found {
             entries.retain(|&e| (e as usize) < self.entries.len());
@@ -266,13 +276,14 @@ impl Gazetteer {
     /// Whether some name's first word is this folded word.
     #[must_use]
     pub fn has_name_starting(&self, folded_word: &str) -> bool {
-        self.has_name_starting_key(word_key(folded_word))
+        self.first_word(word_key(folded_word)).is_some()
     }
 
-    /// [`Gazetteer::has_name_starting`] for a word's [`word_key`].
+    /// Whether some name's first word has this [`word_key`], and if so
+    /// where the name index's walk picks up after it.
     #[must_use]
-    pub fn has_name_starting_key(&self, key: u64) -> bool {
-        self.first_words.contains(&key)
+    pub fn first_word(&self, key: u64) -> Option<Resume> {
+        self.first_words.get(&key).copied()
     }
 
     /// Whether a name may start with this (folded) lower-case word.
@@ -346,8 +357,11 @@ zone\tzone:x\tThree-borders zone\t\t\t\t0\n";
         let text = "mali gawo";
         let boundary = |end: usize| text.as_bytes().get(end).is_none_or(|&b| b == b' ');
         // Entry 7 does not exist: dropped rather than trusted.
-        assert_eq!(g.names_at(text, 0, boundary), vec![(4, vec![0])]);
-        assert_eq!(g.names_at(text, 5, boundary), vec![(9, vec![1])]);
+        assert_eq!(g.names_at(text, 0, None, boundary), vec![(4, vec![0])]);
+        assert_eq!(g.names_at(text, 5, None, boundary), vec![(9, vec![1])]);
+        let gawo = g.first_word(word_key("gawo")).map(|resume| (9, resume));
+        assert!(gawo.is_some());
+        assert_eq!(g.names_at(text, 5, gawo, boundary), vec![(9, vec![1])]);
     }
 
     #[test]

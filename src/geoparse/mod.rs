@@ -17,7 +17,8 @@ pub mod gazetteer;
 use serde::Serialize;
 
 use crate::text::fold::{Folded, fold, fold_str, folds_to};
-use context::{LowercaseWords, Surroundings, is_word_byte, word_key};
+use context::{LowercaseWords, Surroundings, is_word_byte, word_key, word_key_is_exact};
+use dispatch_names::index::Resume;
 use gazetteer::{Entry, EntryKind, Gazetteer};
 
 /// A place named in a text, resolved to one gazetteer entry.
@@ -68,10 +69,18 @@ fn words(folded: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Every name starting at `start` that ends on a word boundary, longest first.
-fn names_at(gazetteer: &Gazetteer, folded: &Folded, start: usize) -> Vec<(usize, Vec<u32>)> {
+/// A word where a name may begin.
+struct NameStart {
+    start: usize,
+    /// Where the word ends and where the name index's walk resumes after
+    /// it, when its key is exact.
+    first_word: Option<(usize, Resume)>,
+}
+
+/// Every name starting at `at` that ends on a word boundary, longest first.
+fn names_at(gazetteer: &Gazetteer, folded: &Folded, at: &NameStart) -> Vec<(usize, Vec<u32>)> {
     let bytes = folded.text.as_bytes();
-    gazetteer.names_at(&folded.text, start, |end| {
+    gazetteer.names_at(&folded.text, at.start, at.first_word, |end| {
         bytes.get(end).is_none_or(|&b| !is_word_byte(b))
     })
 }
@@ -84,11 +93,12 @@ fn scan_words(
     gazetteer: &Gazetteer,
     folded: &Folded,
     chars: &[char],
-) -> (LowercaseWords, Vec<usize>) {
+) -> (LowercaseWords, Vec<NameStart>) {
     let mut lowercase = LowercaseWords::for_text_of(folded.text.len());
     let mut name_starts = Vec::new();
     for (start, end) in words(&folded.text) {
-        let key = word_key(&folded.text[start..end]);
+        let word = &folded.text[start..end];
+        let key = word_key(word);
         let first = chars.get(folded.original_char(start));
         if !first.is_some_and(|c| c.is_uppercase()) {
             if first.is_some_and(|c| c.is_lowercase()) {
@@ -98,8 +108,11 @@ fn scan_words(
                 continue;
             }
         }
-        if gazetteer.has_name_starting_key(key) {
-            name_starts.push(start);
+        if let Some(resume) = gazetteer.first_word(key) {
+            name_starts.push(NameStart {
+                start,
+                first_word: word_key_is_exact(word).then_some((end, resume)),
+            });
         }
     }
     (lowercase, name_starts)
@@ -120,11 +133,12 @@ fn recognise(
     // still name the person, unless they are also a large town's name.
     let mut first_names: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     let mut skip_until = 0;
-    for start in name_starts {
+    for at in name_starts {
+        let start = at.start;
         if start < skip_until {
             continue;
         }
-        for (end, entries) in names_at(gazetteer, folded, start) {
+        for (end, entries) in names_at(gazetteer, folded, &at) {
             let (cs, ce) = folded.original_span(start, end);
             let surroundings = Surroundings::new(chars, cs, ce);
             // A demonym is never a place, but tells which country the text is about.

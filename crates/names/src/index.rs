@@ -67,6 +67,11 @@ impl NameIndexBuilder {
     }
 }
 
+/// Where reading a first word leads in one index (from
+/// [`NameIndex::first_words`]; meaningless in another index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Resume(fst::raw::CompiledAddr);
+
 /// An opened name index.
 pub struct NameIndex<D> {
     fst: Fst<D>,
@@ -111,9 +116,37 @@ impl<D: AsRef<[u8]>> NameIndex<D> {
         start: usize,
         accept_end: impl Fn(usize) -> bool,
     ) -> Vec<(usize, Vec<u32>)> {
+        self.walk(self.fst.root(), text, start, start, accept_end)
+    }
+
+    /// [`NameIndex::names_at`] for a text whose bytes `start..resume.0` are
+    /// a first word [`NameIndex::first_words`] gave `resume.1` for: the walk
+    /// picks up where that word ends instead of reading it again.
+    pub fn names_resuming(
+        &self,
+        text: &[u8],
+        start: usize,
+        resume: (usize, Resume),
+        accept_end: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, Vec<u32>)> {
+        let (from, Resume(addr)) = resume;
+        if from <= start || addr >= self.fst.as_bytes().len() {
+            return self.names_at(text, start, accept_end);
+        }
+        self.walk(self.fst.node(addr), text, start, from, accept_end)
+    }
+
+    /// Walks on from `node`, reached by reading `text[start..from]`.
+    fn walk<'a>(
+        &'a self,
+        mut node: Node<'a>,
+        text: &[u8],
+        start: usize,
+        from: usize,
+        accept_end: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, Vec<u32>)> {
         let mut found = Vec::new();
-        let mut node = self.fst.root();
-        for end in start..=text.len() {
+        for end in from..=text.len() {
             if end > start
                 && accept_end(end)
                 && let Some(i) = node.find_input(NAME_END)
@@ -139,7 +172,14 @@ impl<D: AsRef<[u8]>> NameIndex<D> {
     /// so the geoparser sets them once rather than walking the index at every
     /// capitalised word (177k first words in about 13 ms for the whole
     /// gazetteer).
-    pub fn first_words(&self, is_word_byte: impl Fn(u8) -> bool, mut visit: impl FnMut(&[u8])) {
+    ///
+    /// With each word comes where reading it leads in the index, for
+    /// [`NameIndex::names_resuming`].
+    pub fn first_words(
+        &self,
+        is_word_byte: impl Fn(u8) -> bool,
+        mut visit: impl FnMut(&[u8], Resume),
+    ) {
         // Depth-first over the word bytes from the root; a node with any
         // other way out ends a first word. An explicit stack: (node address,
         // how many of its transitions are done, the word so far's length).
@@ -148,7 +188,7 @@ impl<D: AsRef<[u8]>> NameIndex<D> {
         while let Some((addr, next)) = stack.last_mut() {
             let node = self.fst.node(*addr);
             if *next == 0 && !word.is_empty() && node.transitions().any(|t| !is_word_byte(t.inp)) {
-                visit(&word);
+                visit(&word, Resume(*addr));
             }
             let Some(i) = (*next..node.len()).find(|&i| is_word_byte(node.transition(i).inp))
             else {
@@ -223,10 +263,22 @@ mod tests {
         let mut words = Vec::new();
         index.first_words(
             |b| b.is_ascii_alphanumeric() || b >= 0x80,
-            |w| words.push(String::from_utf8_lossy(w).into_owned()),
+            |w, resume| words.push((String::from_utf8_lossy(w).into_owned(), resume)),
         );
-        words.sort();
-        assert_eq!(words, ["gao", "gaoual", "menaka", "nord"]);
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        let names: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(names, ["gao", "gaoual", "menaka", "nord"]);
+        // Resuming after a first word finds what a walk from its start finds.
+        let text = b"gao region";
+        let every_end = |_| true;
+        assert_eq!(
+            index.names_resuming(text, 0, (3, words[0].1), every_end),
+            index.names_at(text, 0, every_end)
+        );
+        assert_eq!(
+            index.names_resuming(text, 0, (3, words[0].1), every_end),
+            vec![(3, vec![1, 2]), (10, vec![3])]
+        );
     }
 
     #[test]
