@@ -608,9 +608,12 @@ pub fn is_word_byte(b: u8) -> bool {
 pub fn word_key(word: &str) -> u64 {
     let bytes = word.as_bytes();
     if word_key_is_exact(word) {
-        let mut packed = [0u8; 8];
-        packed[..bytes.len()].copy_from_slice(bytes);
-        u64::from_le_bytes(packed)
+        // Byte by byte (little-endian, zero-padded): a copy of a variable
+        // length would call memcpy for every word of the text.
+        bytes
+            .iter()
+            .rev()
+            .fold(0u64, |packed, &b| (packed << 8) | u64::from(b))
     } else {
         use std::hash::{BuildHasher as _, Hasher as _};
         let mut hasher = rustc_hash::FxBuildHasher.build_hasher();

@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::io::Read;
 
-use dispatch_names::index::{IndexError, NameIndex, Resume};
+use dispatch_names::index::{Found, IndexError, NameIndex, Resume};
 
 #[cfg(doc)]
 use super::context::word_key_is_exact;
@@ -247,30 +247,27 @@ impl Gazetteer {
     }
 
     /// Every name that starts at byte `start` of the folded text and ends
-    /// where `accept_end` holds, longest first, with the entries bearing it.
-    /// `first_word`: where the text's first word there ends and what
-    /// [`Gazetteer::first_word`] said of it, to skip reading it again (only
-    /// for a word whose key is exact: see [`word_key_is_exact`]).
-    #[must_use]
+    /// where `accept_end` holds, with the entries bearing it, into `found`
+    /// (shortest first). `first_word`: where the text's first word there
+    /// ends and what [`Gazetteer::first_word`] said of it, to skip reading it
+    /// again (only for a word whose key is exact: see [`word_key_is_exact`]).
     pub fn names_at(
         &self,
         folded: &str,
         start: usize,
         first_word: Option<(usize, Resume)>,
         accept_end: impl Fn(usize) -> bool,
-    ) -> Vec<(usize, Vec<u32>)> {
+        found: &mut Found,
+    ) {
         let text = folded.as_bytes();
-        let mut found = match first_word {
-            Some(resume) => self.names.names_resuming(text, start, resume, accept_end),
-            None => self.names.names_at(text, start, accept_end),
-        };
         // The index is embedded data, but an entry it names must exist.
-        for (_, entries) in &mut found {
-            entries.retain(|&e| (e as usize) < self.entries.len());
+        let limit = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        match first_word {
+            Some(resume) => self
+                .names
+                .names_resuming(text, start, resume, limit, accept_end, found),
+            None => self.names.names_at(text, start, limit, accept_end, found),
         }
-        found.retain(|(_, entries)| !entries.is_empty());
-        found.reverse();
-        found
     }
 
     /// Whether some name's first word is this folded word.
@@ -357,11 +354,16 @@ zone\tzone:x\tThree-borders zone\t\t\t\t0\n";
         let text = "mali gawo";
         let boundary = |end: usize| text.as_bytes().get(end).is_none_or(|&b| b == b' ');
         // Entry 7 does not exist: dropped rather than trusted.
-        assert_eq!(g.names_at(text, 0, None, boundary), vec![(4, vec![0])]);
-        assert_eq!(g.names_at(text, 5, None, boundary), vec![(9, vec![1])]);
+        let names_at = |start, first_word| {
+            let mut found = Found::default();
+            g.names_at(text, start, first_word, boundary, &mut found);
+            found.to_vec()
+        };
+        assert_eq!(names_at(0, None), vec![(4, vec![0])]);
+        assert_eq!(names_at(5, None), vec![(9, vec![1])]);
         let gawo = g.first_word(word_key("gawo")).map(|resume| (9, resume));
         assert!(gawo.is_some());
-        assert_eq!(g.names_at(text, 5, gawo, boundary), vec![(9, vec![1])]);
+        assert_eq!(names_at(5, gawo), vec![(9, vec![1])]);
     }
 
     #[test]

@@ -16,9 +16,9 @@ pub mod gazetteer;
 
 use serde::Serialize;
 
-use crate::text::fold::{Folded, fold, fold_str, folds_to};
+use crate::text::fold::{Folded, fold, folds_to};
 use context::{LowercaseWords, Surroundings, is_word_byte, word_key, word_key_is_exact};
-use dispatch_names::index::Resume;
+use dispatch_names::index::{Found, Resume};
 use gazetteer::{Entry, EntryKind, Gazetteer};
 
 /// A place named in a text, resolved to one gazetteer entry.
@@ -48,6 +48,8 @@ pub struct PlaceMention {
 struct Recognised {
     start: usize,
     end: usize,
+    /// The same span in the folded text (bytes): the surface's folded form.
+    folded: (usize, usize),
     candidates: Vec<u32>,
     region_head: bool,
 }
@@ -77,12 +79,11 @@ struct NameStart {
     first_word: Option<(usize, Resume)>,
 }
 
-/// Every name starting at `at` that ends on a word boundary, longest first.
-fn names_at(gazetteer: &Gazetteer, folded: &Folded, at: &NameStart) -> Vec<(usize, Vec<u32>)> {
+/// Every name starting at `at` that ends on a word boundary, into `found`.
+fn names_at(gazetteer: &Gazetteer, folded: &Folded, at: &NameStart, found: &mut Found) {
     let bytes = folded.text.as_bytes();
-    gazetteer.names_at(&folded.text, at.start, at.first_word, |end| {
-        bytes.get(end).is_none_or(|&b| !is_word_byte(b))
-    })
+    let word_end = |end: usize| bytes.get(end).is_none_or(|&b| !is_word_byte(b));
+    gazetteer.names_at(&folded.text, at.start, at.first_word, word_end, found);
 }
 
 /// One pass over the text's words: the ones written in lower case (for the
@@ -133,12 +134,15 @@ fn recognise(
     // still name the person, unless they are also a large town's name.
     let mut first_names: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     let mut skip_until = 0;
+    let mut found = Found::default();
     for at in name_starts {
         let start = at.start;
         if start < skip_until {
             continue;
         }
-        for (end, entries) in names_at(gazetteer, folded, &at) {
+        names_at(gazetteer, folded, &at, &mut found);
+        // Longest first.
+        for (end, entries) in found.iter().rev() {
             let (cs, ce) = folded.original_span(start, end);
             let surroundings = Surroundings::new(chars, cs, ce);
             // A demonym is never a place, but tells which country the text is about.
@@ -180,6 +184,7 @@ fn recognise(
             mentions.push(Recognised {
                 start: cs,
                 end: ce,
+                folded: (start, end),
                 candidates,
                 region_head: surroundings.followed_by_region_word(),
             });
@@ -258,11 +263,11 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     recognised
         .into_iter()
         .filter_map(|m| {
-            let key = fold_str(&chars[m.start..m.end].iter().collect::<String>());
+            let key = folded.text.get(m.folded.0..m.folded.1).unwrap_or_default();
             let mut scored: Vec<(f64, u32)> = m
                 .candidates
                 .iter()
-                .map(|&e| (score(gazetteer.entry(e), &key, &context, m.region_head), e))
+                .map(|&e| (score(gazetteer.entry(e), key, &context, m.region_head), e))
                 .collect();
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             let &(best, index) = scored.first()?;

@@ -72,6 +72,37 @@ impl NameIndexBuilder {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Resume(fst::raw::CompiledAddr);
 
+/// The names found at one place of a text. Kept by the caller and reused,
+/// so that a walk allocates nothing once the buffers have grown.
+#[derive(Debug, Default)]
+pub struct Found {
+    names: Vec<(usize, std::ops::Range<usize>)>,
+    entries: Vec<u32>,
+}
+
+impl Found {
+    fn clear(&mut self) {
+        self.names.clear();
+        self.entries.clear();
+    }
+
+    /// Each name found as (end, entries), shortest first.
+    #[must_use]
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (usize, &[u32])> {
+        self.names
+            .iter()
+            .filter_map(|(end, range)| Some((*end, self.entries.get(range.clone())?)))
+    }
+
+    /// [`Found::iter`] as owned values (for tests and small callers).
+    #[must_use]
+    pub fn to_vec(&self) -> Vec<(usize, Vec<u32>)> {
+        self.iter()
+            .map(|(end, entries)| (end, entries.to_vec()))
+            .collect()
+    }
+}
+
 /// An opened name index.
 pub struct NameIndex<D> {
     fst: Fst<D>,
@@ -106,17 +137,28 @@ impl<D: AsRef<[u8]>> NameIndex<D> {
         self.fst.is_empty()
     }
 
-    /// Every indexed name that `text[start..]` begins with, as `(end, entries)`
-    /// with `end` the byte offset where the name ends, shortest first. Only
-    /// names whose end satisfies `accept_end` are reported (the geoparser
-    /// wants names that end on a word boundary).
+    /// Every indexed name that `text[start..]` begins with, into `found`
+    /// (cleared first): each name's end (the byte offset where it ends) and
+    /// the entries bearing it, shortest first, leaving out entries
+    /// `>= entry_limit`. Only names whose end satisfies `accept_end` are
+    /// reported (the geoparser wants names that end on a word boundary).
     pub fn names_at(
         &self,
         text: &[u8],
         start: usize,
+        entry_limit: u32,
         accept_end: impl Fn(usize) -> bool,
-    ) -> Vec<(usize, Vec<u32>)> {
-        self.walk(self.fst.root(), text, start, start, accept_end)
+        found: &mut Found,
+    ) {
+        found.clear();
+        self.walk(
+            self.fst.root(),
+            text,
+            (start, start),
+            entry_limit,
+            accept_end,
+            found,
+        );
     }
 
     /// [`NameIndex::names_at`] for a text whose bytes `start..resume.0` are
@@ -127,13 +169,17 @@ impl<D: AsRef<[u8]>> NameIndex<D> {
         text: &[u8],
         start: usize,
         resume: (usize, Resume),
+        entry_limit: u32,
         accept_end: impl Fn(usize) -> bool,
-    ) -> Vec<(usize, Vec<u32>)> {
+        found: &mut Found,
+    ) {
         let (from, Resume(addr)) = resume;
         if from <= start || addr >= self.fst.as_bytes().len() {
-            return self.names_at(text, start, accept_end);
+            return self.names_at(text, start, entry_limit, accept_end, found);
         }
-        self.walk(self.fst.node(addr), text, start, from, accept_end)
+        found.clear();
+        let node = self.fst.node(addr);
+        self.walk(node, text, (start, from), entry_limit, accept_end, found);
     }
 
     /// Walks on from `node`, reached by reading `text[start..from]`.
@@ -141,20 +187,21 @@ impl<D: AsRef<[u8]>> NameIndex<D> {
         &'a self,
         mut node: Node<'a>,
         text: &[u8],
-        start: usize,
-        from: usize,
+        (start, from): (usize, usize),
+        entry_limit: u32,
         accept_end: impl Fn(usize) -> bool,
-    ) -> Vec<(usize, Vec<u32>)> {
-        let mut found = Vec::new();
+        found: &mut Found,
+    ) {
         for end in from..=text.len() {
             if end > start
                 && accept_end(end)
                 && let Some(i) = node.find_input(NAME_END)
             {
-                let mut entries = Vec::new();
-                self.collect_entries(self.fst.node(node.transition_addr(i)), 0, 0, &mut entries);
-                if !entries.is_empty() {
-                    found.push((end, entries));
+                let first = found.entries.len();
+                let below = self.fst.node(node.transition_addr(i));
+                self.collect_entries(below, 0, 0, entry_limit, &mut found.entries);
+                if found.entries.len() > first {
+                    found.names.push((end, first..found.entries.len()));
                 }
             }
             let Some(&byte) = text.get(end) else { break };
@@ -163,7 +210,6 @@ impl<D: AsRef<[u8]>> NameIndex<D> {
             };
             node = self.fst.node(node.transition_addr(i));
         }
-        found
     }
 
     /// Calls `visit` once with every distinct first word of the indexed
@@ -203,17 +249,25 @@ impl<D: AsRef<[u8]>> NameIndex<D> {
         }
     }
 
-    /// The entry indices below a name's end: every 4-byte path to a final node.
-    fn collect_entries(&self, node: Node<'_>, depth: u32, prefix: u32, out: &mut Vec<u32>) {
+    /// The entry indices below a name's end (every 4-byte path to a final
+    /// node) that are below `limit`.
+    fn collect_entries(
+        &self,
+        node: Node<'_>,
+        depth: u32,
+        prefix: u32,
+        limit: u32,
+        out: &mut Vec<u32>,
+    ) {
         if depth == 4 {
-            if node.is_final() {
+            if node.is_final() && prefix < limit {
                 out.push(prefix);
             }
             return;
         }
         for t in node.transitions() {
             let value = (prefix << 8) | u32::from(t.inp);
-            self.collect_entries(self.fst.node(t.addr), depth + 1, value, out);
+            self.collect_entries(self.fst.node(t.addr), depth + 1, value, limit, out);
         }
     }
 }
@@ -221,6 +275,17 @@ impl<D: AsRef<[u8]>> NameIndex<D> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names_at(
+        index: &NameIndex<Vec<u8>>,
+        text: &[u8],
+        start: usize,
+        accept_end: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, Vec<u32>)> {
+        let mut found = Found::default();
+        index.names_at(text, start, u32::MAX, accept_end, &mut found);
+        found.to_vec()
+    }
 
     fn index(pairs: &[(&str, u32)]) -> NameIndex<Vec<u8>> {
         let mut builder = NameIndexBuilder::new();
@@ -243,11 +308,11 @@ mod tests {
         let text = b"gao region, menaka";
         let every_end = |_| true;
         assert_eq!(
-            index.names_at(text, 0, every_end),
+            names_at(&index, text, 0, every_end),
             vec![(3, vec![7, 300_000]), (10, vec![9])]
         );
-        assert_eq!(index.names_at(text, 12, every_end), vec![(18, vec![2])]);
-        assert!(index.names_at(text, 1, every_end).is_empty());
+        assert_eq!(names_at(&index, text, 12, every_end), vec![(18, vec![2])]);
+        assert!(names_at(&index, text, 1, every_end).is_empty());
     }
 
     #[test]
@@ -271,14 +336,13 @@ mod tests {
         // Resuming after a first word finds what a walk from its start finds.
         let text = b"gao region";
         let every_end = |_| true;
-        assert_eq!(
-            index.names_resuming(text, 0, (3, words[0].1), every_end),
-            index.names_at(text, 0, every_end)
-        );
-        assert_eq!(
-            index.names_resuming(text, 0, (3, words[0].1), every_end),
-            vec![(3, vec![1, 2]), (10, vec![3])]
-        );
+        let mut found = Found::default();
+        index.names_resuming(text, 0, (3, words[0].1), u32::MAX, every_end, &mut found);
+        assert_eq!(found.to_vec(), names_at(&index, text, 0, every_end));
+        assert_eq!(found.to_vec(), vec![(3, vec![1, 2]), (10, vec![3])]);
+        // Entries past the limit are left out, and a name with none left.
+        index.names_resuming(text, 0, (3, words[0].1), 3, every_end, &mut found);
+        assert_eq!(found.to_vec(), vec![(3, vec![1, 2])]);
     }
 
     #[test]
@@ -288,9 +352,9 @@ mod tests {
             let text = text.to_vec();
             move |end: usize| text.get(end).is_none_or(|b| !b.is_ascii_alphanumeric())
         };
-        assert!(index.names_at(b"gaoual", 0, word_end(b"gaoual")).is_empty());
+        assert!(names_at(&index, b"gaoual", 0, word_end(b"gaoual")).is_empty());
         assert_eq!(
-            index.names_at(b"gao", 0, word_end(b"gao")),
+            names_at(&index, b"gao", 0, word_end(b"gao")),
             vec![(3, vec![1])]
         );
     }
