@@ -68,7 +68,11 @@ pub struct AreaLevel {
 
 impl AreaLevel {
     fn new(tolerance: f64, polygons: &[Polygon<f64>]) -> Self {
-        let (mesh, ring_ends) = tessellate_world(polygons);
+        let (mut mesh, ring_ends) = tessellate_world(polygons);
+        // Kept for the whole session: the room the buffers grew into while
+        // polygons were appended (up to half of it unused) is given back.
+        mesh.vertices.shrink_to_fit();
+        mesh.indices.shrink_to_fit();
         Self {
             tolerance,
             mesh,
