@@ -213,8 +213,10 @@ fn unit_after(tokens: &[Token], last: usize) -> Option<String> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        if COUNT_NOUNS.contains(&t.lower.as_ref()) {
-            return Some(t.lower.to_string());
+        // French elides "de" before a vowel: "une vingtaine d'hommes".
+        let noun = t.lower.strip_prefix("d'").unwrap_or(&t.lower);
+        if COUNT_NOUNS.contains(&noun) {
+            return Some(noun.to_owned());
         }
     }
     None
@@ -269,7 +271,50 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
         i = found.last + 1;
     }
     link_ranges(&tokens, &mut figures);
+    link_earlier_values(&tokens, &mut figures);
     figures.into_iter().map(|(f, _, _)| f).collect()
+}
+
+/// Words that put an earlier value after a new one: "5,100 troops, up from
+/// 4,500", "5 100 soldats, contre 4 500".
+const EARLIER_VALUE: &[&[&str]] = &[&["up", "from"], &["down", "from"], &["contre"]];
+
+/// "5,100 troops, up from 4,500 earlier this year": the second figure is the
+/// same quantity before the change. Both get the pair (earlier, later), and
+/// the second the first's unit unless one follows it directly.
+fn link_earlier_values(tokens: &[Token], figures: &mut [(Figure, usize, usize)]) {
+    for k in 1..figures.len() {
+        let (a_last, b_first) = (figures[k - 1].2, figures[k].1);
+        let Some(cue) = EARLIER_VALUE.iter().find(|cue| {
+            b_first >= cue.len()
+                && cue
+                    .iter()
+                    .zip(&tokens[b_first - cue.len()..b_first])
+                    .all(|(w, t)| t.lower == *w)
+        }) else {
+            continue;
+        };
+        // Same sentence, close by: a few words ("troops in the region under
+        // Operation Barkhane") and commas between.
+        let between = &tokens[a_last + 1..b_first - cue.len()];
+        let close = between.len() <= 10
+            && between
+                .iter()
+                .all(|t| t.kind == TokenKind::Word || t.text == ",");
+        if !close || figures[k - 1].0.unit.is_none() || figures[k].0.change.is_some() {
+            continue;
+        }
+        let own_unit = tokens
+            .get(figures[k].2 + 1)
+            .is_some_and(|t| COUNT_NOUNS.contains(&t.lower.as_ref()));
+        if !own_unit {
+            let unit = figures[k - 1].0.unit.clone();
+            figures[k].0.unit = unit;
+        }
+        let pair = (figures[k].0.value, figures[k - 1].0.value);
+        figures[k - 1].0.change = Some(pair);
+        figures[k].0.change = Some(pair);
+    }
 }
 
 /// "Clément, 21, has…": a small number between commas right after a name.

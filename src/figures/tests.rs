@@ -55,6 +55,33 @@ fn ranges_carry_the_change_and_the_unit() {
 }
 
 #[test]
+fn an_earlier_value_takes_the_unit_and_the_change() {
+    let figures = extract_figures(
+        "France has 5,100 troops in the region under Operation Barkhane, up from 4,500 earlier this year.",
+    );
+    assert_eq!(figures.len(), 2);
+    assert_eq!(figures[1].unit.as_deref(), Some("troops"));
+    assert_eq!(figures[0].change, Some((4500.0, 5100.0)));
+    assert_eq!(figures[1].change, Some((4500.0, 5100.0)));
+    let french = extract_figures("Barkhane compte 5 100 militaires, contre 4 500 en janvier.");
+    assert_eq!(french[1].unit.as_deref(), Some("militaires"));
+    assert_eq!(french[1].change, Some((4500.0, 5100.0)));
+    // Its own unit stays, and unrelated figures are left alone.
+    let own = extract_figures("5,100 troops, up from 4,500 soldiers");
+    assert_eq!(own[1].unit.as_deref(), Some("soldiers"));
+    let apart = extract_figures("Three soldiers died. Up from the valley came 40 men.");
+    assert!(apart.iter().all(|f| f.change.is_none()), "{apart:?}");
+}
+
+#[test]
+fn french_elided_de_before_the_unit() {
+    let f = one("une vingtaine d'hommes ont été tués");
+    assert_eq!((f.value, f.unit.as_deref()), (20.0, Some("hommes")));
+    let typographic = one("une trentaine d’otages");
+    assert_eq!(typographic.unit.as_deref(), Some("otages"));
+}
+
+#[test]
 fn qualifiers_are_kept() {
     let f = one("pledged more than 800 troops");
     assert_eq!(
