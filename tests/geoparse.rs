@@ -96,6 +96,16 @@ fn organisations_people_and_demonyms_are_not_places() {
 }
 
 #[test]
+fn institutions_after_a_french_article_and_mixed_case_acronyms_are_not_towns() {
+    // "l'Élysée" is the presidency; Paris's 8th arrondissement is a small
+    // populated place of GeoNames. "FAMa" is Mali's army, not a Brazilian town.
+    let text = "Un soldat a été tué au Mali, a annoncé l\u{2019}Élysée. Selon l'Élysée, \
+                les Forces armées maliennes (FAMa) étaient à Gao.";
+    let found = surfaces(text);
+    assert_eq!(found, vec!["Mali", "Gao"], "{found:?}");
+}
+
+#[test]
 fn countries_resolve_to_their_iso_code() {
     let found = places(
         "Britain, the Czech Republic, Estonia and France pledged troops; Niger and Burkina Faso too.",

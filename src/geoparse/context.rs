@@ -336,7 +336,7 @@ impl<'a> Surroundings<'a> {
         while i > 0
             && matches!(
                 chars[i - 1],
-                ' ' | '\u{a0}' | '“' | '"' | '‘' | '«' | '(' | '\''
+                ' ' | '\u{a0}' | '“' | '"' | '‘' | '«' | '(' | '\'' | '’'
             )
         {
             i -= 1;
@@ -456,7 +456,7 @@ pub struct NameFacts {
     /// Written like a name: every word capitalised (or a connector).
     well_capitalised: bool,
     next_is_head: bool,
-    previous_is_the: bool,
+    after_definite_article: bool,
     next_is_speech_verb: bool,
     next_lower: bool,
     adjectival: bool,
@@ -486,10 +486,15 @@ impl NameFacts {
         let shouting =
             s.previous.as_deref().is_some_and(all_caps) || s.next.as_deref().is_some_and(all_caps);
         let acronym = all_caps(&surface) && letters <= 5 && !shouting;
+        // So do acronyms with a lower-case letter ("FAMa", "AfDB").
         let inner_capital = surface.split([' ', '-']).any(|w| {
-            w.chars()
-                .zip(w.chars().skip(1))
-                .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+            let mut letters = w.chars();
+            let two_capitals = letters.next().is_some_and(char::is_uppercase)
+                && letters.next().is_some_and(char::is_uppercase);
+            (two_capitals && w.chars().any(char::is_lowercase))
+                || w.chars()
+                    .zip(w.chars().skip(1))
+                    .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
         });
         // A name does not end on "of" or "de" ("University of").
         let last_word = surface.rsplit([' ', '-']).next().unwrap_or_default();
@@ -515,7 +520,9 @@ impl NameFacts {
             rejected_unless_country: acronym || inner_capital || letters < 3,
             well_capitalised: well_capitalised(&surface),
             next_is_head,
-            previous_is_the: previous_raw == "the" || previous_raw == "The",
+            // English "the", French "le", "la", "les", "l'" (in lower case:
+            // "La Haye" is a name).
+            after_definite_article: ["the", "The", "le", "la", "les", "l"].contains(&previous_raw),
             next_is_speech_verb: next_folded.is_some_and(|n| SPEECH_VERBS.contains(n)),
             next_lower: s
                 .next
@@ -553,10 +560,11 @@ impl NameFacts {
         if is_city && self.single_word && entry.population < 100_000 && self.next_is_speech_verb {
             return false;
         }
-        // "the White House", "the Capitol": a small town's name after a
-        // lower-case "the" is a building or an institution (but "the Ménaka
-        // region" is not).
-        if is_city && entry.population < 50_000 && self.previous_is_the && !self.next_is_head {
+        // "the White House", "the Capitol", "l'Élysée": a small town's name
+        // after a definite article is a building or an institution (but "the
+        // Ménaka region" is not).
+        if is_city && entry.population < 50_000 && self.after_definite_article && !self.next_is_head
+        {
             return false;
         }
         // Asked only where a rule needs it: most entries are settled before.
