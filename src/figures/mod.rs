@@ -223,16 +223,16 @@ fn unit_after(tokens: &[Token], last: usize) -> Option<String> {
 }
 
 fn qualifier_before(tokens: &[Token], first: usize) -> Option<String> {
-    QUALIFIERS.iter().find_map(|q| {
-        let parts: Vec<&str> = q.split(' ').collect();
-        let n = parts.len();
-        (first >= n
-            && parts
-                .iter()
-                .enumerate()
-                .all(|(k, p)| tokens[first - n + k].lower == *p))
-        .then(|| (*q).to_owned())
-    })
+    QUALIFIERS
+        .iter()
+        .find(|q| {
+            let n = q.split(' ').count();
+            first >= n
+                && q.split(' ')
+                    .zip(&tokens[first - n..first])
+                    .all(|(part, t)| t.lower == part)
+        })
+        .map(|q| (*q).to_owned())
 }
 
 /// Every figure in `text`.

@@ -75,19 +75,18 @@ fn number_len(chars: &[char], i: usize) -> usize {
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let chars: Vec<char> = text.chars().collect();
     let chars = chars.as_slice();
-    let byte_at: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
     let mut tokens = Vec::new();
     let mut i = 0;
+    // The byte offset of `chars[i]`, kept in step (a table of every char's
+    // offset would cost eight bytes per char of the text).
+    let mut byte = 0;
     let mut space_before = false;
     while i < chars.len() {
         let c = chars[i];
         if c.is_whitespace() {
             space_before = true;
             i += 1;
+            byte += c.len_utf8();
             continue;
         }
         let (kind, len) = if c.is_ascii_digit() {
@@ -109,7 +108,13 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         } else {
             (TokenKind::Punct, 1)
         };
-        let (byte_start, byte_end) = (byte_at[i], byte_at[i + len]);
+        let byte_start = byte;
+        let byte_end = byte_start
+            + chars[i..i + len]
+                .iter()
+                .map(|c| c.len_utf8())
+                .sum::<usize>();
+        byte = byte_end;
         let slice = &text[byte_start..byte_end];
         let folded_already = slice
             .bytes()
