@@ -1,4 +1,5 @@
-//! Geoparser costs: gazetteer load (inflate and read the entries and the name index) and throughput
+//! Geoparser costs: gazetteer load (inflate and read the entries and the name
+//! index, set every name's first word) and throughput
 //! on several MB of news-like text.
 //!
 //! `cargo bench --bench geoparse`. The text is the two seed reports repeated to

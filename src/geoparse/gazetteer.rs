@@ -6,7 +6,10 @@
 //! countries, demonyms, the curated zones) and the name index
 //! (`data/gazetteer-names.fst.gz`: every folded name with the entries bearing
 //! it). The index is used as inflated, with no automaton to compile, so
-//! loading costs little more than inflating and reading the entries. Zones take their positions from the atlas.
+//! loading costs little more than inflating and reading the entries, and
+//! setting every name's first word (read off the index in about 13 ms) so
+//! that the geoparser walks the index only from words that begin a name.
+//! Zones take their positions from the atlas.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
