@@ -201,10 +201,33 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
             {
                 return None;
             }
+            // French "un", "une" before a noun is the indefinite article ("Un
+            // soldat a été tué": a soldier) unless the text makes it a
+            // count: "au moins un soldat", "un mort et trois blessés".
+            if used == 1
+                && matches!(t.lower.as_ref(), "un" | "une")
+                && qualifier_before(tokens, i).is_none()
+                && !counted_alongside(tokens, last + 1)
+            {
+                return None;
+            }
             Some(Found::count(i, last, value))
         }
         TokenKind::Punct => None,
     }
+}
+
+/// "un mort et trois blessés", "un soldat, deux civils": the noun at `noun`
+/// is followed by another count.
+fn counted_alongside(tokens: &[Token], noun: usize) -> bool {
+    let joined = tokens
+        .get(noun + 1)
+        .is_some_and(|t| matches!(t.lower.as_ref(), "et" | "," | "and"));
+    let next = noun + 2;
+    joined
+        && tokens.get(next).is_some_and(|t| {
+            t.kind == TokenKind::Number || parse_number_words(tokens, next).is_some()
+        })
 }
 
 /// What a figure counts: the first counted noun within the next few words.

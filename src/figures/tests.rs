@@ -74,6 +74,17 @@ fn an_earlier_value_takes_the_unit_and_the_change() {
 }
 
 #[test]
+fn french_un_is_an_article_unless_the_text_counts_it() {
+    assert!(extract_figures("Un soldat a été tué samedi.").is_empty());
+    assert!(extract_figures("Une opération a eu lieu près de Gao.").is_empty());
+    assert_eq!(one("au moins un soldat a été tué").value, 1.0);
+    let both = values("un mort et trois blessés");
+    assert_eq!(both.iter().map(|v| v.1).collect::<Vec<_>>(), [1.0, 3.0]);
+    assert_eq!(one("one soldier was killed").value, 1.0);
+    assert_eq!(one("vingt et un soldats").value, 21.0);
+}
+
+#[test]
 fn french_elided_de_before_the_unit() {
     let f = one("une vingtaine d'hommes ont été tués");
     assert_eq!((f.value, f.unit.as_deref()), (20.0, Some("hommes")));
