@@ -106,6 +106,25 @@ fn institutions_after_a_french_article_and_mixed_case_acronyms_are_not_towns() {
 }
 
 #[test]
+fn parts_of_countries_and_territories_named_like_their_people() {
+    // England and Wales are parts of the United Kingdom in Natural Earth;
+    // "Guam" is also a demonym in i18n-nationality, which hid the territory.
+    let found = places("Fans in England and Wales watched; flights to Guam resumed.");
+    let read: Vec<(&str, &str, Option<&str>)> = found
+        .iter()
+        .map(|p| (p.surface.as_str(), p.kind, p.country.as_deref()))
+        .collect();
+    assert_eq!(
+        read,
+        vec![
+            ("England", "region", Some("GB")),
+            ("Wales", "region", Some("GB")),
+            ("Guam", "country", Some("GU"))
+        ]
+    );
+}
+
+#[test]
 fn countries_resolve_to_their_iso_code() {
     let found = places(
         "Britain, the Czech Republic, Estonia and France pledged troops; Niger and Burkina Faso too.",

