@@ -12,6 +12,7 @@ use crate::atlas::Atlas;
 use crate::geometry::projection::LonLat;
 use crate::state::AppState;
 use crate::stats::{FileStats, Timings, open_layer, peak_memory_bytes, time_picks};
+use crate::ui::map::gpu_scene;
 
 /// What to measure.
 pub struct StatsRequest<'a> {
@@ -48,11 +49,35 @@ fn parse_lonlat(text: &str) -> Result<LonLat> {
 }
 
 /// The GPU scene of the atlas (what the app uploads when its contents
-/// change): its size, and the time to build it.
+/// change, tier by tier): its size, its largest tier's (the most held in
+/// memory at once), and the time to build it.
 #[derive(serde::Serialize)]
 struct GpuScene {
     bytes: usize,
+    largest_tier_bytes: usize,
     build_ms: f64,
+}
+
+impl GpuScene {
+    /// Builds the scene as the app's builder does: tier by tier, each
+    /// dropped once handed over (the app's next draw uploads it and drops
+    /// it).
+    fn measure(atlas: &Atlas) -> Self {
+        let start = std::time::Instant::now();
+        let drawn = gpu_scene::drawn_features(atlas, &|_| 1.0);
+        let order = gpu_scene::chunk_order(&drawn);
+        let (mut bytes, mut largest_tier_bytes) = (0, 0);
+        for tier in gpu_scene::gpu_tiers() {
+            let tier_bytes = gpu_scene::build_tier(&drawn, &order, tier).bytes();
+            bytes += tier_bytes;
+            largest_tier_bytes = largest_tier_bytes.max(tier_bytes);
+        }
+        Self {
+            bytes,
+            largest_tier_bytes,
+            build_ms: start.elapsed().as_secs_f64() * 1e3,
+        }
+    }
 }
 
 pub fn run(request: &StatsRequest<'_>) -> Result<()> {
@@ -63,15 +88,7 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
         files.push(open_layer(&mut atlas, path)?);
     }
     let picks = (request.picks > 0).then(|| time_picks(&atlas, request.picks));
-    let scene = request.gpu.then(|| {
-        let start = std::time::Instant::now();
-        let scene = crate::ui::map::gpu_scene::drawn_features(&atlas, &|_| 1.0);
-        let bytes = crate::ui::map::gpu_scene::build(&scene).bytes();
-        GpuScene {
-            bytes,
-            build_ms: start.elapsed().as_secs_f64() * 1e3,
-        }
-    });
+    let scene = request.gpu.then(|| GpuScene::measure(&atlas));
     let frames = (request.frames > 0).then(|| {
         let mut state = AppState::new(atlas, None);
         Timings::of(
@@ -131,8 +148,9 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
     if let Some(scene) = &scene {
         writeln!(
             out,
-            "GPU scene (zoomed-out tiers, uploaded when the contents change): {:.1} MB, built in {:.1} ms",
+            "GPU scene (zoomed-out tiers, uploaded one by one when the contents change): {:.1} MB, the largest tier {:.1} MB, built in {:.1} ms",
             mb(scene.bytes),
+            mb(scene.largest_tier_bytes),
             scene.build_ms
         )?;
     }

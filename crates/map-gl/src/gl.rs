@@ -5,7 +5,7 @@ use egui_glow::glow::{self, HasContext as _};
 use egui_glow::{ShaderVersion, glow::Context};
 
 use crate::scene::POINT_BYTES;
-use crate::{Scene, View, shaders};
+use crate::{Batch, View, shaders};
 
 struct Program {
     handle: glow::Program,
@@ -24,11 +24,11 @@ struct Tier {
     lines: glow::VertexArray,
 }
 
-/// A scene on the GPU, with the programs that draw it.
+/// A scene on the GPU, tier by tier, with the programs that draw it.
 pub(crate) struct Uploaded {
     fill: Program,
     line: Program,
-    tiers: Vec<Tier>,
+    tiers: Vec<Option<Tier>>,
 }
 
 fn supports_instancing(context: &Context) -> bool {
@@ -97,64 +97,56 @@ fn program(
 }
 
 impl Uploaded {
-    /// Uploads `scene`, reusing `previous`'s programs (and deleting its
-    /// buffers).
-    pub(crate) fn new(
-        context: &Context,
-        scene: &Scene,
-        previous: Option<Self>,
-    ) -> Result<Self, String> {
-        let (fill, line) = if let Some(previous) = previous {
-            previous.delete_tiers(context);
-            (previous.fill, previous.line)
-        } else {
-            let version = ShaderVersion::get(context);
-            if !version.is_new_shader_interface() || !supports_instancing(context) {
-                return Err(format!(
-                    "OpenGL {:?} lacks instanced drawing or GLSL 1.40",
-                    context.version()
-                ));
-            }
-            let fill = program(
-                context,
-                version,
-                shaders::FILL_VERTEX,
-                shaders::FILL_FRAGMENT,
-                &["a_world", "a_colour"],
-            )?;
-            let line = program(
-                context,
-                version,
-                shaders::LINE_VERTEX,
-                shaders::LINE_FRAGMENT,
-                &["a_a", "a_b", "a_colour", "a_style"],
-            )?;
-            (fill, line)
-        };
-        let mut tiers = Vec::with_capacity(scene.tiers.len());
-        for batch in &scene.tiers {
-            tiers.push(upload_tier(context, batch)?);
+    /// Compiles the programs; no tier is on the GPU yet.
+    pub(crate) fn new(context: &Context) -> Result<Self, String> {
+        let version = ShaderVersion::get(context);
+        if !version.is_new_shader_interface() || !supports_instancing(context) {
+            return Err(format!(
+                "OpenGL {:?} lacks instanced drawing or GLSL 1.40",
+                context.version()
+            ));
         }
-        Ok(Self { fill, line, tiers })
+        let fill = program(
+            context,
+            version,
+            shaders::FILL_VERTEX,
+            shaders::FILL_FRAGMENT,
+            &["a_world", "a_colour"],
+        )?;
+        let line = program(
+            context,
+            version,
+            shaders::LINE_VERTEX,
+            shaders::LINE_FRAGMENT,
+            &["a_a", "a_b", "a_colour", "a_style"],
+        )?;
+        Ok(Self {
+            fill,
+            line,
+            tiers: Vec::new(),
+        })
     }
 
-    fn delete_tiers(&self, context: &Context) {
-        // SAFETY: these objects were created on this context by
-        // `upload_tier` and are not used after this.
-        unsafe {
-            for tier in &self.tiers {
-                context.delete_vertex_array(tier.fills);
-                context.delete_vertex_array(tier.lines);
-                for buffer in tier.buffers {
-                    context.delete_buffer(buffer);
-                }
-            }
+    /// Uploads `batch` as tier `tier`, deleting what that tier held.
+    pub(crate) fn set_tier(
+        &mut self,
+        context: &Context,
+        tier: usize,
+        batch: &Batch,
+    ) -> Result<(), String> {
+        let uploaded = upload_tier(context, batch)?;
+        if self.tiers.len() <= tier {
+            self.tiers.resize_with(tier + 1, || None);
         }
+        if let Some(old) = self.tiers[tier].replace(uploaded) {
+            delete_tier(context, &old);
+        }
+        Ok(())
     }
 
     /// Draws one tier: fills, then outlines over them, of the chunks in view.
     pub(crate) fn draw(&self, context: &Context, view: &View, ppp: f32, viewport_px: [f32; 2]) {
-        let Some(tier) = self.tiers.get(view.tier) else {
+        let Some(tier) = self.tiers.get(view.tier).and_then(Option::as_ref) else {
             return;
         };
         let runs = visible_runs(&tier.chunks, view);
@@ -266,15 +258,27 @@ fn visible_runs(chunks: &[crate::scene::Chunk], view: &View) -> Vec<[u32; 4]> {
     runs
 }
 
+fn delete_tier(context: &Context, tier: &Tier) {
+    // SAFETY: these objects were created on this context by `upload_tier`
+    // and are not used after this.
+    unsafe {
+        context.delete_vertex_array(tier.fills);
+        context.delete_vertex_array(tier.lines);
+        for buffer in tier.buffers {
+            context.delete_buffer(buffer);
+        }
+    }
+}
+
 fn count(n: usize) -> Result<i32, String> {
     i32::try_from(n).map_err(|_| format!("{n} elements are more than OpenGL can draw at once"))
 }
 
-fn upload_tier(context: &Context, batch: &crate::Batch) -> Result<Tier, String> {
+fn upload_tier(context: &Context, batch: &Batch) -> Result<Tier, String> {
     // Byte offsets into both buffers must fit the i32s OpenGL takes.
     count(batch.indices.len().saturating_mul(4))?;
     count(batch.points.len())?;
-    let index_bytes: Vec<u8> = batch.indices.iter().flat_map(|i| i.to_ne_bytes()).collect();
+    let index_bytes: &[u8] = bytemuck::cast_slice(&batch.indices);
     let stride: i32 = POINT_BYTES.try_into().unwrap_or(i32::MAX);
     // SAFETY: objects are created and filled on the current context; the
     // attribute layouts match the byte layout `Batch::push_point` writes
@@ -294,7 +298,7 @@ fn upload_tier(context: &Context, batch: &crate::Batch) -> Result<Tier, String> 
         context.vertex_attrib_pointer_f32(1, 4, glow::UNSIGNED_BYTE, true, stride, 8);
         let index_buffer = context.create_buffer()?;
         context.bind_buffer(glow::ELEMENT_ARRAY_BUFFER, Some(index_buffer));
-        context.buffer_data_u8_slice(glow::ELEMENT_ARRAY_BUFFER, &index_bytes, glow::STATIC_DRAW);
+        context.buffer_data_u8_slice(glow::ELEMENT_ARRAY_BUFFER, index_bytes, glow::STATIC_DRAW);
         context.bind_vertex_array(None);
 
         let lines = context.create_vertex_array()?;

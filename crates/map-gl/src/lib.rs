@@ -1,13 +1,15 @@
 //! The map's fills and outlines on the GPU.
 //!
-//! The UI builds a [`Scene`] (world-space fills and outline segments for each
-//! level-of-detail tier) when the map's contents change, and hands it to
-//! [`MapGl::set_scene`]. Every frame it adds [`MapGl::callback`] to egui's
-//! paint list: `egui_glow` calls it at that point of the painting, and it draws
-//! one tier with the camera as uniforms. Panning and zooming upload nothing
-//! and tessellate nothing on the CPU.
+//! The UI builds a [`Batch`] of world-space fills and outline segments for
+//! each level-of-detail tier when the map's contents change, and hands each
+//! to [`MapGl::set_tier`] as it is built; the next draw uploads it and the
+//! CPU copy is dropped, so the whole scene is never held in memory at once.
+//! Every frame the UI adds [`MapGl::callback`] to egui's paint list:
+//! `egui_glow` calls it at that point of the painting, and it draws one tier
+//! with the camera as uniforms. Panning and zooming upload nothing and
+//! tessellate nothing on the CPU.
 //!
-//! The first draw compiles the shaders and uploads the scene; if the context
+//! The first draw compiles the shaders and uploads the tiers set; if the context
 //! cannot (no instancing, an old GLSL, a driver error), [`MapGl::failure`]
 //! says why and the UI goes on drawing through egui's own meshes.
 
@@ -52,13 +54,15 @@ pub struct View {
 
 #[derive(Default)]
 struct Shared {
-    /// A scene waiting for the next draw to upload it.
-    pending: Option<Scene>,
+    /// Tiers waiting for the next draw to upload them, of `generation`.
+    pending: std::collections::BTreeMap<usize, Batch>,
     /// What is on the GPU.
     uploaded: Option<gl::Uploaded>,
-    /// The generation (the caller's count of content changes) of the
-    /// latest scene set.
+    /// The latest generation (the caller's count of content changes) a
+    /// tier was set for.
     generation: Option<u64>,
+    /// The generation each tier was last set for (waiting or uploaded).
+    tier_generations: Vec<Option<u64>>,
     failure: Option<String>,
 }
 
@@ -89,23 +93,46 @@ impl MapGl {
         self.shared.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Replaces the scene with the one of `generation`, unless a later
-    /// generation's is already set (scenes may be built on other threads and
-    /// finish out of order); the next draw uploads it.
-    pub fn set_scene(&self, generation: u64, scene: Scene) {
+    /// Sets tier `tier` to `batch`, of contents `generation`, unless a later
+    /// generation's tiers are already being set (scenes may be built on other
+    /// threads and finish out of order); the next draw uploads it. A newer
+    /// generation drops the tiers of older ones still waiting.
+    pub fn set_tier(&self, generation: u64, tier: usize, batch: Batch) {
         let mut shared = self.lock();
-        if shared.generation.is_some_and(|g| g > generation) {
-            return;
+        match shared.generation {
+            Some(g) if g > generation => return,
+            Some(g) if g == generation => {}
+            _ => {
+                shared.pending.clear();
+                shared.generation = Some(generation);
+            }
         }
-        shared.pending = Some(scene);
-        shared.generation = Some(generation);
+        shared.pending.insert(tier, batch);
+        if shared.tier_generations.len() <= tier {
+            shared.tier_generations.resize(tier + 1, None);
+        }
+        shared.tier_generations[tier] = Some(generation);
     }
 
-    /// The generation of the latest scene set: drawing with it shows that
+    /// Sets every tier of `scene` (see [`MapGl::set_tier`]).
+    pub fn set_scene(&self, generation: u64, scene: Scene) {
+        for (tier, batch) in scene.tiers.into_iter().enumerate() {
+            self.set_tier(generation, tier, batch);
+        }
+    }
+
+    /// The generation tier `tier` was last set for: drawing it shows that
     /// state of the contents.
     #[must_use]
-    pub fn scene_generation(&self) -> Option<u64> {
-        self.lock().generation
+    pub fn tier_generation(&self, tier: usize) -> Option<u64> {
+        self.lock().tier_generations.get(tier).copied().flatten()
+    }
+
+    /// Bytes of tiers set but not uploaded yet (held in memory until the
+    /// next draw).
+    #[must_use]
+    pub fn pending_bytes(&self) -> usize {
+        self.lock().pending.values().map(Batch::bytes).sum()
     }
 
     /// Why the GPU path gave up, if it did.
@@ -126,11 +153,19 @@ impl MapGl {
                     return;
                 }
                 let context = painter.gl();
-                if let Some(scene) = shared.pending.take() {
-                    let previous = shared.uploaded.take();
-                    match gl::Uploaded::new(context, &scene, previous) {
+                if !shared.pending.is_empty() && shared.uploaded.is_none() {
+                    match gl::Uploaded::new(context) {
                         Ok(uploaded) => shared.uploaded = Some(uploaded),
                         Err(e) => {
+                            shared.failure = Some(e);
+                            return;
+                        }
+                    }
+                }
+                let pending = std::mem::take(&mut shared.pending);
+                if let Some(uploaded) = &mut shared.uploaded {
+                    for (tier, batch) in pending {
+                        if let Err(e) = uploaded.set_tier(context, tier, &batch) {
                             shared.failure = Some(e);
                             return;
                         }
@@ -157,12 +192,52 @@ mod tests {
     #[test]
     fn a_later_generation_is_never_replaced_by_an_earlier_one() {
         let gpu = MapGl::new();
-        assert_eq!(gpu.scene_generation(), None);
-        gpu.set_scene(3, Scene::default());
-        gpu.set_scene(2, Scene::default());
-        assert_eq!(gpu.scene_generation(), Some(3));
-        gpu.set_scene(4, Scene::default());
-        assert_eq!(gpu.scene_generation(), Some(4));
+        assert_eq!(gpu.tier_generation(1), None);
+        gpu.set_tier(3, 1, Batch::default());
+        gpu.set_tier(2, 1, Batch::default());
+        gpu.set_tier(2, 2, Batch::default());
+        assert_eq!(gpu.tier_generation(1), Some(3));
+        assert_eq!(
+            gpu.tier_generation(2),
+            None,
+            "an older generation's tier is not set"
+        );
+        gpu.set_scene(
+            4,
+            Scene {
+                tiers: vec![Batch::default(); 3],
+            },
+        );
+        assert_eq!(
+            (0..3).map(|t| gpu.tier_generation(t)).collect::<Vec<_>>(),
+            [Some(4); 3]
+        );
         assert_eq!(gpu.failure(), None);
+    }
+
+    #[test]
+    fn a_newer_generation_drops_the_tiers_still_waiting() {
+        let gpu = MapGl::new();
+        let mut batch = Batch::default();
+        batch.begin_chunk();
+        let style = PointStyle {
+            fill: [0; 4],
+            line: [0; 4],
+            width_16ths: 16,
+            feature_extent: ALWAYS,
+            ring_extent: ALWAYS,
+        };
+        batch.push_point([0.0, 0.0], &style, false);
+        batch.end_chunk([0.0; 2], [0.0; 2]);
+        gpu.set_tier(1, 1, batch.clone());
+        gpu.set_tier(1, 2, batch.clone());
+        assert_eq!(gpu.pending_bytes(), 2 * batch.bytes());
+        gpu.set_tier(2, 1, batch.clone());
+        assert_eq!(gpu.pending_bytes(), batch.bytes());
+        assert_eq!(
+            gpu.tier_generation(2),
+            Some(1),
+            "set, but stale: the UI checks"
+        );
     }
 }

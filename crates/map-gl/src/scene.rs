@@ -82,6 +82,18 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// An empty batch with room for `points` points and `indices` fill
+    /// indices: a batch sized up front never copies itself while growing,
+    /// which for the world's regions would briefly hold it twice.
+    #[must_use]
+    pub fn with_capacity(points: usize, indices: usize) -> Self {
+        Self {
+            points: Vec::with_capacity(points.saturating_mul(POINT_BYTES)),
+            indices: Vec::with_capacity(indices),
+            ..Self::default()
+        }
+    }
+
     /// Starts a chunk: the points and indices pushed until
     /// [`Batch::end_chunk`] are drawn or culled together.
     pub fn begin_chunk(&mut self) {

@@ -84,13 +84,13 @@ impl BaseLayer {
         }
     }
 
-    /// Whether the GPU holds the scene of `generation` (headless measures
-    /// wait for it, as a user's eye would not notice).
+    /// Whether every tier the GPU draws is set for `generation` (headless
+    /// measures wait for it, as a user's eye would not notice).
     #[must_use]
     pub fn gpu_scene_ready(&self, generation: u64) -> bool {
-        self.gpu
-            .as_ref()
-            .is_some_and(|g| g.scene_generation() == Some(generation))
+        self.gpu.as_ref().is_some_and(|g| {
+            gpu_scene::gpu_tiers().all(|tier| g.tier_generation(tier) == Some(generation))
+        })
     }
 
     /// Asks for the GPU scene of `generation` if not asked yet. Without a
@@ -147,9 +147,9 @@ impl BaseLayer {
             self.request_scene(gpu, atlas, generation, opacity, ctx);
         }
         let scale = projector.camera().scale();
+        let tier = detail_tier(scale);
         let gpu = gpu.filter(|g| {
-            g.scene_generation() == Some(generation)
-                && gpu_scene::gpu_tiers().contains(&detail_tier(scale))
+            gpu_scene::gpu_tiers().contains(&tier) && g.tier_generation(tier) == Some(generation)
         });
         let key = (
             projector.camera(),

@@ -5,9 +5,9 @@
 
 use std::sync::{Arc, mpsc};
 
-use dispatch_map_gl::{
-    ALWAYS, Batch, MapGl, OutlineRules, PointStyle, Scene, extent_code, width_16ths,
-};
+#[cfg(test)]
+use dispatch_map_gl::Scene;
+use dispatch_map_gl::{ALWAYS, Batch, MapGl, OutlineRules, PointStyle, extent_code, width_16ths};
 use egui::Color32;
 
 use crate::atlas::shape::{DETAIL_TIERS, detail_tier};
@@ -104,14 +104,29 @@ impl SceneBuilder {
         std::thread::Builder::new()
             .name("map-scene".into())
             .spawn(move || {
-                while let Ok(mut job) = jobs.recv() {
+                let mut next = jobs.recv().ok();
+                while let Some(mut job) = next.take() {
                     // Only the newest request matters.
                     while let Ok(newer) = jobs.try_recv() {
                         job = newer;
                     }
                     let (generation, features) = job;
-                    gpu.set_scene(generation, build(&features));
-                    ctx.request_repaint();
+                    let order = chunk_order(&features);
+                    // Tier by tier, coarsest (smallest, and the zoomed-out
+                    // start's) first: each is handed over as soon as built
+                    // and uploaded by the next draw, so the whole scene is
+                    // never held at once. A newer request cuts this one short.
+                    for tier in gpu_tiers().rev() {
+                        if let Ok(newer) = jobs.try_recv() {
+                            next = Some(newer);
+                            break;
+                        }
+                        gpu.set_tier(generation, tier, build_tier(&features, &order, tier));
+                        ctx.request_repaint();
+                    }
+                    if next.is_none() {
+                        next = jobs.recv().ok();
+                    }
                 }
             })
             .ok()?;
@@ -123,6 +138,21 @@ impl SceneBuilder {
     pub fn request(&self, generation: u64, features: Vec<Drawn>) -> bool {
         self.requests.send((generation, features)).is_ok()
     }
+}
+
+/// How many points and fill indices [`build_tier`] pushes for `drawn` in
+/// `tier` (at most: triangles with a missing corner are left out).
+fn tier_size(drawn: &Drawn, tier: usize) -> (usize, usize) {
+    let shape = &drawn.shape;
+    let level = shape.tier_level(tier);
+    let ring_points = level.map_or(0, |l| l.vertex_count() + l.ring_ends.len());
+    let line_points: usize = shape.lines.iter().map(|l| l.len().max(2)).sum();
+    let indices = if drawn.fill == Color32::TRANSPARENT {
+        0
+    } else {
+        level.map_or(0, |l| l.mesh.indices.len())
+    };
+    (ring_points + line_points, indices)
 }
 
 /// Pushes one feature's rings and lines as points (outlined in its style);
@@ -168,15 +198,14 @@ fn push_outlines(batch: &mut Batch, drawn: &Drawn, tier: usize) -> Vec<u32> {
     point_of_vertex
 }
 
-/// Every shown feature's fills and outlines (from [`drawn_features`]),
-/// tier by tier.
+/// The order features are drawn and culled in: by chunk — the features of
+/// one outline layer whose box's centre falls in one cell of a grid over the
+/// world, culled together — as (outline layer, cell, feature, index in
+/// `drawn`). Points (so outline segments) go by layer — context countries
+/// under regions under focus countries… — as the CPU path stacks outlines;
+/// fills in the same order, all under every outline.
 #[must_use]
-pub fn build(drawn: &[Drawn]) -> Scene {
-    // Chunks: the features of one outline layer whose box's centre falls in
-    // one cell of a grid over the world, culled together. Points (so
-    // outline segments) by layer — context countries under regions under
-    // focus countries… — as the CPU path stacks outlines; fills in the same
-    // order, all under every outline.
+pub fn chunk_order(drawn: &[Drawn]) -> Vec<(u8, u32, usize, usize)> {
     let cell = |shape: &AreaShape| {
         #[allow(clippy::cast_sign_loss, reason = "clamped to the grid first")]
         let at = |v: f64| {
@@ -194,37 +223,58 @@ pub fn build(drawn: &[Drawn]) -> Scene {
         .map(|(i, d)| (d.outline_layer, cell(&d.shape), d.index, i))
         .collect();
     order.sort_unstable();
-    let mut tiers = vec![Batch::default(); *gpu_tiers().end() + 1];
-    for tier in gpu_tiers() {
-        let batch = &mut tiers[tier];
-        for chunk in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-            batch.begin_chunk();
-            let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
-            for &(.., i) in chunk {
-                let feature = &drawn[i];
-                let points = push_outlines(batch, feature, tier);
-                let (lo, hi) = (
-                    world(feature.shape.world_min),
-                    world(feature.shape.world_max),
-                );
-                min = [min[0].min(lo[0]), min[1].min(lo[1])];
-                max = [max[0].max(hi[0]), max[1].max(hi[1])];
-                if feature.fill == Color32::TRANSPARENT {
-                    continue;
-                }
-                let Some(level) = feature.shape.tier_level(tier) else {
-                    continue;
-                };
-                // Whole triangles only (every mesh index has its point).
-                for triangle in level.mesh.indices.chunks_exact(3) {
-                    let corner = |k: usize| points.get(triangle[k] as usize).copied();
-                    if let (Some(a), Some(b), Some(c)) = (corner(0), corner(1), corner(2)) {
-                        batch.push_indices([a, b, c]);
-                    }
+    order
+}
+
+/// One tier's fills and outlines of the shown features (from
+/// [`drawn_features`], in [`chunk_order`]).
+#[must_use]
+pub fn build_tier(drawn: &[Drawn], order: &[(u8, u32, usize, usize)], tier: usize) -> Batch {
+    let (points, indices) = drawn.iter().fold((0, 0), |(points, indices), d| {
+        let (p, i) = tier_size(d, tier);
+        (points + p, indices + i)
+    });
+    let mut batch = Batch::with_capacity(points, indices);
+    for chunk in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        batch.begin_chunk();
+        let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
+        for &(.., i) in chunk {
+            let Some(feature) = drawn.get(i) else {
+                continue;
+            };
+            let points = push_outlines(&mut batch, feature, tier);
+            let (lo, hi) = (
+                world(feature.shape.world_min),
+                world(feature.shape.world_max),
+            );
+            min = [min[0].min(lo[0]), min[1].min(lo[1])];
+            max = [max[0].max(hi[0]), max[1].max(hi[1])];
+            if feature.fill == Color32::TRANSPARENT {
+                continue;
+            }
+            let Some(level) = feature.shape.tier_level(tier) else {
+                continue;
+            };
+            // Whole triangles only (every mesh index has its point).
+            for triangle in level.mesh.indices.chunks_exact(3) {
+                let corner = |k: usize| points.get(triangle[k] as usize).copied();
+                if let (Some(a), Some(b), Some(c)) = (corner(0), corner(1), corner(2)) {
+                    batch.push_indices([a, b, c]);
                 }
             }
-            batch.end_chunk(min, max);
         }
+        batch.end_chunk(min, max);
+    }
+    batch
+}
+
+/// Every tier at once (tier 0, drawn on the CPU, empty): for tests.
+#[cfg(test)]
+fn build(drawn: &[Drawn]) -> Scene {
+    let order = chunk_order(drawn);
+    let mut tiers = vec![Batch::default(); *gpu_tiers().end() + 1];
+    for tier in gpu_tiers() {
+        tiers[tier] = build_tier(drawn, &order, tier);
     }
     Scene { tiers }
 }
@@ -252,6 +302,22 @@ mod tests {
         let first = scene.tiers[*gpu_tiers().start()].segment_count();
         let last = scene.tiers[*gpu_tiers().end()].segment_count();
         assert!(last < first, "{last} ≥ {first}");
+    }
+
+    #[test]
+    fn tiers_are_sized_up_front_exactly() {
+        let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
+        let drawn = drawn_features(&atlas, &|_| 1.0);
+        let order = chunk_order(&drawn);
+        for tier in gpu_tiers() {
+            let (points, indices) = drawn
+                .iter()
+                .map(|d| tier_size(d, tier))
+                .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+            let batch = build_tier(&drawn, &order, tier);
+            assert_eq!(batch.point_count() as usize, points, "tier {tier}");
+            assert_eq!(batch.index_count(), indices, "tier {tier}");
+        }
     }
 
     #[test]
