@@ -68,11 +68,9 @@ pub struct AreaLevel {
 
 impl AreaLevel {
     fn new(tolerance: f64, polygons: &[Polygon<f64>]) -> Self {
-        let (mut mesh, ring_ends) = tessellate_world(polygons);
-        // Kept for the whole session: the room the buffers grew into while
-        // polygons were appended (up to half of it unused) is given back.
-        mesh.vertices.shrink_to_fit();
-        mesh.indices.shrink_to_fit();
+        // Kept for the whole session: `tessellate_world` gives back the room
+        // its buffers grew into and packs the triangles' indices.
+        let (mesh, ring_ends) = tessellate_world(polygons);
         Self {
             tolerance,
             mesh,
@@ -103,7 +101,7 @@ impl AreaLevel {
     #[must_use]
     pub fn heap_bytes(&self) -> usize {
         self.mesh.vertices.capacity() * std::mem::size_of::<WorldPoint>()
-            + self.mesh.indices.capacity() * 4
+            + self.mesh.indices.heap_bytes()
             + self.ring_ends.capacity() * 4
     }
 }

@@ -3,3 +3,4 @@
 pub mod projection;
 pub mod simplify;
 pub mod tessellate;
+pub mod triangle_indices;

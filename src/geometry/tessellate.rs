@@ -8,27 +8,16 @@
 use geo::{MapCoords, Polygon, TriangulateEarcut};
 
 use super::projection::{LonLat, WorldPoint};
+use super::triangle_indices::TriangleIndices;
 
 /// Triangles in world space: `indices` holds three vertex indices per triangle.
 #[derive(Clone, Debug, Default)]
 pub struct WorldMesh {
     pub vertices: Vec<WorldPoint>,
-    pub indices: Vec<u32>,
+    pub indices: TriangleIndices,
 }
 
 impl WorldMesh {
-    fn append(
-        &mut self,
-        vertices: impl IntoIterator<Item = WorldPoint>,
-        indices: impl IntoIterator<Item = usize>,
-    ) {
-        let base = self.vertices.len();
-        self.vertices.extend(vertices);
-        // Meshes hold at most a few million vertices: u32 indices (egui's type) suffice.
-        self.indices
-            .extend(indices.into_iter().map(|i| (base + i) as u32));
-    }
-
     #[must_use]
     pub fn triangle_count(&self) -> usize {
         self.indices.len() / 3
@@ -38,9 +27,9 @@ impl WorldMesh {
     #[must_use]
     pub fn area(&self) -> f64 {
         self.indices
-            .chunks_exact(3)
+            .triangles()
             .map(|t| {
-                let [a, b, c] = [t[0], t[1], t[2]].map(|i| self.vertices[i as usize]);
+                let [a, b, c] = t.map(|i| self.vertices[i as usize]);
                 ((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)).abs() / 2.0
             })
             .sum()
@@ -61,22 +50,27 @@ pub fn polygon_to_world(polygon: &Polygon<f64>) -> Polygon<f64> {
 /// other), and says where each ring ends among them.
 #[must_use]
 pub fn tessellate_world(polygons: &[Polygon<f64>]) -> (WorldMesh, Vec<usize>) {
-    let mut mesh = WorldMesh::default();
+    let mut vertices = Vec::new();
+    let mut indices: Vec<u32> = Vec::new();
     let mut ring_ends = Vec::new();
     for polygon in polygons {
         let raw = polygon.earcut_triangles_raw();
-        let mut end = mesh.vertices.len();
+        let base = vertices.len();
+        let mut end = base;
         for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
             end += ring.0.len().saturating_sub(1);
             ring_ends.push(end);
         }
-        mesh.append(
-            raw.vertices.iter().map(|&[x, y]| WorldPoint { x, y }),
-            raw.triangle_indices,
-        );
-        debug_assert_eq!(end, mesh.vertices.len(), "earcut drops closing points");
+        vertices.extend(raw.vertices.iter().map(|&[x, y]| WorldPoint { x, y }));
+        // Meshes hold at most a few million vertices: u32 indices (egui's
+        // type) suffice while building; `TriangleIndices` then packs them.
+        #[allow(clippy::cast_possible_truncation, reason = "see above")]
+        indices.extend(raw.triangle_indices.iter().map(|&i| (base + i) as u32));
+        debug_assert_eq!(end, vertices.len(), "earcut drops closing points");
     }
-    (mesh, ring_ends)
+    vertices.shrink_to_fit();
+    let indices = TriangleIndices::compact(indices, vertices.len());
+    (WorldMesh { vertices, indices }, ring_ends)
 }
 
 #[cfg(test)]

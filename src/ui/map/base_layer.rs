@@ -292,8 +292,7 @@ fn append_screen_mesh(out: &mut Mesh, world: &WorldMesh, projector: &Projector, 
             uv: WHITE_UV,
             color,
         }));
-    out.indices
-        .extend(world.indices.iter().map(|&i| base.saturating_add(i)));
+    world.indices.extend_offset(&mut out.indices, base);
 }
 
 /// The rings and lines of `shape`, decimated to what the screen shows and

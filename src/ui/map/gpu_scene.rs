@@ -256,7 +256,7 @@ pub fn build_tier(drawn: &[Drawn], order: &[(u8, u32, usize, usize)], tier: usiz
                 continue;
             };
             // Whole triangles only (every mesh index has its point).
-            for triangle in level.mesh.indices.chunks_exact(3) {
+            for triangle in level.mesh.indices.triangles() {
                 let corner = |k: usize| points.get(triangle[k] as usize).copied();
                 if let (Some(a), Some(b), Some(c)) = (corner(0), corner(1), corner(2)) {
                     batch.push_indices([a, b, c]);
