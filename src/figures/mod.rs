@@ -71,6 +71,65 @@ fn is_year(token: &Token, tokens: &[Token], i: usize) -> bool {
     plain && (1800..=2100).contains(&value) && !COUNT_NOUNS.contains(&word(tokens, i + 1))
 }
 
+/// Words that make an ordinal a rank or a unit's name, not a count.
+const RANK_WORDS: &[&str] = &[
+    "class",
+    "classe",
+    "grade",
+    "rank",
+    "regiment",
+    "battalion",
+    "bataillon",
+    "company",
+    "compagnie",
+    "brigade",
+    "division",
+    "squadron",
+    "escadron",
+    "infantry",
+    "infanterie",
+    "cavalry",
+    "cavalerie",
+    "armoured",
+    "armored",
+    "blinde",
+    "parachute",
+    "foreign",
+    "etranger",
+    "arrondissement",
+    "century",
+    "siecle",
+    "anniversary",
+    "anniversaire",
+];
+
+/// "the 44th French soldier killed", "le 44e soldat", "le 44ème militaire":
+/// a numeral ordinal after a definite article with a counted noun just after
+/// it is a running count. Ranks and regiments ("1st class", "le 1er REC",
+/// "2e régiment") count nothing and stay out.
+fn running_count(tokens: &[Token], i: usize) -> Option<Found> {
+    let suffix = tokens.get(i + 1).filter(|s| !s.space_before)?;
+    let ordinal = ["st", "nd", "rd", "th", "e", "eme", "er", "re"].contains(&suffix.lower.as_ref());
+    let after_article = i
+        .checked_sub(1)
+        .is_some_and(|p| ["the", "le", "la", "l'"].contains(&tokens[p].lower.as_ref()));
+    // The noun it counts, before any word of rank ("1st class legionnaire").
+    let counted = tokens
+        .iter()
+        .skip(i + 2)
+        .take(3)
+        .take_while(|t| t.kind == TokenKind::Word && !RANK_WORDS.contains(&t.lower.as_ref()))
+        .any(|t| COUNT_NOUNS.contains(&t.lower.as_ref()));
+    if !(ordinal && after_article && counted) {
+        return None;
+    }
+    let value = tokens[i].text.parse::<u32>().ok()?;
+    Some(Found {
+        ordinal: true,
+        ..Found::count(i, i + 1, f64::from(value))
+    })
+}
+
 /// A number glued to letters or codes: "G5", "AK-47", "COVID-19", "1st", "10h30".
 fn is_code_or_rank(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
@@ -132,6 +191,9 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
     let t = &tokens[i];
     match t.kind {
         TokenKind::Number => {
+            if let Some(found) = running_count(tokens, i) {
+                return Some(found);
+            }
             if is_year(t, tokens, i) || is_code_or_rank(tokens, i) || is_date_or_time(tokens, i) {
                 return None;
             }
@@ -270,7 +332,10 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             continue;
         };
         let (start, end) = (tokens[found.first].start, tokens[found.last].end);
-        let unit = if found.age || is_age_apposition(&tokens, found.first, found.last) {
+        let unit = if found.age
+            || is_age_apposition(&tokens, found.first, found.last)
+            || is_stated_age(&tokens, found.first)
+        {
             Some("years of age".to_owned())
         } else {
             unit_after(&tokens, found.last)
@@ -338,6 +403,19 @@ fn link_earlier_values(tokens: &[Token], figures: &mut [(Figure, usize, usize)])
         figures[k - 1].0.change = Some(pair);
         figures[k].0.change = Some(pair);
     }
+}
+
+/// "aged 23", "âgé de 23 ans", "at the age of 23", "at age 23".
+fn is_stated_age(tokens: &[Token], first: usize) -> bool {
+    let back = |n: usize| {
+        first
+            .checked_sub(n)
+            .map_or("", |p| tokens[p].lower.as_ref())
+    };
+    back(1) == "aged"
+        || (back(1) == "de" && matches!(back(2), "age" | "agee" | "ages" | "agees"))
+        || (back(1) == "of" && back(2) == "age")
+        || (back(1) == "age" && back(2) == "at")
 }
 
 /// "Clément, 21, has…": a small number between commas right after a name.

@@ -74,6 +74,46 @@ fn an_earlier_value_takes_the_unit_and_the_change() {
 }
 
 #[test]
+fn stated_ages_in_both_languages() {
+    for text in [
+        "The soldier, aged 23, was killed.",
+        "Le caporal, âgé de 23 ans, a été tué.",
+        "killed at the age of 23",
+        "retired at age 23",
+    ] {
+        let f = one(text);
+        assert_eq!(
+            (f.value, f.unit.as_deref()),
+            (23.0, Some("years of age")),
+            "{text}"
+        );
+    }
+    assert_eq!(one("une peine de 10 ans").unit.as_deref(), Some("ans"));
+}
+
+#[test]
+fn numeral_ordinals_of_a_running_count() {
+    for (text, surface) in [
+        (
+            "He is the 44th French soldier killed in the Sahel since 2013.",
+            "44th",
+        ),
+        ("Il est le 44e soldat français tué au Sahel.", "44e"),
+        ("C'est le 44ème militaire français mort au Sahel.", "44ème"),
+    ] {
+        let f = one(text);
+        assert_eq!(
+            (f.surface.as_str(), f.value, f.ordinal),
+            (surface, 44.0, true),
+            "{text}"
+        );
+    }
+    // Ranks and regiments count nothing.
+    assert!(extract_figures("Le 1er REC et le 2e régiment étranger.").is_empty());
+    assert!(extract_figures("a 1st class soldier").is_empty());
+}
+
+#[test]
 fn french_un_is_an_article_unless_the_text_counts_it() {
     assert!(extract_figures("Un soldat a été tué samedi.").is_empty());
     assert!(extract_figures("Une opération a eu lieu près de Gao.").is_empty());
