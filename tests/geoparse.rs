@@ -125,6 +125,25 @@ fn parts_of_countries_and_territories_named_like_their_people() {
 }
 
 #[test]
+fn french_word_order_tells_a_town_from_its_region() {
+    // "à" comes before a town, "la région de" before a region.
+    let found = places(
+        "Des soldats maliens sont arrivés à Tombouctou. Les combats ont lieu dans la région \
+         de Tillabéri, au Niger, et dans la région d'Agadez.",
+    );
+    let kinds: Vec<(&str, &str)> = found.iter().map(|p| (p.surface.as_str(), p.kind)).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("Tombouctou", "city"),
+            ("Tillabéri", "region"),
+            ("Niger", "country"),
+            ("Agadez", "region")
+        ]
+    );
+}
+
+#[test]
 fn countries_resolve_to_their_iso_code() {
     let found = places(
         "Britain, the Czech Republic, Estonia and France pledged troops; Niger and Burkina Faso too.",

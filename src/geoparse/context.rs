@@ -273,6 +273,10 @@ static REGION_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     ])
 });
 
+/// Heads before a region's name in French ("département de", "État de"),
+/// folded, besides [`REGION_HEADS`].
+const FRENCH_REGION_HEADS: &[&str] = &["departement", "etat", "wilaya", "cercle"];
+
 /// Lowercase words allowed inside a multi-word name ("Bosnia and Herzegovina").
 static CONNECTORS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     word_set(&[
@@ -373,12 +377,40 @@ impl<'a> Surroundings<'a> {
         self.chars.get(self.start).is_some_and(|c| c.is_uppercase())
     }
 
-    /// "… region", "… province": prefer an administrative region.
+    /// "… region", "… province", "région de …", "the province of …":
+    /// prefer an administrative region.
     #[must_use]
     pub fn followed_by_region_word(&self) -> bool {
         self.next_folded
             .as_deref()
             .is_some_and(|n| REGION_HEADS.contains(n))
+            || self.after_region_word()
+    }
+
+    /// "région de Tillabéri", "région d'Agadez", "the province of Sindh".
+    fn after_region_word(&self) -> bool {
+        let from = self.start.saturating_sub(24);
+        let before = fold_str(&self.chars[from..self.start].iter().collect::<String>());
+        let before = before.trim_end();
+        let Some(rest) = before
+            .strip_suffix(" de")
+            .or_else(|| before.strip_suffix(" of"))
+            .or_else(|| before.strip_suffix(" d'"))
+        else {
+            return false;
+        };
+        rest.rsplit(' ')
+            .next()
+            .is_some_and(|head| REGION_HEADS.contains(head) || FRENCH_REGION_HEADS.contains(&head))
+    }
+
+    /// "à Tombouctou": French puts "à" before a town (a region or a
+    /// country takes "dans", "au", "en").
+    #[must_use]
+    pub fn after_french_a(&self) -> bool {
+        self.previous
+            .as_deref()
+            .is_some_and(|p| p == "à" || p == "À")
     }
 
     /// The word before is a capitalised name, not "In" or "President".

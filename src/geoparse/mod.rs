@@ -52,6 +52,7 @@ struct Recognised {
     folded: (usize, usize),
     candidates: Vec<u32>,
     region_head: bool,
+    after_french_a: bool,
 }
 
 /// The words of the folded text, as byte spans `[start, end)`. Multi-byte
@@ -187,6 +188,7 @@ fn recognise(
                 folded: (start, end),
                 candidates,
                 region_head: surroundings.followed_by_region_word(),
+                after_french_a: surroundings.after_french_a(),
             });
             skip_until = end;
             break;
@@ -222,7 +224,7 @@ fn country_context(
     counts
 }
 
-fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], region_head: bool) -> f64 {
+fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], m: &Recognised) -> f64 {
     let base = match entry.kind {
         EntryKind::Country => 12.0,
         EntryKind::Continent | EntryKind::Zone => 11.0,
@@ -244,12 +246,17 @@ fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], region_hea
         .as_ref()
         .and_then(|c| context.iter().find(|(code, _)| code == c))
         .map_or(0.0, |(_, n)| 3.0 + f64::from((*n).min(6)) * 0.25);
-    let head = if region_head && entry.kind == EntryKind::Region {
+    let head = if m.region_head && entry.kind == EntryKind::Region {
         4.0
     } else {
         0.0
     };
-    base + population + in_context + head - alternate
+    let town = if m.after_french_a && entry.kind == EntryKind::City {
+        3.0
+    } else {
+        0.0
+    };
+    base + population + in_context + head + town - alternate
 }
 
 /// Finds and resolves every place named in `text`.
@@ -267,7 +274,7 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             let mut scored: Vec<(f64, u32)> = m
                 .candidates
                 .iter()
-                .map(|&e| (score(gazetteer.entry(e), key, &context, m.region_head), e))
+                .map(|&e| (score(gazetteer.entry(e), key, &context, &m), e))
                 .collect();
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             let &(best, index) = scored.first()?;
