@@ -389,6 +389,14 @@ impl<'a> Surroundings<'a> {
 
     /// "région de Tillabéri", "région d'Agadez", "the province of Sindh".
     fn after_region_word(&self) -> bool {
+        // Most names follow no "de" or "of": nothing more to read.
+        if !self
+            .previous_folded
+            .as_deref()
+            .is_some_and(|p| matches!(p, "de" | "of" | "d"))
+        {
+            return false;
+        }
         let from = self.start.saturating_sub(24);
         let before = fold_str(&self.chars[from..self.start].iter().collect::<String>());
         let before = before.trim_end();
