@@ -50,8 +50,18 @@ pub fn polygon_to_world(polygon: &Polygon<f64>) -> Polygon<f64> {
 /// other), and says where each ring ends among them.
 #[must_use]
 pub fn tessellate_world(polygons: &[Polygon<f64>]) -> (WorldMesh, Vec<usize>) {
-    let mut vertices = Vec::new();
-    let mut indices: Vec<u32> = Vec::new();
+    // Sized up front (the rings' vertices without their closing repeats;
+    // earcut makes n + 2h - 2 triangles of n vertices around h holes), so
+    // that the indices take two bytes where they can and nothing regrows.
+    let rings = |p: &Polygon<f64>| std::iter::once(p.exterior()).chain(p.interiors()).count();
+    let vertex_count: usize = polygons
+        .iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+        .map(|ring| ring.0.len().saturating_sub(1))
+        .sum();
+    let corners = 3 * (vertex_count + 2 * polygons.iter().map(rings).sum::<usize>());
+    let mut vertices = Vec::with_capacity(vertex_count);
+    let mut indices = TriangleIndices::for_vertices(vertex_count, corners);
     let mut ring_ends = Vec::new();
     for polygon in polygons {
         let raw = polygon.earcut_triangles_raw();
@@ -62,14 +72,11 @@ pub fn tessellate_world(polygons: &[Polygon<f64>]) -> (WorldMesh, Vec<usize>) {
             ring_ends.push(end);
         }
         vertices.extend(raw.vertices.iter().map(|&[x, y]| WorldPoint { x, y }));
-        // Meshes hold at most a few million vertices: u32 indices (egui's
-        // type) suffice while building; `TriangleIndices` then packs them.
-        #[allow(clippy::cast_possible_truncation, reason = "see above")]
-        indices.extend(raw.triangle_indices.iter().map(|&i| (base + i) as u32));
+        indices.extend_from(base, &raw.triangle_indices);
         debug_assert_eq!(end, vertices.len(), "earcut drops closing points");
     }
     vertices.shrink_to_fit();
-    let indices = TriangleIndices::compact(indices, vertices.len());
+    indices.shrink_to_fit();
     (WorldMesh { vertices, indices }, ring_ends)
 }
 

@@ -19,21 +19,46 @@ impl Default for TriangleIndices {
 }
 
 impl TriangleIndices {
-    /// `indices` into a mesh of `vertex_count` vertices, in two bytes each if
-    /// every index fits (and no room to spare).
+    /// Empty, two bytes a corner if a mesh of `vertex_count` vertices allows,
+    /// with room for `capacity` corners.
     #[must_use]
-    pub fn compact(mut indices: Vec<u32>, vertex_count: usize) -> Self {
+    pub fn for_vertices(vertex_count: usize, capacity: usize) -> Self {
         if vertex_count <= usize::from(u16::MAX) + 1 {
-            // Sized exactly: collecting through `Option` would not know the
-            // length and leave room to spare.
-            let mut short = Vec::with_capacity(indices.len());
-            short.extend(indices.iter().map_while(|&i| u16::try_from(i).ok()));
-            if short.len() == indices.len() {
-                return Self::Short(short);
-            }
+            Self::Short(Vec::with_capacity(capacity))
+        } else {
+            Self::Long(Vec::with_capacity(capacity))
         }
-        indices.shrink_to_fit();
-        Self::Long(indices)
+    }
+
+    /// Appends each of `indices` plus `base`. An index that two bytes cannot
+    /// hold (a mesh larger than announced) widens them all rather than
+    /// being cut.
+    pub fn extend_from(&mut self, base: usize, indices: &[usize]) {
+        if let Self::Short(short) = self {
+            let fits = indices
+                .iter()
+                .all(|&i| u16::try_from(base.saturating_add(i)).is_ok());
+            if fits {
+                short.extend(indices.iter().filter_map(|&i| u16::try_from(base + i).ok()));
+                return;
+            }
+            *self = Self::Long(short.iter().map(|&i| u32::from(i)).collect());
+        }
+        if let Self::Long(long) = self {
+            long.extend(
+                indices
+                    .iter()
+                    .map(|&i| u32::try_from(base.saturating_add(i)).unwrap_or(u32::MAX)),
+            );
+        }
+    }
+
+    /// Gives back room to spare.
+    pub fn shrink_to_fit(&mut self) {
+        match self {
+            Self::Short(v) => v.shrink_to_fit(),
+            Self::Long(v) => v.shrink_to_fit(),
+        }
     }
 
     #[must_use]
@@ -83,16 +108,25 @@ impl TriangleIndices {
 mod tests {
     use super::*;
 
+    fn indices(vertex_count: usize, parts: &[(usize, &[usize])]) -> TriangleIndices {
+        let mut out = TriangleIndices::for_vertices(vertex_count, 0);
+        for &(base, part) in parts {
+            out.extend_from(base, part);
+        }
+        out.shrink_to_fit();
+        out
+    }
+
     #[test]
     fn small_meshes_take_two_bytes_a_corner_and_large_ones_four() {
-        let small = TriangleIndices::compact(vec![0, 1, 2, 2, 1, 3], 4);
+        let small = indices(4, &[(0, &[0, 1, 2]), (1, &[1, 0, 2])]);
         assert!(matches!(small, TriangleIndices::Short(_)));
         assert_eq!(small.heap_bytes(), 12);
         assert_eq!(
             small.triangles().collect::<Vec<_>>(),
             [[0, 1, 2], [2, 1, 3]]
         );
-        let large = TriangleIndices::compact(vec![0, 70_000, 65_536], 70_001);
+        let large = indices(70_001, &[(0, &[0, 70_000, 65_536])]);
         assert!(matches!(large, TriangleIndices::Long(_)));
         assert_eq!(large.triangles().collect::<Vec<_>>(), [[0, 70_000, 65_536]]);
         let mut out = vec![9];
@@ -104,9 +138,16 @@ mod tests {
     }
 
     #[test]
-    fn the_largest_short_index_is_kept_exactly() {
-        let edge = TriangleIndices::compact(vec![65_535, 0, 1], 65_536);
+    fn an_index_too_large_for_two_bytes_widens_them_all() {
+        let edge = indices(65_536, &[(0, &[65_535, 0, 1])]);
         assert!(matches!(edge, TriangleIndices::Short(_)));
         assert_eq!(edge.triangles().next(), Some([65_535, 0, 1]));
+        // Announced small, but not: nothing is cut.
+        let grown = indices(10, &[(0, &[0, 1, 2]), (65_535, &[0, 1, 2])]);
+        assert!(matches!(grown, TriangleIndices::Long(_)));
+        assert_eq!(
+            grown.triangles().collect::<Vec<_>>(),
+            [[0, 1, 2], [65_535, 65_536, 65_537]]
+        );
     }
 }
