@@ -71,6 +71,10 @@ fn is_year(token: &Token, tokens: &[Token], i: usize) -> bool {
     plain && (1800..=2100).contains(&value) && !COUNT_NOUNS.contains(&word(tokens, i + 1))
 }
 
+/// Articles before an ordinal of a running count: "the second", "le 44e",
+/// "du deuxième soldat" (de + le), "au troisième jour" (à + le).
+const DEFINITE_ARTICLES: &[&str] = &["the", "le", "la", "l'", "du", "au"];
+
 /// Words that make an ordinal a rank or a unit's name, not a count.
 const RANK_WORDS: &[&str] = &[
     "class",
@@ -112,7 +116,7 @@ fn running_count(tokens: &[Token], i: usize) -> Option<Found> {
     let ordinal = ["st", "nd", "rd", "th", "e", "eme", "er", "re"].contains(&suffix.lower.as_ref());
     let after_article = i
         .checked_sub(1)
-        .is_some_and(|p| ["the", "le", "la", "l'"].contains(&tokens[p].lower.as_ref()));
+        .is_some_and(|p| DEFINITE_ARTICLES.contains(&tokens[p].lower.as_ref()));
     // The noun it counts, before any word of rank ("1st class legionnaire").
     let counted = tokens
         .iter()
@@ -240,7 +244,7 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
             if let Some(value) = ordinal_value(&t.lower) {
                 let after_the = i
                     .checked_sub(1)
-                    .is_some_and(|p| ["the", "le", "la", "l'"].contains(&tokens[p].lower.as_ref()));
+                    .is_some_and(|p| DEFINITE_ARTICLES.contains(&tokens[p].lower.as_ref()));
                 let before_noun = tokens
                     .get(i + 1)
                     .is_some_and(|n| n.kind == TokenKind::Word && n.lower != "of");
@@ -427,7 +431,10 @@ fn is_age_apposition(tokens: &[Token], first: usize, last: usize) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-    let comma_after = tokens.get(last + 1).is_some_and(|t| t.text == ",");
+    // "Clément, 21, …", or with the unit: "Kévin Clément, 21 ans, du …".
+    let comma_at = |k: usize| tokens.get(k).is_some_and(|t| t.text == ",");
+    let comma_after = comma_at(last + 1)
+        || (matches!(word(tokens, last + 1), "ans" | "years") && comma_at(last + 2));
     let plausible = tokens[first]
         .text
         .parse::<u32>()

@@ -89,6 +89,11 @@ fn stated_ages_in_both_languages() {
         );
     }
     assert_eq!(one("une peine de 10 ans").unit.as_deref(), Some("ans"));
+    let apposition = one("Le brigadier-chef Kévin Clément, 21 ans, du 1er REC.");
+    assert_eq!(
+        (apposition.value, apposition.unit.as_deref()),
+        (21.0, Some("years of age"))
+    );
 }
 
 #[test]
@@ -108,6 +113,8 @@ fn numeral_ordinals_of_a_running_count() {
             "{text}"
         );
     }
+    let du = one("Il s'agit du deuxième soldat français tué en une semaine.");
+    assert_eq!((du.value, du.ordinal), (2.0, true));
     // Ranks and regiments count nothing.
     assert!(extract_figures("Le 1er REC et le 2e régiment étranger.").is_empty());
     assert!(extract_figures("a 1st class soldier").is_empty());
