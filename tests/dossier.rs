@@ -130,6 +130,43 @@ fn a_number_both_sources_give_is_corroborated() {
 }
 
 #[test]
+fn a_french_report_corroborates_the_english_ones_and_a_toll_is_not_a_strength() {
+    let (atlas, _) = world();
+    let gazetteer =
+        Gazetteer::load_embedded(&atlas.zone_names()).unwrap_or_else(|e| panic!("gazetteer: {e}"));
+    let mut articles = Article::embedded();
+    articles.push(Article::parse(
+        "fr-probe",
+        "title: Un légionnaire tué au Mali\nlanguage: fr\n\n\
+         Avec ce décès, 43 militaires français ont été tués au Sahel depuis 2013. \
+         L'armée malienne a dit que deux soldats sont morts près de Gao.",
+    ));
+    let corpus = Corpus::analyse(&gazetteer, articles);
+    let sahel = atlas
+        .find_by_name("Sahel")
+        .unwrap_or_else(|| panic!("no Sahel"));
+    let d = dossier(sahel, &corpus);
+    let (_, forty_three_fr) = d
+        .figures()
+        .find(|(_, f)| f.figure.unit.as_deref() == Some("militaires"))
+        .unwrap_or_else(|| panic!("43 militaires"));
+    assert_eq!(
+        forty_three_fr.corroborated_by.len(),
+        2,
+        "both English seeds give 43 soldiers killed"
+    );
+    // The seeds' 5,100 soldiers (a strength) is no other value of this toll.
+    assert!(
+        forty_three_fr
+            .differs_from
+            .iter()
+            .all(|o| (o.value - 5100.0).abs() > 1e-9),
+        "{:?}",
+        forty_three_fr.differs_from
+    );
+}
+
+#[test]
 fn a_feature_no_article_mentions_has_an_empty_dossier() {
     let d = dossier_of("Agadez");
     assert!(d.is_empty() && d.articles.is_empty());

@@ -57,13 +57,6 @@ pub struct Corpus {
     pub articles: Vec<AnalysedArticle>,
 }
 
-fn same_unit(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a.trim_end_matches('s') == b.trim_end_matches('s'),
-        _ => true,
-    }
-}
-
 impl Corpus {
     #[must_use]
     pub fn analyse(gazetteer: &Gazetteer, articles: Vec<Article>) -> Self {
@@ -89,16 +82,17 @@ impl Corpus {
             let title = &other.article.title;
             let mut agrees = false;
             for f in &other.figures {
-                // Running counts ("the second soldier") and orders of magnitude
-                // ("dozens") are not the same kind of number as a count.
-                let comparable = !(f.ordinal || figure.ordinal || f.vague || figure.vague);
-                let unit_match = same_unit(f.unit.as_deref(), figure.unit.as_deref());
-                if !comparable || !unit_match {
+                if !figure.same_quantity(f) {
                     continue;
                 }
+                // The other end of this figure's own change ("from 4,500 to
+                // 5,100") is not a differing value.
+                let other_end = figure.change.is_some_and(|(from, to)| {
+                    (f.value - from).abs() < 1e-9 || (f.value - to).abs() < 1e-9
+                });
                 if (f.value - figure.value).abs() < 1e-9 {
                     agrees = true;
-                } else if figure.unit.is_some() && f.unit.is_some() {
+                } else if figure.unit.is_some() && f.unit.is_some() && !other_end {
                     differs.push(OtherValue {
                         value: f.value,
                         article: title.clone(),

@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use crate::text::calendar::is_month;
 use tokens::{Token, TokenKind, tokenize};
-use words::{COUNT_NOUNS, QUALIFIERS, approximate_noun, ordinal_value, parse_number_words};
+use words::{
+    CASUALTY_WORDS, COUNT_NOUNS, QUALIFIERS, approximate_noun, ordinal_value, parse_number_words,
+};
 
 /// A number reported in a text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -36,6 +38,40 @@ pub struct Figure {
     /// "the second soldier killed": a running count.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub ordinal: bool,
+    /// A toll: people killed or wounded ("43 soldiers killed"), as opposed
+    /// to a strength ("5,100 soldiers deployed") of the same unit.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub casualties: bool,
+}
+
+impl Figure {
+    /// Whether `other` reports the same quantity: the same thing counted
+    /// (in English or French) and both tolls or neither. Running counts and
+    /// orders of magnitude are not comparable with counts.
+    #[must_use]
+    pub fn same_quantity(&self, other: &Figure) -> bool {
+        let comparable = !(self.ordinal || other.ordinal || self.vague || other.vague);
+        let unit = match (self.unit.as_deref(), other.unit.as_deref()) {
+            (Some(a), Some(b)) => words::unit_quantity(a) == words::unit_quantity(b),
+            _ => true,
+        };
+        comparable && unit && self.casualties == other.casualties
+    }
+}
+
+/// Whether a casualty word stands near the figure in its clause: "43
+/// soldats français ont été tués", "killed 71 soldiers", "the number of
+/// French dead … has increased to 43".
+fn counts_casualties(tokens: &[Token], first: usize, last: usize) -> bool {
+    let in_clause = |t: &&Token| !matches!(t.text, "." | ";" | "!" | "?" | ":" | ",");
+    let after = tokens.iter().skip(last + 1).take(6).take_while(in_clause);
+    let before = tokens[first.saturating_sub(12)..first]
+        .iter()
+        .rev()
+        .take_while(in_clause);
+    after
+        .chain(before)
+        .any(|t| CASUALTY_WORDS.contains(&t.lower.as_ref()))
 }
 
 struct Found {
@@ -356,6 +392,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
                 change: None,
                 vague: found.vague,
                 ordinal: found.ordinal,
+                casualties: counts_casualties(&tokens, found.first, found.last),
             },
             found.first,
             found.last,

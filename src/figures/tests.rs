@@ -74,6 +74,27 @@ fn an_earlier_value_takes_the_unit_and_the_change() {
 }
 
 #[test]
+fn tolls_and_strengths_are_different_quantities_in_both_languages() {
+    let killed_en = one("43 French soldiers have been killed in the Sahel since 2013.");
+    let killed_fr = one("43 militaires français ont été tués au Sahel depuis 2013.");
+    let deployed = one("France has 5,100 troops deployed in the region.");
+    let died = one("Mali's army said two soldiers died near Gao.");
+    assert!(killed_en.casualties && killed_fr.casualties && died.casualties);
+    assert!(!deployed.casualties);
+    assert!(
+        killed_en.same_quantity(&killed_fr),
+        "soldiers and militaires, both killed"
+    );
+    assert!(!died.same_quantity(&deployed), "a toll is not a strength");
+    let toll = one("the number of French dead in the country since 2013 has increased to 43.");
+    assert!(toll.casualties && toll.same_quantity(&killed_en));
+    let after_attack = one("After the attack that killed them, France sent 600 troops.");
+    assert!(!after_attack.casualties, "another clause");
+    let days = one("in three days");
+    assert!(!days.same_quantity(&killed_en));
+}
+
+#[test]
 fn stated_ages_in_both_languages() {
     for text in [
         "The soldier, aged 23, was killed.",

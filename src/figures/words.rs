@@ -155,6 +155,120 @@ pub const COUNT_NOUNS: &[&str] = &[
     "refugies",
 ];
 
+/// What a unit counts, the same in English and French: "soldiers",
+/// "troops" and "militaires" all count troops. A unit outside these groups
+/// is its own quantity.
+const UNIT_GROUPS: &[(&str, &[&str])] = &[
+    (
+        "troops",
+        &[
+            "soldiers",
+            "soldier",
+            "troops",
+            "troop",
+            "men",
+            "man",
+            "legionnaires",
+            "legionnaire",
+            "peacekeepers",
+            "soldats",
+            "soldat",
+            "militaires",
+            "militaire",
+            "hommes",
+            "homme",
+            "casques",
+        ],
+    ),
+    (
+        "killed",
+        &[
+            "killed", "dead", "deaths", "death", "tues", "tue", "morts", "mort",
+        ],
+    ),
+    ("wounded", &["wounded", "injured", "blesses", "blesse"]),
+    ("civilians", &["civilians", "civilian", "civils", "civil"]),
+    (
+        "people",
+        &["people", "persons", "person", "personnes", "personne"],
+    ),
+    (
+        "militants",
+        &[
+            "militants",
+            "militant",
+            "jihadists",
+            "jihadist",
+            "terrorists",
+            "terrorist",
+            "fighters",
+            "fighter",
+            "insurgents",
+            "djihadistes",
+            "jihadistes",
+            "terroristes",
+        ],
+    ),
+    ("hostages", &["hostages", "otages"]),
+    ("children", &["children", "child", "enfants"]),
+    ("victims", &["victims", "victimes"]),
+    ("days", &["days", "day", "jours", "jour"]),
+    ("weeks", &["weeks", "week", "semaines", "semaine"]),
+    ("months", &["months", "month", "mois"]),
+    ("years", &["years", "year", "ans", "annees"]),
+    ("hours", &["hours", "hour", "heures"]),
+    ("kilometres", &["kilometres", "kilometers", "km"]),
+    ("vehicles", &["vehicles", "vehicules"]),
+    ("helicopters", &["helicopters", "helicopteres"]),
+    ("attacks", &["attacks", "attack", "attaques", "attaque"]),
+    ("countries", &["countries", "nations", "pays"]),
+    ("members", &["members", "membres"]),
+    ("refugees", &["refugees", "refugies"]),
+];
+
+/// The quantity a unit counts (see [`UNIT_GROUPS`]), folded.
+#[must_use]
+pub fn unit_quantity(unit: &str) -> String {
+    let folded = crate::text::fold::fold_str(unit);
+    UNIT_GROUPS
+        .iter()
+        .find(|(_, members)| members.contains(&folded.as_str()))
+        .map_or_else(
+            || folded.trim_end_matches('s').to_owned(),
+            |(quantity, _)| (*quantity).to_owned(),
+        )
+}
+
+/// Words near a figure that make it a toll: people killed or wounded, not
+/// a strength ("43 soldiers killed" against "5,100 soldiers deployed").
+pub const CASUALTY_WORDS: &[&str] = &[
+    "killed",
+    "kill",
+    "kills",
+    "died",
+    "dead",
+    "deaths",
+    "death",
+    "wounded",
+    "injured",
+    "casualties",
+    "perished",
+    "lost",
+    "tues",
+    "tue",
+    "tuees",
+    "tuee",
+    "morts",
+    "mort",
+    "blesses",
+    "blesse",
+    "decedes",
+    "deces",
+    "pertes",
+    "victimes",
+    "tombes",
+];
+
 /// Qualifiers before a figure, longest first so "more than" beats "than".
 pub const QUALIFIERS: &[&str] = &[
     "as many as",
