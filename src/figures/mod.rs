@@ -425,7 +425,9 @@ fn link_earlier_values(tokens: &[Token], figures: &mut [(Figure, usize, usize)])
         };
         // Same sentence, close by: a few words ("troops in the region under
         // Operation Barkhane") and commas between.
-        let between = &tokens[a_last + 1..b_first - cue.len()];
+        let between = tokens
+            .get(a_last + 1..b_first - cue.len())
+            .unwrap_or_default();
         let close = between.len() <= 10
             && between
                 .iter()
