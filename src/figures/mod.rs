@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::text::calendar::is_month;
 use tokens::{Token, TokenKind, tokenize};
 use words::{
-    CASUALTY_WORDS, COUNT_NOUNS, QUALIFIERS, approximate_noun, ordinal_value, parse_number_words,
+    CASUALTY_WORDS, QUALIFIERS, approximate_noun, is_count_noun, ordinal_value, parse_number_words,
 };
 
 /// A number reported in a text.
@@ -104,7 +104,7 @@ fn word<'t>(tokens: &'t [Token<'_>], i: usize) -> &'t str {
 fn is_year(token: &Token, tokens: &[Token], i: usize) -> bool {
     let plain = token.text.len() == 4 && token.text.chars().all(|c| c.is_ascii_digit());
     let value: u32 = token.text.parse().unwrap_or(0);
-    plain && (1800..=2100).contains(&value) && !COUNT_NOUNS.contains(&word(tokens, i + 1))
+    plain && (1800..=2100).contains(&value) && !is_count_noun(word(tokens, i + 1))
 }
 
 /// Articles before an ordinal of a running count: "the second", "le 44e",
@@ -159,7 +159,7 @@ fn running_count(tokens: &[Token], i: usize) -> Option<Found> {
         .skip(i + 2)
         .take(3)
         .take_while(|t| t.kind == TokenKind::Word && !RANK_WORDS.contains(&t.lower.as_ref()))
-        .any(|t| COUNT_NOUNS.contains(&t.lower.as_ref()));
+        .any(|t| is_count_noun(&t.lower));
     if !(ordinal && after_article && counted) {
         return None;
     }
@@ -299,7 +299,7 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
             // counted noun follows ("one soldier").
             if (value - 1.0).abs() < f64::EPSILON
                 && used == 1
-                && !COUNT_NOUNS.contains(&word(tokens, last + 1))
+                && !is_count_noun(word(tokens, last + 1))
             {
                 return None;
             }
@@ -340,7 +340,7 @@ fn unit_after(tokens: &[Token], last: usize) -> Option<String> {
         }
         // French elides "de" before a vowel: "une vingtaine d'hommes".
         let noun = t.lower.strip_prefix("d'").unwrap_or(&t.lower);
-        if COUNT_NOUNS.contains(&noun) {
+        if is_count_noun(noun) {
             return Some(noun.to_owned());
         }
     }
@@ -437,7 +437,7 @@ fn link_earlier_values(tokens: &[Token], figures: &mut [(Figure, usize, usize)])
         }
         let own_unit = tokens
             .get(figures[k].2 + 1)
-            .is_some_and(|t| COUNT_NOUNS.contains(&t.lower.as_ref()));
+            .is_some_and(|t| is_count_noun(&t.lower));
         if !own_unit {
             let unit = figures[k - 1].0.unit.clone();
             figures[k].0.unit = unit;
