@@ -107,6 +107,10 @@ fn is_year(token: &Token, tokens: &[Token], i: usize) -> bool {
     plain && (1800..=2100).contains(&value) && !is_count_noun(word(tokens, i + 1))
 }
 
+/// What follows the digits of a numeral ordinal, folded: "44th", "44e",
+/// "44ème", "1er", "1re".
+const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th", "e", "eme", "er", "re"];
+
 /// Articles before an ordinal of a running count: "the second", "le 44e",
 /// "du deuxième soldat" (de + le), "au troisième jour" (à + le).
 const DEFINITE_ARTICLES: &[&str] = &["the", "le", "la", "l'", "du", "au"];
@@ -149,7 +153,7 @@ const RANK_WORDS: &[&str] = &[
 /// "2e régiment") count nothing and stay out.
 fn running_count(tokens: &[Token], i: usize) -> Option<Found> {
     let suffix = tokens.get(i + 1).filter(|s| !s.space_before)?;
-    let ordinal = ["st", "nd", "rd", "th", "e", "eme", "er", "re"].contains(&suffix.lower.as_ref());
+    let ordinal = ORDINAL_SUFFIXES.contains(&suffix.lower.as_ref());
     let after_article = i
         .checked_sub(1)
         .is_some_and(|p| DEFINITE_ARTICLES.contains(&tokens[p].lower.as_ref()));
@@ -181,10 +185,8 @@ fn is_code_or_rank(tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1);
     let glued_after = next.is_some_and(|n| !n.space_before && n.kind == TokenKind::Word);
     let suffix = next.map_or("", |n| n.lower.as_ref());
-    let ordinal_suffix = [
-        "st", "nd", "rd", "th", "er", "e", "eme", "re", "nd", "h", "am", "pm",
-    ]
-    .contains(&suffix);
+    // Ordinals, and times of day ("10h", "9am").
+    let ordinal_suffix = ORDINAL_SUFFIXES.contains(&suffix) || ["h", "am", "pm"].contains(&suffix);
     glued_before
         || (glued_after && ordinal_suffix)
         || prev.is_some_and(|p| ["no", "n°"].contains(&p.lower.as_ref()))

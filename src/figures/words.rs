@@ -150,17 +150,15 @@ const UNIT_GROUPS: &[(&str, &[&str])] = &[
     ("refugees", &["refugees", "refugies"]),
 ];
 
-/// The quantity a unit counts (see [`UNIT_GROUPS`]), folded.
+/// The quantity a unit counts (see [`UNIT_GROUPS`]). Units are folded
+/// already (they are the folded words after a figure), so nothing is
+/// allocated: the dossier asks this of every pair of figures it compares.
 #[must_use]
-pub fn unit_quantity(unit: &str) -> String {
-    let folded = crate::text::fold::fold_str(unit);
+pub fn unit_quantity(unit: &str) -> &str {
     UNIT_GROUPS
         .iter()
-        .find(|(_, members)| members.contains(&folded.as_str()))
-        .map_or_else(
-            || folded.trim_end_matches('s').to_owned(),
-            |(quantity, _)| (*quantity).to_owned(),
-        )
+        .find(|(_, members)| members.contains(&unit))
+        .map_or_else(|| unit.trim_end_matches('s'), |(quantity, _)| *quantity)
 }
 
 /// Words near a figure that make it a toll: people killed or wounded, not

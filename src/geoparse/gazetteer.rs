@@ -273,12 +273,6 @@ impl Gazetteer {
         }
     }
 
-    /// Whether some name's first word is this folded word.
-    #[must_use]
-    pub fn has_name_starting(&self, folded_word: &str) -> bool {
-        self.first_word(word_key(folded_word)).is_some()
-    }
-
     /// Whether some name's first word has this [`word_key`], and if so
     /// where the name index's walk picks up after it.
     #[must_use]
@@ -286,13 +280,9 @@ impl Gazetteer {
         self.first_words.get(&key).copied()
     }
 
-    /// Whether a name may start with this (folded) lower-case word.
-    #[must_use]
-    pub fn may_start_lowercase(&self, folded_word: &str) -> bool {
-        self.may_start_lowercase_key(word_key(folded_word))
-    }
-
-    /// [`Gazetteer::may_start_lowercase`] for a word's [`word_key`].
+    /// Whether a name may start with the lower-case word of this
+    /// [`word_key`] (a zone's: "three borders region"); other names need a
+    /// capital.
     #[must_use]
     pub fn may_start_lowercase_key(&self, key: u64) -> bool {
         self.lowercase_starts.contains(&key)
@@ -345,10 +335,11 @@ zone\tzone:x\tThree-borders zone\t\t\t\t0\n";
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(g.entries().len(), 4);
         assert!(g.is_common_word("police"));
-        assert!(g.may_start_lowercase("zone"));
+        assert!(g.may_start_lowercase_key(word_key("zone")));
         // Whole first words only: "gao" begins names, "ga" and "gaoual" none.
-        assert!(g.has_name_starting("gao") && g.has_name_starting("malian"));
-        assert!(!g.has_name_starting("ga") && !g.has_name_starting("gaoual"));
+        let begins_a_name = |w: &str| g.first_word(word_key(w)).is_some();
+        assert!(begins_a_name("gao") && begins_a_name("malian"));
+        assert!(!begins_a_name("ga") && !begins_a_name("gaoual"));
         let zone = g.entry(3);
         assert_eq!(
             (zone.kind, zone.lat, zone.lon),

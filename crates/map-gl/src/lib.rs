@@ -21,20 +21,6 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 pub use scene::{ALWAYS, Batch, OutlineRules, PointStyle, extent_code, width_16ths};
 
-/// Every tier's batch, in tier order.
-#[derive(Clone, Debug, Default)]
-pub struct Scene {
-    pub tiers: Vec<Batch>,
-}
-
-impl Scene {
-    /// Bytes the scene holds (and the GPU will, once uploaded).
-    #[must_use]
-    pub fn bytes(&self) -> usize {
-        self.tiers.iter().map(Batch::bytes).sum()
-    }
-}
-
 /// Where the camera is, for one frame's draw.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct View {
@@ -114,13 +100,6 @@ impl MapGl {
         shared.tier_generations[tier] = Some(generation);
     }
 
-    /// Sets every tier of `scene` (see [`MapGl::set_tier`]).
-    pub fn set_scene(&self, generation: u64, scene: Scene) {
-        for (tier, batch) in scene.tiers.into_iter().enumerate() {
-            self.set_tier(generation, tier, batch);
-        }
-    }
-
     /// The generation tier `tier` was last set for: drawing it shows that
     /// state of the contents.
     #[must_use]
@@ -130,8 +109,8 @@ impl MapGl {
 
     /// Bytes of tiers set but not uploaded yet (held in memory until the
     /// next draw).
-    #[must_use]
-    pub fn pending_bytes(&self) -> usize {
+    #[cfg(test)]
+    fn pending_bytes(&self) -> usize {
         self.lock().pending.values().map(Batch::bytes).sum()
     }
 
@@ -202,12 +181,9 @@ mod tests {
             None,
             "an older generation's tier is not set"
         );
-        gpu.set_scene(
-            4,
-            Scene {
-                tiers: vec![Batch::default(); 3],
-            },
-        );
+        for tier in 0..3 {
+            gpu.set_tier(4, tier, Batch::default());
+        }
         assert_eq!(
             (0..3).map(|t| gpu.tier_generation(t)).collect::<Vec<_>>(),
             [Some(4); 3]

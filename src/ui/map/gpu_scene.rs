@@ -5,8 +5,6 @@
 
 use std::sync::{Arc, mpsc};
 
-#[cfg(test)]
-use dispatch_map_gl::Scene;
 use dispatch_map_gl::{ALWAYS, Batch, MapGl, OutlineRules, PointStyle, extent_code, width_16ths};
 use egui::Color32;
 
@@ -268,15 +266,22 @@ pub fn build_tier(drawn: &[Drawn], order: &[(u8, u32, usize, usize)], tier: usiz
     batch
 }
 
-/// Every tier at once (tier 0, drawn on the CPU, empty): for tests.
+/// Every tier at once, in tier order (tier 0, drawn on the CPU, empty): for
+/// tests.
 #[cfg(test)]
-fn build(drawn: &[Drawn]) -> Scene {
+fn build(drawn: &[Drawn]) -> Vec<Batch> {
     let order = chunk_order(drawn);
     let mut tiers = vec![Batch::default(); *gpu_tiers().end() + 1];
     for tier in gpu_tiers() {
         tiers[tier] = build_tier(drawn, &order, tier);
     }
-    Scene { tiers }
+    tiers
+}
+
+/// Bytes of every tier: for tests.
+#[cfg(test)]
+fn bytes(tiers: &[Batch]) -> usize {
+    tiers.iter().map(Batch::bytes).sum()
 }
 
 #[cfg(test)]
@@ -287,20 +292,16 @@ mod tests {
     fn every_zoomed_out_tier_holds_the_default_atlas() {
         let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
         let scene = build(&drawn_features(&atlas, &|_| 1.0));
-        assert_eq!(scene.tiers.len(), *gpu_tiers().end() + 1);
-        assert_eq!(
-            scene.tiers[0].bytes(),
-            0,
-            "the finest tier is drawn on the CPU"
-        );
+        assert_eq!(scene.len(), *gpu_tiers().end() + 1);
+        assert_eq!(scene[0].bytes(), 0, "the finest tier is drawn on the CPU");
         for tier in gpu_tiers() {
-            let batch = &scene.tiers[tier];
+            let batch = &scene[tier];
             assert!(batch.index_count() > 0 && batch.index_count().is_multiple_of(3));
             assert!(batch.segment_count() > 0);
         }
         // Coarser tiers hold fewer segments.
-        let first = scene.tiers[*gpu_tiers().start()].segment_count();
-        let last = scene.tiers[*gpu_tiers().end()].segment_count();
+        let first = scene[*gpu_tiers().start()].segment_count();
+        let last = scene[*gpu_tiers().end()].segment_count();
         assert!(last < first, "{last} ≥ {first}");
     }
 
@@ -323,11 +324,11 @@ mod tests {
     #[test]
     fn hidden_features_are_left_out_and_faded_ones_fainter() {
         let mut atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
-        let full = build(&drawn_features(&atlas, &|_| 1.0)).bytes();
+        let full = bytes(&build(&drawn_features(&atlas, &|_| 1.0)));
         let faded = build(&drawn_features(&atlas, &|_| 0.5));
-        assert_eq!(faded.bytes(), full, "fading changes colours, not geometry");
+        assert_eq!(bytes(&faded), full, "fading changes colours, not geometry");
         let ids: Vec<_> = atlas.features().iter().map(|f| f.id.clone()).collect();
         atlas.set_hidden(&ids, true);
-        assert_eq!(build(&drawn_features(&atlas, &|_| 1.0)).bytes(), 0);
+        assert_eq!(bytes(&build(&drawn_features(&atlas, &|_| 1.0))), 0);
     }
 }
