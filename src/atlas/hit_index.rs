@@ -198,17 +198,16 @@ impl HitIndex {
                     d
                 }
                 FeatureGeometry::Area(_) => {
-                    let vertices = shapes
+                    let level = shapes
                         .get(index)
                         .and_then(Option::as_deref)
-                        .and_then(AreaShape::source)
-                        .map(|level| level.mesh.vertices.as_slice());
+                        .and_then(AreaShape::source);
                     let inside = self
                         .outlines
                         .get(index)
                         .and_then(Option::as_ref)
-                        .zip(vertices)
-                        .is_some_and(|(outline, vertices)| outline.contains(vertices, cursor));
+                        .zip(level)
+                        .is_some_and(|(outline, level)| outline.contains(level, cursor));
                     if !inside {
                         continue;
                     }

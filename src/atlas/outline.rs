@@ -2,10 +2,11 @@
 //! horizontal bands, so a test looks only at the edges of the cursor's band.
 //!
 //! The edges are those of the area as drawn (its full-detail level, in world
-//! space): what the user points at is what is picked. Each edge is two
-//! vertex indices into that level (8 bytes), where geo's interval tree kept
-//! a copy of every segment in a tree node (about eight times the memory for
-//! a world of regions).
+//! space): what the user points at is what is picked. Each edge is the index
+//! of its first vertex in that level (4 bytes; it runs to the next vertex, or
+//! back to its ring's first), where geo's interval tree kept a copy of every
+//! segment in a tree node (about sixteen times the memory for a world of
+//! regions).
 
 use crate::atlas::shape::AreaLevel;
 use crate::geometry::projection::WorldPoint;
@@ -21,8 +22,24 @@ pub struct Outline {
     band_height: f64,
     /// The edges of band `b` are `edges[starts[b]..starts[b + 1]]`.
     starts: Vec<u32>,
-    /// Each edge as the indices of its two vertices in the level.
-    edges: Vec<[u32; 2]>,
+    /// Each edge as the index of its first vertex in the level, flagged with
+    /// [`CLOSES`] if it is a ring's last (back to the ring's first vertex).
+    edges: Vec<u32>,
+}
+
+/// The flag of an edge that closes its ring. Vertex indices stay below it:
+/// files are at most 1 GB, so far fewer than 2³¹ vertices.
+const CLOSES: u32 = 1 << 31;
+
+/// The two vertices of `edge`, a ring's ends being `ring_ends`.
+fn edge_ends(edge: u32, ring_ends: &[u32]) -> (usize, usize) {
+    let first = edge & !CLOSES;
+    if edge & CLOSES == 0 {
+        return (first as usize, first as usize + 1);
+    }
+    let ring = ring_ends.partition_point(|&end| end <= first);
+    let start = ring.checked_sub(1).and_then(|r| ring_ends.get(r)).copied();
+    (first as usize, start.unwrap_or(0) as usize)
 }
 
 impl Outline {
@@ -33,9 +50,8 @@ impl Outline {
         let mut ring_edges = Vec::with_capacity(vertices.len());
         let mut start = 0u32;
         for &end in &level.ring_ends {
-            for i in start..end {
-                let next = if i + 1 == end { start } else { i + 1 };
-                ring_edges.push([i, next]);
+            for i in start..end.min(CLOSES) {
+                ring_edges.push(if i + 1 == end { i | CLOSES } else { i });
             }
             start = end;
         }
@@ -57,8 +73,10 @@ impl Outline {
             let b = ((y - y_min) / band_height).floor().max(0.0) as usize;
             b.min(bands - 1)
         };
-        let span = |[a, b]: [u32; 2]| {
-            let (ya, yb) = (vertices[a as usize].y, vertices[b as usize].y);
+        let span = |edge: u32| {
+            let (a, b) = edge_ends(edge, &level.ring_ends);
+            let y = |i: usize| vertices.get(i).map_or(y_min, |v| v.y);
+            let (ya, yb) = (y(a), y(b));
             band_of(ya.min(yb))..=band_of(ya.max(yb))
         };
         // Counting sort: sizes, then offsets, then the edges in place.
@@ -72,7 +90,7 @@ impl Outline {
             starts[b + 1] += starts[b];
         }
         let mut fill = starts.clone();
-        let mut edges = vec![[0u32; 2]; starts[bands] as usize];
+        let mut edges = vec![0u32; starts[bands] as usize];
         for &edge in &ring_edges {
             for b in span(edge) {
                 edges[fill[b] as usize] = edge;
@@ -87,10 +105,11 @@ impl Outline {
         }
     }
 
-    /// Whether `p` lies inside (even–odd: holes are outside), `vertices`
-    /// being those of the level the outline was made from.
+    /// Whether `p` lies inside (even–odd: holes are outside), `level`
+    /// being the one the outline was made from.
     #[must_use]
-    pub fn contains(&self, vertices: &[WorldPoint], p: WorldPoint) -> bool {
+    pub fn contains(&self, level: &AreaLevel, p: WorldPoint) -> bool {
+        let vertices = &level.mesh.vertices;
         let bands = self.starts.len().saturating_sub(1);
         if bands == 0 || p.y < self.y_min {
             return false;
@@ -107,8 +126,9 @@ impl Outline {
         let band = band.min(bands - 1);
         let range = self.starts[band] as usize..self.starts[band + 1] as usize;
         let mut inside = false;
-        for &[i, j] in self.edges.get(range).unwrap_or_default() {
-            let (Some(a), Some(b)) = (vertices.get(i as usize), vertices.get(j as usize)) else {
+        for &edge in self.edges.get(range).unwrap_or_default() {
+            let (first, second) = edge_ends(edge, &level.ring_ends);
+            let (Some(a), Some(b)) = (vertices.get(first), vertices.get(second)) else {
                 continue;
             };
             if (a.y > p.y) != (b.y > p.y) && p.x < a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y) {
@@ -121,7 +141,7 @@ impl Outline {
     /// Bytes held (for `stats`).
     #[must_use]
     pub fn heap_bytes(&self) -> usize {
-        self.starts.capacity() * 4 + self.edges.capacity() * 8
+        self.starts.capacity() * 4 + self.edges.capacity() * 4
     }
 }
 
@@ -195,7 +215,7 @@ mod tests {
             let expected = world_areas
                 .iter()
                 .any(|poly| poly.contains(&geo::Point::new(world.x, world.y)));
-            let got = outline.contains(&level.mesh.vertices, world);
+            let got = outline.contains(level, world);
             assert_eq!(got, expected, "{p:?}");
             inside += usize::from(got);
         }

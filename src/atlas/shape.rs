@@ -9,6 +9,7 @@ use super::feature::{Feature, FeatureGeometry};
 use crate::geometry::projection::{LonLat, WorldPoint};
 use crate::geometry::simplify::simplify_polygon;
 use crate::geometry::tessellate::{WorldMesh, polygon_to_world, tessellate_world};
+use crate::view::camera::MAX_SCALE;
 
 /// The simplification of each coarser level, in world units (the world is
 /// the unit square, 40 075 km wide at the equator): about 150 m, 600 m,
@@ -66,11 +67,25 @@ pub struct AreaLevel {
     pub ring_ends: Vec<u32>,
 }
 
+/// How far (world units) a level's stored vertices may lie from its
+/// computed ones: a 64th of a pixel at the finest zoom the level is drawn
+/// at (for the source, the camera's deepest; for a coarser level, where its
+/// simplification error reaches [`MAX_ERROR_PX`]).
+fn storage_error(tolerance: f64) -> f64 {
+    let finest_scale = if tolerance > 0.0 {
+        MAX_ERROR_PX / (tolerance * CASCADE_ERROR)
+    } else {
+        MAX_SCALE
+    };
+    1.0 / 64.0 / finest_scale
+}
+
 impl AreaLevel {
     fn new(tolerance: f64, polygons: &[Polygon<f64>]) -> Self {
         // Kept for the whole session: `tessellate_world` gives back the room
-        // its buffers grew into and packs the triangles' indices.
-        let (mesh, ring_ends) = tessellate_world(polygons);
+        // its buffers grew into, packs the triangles' indices and stores the
+        // vertices as offsets.
+        let (mesh, ring_ends) = tessellate_world(polygons, storage_error(tolerance));
         Self {
             tolerance,
             mesh,
@@ -79,14 +94,12 @@ impl AreaLevel {
     }
 
     /// Each ring's vertices (closed implicitly: the last joins the first).
-    pub fn rings(&self) -> impl Iterator<Item = &[WorldPoint]> + '_ {
+    pub fn rings(
+        &self,
+    ) -> impl Iterator<Item = impl ExactSizeIterator<Item = WorldPoint> + Clone + '_> + '_ {
         let mut start = 0;
         self.ring_ends.iter().map(move |&end| {
-            let ring = self
-                .mesh
-                .vertices
-                .get(start..end as usize)
-                .unwrap_or_default();
+            let ring = self.mesh.vertices.range(start..end as usize);
             start = end as usize;
             ring
         })
@@ -100,7 +113,7 @@ impl AreaLevel {
     /// Bytes held: vertices, triangle indices, ring ends.
     #[must_use]
     pub fn heap_bytes(&self) -> usize {
-        self.mesh.vertices.capacity() * std::mem::size_of::<WorldPoint>()
+        self.mesh.vertices.heap_bytes()
             + self.mesh.indices.heap_bytes()
             + self.ring_ends.capacity() * 4
     }
@@ -164,12 +177,12 @@ impl AreaShape {
             x: f64::MIN,
             y: f64::MIN,
         };
-        let source = levels.first().map(|l| l.mesh.vertices.as_slice());
+        let source = levels.first().map(|l| l.mesh.vertices.iter());
         for p in source
-            .unwrap_or_default()
-            .iter()
-            .chain(lines.iter().flatten())
-            .chain(&dots)
+            .into_iter()
+            .flatten()
+            .chain(lines.iter().flatten().copied())
+            .chain(dots.iter().copied())
         {
             min = WorldPoint {
                 x: min.x.min(p.x),
@@ -386,7 +399,7 @@ mod tests {
             interiors: [[(x: 3.0, y: 3.0), (x: 3.0, y: 6.0), (x: 6.0, y: 6.0), (x: 3.0, y: 3.0)]],
         );
         let shape = AreaShape::areas(&MultiPolygon(vec![with_hole]));
-        let rings: Vec<usize> = shape.levels[0].rings().map(<[WorldPoint]>::len).collect();
+        let rings: Vec<usize> = shape.levels[0].rings().map(|r| r.len()).collect();
         assert_eq!(rings, [4, 3]);
         assert_eq!(shape.levels.len(), 1, "nothing to simplify");
     }

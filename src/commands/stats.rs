@@ -49,32 +49,46 @@ fn parse_lonlat(text: &str) -> Result<LonLat> {
 }
 
 /// The GPU scene of the atlas (what the app uploads when its contents
-/// change, tier by tier): its size, its largest tier's (the most held in
-/// memory at once), and the time to build it.
+/// change, tier by tier, in parts): its size, the most of it held in memory
+/// at once, and the time to build it.
 #[derive(serde::Serialize)]
 struct GpuScene {
     bytes: usize,
-    largest_tier_bytes: usize,
+    most_held_bytes: usize,
     build_ms: f64,
 }
 
 impl GpuScene {
-    /// Builds the scene as the app's builder does: tier by tier, each
-    /// dropped once handed over (the app's next draw uploads it and drops
-    /// it).
+    /// Builds the scene as the app's builder does: tier by tier, in parts,
+    /// each part kept until the next is built (the app's builder waits for
+    /// the draw that uploads one while it builds the next).
     fn measure(atlas: &Atlas) -> Self {
         let start = std::time::Instant::now();
         let drawn = gpu_scene::drawn_features(atlas, &|_| 1.0);
         let order = gpu_scene::chunk_order(&drawn);
-        let (mut bytes, mut largest_tier_bytes) = (0, 0);
+        let (mut bytes, mut most_held_bytes) = (0, 0);
+        let mut waiting = 0;
         for tier in gpu_scene::gpu_tiers() {
-            let tier_bytes = gpu_scene::build_tier(&drawn, &order, tier).bytes();
-            bytes += tier_bytes;
-            largest_tier_bytes = largest_tier_bytes.max(tier_bytes);
+            let mut held: Option<dispatch_map_gl::Batch> = None;
+            gpu_scene::build_tier_in_parts(
+                &drawn,
+                &order,
+                tier,
+                gpu_scene::PART_BYTES,
+                &mut |part| {
+                    bytes += part.bytes();
+                    most_held_bytes = most_held_bytes.max(waiting + part.bytes());
+                    waiting = part.bytes();
+                    held = Some(part);
+                    true
+                },
+            );
+            drop(held);
+            waiting = 0;
         }
         Self {
             bytes,
-            largest_tier_bytes,
+            most_held_bytes,
             build_ms: start.elapsed().as_secs_f64() * 1e3,
         }
     }
@@ -148,9 +162,9 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
     if let Some(scene) = &scene {
         writeln!(
             out,
-            "GPU scene (zoomed-out tiers, uploaded one by one when the contents change): {:.1} MB, the largest tier {:.1} MB, built in {:.1} ms",
+            "GPU scene (zoomed-out tiers, uploaded in parts when the contents change): {:.1} MB, at most {:.1} MB held at once, built in {:.1} ms",
             mb(scene.bytes),
-            mb(scene.largest_tier_bytes),
+            mb(scene.most_held_bytes),
             scene.build_ms
         )?;
     }

@@ -4,3 +4,4 @@ pub mod projection;
 pub mod simplify;
 pub mod tessellate;
 pub mod triangle_indices;
+pub mod world_vertices;

@@ -9,11 +9,12 @@ use geo::{MapCoords, Polygon, TriangulateEarcut};
 
 use super::projection::{LonLat, WorldPoint};
 use super::triangle_indices::TriangleIndices;
+use super::world_vertices::WorldVertices;
 
 /// Triangles in world space: `indices` holds three vertex indices per triangle.
 #[derive(Clone, Debug, Default)]
 pub struct WorldMesh {
-    pub vertices: Vec<WorldPoint>,
+    pub vertices: WorldVertices,
     pub indices: TriangleIndices,
 }
 
@@ -29,7 +30,11 @@ impl WorldMesh {
         self.indices
             .triangles()
             .map(|t| {
-                let [a, b, c] = t.map(|i| self.vertices[i as usize]);
+                let [a, b, c] = t.map(|i| {
+                    self.vertices
+                        .get(i as usize)
+                        .unwrap_or(WorldPoint { x: 0.0, y: 0.0 })
+                });
                 ((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)).abs() / 2.0
             })
             .sum()
@@ -47,9 +52,10 @@ pub fn polygon_to_world(polygon: &Polygon<f64>) -> Polygon<f64> {
 
 /// Triangulates polygons already in world space into one mesh whose vertices
 /// are the rings' (each without its closing repeat, one ring after the
-/// other), and says where each ring ends among them.
+/// other, kept within `max_error` world units: see [`WorldVertices`]), and
+/// says where each ring ends among them.
 #[must_use]
-pub fn tessellate_world(polygons: &[Polygon<f64>]) -> (WorldMesh, Vec<usize>) {
+pub fn tessellate_world(polygons: &[Polygon<f64>], max_error: f64) -> (WorldMesh, Vec<usize>) {
     // Sized up front (the rings' vertices without their closing repeats;
     // earcut makes n + 2h - 2 triangles of n vertices around h holes), so
     // that the indices take two bytes where they can and nothing regrows.
@@ -75,8 +81,8 @@ pub fn tessellate_world(polygons: &[Polygon<f64>]) -> (WorldMesh, Vec<usize>) {
         indices.extend_from(base, &raw.triangle_indices);
         debug_assert_eq!(end, vertices.len(), "earcut drops closing points");
     }
-    vertices.shrink_to_fit();
     indices.shrink_to_fit();
+    let vertices = WorldVertices::new(&vertices, max_error);
     (WorldMesh { vertices, indices }, ring_ends)
 }
 
@@ -87,7 +93,7 @@ mod tests {
     /// Every polygon of `areas` (lon/lat) triangulated into one world-space mesh.
     fn tessellate(areas: &MultiPolygon<f64>) -> WorldMesh {
         let world: Vec<Polygon<f64>> = areas.iter().map(polygon_to_world).collect();
-        tessellate_world(&world).0
+        tessellate_world(&world, 0.0).0
     }
     use geo::{Area, LineString, MultiPolygon, polygon};
 

@@ -10,6 +10,7 @@
 
 pub mod geometry;
 pub mod progress;
+pub mod stream;
 
 use std::path::Path;
 
@@ -141,16 +142,25 @@ fn import_file_up_to(
     if size > max_bytes {
         return Err(ImportError::TooLarge { path: shown, size });
     }
-    // The bytes are read once (at most 1 GB); the top level is parsed with
-    // each feature left as a borrowed slice of them, and the features are
-    // then read on every core, geometries straight into coordinate vectors:
-    // never a JSON tree of the whole file. (serde's reader-based parsing
-    // goes byte by byte and copies every feature.)
-    let bytes = std::fs::read(path).map_err(io)?;
-    let top: TopLevel<'_> = serde_json::from_slice(&bytes).map_err(|e| json_error(&shown, &e))?;
     let name = path
         .file_stem()
         .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
+    // A collection is read a window at a time (see `stream`): the file's
+    // text is never held whole.
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    if let stream::Streamed::Layer(imported) =
+        stream::import(&mut file, size, &name, layer, progress).map_err(io)?
+    {
+        return Ok(imported);
+    }
+    // Anything else (a Feature, a geometry, JSON to explain) is read whole
+    // (at most 1 GB): the top level is parsed with each feature left as a
+    // borrowed slice of the bytes, and the features are then read on every
+    // core, geometries straight into coordinate vectors: never a JSON tree
+    // of the whole file. (serde's reader-based parsing goes byte by byte
+    // and copies every feature.)
+    let bytes = std::fs::read(path).map_err(io)?;
+    let top: TopLevel<'_> = serde_json::from_slice(&bytes).map_err(|e| json_error(&shown, &e))?;
     import_top(&top, &shown, &name, layer, progress)
 }
 
@@ -177,13 +187,6 @@ fn import_top(
         path: path.to_owned(),
         reason,
     };
-    let mut warnings = Vec::new();
-    if top.crs.is_some() {
-        warnings.push(
-            "the file has a \"crs\" member, which RFC 7946 removed: coordinates are read as WGS84 longitude, latitude"
-                .to_owned(),
-        );
-    }
     let mut out = Builder::new(layer);
     match top.kind.as_deref() {
         Some("FeatureCollection") => {
@@ -216,6 +219,7 @@ fn import_top(
         ) => {
             let value = top.rebuild().map_err(|e| json_error(path, &e))?;
             let parsed = Parsed {
+                invalid_json: false,
                 id: None,
                 properties_warning: None,
                 outcome: ready(None, &value.to_string()),
@@ -225,13 +229,13 @@ fn import_top(
         Some(other) => return Err(not_geojson(format!("unknown \"type\" {other:?}"))),
         None => return Err(not_geojson("no \"type\" member at the top".into())),
     }
-    warnings.extend(out.summary());
-    warnings.extend(out.warnings);
-    Ok(ImportedLayer {
-        name: name.to_owned(),
-        features: out.features,
-        warnings,
-    })
+    Ok(out.finish(name, top.crs.is_some().then(crs_warning)))
+}
+
+/// The warning for a file with a `"crs"` member.
+fn crs_warning() -> String {
+    "the file has a \"crs\" member, which RFC 7946 removed: coordinates are read as WGS84 longitude, latitude"
+        .to_owned()
 }
 
 /// A feature's members, its geometry left as text for the geometry reader.
@@ -280,6 +284,9 @@ impl NameKeys {
 
 /// One feature read and checked (on any thread), not yet named.
 struct Parsed {
+    /// The feature's text is not valid JSON: the whole file is refused
+    /// (and explained by the whole-file reader).
+    invalid_json: bool,
     id: Option<String>,
     /// `"properties"` was neither an object nor null (ignored).
     properties_warning: Option<&'static str>,
@@ -302,6 +309,7 @@ fn parse_feature(text: &str) -> Parsed {
         Ok(raw) => raw,
         Err(e) => {
             return Parsed {
+                invalid_json: e.is_syntax() || e.is_eof(),
                 id: None,
                 properties_warning: None,
                 outcome: Err(e.to_string()),
@@ -332,6 +340,7 @@ fn parse_feature(text: &str) -> Parsed {
         Err(format!("not a Feature ({found})"))
     };
     Parsed {
+        invalid_json: false,
         id,
         properties_warning,
         outcome,
@@ -440,6 +449,19 @@ impl<'a> Builder<'a> {
             properties,
             source_geometry: ready.source_geometry,
         });
+    }
+
+    /// The layer: `crs_warning` first, then what was repaired in all, then
+    /// each feature's warning.
+    fn finish(self, name: &str, crs_warning: Option<String>) -> ImportedLayer {
+        let mut warnings: Vec<String> = crs_warning.into_iter().collect();
+        warnings.extend(self.summary());
+        warnings.extend(self.warnings);
+        ImportedLayer {
+            name: name.to_owned(),
+            features: self.features,
+            warnings,
+        }
     }
 
     fn summary(&self) -> Vec<String> {

@@ -6,7 +6,8 @@ use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 /// The stages of opening a file, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
-    /// The bytes from disk, then the features found in them.
+    /// The bytes from disk, in megabytes (and the features found in them:
+    /// a collection is read and checked a window of the file at a time).
     Reading,
     /// Each feature parsed and checked.
     Checking,
@@ -34,8 +35,8 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// The share of the whole opening done, from 0 to 1 (reading counts
-    /// for a tenth, checking and preparing for the rest).
+    /// The share of the whole opening done, from 0 to 1 (reading and
+    /// checking count for 55%, preparing for the rest).
     #[must_use]
     pub fn fraction(&self) -> f32 {
         #[allow(clippy::cast_precision_loss, reason = "a share for a progress bar")]
@@ -45,7 +46,7 @@ impl Snapshot {
             self.done.min(self.total) as f32 / self.total as f32
         };
         match self.stage {
-            Stage::Reading => 0.0,
+            Stage::Reading => 0.55 * within,
             Stage::Checking => 0.1 + 0.45 * within,
             Stage::Preparing => 0.55 + 0.45 * within,
         }
@@ -70,6 +71,12 @@ impl Progress {
     /// One more feature done.
     pub fn advance(&self) {
         self.done.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// `done` of the stage's total done (a file read window by window
+    /// counts megabytes).
+    pub fn advance_to(&self, done: usize) {
+        self.done.store(done, Ordering::Relaxed);
     }
 
     #[must_use]

@@ -150,3 +150,168 @@ fn files_too_large_or_unreadable_are_refused() {
     assert_eq!(from_file.features[0].name, "Well");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The features and warnings of a layer, to compare two readings.
+fn summary(layer: &ImportedLayer) -> (String, Vec<String>) {
+    (format!("{:?}", layer.features), layer.warnings.clone())
+}
+
+fn streamed(text: &str, window: usize) -> stream::Streamed {
+    let progress = Progress::default();
+    stream::import_in_windows(
+        &mut text.as_bytes(),
+        text.len() as u64,
+        "test",
+        "layer:t",
+        &progress,
+        window,
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_collection_read_window_by_window_is_the_collection_read_whole() {
+    let texts = [
+        // Members before and after the features, a crs, escapes and
+        // brackets inside strings, a nested foreign member, white space of
+        // every kind, non-ASCII names.
+        "{\"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:OGC:1.3:CRS84\"}},\r\n\t\"features\" : [\n\
+         {\"type\": \"Feature\", \"id\": 7, \"properties\": {\"name\": \"M\u{e9}naka \\\"}]{[\\\\\", \"n\": [1, {\"a\": null}]},\n\
+          \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[0, 14], [1, 14], [1, 15], [0, 14]]]}} ,\n\
+         {\"type\": \"Feature\", \"id\": 7, \"properties\": null, \"geometry\": {\"type\": \"Point\", \"coordinates\": [1.5, 15.25, 300]}},\n\
+         {\"type\": \"Feature\", \"properties\": {\"name\": 5}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [300, 15]}},\n\
+         {\"type\": \"Point\", \"coordinates\": [0, 0]},\n\
+         {\"type\": \"Feature\", \"properties\": [], \"properties\": {}, \"geometry\": null}\n\
+         ], \"bbox\": [0, 14, 1.5, 15.25], \"x-note\": \"a } b\", \"count\": 5, \"ok\": true,\n\
+         \"type\": \"FeatureCollection\"}\n",
+        r#"{"type":"FeatureCollection","features":[]}"#,
+        r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "Gao"}, "geometry": {"type": "Point", "coordinates": [-0.04, 16.27]}}], "name": null}"#,
+    ];
+    for text in texts {
+        let whole = summary(&ok(text));
+        for window in (1..=48).chain([1 << 20]) {
+            match streamed(text, window) {
+                stream::Streamed::Layer(layer) => {
+                    assert_eq!(summary(&layer), whole, "window of {window} bytes:\n{text}");
+                }
+                stream::Streamed::ReadWhole => panic!("read whole, window {window}:\n{text}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn what_the_window_reader_cannot_split_or_check_is_read_whole() {
+    let feature = r#"{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [1, 2]}}"#;
+    let texts = [
+        // Not valid JSON: explained by the whole-file reader, line and column.
+        format!(
+            r#"{{"type": "FeatureCollection", "features": [{feature}, {{"type": "Feature", "a": tru}}]}}"#
+        ),
+        format!(r#"{{"type": "FeatureCollection", "features": [{feature},]}}"#),
+        format!(r#"{{"type": "FeatureCollection", "features": [{feature}]}} trailing"#),
+        format!(r#"{{"type": "FeatureCollection", "features": [{feature}], "x": [1, 2}}"#),
+        format!(r#"{{"type": "FeatureCollection", "features": [{feature}]"#),
+        format!("\u{feff}{{\"type\": \"FeatureCollection\", \"features\": [{feature}]}}"),
+        // Valid, but not for this reader: a second "features", a feature
+        // that is not an object, no "features", another type at the top.
+        format!(r#"{{"type": "FeatureCollection", "features": [], "features": [{feature}]}}"#),
+        format!(r#"{{"type": "FeatureCollection", "features": [{feature}, null]}}"#),
+        r#"{"type": "FeatureCollection", "features": null}"#.to_owned(),
+        r#"{"type": "FeatureCollection"}"#.to_owned(),
+        feature.to_owned(),
+        r#"{"type": "Point", "coordinates": [1, 2]}"#.to_owned(),
+        r#"{"type": "Feature\u0043ollection", "features": []}"#.to_owned(),
+        String::new(),
+        "[]".to_owned(),
+    ];
+    for text in &texts {
+        for window in [1, 5, 1 << 20] {
+            assert!(
+                matches!(streamed(text, window), stream::Streamed::ReadWhole),
+                "window {window}: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_file_is_read_window_by_window_with_the_same_errors_as_before() {
+    let dir = std::env::temp_dir().join(format!("dispatch-atlas-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let good = dir.join("good.geojson");
+    let text = r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "Gao"}, "geometry": {"type": "Point", "coordinates": [-0.04, 16.27]}}]}"#;
+    std::fs::write(&good, text).unwrap_or_else(|e| panic!("{e}"));
+    let progress = Progress::default();
+    let layer =
+        import_file_with_progress(&good, "layer:t", &progress).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(summary(&layer), summary(&ok(text)));
+    let snapshot = progress.snapshot();
+    assert_eq!(
+        (snapshot.stage, snapshot.done, snapshot.total),
+        (Stage::Reading, 1, 1)
+    );
+    let broken = dir.join("broken.geojson");
+    std::fs::write(
+        &broken,
+        "{\"type\": \"FeatureCollection\", \"features\": [\n{\"type\": \"Feature\", \"a\": tru}]}",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let error = import_file(&broken, "layer:t").map(|_| ());
+    assert!(
+        matches!(error, Err(ImportError::Json { line: 2, .. })),
+        "{error:?}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn whatever_the_window_reader_takes_the_whole_file_reader_takes_alike() {
+    // Mutations of a small collection: bytes dropped, doubled or replaced
+    // by JSON's structural characters, read in windows of 1 to 16 bytes.
+    let text = r#"{"type": "FeatureCollection", "x": {"a": [1, "]"]}, "features": [
+        {"type": "Feature", "id": "a", "properties": {"name": "Gao \"x\""}, "geometry": {"type": "Point", "coordinates": [-0.04, 16.27]}},
+        {"type": "Feature", "properties": null, "geometry": {"type": "LineString", "coordinates": [[0, 14], [1, 15]]}}
+    ], "crs": null}"#
+        .as_bytes();
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % n as u64).unwrap_or(0)
+    };
+    let (mut taken, mut left) = (0, 0);
+    for _ in 0..3_000 {
+        let mut bytes = text.to_vec();
+        for _ in 0..=next(3) {
+            let at = next(bytes.len());
+            match next(3) {
+                0 => {
+                    bytes.remove(at);
+                }
+                1 => bytes.insert(at, bytes[at]),
+                _ => bytes[at] = b"{}[]\",: \\n"[next(10)],
+            }
+        }
+        let window = next(16) + 1;
+        let streamed = stream::import_in_windows(
+            &mut bytes.as_slice(),
+            bytes.len() as u64,
+            "test",
+            "layer:t",
+            &Progress::default(),
+            window,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let stream::Streamed::Layer(layer) = streamed else {
+            left += 1;
+            continue;
+        };
+        taken += 1;
+        let text = std::str::from_utf8(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        let whole = import(text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert_eq!(summary(&layer), summary(&whole), "window {window}: {text}");
+    }
+    assert!(taken > 100 && left > 100, "{taken} taken, {left} left");
+}

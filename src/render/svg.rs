@@ -37,11 +37,15 @@ fn stroke_attrs(line: Line, opacity: f32) -> String {
 }
 
 /// `M x y L x y …` for one ring or line, decimated; `None` if too small.
-fn path_data(points: &[WorldPoint], projector: &Projector, closed: bool) -> Option<String> {
+fn path_data(
+    points: impl IntoIterator<Item = WorldPoint>,
+    projector: &Projector,
+    closed: bool,
+) -> Option<String> {
     let mut d = String::new();
     let mut last: Option<ScreenPoint> = None;
     let mut count = 0;
-    for &w in points {
+    for w in points {
         let p = projector.screen_from_world(w);
         if last.is_some_and(|l| (l.x - p.x).hypot(l.y - p.y) < MIN_STEP_PX) {
             continue;
@@ -103,7 +107,7 @@ fn areas(out: &mut String, scene: &Scene<'_>, projector: &Projector) {
         let lines = shape
             .lines
             .iter()
-            .filter_map(|l| path_data(l, projector, false));
+            .filter_map(|l| path_data(l.iter().copied(), projector, false));
         let d: Vec<String> = rings.chain(lines).collect();
         if !d.is_empty() {
             outlines.push((

@@ -87,6 +87,8 @@ pub fn scripted_frames(
         });
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
         let elapsed = start.elapsed();
+        // What the renderer's paint callback would upload.
+        map.discard_gpu_uploads();
         // No renderer takes the font atlas's updates here.
         let mut textures = output.textures_delta;
         textures.clear();

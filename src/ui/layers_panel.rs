@@ -3,6 +3,7 @@
 
 use egui::{Context, RichText, Ui};
 
+use crate::import::progress::{Snapshot, Stage};
 use crate::state::{AppState, Command, FileAction, LayerCommand};
 
 pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
@@ -91,7 +92,7 @@ pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
 pub fn import_progress(
     ui: &mut Ui,
     path: &std::path::Path,
-    progress: Option<&crate::import::progress::Snapshot>,
+    progress: Option<&Snapshot>,
     bar_width: f32,
 ) {
     let name = path.file_name().map_or_else(
@@ -103,10 +104,20 @@ pub fn import_progress(
         ui.add(
             egui::ProgressBar::new(p.fraction())
                 .desired_width(bar_width)
-                .text(format!("{} / {}", p.done.min(p.total), p.total)),
+                .text(progress_text(*p)),
         );
     } else {
         ui.spinner();
         ui.label(format!("Opening {name}…"));
+    }
+}
+
+/// What a file's progress bar says: megabytes read (a collection is read
+/// and checked a window at a time), then features checked or prepared.
+fn progress_text(p: Snapshot) -> String {
+    let done = p.done.min(p.total);
+    match p.stage {
+        Stage::Reading => format!("{done} / {} MB", p.total),
+        Stage::Checking | Stage::Preparing => format!("{done} / {} features", p.total),
     }
 }

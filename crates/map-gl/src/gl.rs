@@ -22,6 +22,8 @@ struct Tier {
     /// The points, and the fills' triangle indices.
     buffers: [glow::Buffer; 2],
     lines: glow::VertexArray,
+    /// The buffers' sizes in bytes, which no part may write past.
+    sizes: [i32; 2],
 }
 
 /// A scene on the GPU, tier by tier, with the programs that draw it.
@@ -29,6 +31,9 @@ pub(crate) struct Uploaded {
     fill: Program,
     line: Program,
     tiers: Vec<Option<Tier>>,
+    /// Tiers whose parts are arriving: drawn once finished, until then the
+    /// tier before them is kept.
+    building: Vec<Option<Tier>>,
 }
 
 fn supports_instancing(context: &Context) -> bool {
@@ -124,24 +129,51 @@ impl Uploaded {
             fill,
             line,
             tiers: Vec::new(),
+            building: Vec::new(),
         })
     }
 
-    /// Uploads `batch` as tier `tier`, deleting what that tier held.
-    pub(crate) fn set_tier(
+    /// Makes room on the GPU for a new version of tier `tier`, of `points`
+    /// points and `indices` fill indices, whose parts follow (a version of
+    /// that tier still arriving is dropped).
+    pub(crate) fn begin_tier(
         &mut self,
         context: &Context,
         tier: usize,
-        batch: &Batch,
+        points: usize,
+        indices: usize,
     ) -> Result<(), String> {
-        let uploaded = upload_tier(context, batch)?;
-        if self.tiers.len() <= tier {
-            self.tiers.resize_with(tier + 1, || None);
-        }
-        if let Some(old) = self.tiers[tier].replace(uploaded) {
+        let allocated = allocate_tier(context, points, indices)?;
+        if let Some(old) = slot(&mut self.building, tier).replace(allocated) {
             delete_tier(context, &old);
         }
         Ok(())
+    }
+
+    /// Writes `part` into the tier begun last for `tier` (nothing if none is).
+    pub(crate) fn add_part(
+        &mut self,
+        context: &Context,
+        tier: usize,
+        part: &Batch,
+    ) -> Result<(), String> {
+        let Some(building) = self.building.get_mut(tier).and_then(Option::as_mut) else {
+            return Ok(());
+        };
+        write_part(context, building, part)?;
+        building.chunks.extend_from_slice(&part.chunks);
+        Ok(())
+    }
+
+    /// The tier begun last for `tier` is complete: it replaces what that
+    /// tier drew.
+    pub(crate) fn finish_tier(&mut self, context: &Context, tier: usize) {
+        let Some(finished) = self.building.get_mut(tier).and_then(Option::take) else {
+            return;
+        };
+        if let Some(old) = slot(&mut self.tiers, tier).replace(finished) {
+            delete_tier(context, &old);
+        }
     }
 
     /// Draws one tier: fills, then outlines over them, of the chunks in view.
@@ -274,13 +306,22 @@ fn count(n: usize) -> Result<i32, String> {
     i32::try_from(n).map_err(|_| format!("{n} elements are more than OpenGL can draw at once"))
 }
 
-fn upload_tier(context: &Context, batch: &Batch) -> Result<Tier, String> {
+/// Slot `tier` of `tiers`, added if missing.
+fn slot(tiers: &mut Vec<Option<Tier>>, tier: usize) -> &mut Option<Tier> {
+    if tiers.len() <= tier {
+        tiers.resize_with(tier + 1, || None);
+    }
+    &mut tiers[tier]
+}
+
+/// The buffers of a tier of `points` points and `indices` fill indices,
+/// allocated but not filled, with the vertex arrays that read them.
+fn allocate_tier(context: &Context, points: usize, indices: usize) -> Result<Tier, String> {
     // Byte offsets into both buffers must fit the i32s OpenGL takes.
-    count(batch.indices.len().saturating_mul(4))?;
-    count(batch.points.len())?;
-    let index_bytes: &[u8] = bytemuck::cast_slice(&batch.indices);
+    let index_bytes = count(indices.saturating_mul(4))?;
+    let point_bytes = count(points.saturating_mul(POINT_BYTES))?;
     let stride: i32 = POINT_BYTES.try_into().unwrap_or(i32::MAX);
-    // SAFETY: objects are created and filled on the current context; the
+    // SAFETY: objects are created and sized on the current context; the
     // attribute layouts match the byte layout `Batch::push_point` writes
     // (POINT_BYTES a point) and the attribute locations bound in `program`;
     // instance `i` reads point `i` and `i + 1`, and there are one fewer
@@ -288,7 +329,7 @@ fn upload_tier(context: &Context, batch: &Batch) -> Result<Tier, String> {
     unsafe {
         let points = context.create_buffer()?;
         context.bind_buffer(glow::ARRAY_BUFFER, Some(points));
-        context.buffer_data_u8_slice(glow::ARRAY_BUFFER, &batch.points, glow::STATIC_DRAW);
+        context.buffer_data_size(glow::ARRAY_BUFFER, point_bytes, glow::STATIC_DRAW);
 
         let fills = context.create_vertex_array()?;
         context.bind_vertex_array(Some(fills));
@@ -298,7 +339,7 @@ fn upload_tier(context: &Context, batch: &Batch) -> Result<Tier, String> {
         context.vertex_attrib_pointer_f32(1, 4, glow::UNSIGNED_BYTE, true, stride, 8);
         let index_buffer = context.create_buffer()?;
         context.bind_buffer(glow::ELEMENT_ARRAY_BUFFER, Some(index_buffer));
-        context.buffer_data_u8_slice(glow::ELEMENT_ARRAY_BUFFER, index_bytes, glow::STATIC_DRAW);
+        context.buffer_data_size(glow::ELEMENT_ARRAY_BUFFER, index_bytes, glow::STATIC_DRAW);
         context.bind_vertex_array(None);
 
         let lines = context.create_vertex_array()?;
@@ -311,12 +352,52 @@ fn upload_tier(context: &Context, batch: &Batch) -> Result<Tier, String> {
         context.bind_vertex_array(None);
         context.bind_buffer(glow::ARRAY_BUFFER, None);
         Ok(Tier {
-            chunks: batch.chunks.clone(),
+            chunks: Vec::new(),
             fills,
             buffers: [points, index_buffer],
             lines,
+            sizes: [point_bytes, index_bytes],
         })
     }
+}
+
+/// Copies `part`'s points and indices into `tier`'s buffers, where the
+/// parts before it ended.
+fn write_part(context: &Context, tier: &Tier, part: &Batch) -> Result<(), String> {
+    let point_offset = count(part.first_point as usize * POINT_BYTES)?;
+    let index_offset = count(part.first_index as usize * 4)?;
+    let index_bytes: &[u8] = bytemuck::cast_slice(&part.indices);
+    for (offset, bytes, size) in [
+        (point_offset, part.points.as_slice(), tier.sizes[0]),
+        (index_offset, index_bytes, tier.sizes[1]),
+    ] {
+        if count(bytes.len())?
+            .checked_add(offset)
+            .is_none_or(|end| end > size)
+        {
+            return Err(format!(
+                "a part of the map's scene overruns its tier ({} bytes at {offset} of {size})",
+                bytes.len()
+            ));
+        }
+    }
+    // SAFETY: the buffers were created on this context by `allocate_tier`
+    // with the sizes checked above; the copy-write target is bound only here
+    // (OpenGL 3.1 / ES 3.0, below what `Uploaded::new` requires).
+    unsafe {
+        for (buffer, offset, bytes) in [
+            (tier.buffers[0], point_offset, part.points.as_slice()),
+            (tier.buffers[1], index_offset, index_bytes),
+        ] {
+            if bytes.is_empty() {
+                continue;
+            }
+            context.bind_buffer(glow::COPY_WRITE_BUFFER, Some(buffer));
+            context.buffer_sub_data_u8_slice(glow::COPY_WRITE_BUFFER, offset, bytes);
+        }
+        context.bind_buffer(glow::COPY_WRITE_BUFFER, None);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 /// (premultiplied RGBA), then four bytes of style: the line's width in
 /// sixteenths of a point, the feature's and the ring's extent (see
 /// [`extent_code`]), and whether a segment starts here.
-pub(crate) const POINT_BYTES: usize = 20;
+pub const POINT_BYTES: usize = 20;
 
 /// An extent code that never hides an outline (lines are always drawn).
 pub const ALWAYS: u8 = 255;
@@ -71,12 +71,18 @@ pub(crate) struct Chunk {
     pub(crate) index_count: u32,
 }
 
-/// One tier's points and fill triangles, in chunks.
+/// A tier's points and fill triangles, in chunks: the whole tier, or one
+/// part of it that follows the parts before (its points, indices and
+/// chunks numbered from where they ended), so that a tier can reach the GPU
+/// a few megabytes at a time.
 #[derive(Clone, Debug, Default)]
 pub struct Batch {
     pub(crate) points: Vec<u8>,
     pub(crate) indices: Vec<u32>,
     pub(crate) chunks: Vec<Chunk>,
+    /// The tier's points and indices in the parts before this one.
+    pub(crate) first_point: u32,
+    pub(crate) first_index: u32,
     /// Where the chunk being filled began (points, indices).
     open: Option<(u32, u32)>,
 }
@@ -91,6 +97,18 @@ impl Batch {
             points: Vec::with_capacity(points.saturating_mul(POINT_BYTES)),
             indices: Vec::with_capacity(indices),
             ..Self::default()
+        }
+    }
+
+    /// The next part of the tier `previous` is a part of (empty, with room
+    /// for `points` points and `indices` indices): its points and indices
+    /// are numbered on from `previous`'s.
+    #[must_use]
+    pub fn following(previous: &Self, points: usize, indices: usize) -> Self {
+        Self {
+            first_point: previous.point_count(),
+            first_index: previous.index_total(),
+            ..Self::with_capacity(points, indices)
         }
     }
 
@@ -120,14 +138,18 @@ impl Batch {
         }
     }
 
+    /// The tier's fill indices so far, in this part and the parts before.
     fn index_total(&self) -> u32 {
-        u32::try_from(self.indices.len()).unwrap_or(u32::MAX)
+        let here = u32::try_from(self.indices.len()).unwrap_or(u32::MAX);
+        self.first_index.saturating_add(here)
     }
 
-    /// The number of points so far: the index of the next one.
+    /// The tier's points so far, in this part and the parts before: the
+    /// index of the next one.
     #[must_use]
     pub fn point_count(&self) -> u32 {
-        u32::try_from(self.points.len() / POINT_BYTES).unwrap_or(u32::MAX)
+        let here = u32::try_from(self.points.len() / POINT_BYTES).unwrap_or(u32::MAX);
+        self.first_point.saturating_add(here)
     }
 
     /// A point at `world` (the unit square). If `starts_segment`, an outline
@@ -150,6 +172,7 @@ impl Batch {
         self.indices.extend(indices);
     }
 
+    /// Fill indices in this batch (this part only).
     #[must_use]
     pub fn index_count(&self) -> usize {
         self.indices.len()
@@ -218,6 +241,53 @@ mod tests {
         assert_eq!(&batch.points[8..12], &[1, 2, 3, 4]);
         assert_eq!(&batch.points[12..16], &[9, 9, 9, 255]);
         assert_eq!(&batch.points[16..20], &[24, style.feature_extent, 255, 1]);
+    }
+
+    #[test]
+    fn a_following_part_numbers_on() {
+        let style = PointStyle {
+            fill: [0; 4],
+            line: [0; 4],
+            width_16ths: 16,
+            feature_extent: ALWAYS,
+            ring_extent: ALWAYS,
+        };
+        let mut first = Batch::with_capacity(2, 3);
+        first.begin_chunk();
+        first.push_point([0.0, 0.0], &style, true);
+        first.push_point([0.1, 0.0], &style, false);
+        first.push_indices([0, 1, 1]);
+        first.end_chunk([0.0; 2], [0.1, 0.0]);
+        let mut second = Batch::following(&first, 3, 3);
+        assert_eq!(
+            second.point_count(),
+            2,
+            "the next point is the tier's third"
+        );
+        second.begin_chunk();
+        for x in [0.5, 0.6, 0.7] {
+            second.push_point([x, 0.5], &style, true);
+        }
+        second.push_indices([2, 3, 4]);
+        second.end_chunk([0.5; 2], [0.7, 0.5]);
+        assert_eq!(
+            second.chunks,
+            vec![Chunk {
+                min: [0.5; 2],
+                max: [0.7, 0.5],
+                first_point: 2,
+                point_count: 3,
+                first_index: 3,
+                index_count: 3
+            }]
+        );
+        assert_eq!((second.point_count(), second.index_total()), (5, 6));
+        assert_eq!(
+            second.points.len(),
+            3 * POINT_BYTES,
+            "holds its own points only"
+        );
+        assert_eq!(second.index_count(), 3);
     }
 
     #[test]

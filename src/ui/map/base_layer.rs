@@ -93,6 +93,25 @@ impl BaseLayer {
         })
     }
 
+    /// A paint callback that uploads the parts of the GPU scene waiting for
+    /// a draw, if any: added to every frame, also those the GPU does not
+    /// draw (the tier in view still being built), else the builder would
+    /// wait for an upload that never comes.
+    #[must_use]
+    pub fn pending_upload(&self, rect: Rect) -> Option<Shape> {
+        let gpu = self.gpu.as_ref()?;
+        (gpu.has_pending() && gpu.failure().is_none())
+            .then(|| Shape::Callback(gpu.upload_callback(rect)))
+    }
+
+    /// Headless runs, where no draw ever comes: the waiting parts of the
+    /// GPU scene are dropped as if uploaded.
+    pub fn discard_gpu_uploads(&self) {
+        if let Some(gpu) = &self.gpu {
+            gpu.discard_uploads();
+        }
+    }
+
     /// Asks for the GPU scene of `generation` if not asked yet. Without a
     /// thread to build it on, the GPU path is given up.
     fn request_scene(
@@ -287,7 +306,7 @@ fn build(
 fn append_screen_mesh(out: &mut Mesh, world: &WorldMesh, projector: &Projector, color: Color32) {
     let base = u32::try_from(out.vertices.len()).unwrap_or(u32::MAX);
     out.vertices
-        .extend(world.vertices.iter().map(|&v| egui::epaint::Vertex {
+        .extend(world.vertices.iter().map(|v| egui::epaint::Vertex {
             pos: pos2(projector.screen_from_world(v)),
             uv: WHITE_UV,
             color,
@@ -318,7 +337,7 @@ fn stroke_outlines(
         }
     }
     for line in &shape.lines {
-        let mut points = decimate(line, projector, false);
+        let mut points = decimate(line.iter().copied(), projector, false);
         if points.len() == 1 {
             // A line shorter than a pixel: still show where it is.
             points.push(points[0] + egui::vec2(0.5, 0.0));
@@ -381,9 +400,13 @@ const NEEDLE_COSINE: f32 = -0.94;
 /// The screen points of a ring (`closed`) or line, without steps under
 /// [`OUTLINE_MIN_STEP_PX`]; rings also without needles (a line may go out
 /// and back on purpose: a patrol's track).
-fn decimate(ring: &[WorldPoint], projector: &Projector, closed: bool) -> Vec<Pos2> {
+fn decimate(
+    ring: impl ExactSizeIterator<Item = WorldPoint>,
+    projector: &Projector,
+    closed: bool,
+) -> Vec<Pos2> {
     let mut points: Vec<Pos2> = Vec::with_capacity(ring.len());
-    for &w in ring {
+    for w in ring {
         let p = pos2(projector.screen_from_world(w));
         if points
             .last()
@@ -490,7 +513,7 @@ mod tests {
             (100.0, 900.0),
             (100.0, 110.0),
         ]);
-        let points = decimate(&ring, &projector(), true);
+        let points = decimate(ring.iter().copied(), &projector(), true);
         assert!(
             points.iter().all(|p| p.x < 300.0 && p.y < 300.0),
             "{points:?}"
@@ -498,6 +521,6 @@ mod tests {
         assert_eq!(points.len(), 7, "{points:?}");
         // An open line may come back on itself.
         let line = world(&[(100.0, 100.0), (500.0, 100.0), (100.0, 101.5)]);
-        assert_eq!(decimate(&line, &projector(), false).len(), 3);
+        assert_eq!(decimate(line.iter().copied(), &projector(), false).len(), 3);
     }
 }

@@ -5,7 +5,9 @@
 
 use std::sync::{Arc, mpsc};
 
-use dispatch_map_gl::{ALWAYS, Batch, MapGl, OutlineRules, PointStyle, extent_code, width_16ths};
+use dispatch_map_gl::{
+    ALWAYS, Batch, MapGl, OutlineRules, POINT_BYTES, PointStyle, extent_code, width_16ths,
+};
 use egui::Color32;
 
 use crate::atlas::shape::{DETAIL_TIERS, detail_tier};
@@ -27,6 +29,14 @@ pub const RULES: OutlineRules = OutlineRules {
 /// Chunks are culled on a grid of this many cells a side over the world.
 const GRID: u32 = 32;
 
+/// A tier reaches the GPU in parts of about this size: the builder holds
+/// the part it builds and at most one waiting for the next draw (a whole
+/// tier of the world's regions is 44 MB), and each draw uploads a part.
+pub const PART_BYTES: usize = 4 << 20;
+
+/// How often a builder waiting for a draw looks for a newer request.
+const WAIT_STEP: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// The tiers the GPU draws: every tier but the finest (zoomed in, the CPU
 /// path draws only what is on screen at full detail), up to the coarsest the
 /// camera can zoom out to.
@@ -39,7 +49,7 @@ fn world(p: WorldPoint) -> [f32; 2] {
     [p.x as f32, p.y as f32]
 }
 
-fn extent(points: &[WorldPoint]) -> f64 {
+fn extent(points: impl IntoIterator<Item = WorldPoint>) -> f64 {
     let (mut min_x, mut min_y, mut max_x, mut max_y) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for p in points {
         min_x = min_x.min(p.x);
@@ -111,15 +121,44 @@ impl SceneBuilder {
                     let (generation, features) = job;
                     let order = chunk_order(&features);
                     // Tier by tier, coarsest (smallest, and the zoomed-out
-                    // start's) first: each is handed over as soon as built
-                    // and uploaded by the next draw, so the whole scene is
-                    // never held at once. A newer request cuts this one short.
+                    // start's) first, each in parts handed over as soon as
+                    // built and uploaded by the next draw, so at most two
+                    // parts are held at once. A newer request cuts this one
+                    // short.
                     for tier in gpu_tiers().rev() {
-                        if let Ok(newer) = jobs.try_recv() {
-                            next = Some(newer);
+                        let (points, indices) = tier_total(&features, tier);
+                        if !gpu.begin_tier(generation, tier, points, indices) {
                             break;
                         }
-                        gpu.set_tier(generation, tier, build_tier(&features, &order, tier));
+                        let mut hand_over = |part: Batch| {
+                            // The part before must have reached the GPU.
+                            while !gpu.wait_for_uploads(WAIT_STEP) {
+                                if gpu.failure().is_some() {
+                                    return false;
+                                }
+                                if let Ok(newer) = jobs.try_recv() {
+                                    next = Some(newer);
+                                    return false;
+                                }
+                            }
+                            if let Ok(newer) = jobs.try_recv() {
+                                next = Some(newer);
+                                return false;
+                            }
+                            let added = gpu.add_to_tier(generation, tier, part);
+                            ctx.request_repaint();
+                            added
+                        };
+                        let built = build_tier_in_parts(
+                            &features,
+                            &order,
+                            tier,
+                            PART_BYTES,
+                            &mut hand_over,
+                        );
+                        if !built || !gpu.finish_tier(generation, tier) {
+                            break;
+                        }
                         ctx.request_repaint();
                     }
                     if next.is_none() {
@@ -172,13 +211,14 @@ fn push_outlines(batch: &mut Batch, drawn: &Drawn, tier: usize) -> Vec<u32> {
         .into_iter()
         .flat_map(AreaLevel::rings)
     {
-        style.ring_extent = extent_code(extent(ring));
-        for &v in ring {
+        style.ring_extent = extent_code(extent(ring.clone()));
+        let first = ring.clone().next();
+        for v in ring {
             point_of_vertex.push(batch.point_count());
             batch.push_point(world(v), &style, true);
         }
         // The ring closes on its first point, where no segment starts.
-        if let Some(&first) = ring.first() {
+        if let Some(first) = first {
             batch.push_point(world(first), &style, false);
         }
     }
@@ -224,46 +264,102 @@ pub fn chunk_order(drawn: &[Drawn]) -> Vec<(u8, u32, usize, usize)> {
     order
 }
 
-/// One tier's fills and outlines of the shown features (from
-/// [`drawn_features`], in [`chunk_order`]).
+/// The order's chunks: runs of features of one outline layer in one cell.
+fn chunks(order: &[(u8, u32, usize, usize)]) -> impl Iterator<Item = &[(u8, u32, usize, usize)]> {
+    order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
+}
+
+/// How many points and fill indices a tier of `drawn` holds in all.
 #[must_use]
-pub fn build_tier(drawn: &[Drawn], order: &[(u8, u32, usize, usize)], tier: usize) -> Batch {
-    let (points, indices) = drawn.iter().fold((0, 0), |(points, indices), d| {
+pub fn tier_total(drawn: &[Drawn], tier: usize) -> (usize, usize) {
+    drawn.iter().fold((0, 0), |(points, indices), d| {
         let (p, i) = tier_size(d, tier);
         (points + p, indices + i)
-    });
-    let mut batch = Batch::with_capacity(points, indices);
-    for chunk in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        batch.begin_chunk();
-        let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
-        for &(.., i) in chunk {
-            let Some(feature) = drawn.get(i) else {
-                continue;
-            };
-            let points = push_outlines(&mut batch, feature, tier);
-            let (lo, hi) = (
-                world(feature.shape.world_min),
-                world(feature.shape.world_max),
-            );
-            min = [min[0].min(lo[0]), min[1].min(lo[1])];
-            max = [max[0].max(hi[0]), max[1].max(hi[1])];
-            if feature.fill == Color32::TRANSPARENT {
-                continue;
-            }
-            let Some(level) = feature.shape.tier_level(tier) else {
-                continue;
-            };
-            // Whole triangles only (every mesh index has its point).
-            for triangle in level.mesh.indices.triangles() {
-                let corner = |k: usize| points.get(triangle[k] as usize).copied();
-                if let (Some(a), Some(b), Some(c)) = (corner(0), corner(1), corner(2)) {
-                    batch.push_indices([a, b, c]);
-                }
+    })
+}
+
+/// One tier's fills and outlines of the shown features (from
+/// [`drawn_features`], in [`chunk_order`]), handed to `emit` in parts of
+/// about `part_bytes` (whole chunks; the first part numbers from 0, each
+/// next one on from the last). Stops, returning false, when `emit` does.
+pub fn build_tier_in_parts(
+    drawn: &[Drawn],
+    order: &[(u8, u32, usize, usize)],
+    tier: usize,
+    part_bytes: usize,
+    emit: &mut dyn FnMut(Batch) -> bool,
+) -> bool {
+    let groups: Vec<_> = chunks(order).collect();
+    let group_size = |group: &[(u8, u32, usize, usize)]| {
+        group
+            .iter()
+            .filter_map(|&(.., i)| drawn.get(i))
+            .map(|d| tier_size(d, tier))
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+    };
+    let mut previous = Batch::default();
+    let mut start = 0;
+    while start < groups.len() {
+        // Whole chunks up to the part's size, sized up front.
+        let (mut points, mut indices, mut end) = (0, 0, start);
+        while end < groups.len() && points * POINT_BYTES + indices * 4 < part_bytes {
+            let (p, i) = group_size(groups[end]);
+            (points, indices, end) = (points + p, indices + i, end + 1);
+        }
+        let mut part = Batch::following(&previous, points, indices);
+        for group in &groups[start..end] {
+            push_chunk(&mut part, drawn, group, tier);
+        }
+        previous = Batch::following(&part, 0, 0);
+        if !emit(part) {
+            return false;
+        }
+        start = end;
+    }
+    true
+}
+
+/// One chunk's features: their outlines as points, then their fills.
+fn push_chunk(batch: &mut Batch, drawn: &[Drawn], chunk: &[(u8, u32, usize, usize)], tier: usize) {
+    batch.begin_chunk();
+    let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
+    for &(.., i) in chunk {
+        let Some(feature) = drawn.get(i) else {
+            continue;
+        };
+        let points = push_outlines(batch, feature, tier);
+        let (lo, hi) = (
+            world(feature.shape.world_min),
+            world(feature.shape.world_max),
+        );
+        min = [min[0].min(lo[0]), min[1].min(lo[1])];
+        max = [max[0].max(hi[0]), max[1].max(hi[1])];
+        if feature.fill == Color32::TRANSPARENT {
+            continue;
+        }
+        let Some(level) = feature.shape.tier_level(tier) else {
+            continue;
+        };
+        // Whole triangles only (every mesh index has its point).
+        for triangle in level.mesh.indices.triangles() {
+            let corner = |k: usize| points.get(triangle[k] as usize).copied();
+            if let (Some(a), Some(b), Some(c)) = (corner(0), corner(1), corner(2)) {
+                batch.push_indices([a, b, c]);
             }
         }
-        batch.end_chunk(min, max);
     }
-    batch
+    batch.end_chunk(min, max);
+}
+
+/// One tier whole, in one part.
+#[must_use]
+pub fn build_tier(drawn: &[Drawn], order: &[(u8, u32, usize, usize)], tier: usize) -> Batch {
+    let mut whole = Batch::default();
+    build_tier_in_parts(drawn, order, tier, usize::MAX, &mut |part| {
+        whole = part;
+        true
+    });
+    whole
 }
 
 /// Every tier at once, in tier order (tier 0, drawn on the CPU, empty): for
@@ -319,6 +415,42 @@ mod tests {
             assert_eq!(batch.point_count() as usize, points, "tier {tier}");
             assert_eq!(batch.index_count(), indices, "tier {tier}");
         }
+    }
+
+    #[test]
+    fn a_tier_in_parts_is_the_whole_tier_cut_at_chunks() {
+        let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
+        let drawn = drawn_features(&atlas, &|_| 1.0);
+        let order = chunk_order(&drawn);
+        let tier = *gpu_tiers().start();
+        let whole = build_tier(&drawn, &order, tier);
+        let mut parts = Vec::new();
+        let done = build_tier_in_parts(&drawn, &order, tier, 64 << 10, &mut |part| {
+            parts.push(part);
+            true
+        });
+        assert!(done);
+        assert!(parts.len() > 2, "{} parts of 64 kB", parts.len());
+        let sum = |f: fn(&Batch) -> usize| parts.iter().map(f).sum::<usize>();
+        assert_eq!(sum(Batch::bytes), whole.bytes());
+        assert_eq!(sum(Batch::index_count), whole.index_count());
+        assert_eq!(sum(Batch::segment_count), whole.segment_count());
+        assert_eq!(sum(Batch::chunk_count), whole.chunk_count());
+        assert_eq!(
+            parts.last().map(Batch::point_count),
+            Some(whole.point_count()),
+            "numbered on from part to part"
+        );
+        assert_eq!(
+            (whole.point_count() as usize, whole.index_count()),
+            tier_total(&drawn, tier)
+        );
+        let mut asked = 0;
+        let stopped = !build_tier_in_parts(&drawn, &order, tier, 64 << 10, &mut |_| {
+            asked += 1;
+            false
+        });
+        assert!(stopped && asked == 1, "stops when told to");
     }
 
     #[test]

@@ -41,6 +41,12 @@ impl MapView {
         }
     }
 
+    /// Headless runs: the GPU scene's parts are dropped as if a draw had
+    /// uploaded them.
+    pub fn discard_gpu_uploads(&self) {
+        self.base.discard_gpu_uploads();
+    }
+
     /// Whether zoomed-out views of `generation`'s contents are drawn by the
     /// GPU yet (its scene is built on another thread).
     #[must_use]
@@ -99,6 +105,9 @@ impl MapView {
                 .iter()
                 .cloned(),
         );
+        if let Some(upload) = self.base.pending_upload(rect) {
+            painter.add(upload);
+        }
         if let Some(id) = &state.selected {
             overlay::highlight(&painter, atlas, &projector, id, true);
         }
