@@ -70,10 +70,10 @@ pub struct AreaLevel {
 /// How far (world units) a level's stored vertices may lie from its
 /// computed ones: a 64th of a pixel at the finest zoom the level is drawn
 /// at (for the source, the camera's deepest; for a coarser level, where its
-/// simplification error reaches [`MAX_ERROR_PX`]).
+/// distance from the source, `tolerance`, reaches [`MAX_ERROR_PX`]).
 fn storage_error(tolerance: f64) -> f64 {
     let finest_scale = if tolerance > 0.0 {
-        MAX_ERROR_PX / (tolerance * CASCADE_ERROR)
+        MAX_ERROR_PX / tolerance
     } else {
         MAX_SCALE
     };
@@ -227,6 +227,8 @@ impl AreaShape {
                 finer_polygons = coarser;
             }
         }
+        // Kept all session: no room for levels that were not kept.
+        levels.shrink_to_fit();
         Self::bounded(levels, Vec::new(), Vec::new())
     }
 

@@ -171,10 +171,11 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
     for s in &files {
         writeln!(
             out,
-            "{}: coordinates {:.1} MB, drawing (levels of detail) {:.1} MB, picking index {:.1} MB",
+            "{}: coordinates {:.1} MB, drawing (levels of detail) {:.1} MB of which triangle indices {:.1} MB, picking index {:.1} MB",
             s.file,
             mb(s.coordinate_bytes),
             mb(s.drawing_bytes),
+            mb(s.triangle_index_bytes),
             mb(s.outline_bytes)
         )?;
     }

@@ -196,6 +196,9 @@ impl<'de, T: Nested> Visitor<'de> for ListVisitor<'_, T> {
         while let Some(item) = seq.next_element_seed(Seed::<T>(&mut *self.0, PhantomData))? {
             out.push(item);
         }
+        // Kept all session (the source coordinates): no room for positions
+        // that never came, which doubling would leave (a third on average).
+        out.shrink_to_fit();
         Ok(out)
     }
 }

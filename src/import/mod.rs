@@ -20,6 +20,7 @@ use serde_json::{Map, Value};
 
 use crate::atlas::Properties;
 use crate::atlas::feature::{Feature, FeatureGeometry, FeatureId, FeatureKind, label_point};
+use crate::atlas::properties::Keys;
 use crate::geometry::projection::LonLat;
 use geometry::{Notes, feature_geometry};
 pub use progress::{Progress, Stage};
@@ -196,11 +197,12 @@ fn import_top(
                 .ok_or_else(|| not_geojson("a FeatureCollection without \"features\"".into()))?;
             // Features are independent: read on every core, then named in order.
             progress.start(Stage::Checking, features.len());
+            let names = features.first().and_then(|f| property_names(f.get()));
             let parsed: Vec<Parsed> = features
                 .par_iter()
                 .with_min_len(16)
                 .map(|raw| {
-                    let parsed = parse_feature(raw.get());
+                    let parsed = parse_feature(raw.get(), names.as_ref());
                     progress.advance();
                     parsed
                 })
@@ -211,7 +213,7 @@ fn import_top(
         }
         Some("Feature") => {
             let value = top.rebuild().map_err(|e| json_error(path, &e))?;
-            out.add(0, parse_feature(&value.to_string()));
+            out.add(0, parse_feature(&value.to_string(), None));
         }
         Some(
             "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon"
@@ -222,7 +224,7 @@ fn import_top(
                 invalid_json: false,
                 id: None,
                 properties_warning: None,
-                outcome: ready(None, &value.to_string()),
+                outcome: ready(None, &value.to_string(), None),
             };
             out.add(0, parsed);
         }
@@ -304,7 +306,17 @@ struct Ready {
     source_geometry: Option<std::sync::Arc<Value>>,
 }
 
-fn parse_feature(text: &str) -> Parsed {
+/// The names of the properties of the feature in `text` (a layer's first),
+/// which the features with the same names share (see
+/// [`Properties::text_sharing`]).
+fn property_names(text: &str) -> Option<Keys> {
+    let raw: RawFeature<'_> = serde_json::from_str(text).ok()?;
+    crate::atlas::properties::keys_of(raw.properties?.get())
+}
+
+/// One feature's text read and checked; its properties share `names` if
+/// they have them.
+fn parse_feature(text: &str, names: Option<&Keys>) -> Parsed {
     let raw: RawFeature<'_> = match serde_json::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -330,7 +342,7 @@ fn parse_feature(text: &str) -> Parsed {
     let outcome = if raw.kind.as_ref().and_then(Value::as_str) == Some("Feature") {
         match raw.geometry {
             None => Err("no geometry, nothing to draw".to_owned()),
-            Some(geometry) => ready(properties, geometry.get()),
+            Some(geometry) => ready(properties, geometry.get(), names),
         }
     } else {
         let found = raw
@@ -348,7 +360,11 @@ fn parse_feature(text: &str) -> Parsed {
 }
 
 /// The geometry read and checked, where the label goes, and the name.
-fn ready(properties: Option<&RawValue>, geometry_text: &str) -> Result<Ready, String> {
+fn ready(
+    properties: Option<&RawValue>,
+    geometry_text: &str,
+    names: Option<&Keys>,
+) -> Result<Ready, String> {
     let mut notes = Notes::default();
     let geometry = feature_geometry(geometry_text, &mut notes)?;
     let label_at = label_position(&geometry).ok_or("empty geometry")?;
@@ -364,7 +380,9 @@ fn ready(properties: Option<&RawValue>, geometry_text: &str) -> Result<Ready, St
         .and_then(|p| serde_json::from_str::<NameKeys>(p.get()).ok())
         .and_then(NameKeys::first);
     Ok(Ready {
-        properties: properties.map_or_else(Properties::default, |p| Properties::text(p.get())),
+        properties: properties.map_or_else(Properties::default, |p| {
+            Properties::text_sharing(p.get(), names)
+        }),
         name,
         geometry,
         label_at,

@@ -19,7 +19,8 @@ use std::ops::Range;
 use rayon::prelude::*;
 use serde::de::IgnoredAny;
 
-use super::{Builder, ImportedLayer, Parsed, Progress, Stage, parse_feature};
+use super::{Builder, ImportedLayer, Parsed, Progress, Stage, parse_feature, property_names};
+use crate::atlas::properties::Keys;
 
 /// Bytes read from the file at a time.
 const WINDOW: usize = 8 << 20;
@@ -369,15 +370,19 @@ struct Window {
 }
 
 impl Window {
-    /// Its features read and checked on every core; `None` if one is not
-    /// valid JSON.
-    fn parse(&self) -> Option<Vec<Parsed>> {
+    fn text(&self, feature: &Range<usize>) -> Option<&str> {
+        std::str::from_utf8(self.bytes.get(feature.clone())?).ok()
+    }
+
+    /// Its features read and checked on every core (their properties
+    /// sharing `names` where they have them); `None` if one is not valid
+    /// JSON.
+    fn parse(&self, names: Option<&Keys>) -> Option<Vec<Parsed>> {
         self.features
             .par_iter()
             .with_min_len(16)
             .map(|range| {
-                let text = std::str::from_utf8(self.bytes.get(range.clone())?).ok()?;
-                let parsed = parse_feature(text);
+                let parsed = parse_feature(self.text(range)?, names);
                 (!parsed.invalid_json).then_some(parsed)
             })
             .collect()
@@ -450,6 +455,14 @@ pub fn import_in_windows(
     progress: &Progress,
     window: usize,
 ) -> std::io::Result<Streamed> {
+    // A small file needs no more than its size (and a byte to see its end).
+    let window = window
+        .min(
+            usize::try_from(size)
+                .unwrap_or(usize::MAX)
+                .saturating_add(1),
+        )
+        .max(1);
     let megabytes = |bytes: u64| usize::try_from(bytes.div_ceil(1 << 20)).unwrap_or(usize::MAX);
     progress.start(Stage::Reading, megabytes(size));
     let mut scanner = Scanner::new();
@@ -460,6 +473,8 @@ pub fn import_in_windows(
         return Ok(Streamed::ReadWhole);
     };
     let mut spare = Vec::new();
+    // The property names of the file's first feature, once it is found.
+    let mut names: Option<Option<Keys>> = None;
     // While one window's features are read (on every core), the next
     // window is read and scanned.
     while let Some(this) = current.take() {
@@ -469,8 +484,14 @@ pub fn import_in_windows(
             .and_then(|start| this.bytes.get(start..))
             .unwrap_or_default();
         let buffer = std::mem::take(&mut spare);
+        if names.is_none()
+            && let Some(first) = this.features.first()
+        {
+            names = Some(this.text(first).and_then(property_names));
+        }
+        let shared = names.as_ref().and_then(Option::as_ref);
         let (parsed, next) = rayon::join(
-            || this.parse(),
+            || this.parse(shared),
             || next_window(file, &mut scanner, carry, buffer, window),
         );
         spare = this.bytes;
