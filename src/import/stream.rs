@@ -92,27 +92,7 @@ impl Nesting {
     /// Takes `byte` (the value's first if `depth` is 0 and nothing began);
     /// true when the value ended with this byte.
     fn step(&mut self, byte: u8) -> bool {
-        if self.in_string {
-            if self.escaped {
-                self.escaped = false;
-            } else if byte == b'\\' {
-                self.escaped = true;
-            } else if byte == b'"' {
-                self.in_string = false;
-                return self.depth == 0;
-            }
-            return false;
-        }
-        match byte {
-            b'"' => self.in_string = true,
-            b'{' | b'[' => self.depth += 1,
-            b'}' | b']' => {
-                self.depth = self.depth.saturating_sub(1);
-                return self.depth == 0;
-            }
-            _ => {}
-        }
-        false
+        self.skip(&[byte]).is_some()
     }
 }
 
@@ -128,10 +108,10 @@ const STRUCTURAL: [bool; 256] = {
 };
 
 impl Nesting {
-    /// Follows `bytes` (inside a value already begun) to the byte that
-    /// ends the value: its offset, or `None` if they end first. The same as
-    /// [`Nesting::step`] byte by byte, in a tight loop: it reads the whole
-    /// file's features.
+    /// Follows `bytes` to the byte that ends the value (a bracket back to
+    /// depth 0, or the quote closing a string at depth 0): its offset, or
+    /// `None` if they end first. A tight loop: it reads the whole file's
+    /// features.
     fn skip(&mut self, bytes: &[u8]) -> Option<usize> {
         let mut at = 0;
         while at < bytes.len() {
@@ -143,6 +123,9 @@ impl Nesting {
                     self.escaped = true;
                 } else if byte == b'"' {
                     self.in_string = false;
+                    if self.depth == 0 {
+                        return Some(at);
+                    }
                 }
             } else if STRUCTURAL[usize::from(byte)] {
                 match byte {

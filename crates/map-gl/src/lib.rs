@@ -334,14 +334,7 @@ mod tests {
     fn one_point_batch() -> Batch {
         let mut batch = Batch::default();
         batch.begin_chunk();
-        let style = PointStyle {
-            fill: [0; 4],
-            line: [0; 4],
-            width_16ths: 16,
-            feature_extent: ALWAYS,
-            ring_extent: ALWAYS,
-        };
-        batch.push_point([0.0, 0.0], &style, false);
+        batch.push_point([0.0, 0.0], &scene::tests::PLAIN, false);
         batch.end_chunk([0.0; 2], [0.0; 2]);
         batch
     }

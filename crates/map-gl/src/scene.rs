@@ -200,7 +200,7 @@ impl Batch {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -243,15 +243,18 @@ mod tests {
         assert_eq!(&batch.points[16..20], &[24, style.feature_extent, 255, 1]);
     }
 
+    /// A plain style for tests.
+    pub(crate) const PLAIN: PointStyle = PointStyle {
+        fill: [0; 4],
+        line: [0; 4],
+        width_16ths: 16,
+        feature_extent: ALWAYS,
+        ring_extent: ALWAYS,
+    };
+
     #[test]
     fn a_following_part_numbers_on() {
-        let style = PointStyle {
-            fill: [0; 4],
-            line: [0; 4],
-            width_16ths: 16,
-            feature_extent: ALWAYS,
-            ring_extent: ALWAYS,
-        };
+        let style = PLAIN;
         let mut first = Batch::with_capacity(2, 3);
         first.begin_chunk();
         first.push_point([0.0, 0.0], &style, true);
