@@ -32,7 +32,7 @@ const GRID: u32 = 32;
 /// A tier reaches the GPU in parts of about this size: the builder holds
 /// the part it builds and at most one waiting for the next draw (a whole
 /// tier of the world's regions is 44 MB), and each draw uploads a part.
-pub const PART_BYTES: usize = 4 << 20;
+pub const PART_BYTES: usize = 2 << 20;
 
 /// How often a builder waiting for a draw looks for a newer request.
 const WAIT_STEP: std::time::Duration = std::time::Duration::from_millis(50);
