@@ -5,11 +5,13 @@
 #![no_main]
 
 use dispatch_atlas::import::stream::{Streamed, import_in_windows};
-use dispatch_atlas::import::{Progress, import_str};
+use dispatch_atlas::import::{Progress, import_bytes};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&first, bytes)) = data.split_first() else { return };
+    let Some((&first, bytes)) = data.split_first() else {
+        return;
+    };
     let window = usize::from(first % 64) + 1;
     let streamed = import_in_windows(
         &mut &bytes[..],
@@ -19,10 +21,20 @@ fuzz_target!(|data: &[u8]| {
         &Progress::default(),
         window,
     );
-    let Ok(Streamed::Layer(layer)) = streamed else { return };
-    let text = std::str::from_utf8(bytes).expect("the window reader took text that is not UTF-8");
-    let whole = import_str(text, "fuzz.geojson", "fuzz", "layer:f")
-        .expect("the window reader took a file the whole-file reader refuses");
-    assert_eq!(format!("{:?}", layer.features), format!("{:?}", whole.features));
+    let Ok(Streamed::Layer(layer)) = streamed else {
+        return;
+    };
+    let whole = import_bytes(
+        bytes,
+        "fuzz.geojson",
+        "fuzz",
+        "layer:f",
+        &Progress::default(),
+    )
+    .expect("the window reader took a file the whole-file reader refuses");
+    assert_eq!(
+        format!("{:?}", layer.features),
+        format!("{:?}", whole.features)
+    );
     assert_eq!(layer.warnings, whole.warnings);
 });

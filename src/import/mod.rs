@@ -161,8 +161,19 @@ fn import_file_up_to(
     // of the whole file. (serde's reader-based parsing goes byte by byte
     // and copies every feature.)
     let bytes = std::fs::read(path).map_err(io)?;
-    let top: TopLevel<'_> = serde_json::from_slice(&bytes).map_err(|e| json_error(&shown, &e))?;
-    import_top(&top, &shown, &name, layer, progress)
+    import_bytes(&bytes, &shown, &name, layer, progress)
+}
+
+/// Imports a GeoJSON file's bytes read whole; `path` names it in messages.
+pub fn import_bytes(
+    bytes: &[u8],
+    path: &str,
+    name: &str,
+    layer: &str,
+    progress: &Progress,
+) -> Result<ImportedLayer, ImportError> {
+    let top: TopLevel<'_> = serde_json::from_slice(bytes).map_err(|e| json_error(path, &e))?;
+    import_top(&top, path, name, layer, progress)
 }
 
 /// Imports GeoJSON text; `path` names it in messages.
@@ -320,8 +331,14 @@ fn parse_feature(text: &str, names: Option<&Keys>) -> Parsed {
     let raw: RawFeature<'_> = match serde_json::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
+            // A data error ("duplicate field") stops the reading before the
+            // rest of the text is checked: check it, as the whole-file
+            // reader would.
+            let invalid_json = e.is_syntax()
+                || e.is_eof()
+                || serde_json::from_str::<serde::de::IgnoredAny>(text).is_err();
             return Parsed {
-                invalid_json: e.is_syntax() || e.is_eof(),
+                invalid_json,
                 id: None,
                 properties_warning: None,
                 outcome: Err(e.to_string()),

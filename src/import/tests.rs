@@ -212,6 +212,9 @@ fn what_the_window_reader_cannot_split_or_check_is_read_whole() {
         format!(r#"{{"type": "FeatureCollection", "features": [{feature}]}} trailing"#),
         format!(r#"{{"type": "FeatureCollection", "features": [{feature}], "x": [1, 2}}"#),
         format!(r#"{{"type": "FeatureCollection", "features": [{feature}]"#),
+        // A duplicate member stops serde before it reaches the bad JSON
+        // after it (found by the import_stream fuzz target).
+        r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "id": 1, "id": 2, "geometry": {"type": ,"Point"}}]}"#.to_owned(),
         format!("\u{feff}{{\"type\": \"FeatureCollection\", \"features\": [{feature}]}}"),
         // Valid, but not for this reader: a second "features", a feature
         // that is not an object, no "features", another type at the top.
