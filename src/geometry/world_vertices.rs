@@ -112,9 +112,10 @@ impl WorldVertices {
         self.range(0..self.len())
     }
 
-    /// Blocks kept exactly (for tests and `stats`).
+    /// Blocks kept exactly: for tests.
+    #[cfg(test)]
     #[must_use]
-    pub fn exact_blocks(&self) -> usize {
+    fn exact_blocks(&self) -> usize {
         self.exact.len().div_ceil(BLOCK)
     }
 

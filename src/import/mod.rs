@@ -3,10 +3,11 @@
 //!
 //! A file that is not JSON, or not GeoJSON, is an error (with the line and
 //! column); a feature that cannot be drawn is a warning naming it and why, and
-//! the others still load. The top level is parsed with each feature left as
-//! a borrowed slice of the file's bytes; the features are then read in
-//! parallel (geometries straight into coordinate vectors, properties kept as
-//! text), so a large file never exists as a JSON tree.
+//! the others still load. A collection file is read a window at a time
+//! ([`stream`]); anything else, and text in memory, is parsed with each
+//! feature left as a borrowed slice of the text. Either way the features are
+//! read in parallel (geometries straight into coordinate vectors, properties
+//! kept as text), so a large file never exists as a JSON tree.
 
 pub mod geometry;
 pub mod progress;
@@ -183,8 +184,7 @@ pub fn import_str(
     name: &str,
     layer: &str,
 ) -> Result<ImportedLayer, ImportError> {
-    let top: TopLevel<'_> = serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
-    import_top(&top, path, name, layer, &Progress::default())
+    import_bytes(text.as_bytes(), path, name, layer, &Progress::default())
 }
 
 fn import_top(

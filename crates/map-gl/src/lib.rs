@@ -198,9 +198,10 @@ impl MapGl {
         true
     }
 
-    /// Sets tier `tier` to `batch` (a whole tier, in one part).
+    /// Sets tier `tier` to `batch` (a whole tier, in one part): for tests.
+    #[cfg(test)]
     #[must_use]
-    pub fn set_tier(&self, generation: u64, tier: usize, batch: Batch) -> bool {
+    fn set_tier(&self, generation: u64, tier: usize, batch: Batch) -> bool {
         let (points, indices) = (batch.point_count() as usize, batch.index_count());
         self.begin_tier(generation, tier, points, indices)
             && self.add_to_tier(generation, tier, batch)
@@ -248,9 +249,10 @@ impl MapGl {
     }
 
     /// Bytes of parts waiting to be uploaded (held in memory until the next
-    /// draw).
+    /// draw): for tests.
+    #[cfg(test)]
     #[must_use]
-    pub fn pending_bytes(&self) -> usize {
+    fn pending_bytes(&self) -> usize {
         self.lock().pending_bytes
     }
 

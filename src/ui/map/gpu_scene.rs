@@ -351,9 +351,10 @@ fn push_chunk(batch: &mut Batch, drawn: &[Drawn], chunk: &[(u8, u32, usize, usiz
     batch.end_chunk(min, max);
 }
 
-/// One tier whole, in one part.
+/// One tier whole, in one part: for tests.
+#[cfg(test)]
 #[must_use]
-pub fn build_tier(drawn: &[Drawn], order: &[(u8, u32, usize, usize)], tier: usize) -> Batch {
+fn build_tier(drawn: &[Drawn], order: &[(u8, u32, usize, usize)], tier: usize) -> Batch {
     let mut whole = Batch::default();
     build_tier_in_parts(drawn, order, tier, usize::MAX, &mut |part| {
         whole = part;
