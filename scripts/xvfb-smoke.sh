@@ -5,7 +5,7 @@
 set -euo pipefail
 bin=${1:-target/release/dispatch-atlas}
 png=${2:-target/xvfb-smoke.png}
-[ -x "$bin" ] || { echo "xvfb-smoke: no executable at $bin (cargo build --release first)" >&2; exit 1; }
+[ -x "$bin" ] || { echo "xvfb-smoke: no executable at $bin (build it first: cargo build --release, or cargo build for target/debug)" >&2; exit 1; }
 
 . "$(dirname "$0")/xvfb.sh"
 start_xvfb 1400x900x24
