@@ -41,9 +41,24 @@ pub enum CliCommand {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
-        /// More article files to read besides the embedded ones.
+        /// More article files to read besides the embedded ones and the corpus.
         #[arg(long = "article", value_name = "FILE")]
         articles: Vec<std::path::PathBuf>,
+        /// A folder of article files to read as well.
+        #[arg(long = "articles", value_name = "DIR")]
+        articles_dir: Option<std::path::PathBuf>,
+        /// The corpus store (default: the window's, if there is one).
+        #[arg(long, value_name = "PATH")]
+        db: Option<std::path::PathBuf>,
+    },
+    /// The stored corpus the window reads at every start: add, list, search
+    /// and remove articles.
+    Corpus {
+        #[command(subcommand)]
+        command: CorpusCommand,
+        /// The corpus store (default: the window's, in the user's data folder).
+        #[arg(long, value_name = "PATH", global = true)]
+        db: Option<std::path::PathBuf>,
     },
     /// Find the places (and figures) each text file names. Prints one JSON
     /// object per file (JSON Lines); offsets are in Unicode scalar values.
@@ -118,6 +133,37 @@ pub enum CliCommand {
         /// Print a JSON array instead of a table.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CorpusCommand {
+    /// Read, analyse and store article files, or every article file of a folder.
+    Add {
+        #[arg(required = true, value_name = "FILE|DIR")]
+        inputs: Vec<std::path::PathBuf>,
+    },
+    /// List the stored articles.
+    List {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sentences that contain every word of QUERY (case and accents
+    /// ignored; the last word may be the start of one), best first.
+    Search {
+        query: String,
+        /// Print JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Remove articles by number or name (as `list` shows them); adding
+    /// the same text again brings one back.
+    Remove {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
     },
 }
 

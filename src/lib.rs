@@ -15,6 +15,7 @@ pub mod articles;
 pub mod atlas;
 pub mod cli;
 pub mod commands;
+pub mod corpus;
 pub mod dossier;
 pub mod export;
 pub mod figures;

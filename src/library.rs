@@ -1,16 +1,30 @@
-//! The article library: loading the gazetteer and analysing articles on a
-//! worker thread, so the window stays responsive, with progress reported as
-//! events the UI turns into commands.
+//! The article library: one worker thread that owns the corpus store, loads
+//! the gazetteer, reads stored articles back, and reads and analyses new ones,
+//! so the window stays responsive. It takes [`Job`]s and reports
+//! [`LibraryEvent`]s, which the UI turns into commands.
+//!
+//! Articles are analysed in chunks on every core and each chunk is stored in
+//! one transaction before it is reported: killing the app loses at most the
+//! chunk in flight.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+
+use rayon::prelude::*;
 
 use crate::articles::Article;
 use crate::articles::html::html_to_text;
 use crate::articles::read::read_text_file;
+use crate::corpus::ArticleId;
+use crate::corpus::store::{Added, SourceFile, Store};
 use crate::dossier::analysis::AnalysedArticle;
 use crate::geoparse::gazetteer::{Gazetteer, ZoneName};
+
+/// Articles analysed (then stored) together: small enough that a kill loses
+/// little and progress moves often, large enough to keep both cores busy.
+const CHUNK: usize = 64;
 
 /// Where an article comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +43,22 @@ impl ArticleSource {
     }
 }
 
+/// Work for the library.
+#[derive(Debug)]
+pub enum Job {
+    /// Read and analyse these sources; `explicit` when the user asked for
+    /// them (a removed article comes back), not when they are the articles
+    /// folder or the embedded reports seen again at a start.
+    Read {
+        sources: Vec<ArticleSource>,
+        explicit: bool,
+    },
+    /// Mark an article removed in the store (by its short name).
+    Remove(String),
+    /// Bring a removed article back (undo of a removal).
+    Restore(String),
+}
+
 /// What the worker reports.
 #[derive(Debug)]
 pub enum LibraryEvent {
@@ -43,6 +73,9 @@ pub enum LibraryEvent {
     Warning(String),
     /// A file that could not be read, or a gazetteer that could not load.
     Failed(String),
+    /// An article brought back by [`Job::Restore`].
+    Restored(Box<AnalysedArticle>),
+    /// A job is done (or was cancelled).
     Finished,
 }
 
@@ -92,84 +125,335 @@ pub fn load_article(source: &ArticleSource) -> Result<(Article, Vec<String>), St
     }
 }
 
-/// A running (or finished) load.
-pub struct Loader {
+/// The running library: send it jobs, poll its events.
+pub struct Library {
+    jobs: Sender<Job>,
     events: Receiver<LibraryEvent>,
+    /// Jobs submitted and not finished (the start-up restore counts as one).
+    pending: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
 }
 
-impl Loader {
-    /// Starts a worker that gets the gazetteer and analyses `sources`;
-    /// `wake` is called after every event (to repaint the window).
+impl Library {
+    /// Starts the worker: it gets the gazetteer, opens the store at `store`
+    /// (`None`: a store in memory), and, if `restore`, reports every stored
+    /// article first. `wake` is called after every event (to repaint).
     pub fn start(
         gazetteer: GazetteerSource,
-        sources: Vec<ArticleSource>,
+        store: Option<PathBuf>,
+        restore: bool,
         wake: impl Fn() + Send + 'static,
     ) -> Self {
+        let (jobs, job_rx) = channel();
         let (tx, events) = channel();
-        std::thread::spawn(move || work(gazetteer, &sources, &tx, &wake));
-        Self { events }
+        let pending = Arc::new(AtomicUsize::new(1));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let worker = Worker {
+            tx,
+            wake: Box::new(wake),
+            pending: Arc::clone(&pending),
+            cancel: Arc::clone(&cancel),
+        };
+        std::thread::Builder::new()
+            .name("library".into())
+            .spawn(move || worker.run(gazetteer, store.as_deref(), restore, &job_rx))
+            .map_or_else(
+                |e| {
+                    pending.store(0, Ordering::SeqCst);
+                    eprintln!("dispatch-atlas: cannot start the article library: {e}");
+                },
+                drop,
+            );
+        Self {
+            jobs,
+            events,
+            pending,
+            cancel,
+        }
     }
 
-    /// Events received since the last call.
+    pub fn submit(&self, job: Job) {
+        self.cancel.store(false, Ordering::SeqCst);
+        self.pending.fetch_add(1, Ordering::SeqCst);
+        if self.jobs.send(job).is_err() {
+            self.pending.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    /// Stops the reading under way after its current chunk (what was read
+    /// so far is kept); jobs submitted later run as usual.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether jobs are under way.
     #[must_use]
-    pub fn poll(&self) -> Vec<LibraryEvent> {
-        self.events.try_iter().collect()
+    pub fn is_busy(&self) -> bool {
+        self.pending.load(Ordering::SeqCst) > 0
+    }
+
+    /// At most `max` events received since the last call (the UI applies a
+    /// bounded number per frame, so a large import never stalls a frame).
+    #[must_use]
+    pub fn poll(&self, max: usize) -> Vec<LibraryEvent> {
+        self.events.try_iter().take(max).collect()
     }
 }
 
-fn work(
-    gazetteer: GazetteerSource,
-    sources: &[ArticleSource],
-    tx: &Sender<LibraryEvent>,
-    wake: &dyn Fn(),
-) {
-    let send = |event| {
+struct Worker {
+    tx: Sender<LibraryEvent>,
+    wake: Box<dyn Fn() + Send>,
+    pending: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Worker {
+    fn send(&self, event: LibraryEvent) {
         // The window may have closed; then nobody is listening and that is fine.
-        let _ = tx.send(event);
-        wake();
-    };
-    let total = sources.len();
-    send(LibraryEvent::Progress {
-        done: 0,
-        total,
-        current: "loading the gazetteer".to_owned(),
-    });
-    let gazetteer = match gazetteer {
-        GazetteerSource::Ready(g) => g,
-        GazetteerSource::Load(zones) => match Gazetteer::load_embedded(&zones) {
-            Ok(g) => {
-                let g = Arc::new(g);
-                send(LibraryEvent::GazetteerReady(Arc::clone(&g)));
-                g
-            }
-            Err(e) => {
-                send(LibraryEvent::Failed(format!(
-                    "Place names are unavailable: {e}"
-                )));
-                send(LibraryEvent::Finished);
-                return;
-            }
-        },
-    };
-    for (done, source) in sources.iter().enumerate() {
-        send(LibraryEvent::Progress {
-            done,
-            total,
-            current: source.label(),
+        let _ = self.tx.send(event);
+        (self.wake)();
+    }
+
+    fn finish(&self) {
+        self.pending.fetch_sub(1, Ordering::SeqCst);
+        self.send(LibraryEvent::Finished);
+    }
+
+    fn run(
+        self,
+        gazetteer: GazetteerSource,
+        store_path: Option<&Path>,
+        restore: bool,
+        jobs: &Receiver<Job>,
+    ) {
+        self.send(LibraryEvent::Progress {
+            done: 0,
+            total: 0,
+            current: "loading the gazetteer".to_owned(),
         });
-        match load_article(source) {
-            Ok((article, warnings)) => {
-                for w in warnings {
-                    send(LibraryEvent::Warning(w));
+        let gazetteer = match gazetteer {
+            GazetteerSource::Ready(g) => g,
+            GazetteerSource::Load(zones) => match Gazetteer::load_embedded(&zones) {
+                Ok(g) => {
+                    let g = Arc::new(g);
+                    self.send(LibraryEvent::GazetteerReady(Arc::clone(&g)));
+                    g
                 }
-                send(LibraryEvent::Analysed(Box::new(AnalysedArticle::new(
-                    &gazetteer, article,
-                ))));
+                Err(e) => {
+                    self.send(LibraryEvent::Failed(format!(
+                        "Place names are unavailable: {e}"
+                    )));
+                    self.finish();
+                    // Jobs cannot be done without place names: say so for each.
+                    for _ in jobs {
+                        self.send(LibraryEvent::Failed(
+                            "Articles cannot be read: place names are unavailable".into(),
+                        ));
+                        self.finish();
+                    }
+                    return;
+                }
+            },
+        };
+        let Some(mut store) = self.open_store(store_path) else {
+            self.finish();
+            return;
+        };
+        if restore {
+            self.restore_stored(&gazetteer, &mut store);
+        }
+        self.finish();
+        for job in jobs {
+            match job {
+                Job::Read { sources, explicit } => {
+                    self.read(&gazetteer, &mut store, &sources, explicit);
+                }
+                Job::Remove(name) => self.set_removed(&mut store, &name, true),
+                Job::Restore(name) => self.set_removed(&mut store, &name, false),
             }
-            Err(message) => send(LibraryEvent::Failed(message)),
+            self.finish();
         }
     }
-    send(LibraryEvent::Finished);
+
+    /// The store at `path`, or one in memory (with a message) if that file
+    /// cannot be used; `None` only if not even that works.
+    fn open_store(&self, path: Option<&Path>) -> Option<Store> {
+        let opened = match path {
+            Some(path) => Store::open_or_recover(path),
+            None => Store::in_memory().map(|s| (s, None)),
+        };
+        match opened {
+            Ok((store, warning)) => {
+                if let Some(w) = warning {
+                    self.send(LibraryEvent::Warning(w));
+                }
+                Some(store)
+            }
+            Err(e) => {
+                self.send(LibraryEvent::Failed(format!(
+                    "{e}. Articles read now will not be kept after this session."
+                )));
+                match Store::in_memory() {
+                    Ok(store) => Some(store),
+                    Err(e) => {
+                        self.send(LibraryEvent::Failed(format!(
+                            "Articles cannot be read: {e}"
+                        )));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reports every stored article; analyses made by another version of
+    /// the analyser are redone (and stored) after the others are shown.
+    fn restore_stored(&self, gazetteer: &Gazetteer, store: &mut Store) {
+        let total = store.count().unwrap_or(0);
+        let mut stale: Vec<(ArticleId, Article)> = Vec::new();
+        let mut done = 0;
+        let loaded = store.load_each(|loaded| {
+            done += 1;
+            if loaded.current {
+                self.send(LibraryEvent::Analysed(Box::new(loaded.analysed)));
+            } else {
+                stale.push((loaded.id, loaded.analysed.article));
+            }
+            if done % CHUNK == 0 {
+                self.send(LibraryEvent::Progress {
+                    done,
+                    total,
+                    current: "opening the stored articles".into(),
+                });
+            }
+        });
+        if let Err(e) = loaded {
+            self.send(LibraryEvent::Failed(format!(
+                "Stored articles could not all be read: {e}"
+            )));
+        }
+        let total = stale.len();
+        for (done, chunk) in stale.chunks(CHUNK).enumerate() {
+            if self.cancel.load(Ordering::SeqCst) {
+                return;
+            }
+            self.send(LibraryEvent::Progress {
+                done: done * CHUNK,
+                total,
+                current: "analysing stored articles again (the analyser changed)".into(),
+            });
+            let analysed: Vec<(ArticleId, AnalysedArticle)> = chunk
+                .par_iter()
+                .map(|(id, a)| (*id, AnalysedArticle::new(gazetteer, a.clone())))
+                .collect();
+            for (id, a) in analysed {
+                if let Err(e) = store.update_analysis(id, &a) {
+                    self.send(LibraryEvent::Failed(format!("{e}")));
+                }
+                self.send(LibraryEvent::Analysed(Box::new(a)));
+            }
+        }
+    }
+
+    fn read(
+        &self,
+        gazetteer: &Gazetteer,
+        store: &mut Store,
+        sources: &[ArticleSource],
+        explicit: bool,
+    ) {
+        let total = sources.len();
+        for (chunk_index, chunk) in sources.chunks(CHUNK).enumerate() {
+            if self.cancel.load(Ordering::SeqCst) {
+                self.send(LibraryEvent::Warning(format!(
+                    "Reading cancelled: {} of {total} article(s) were not read",
+                    total - chunk_index * CHUNK
+                )));
+                return;
+            }
+            self.send(LibraryEvent::Progress {
+                done: chunk_index * CHUNK,
+                total,
+                current: chunk[0].label(),
+            });
+            // Read (and skip what the store already has) here, analyse on
+            // every core, then store the chunk in one transaction.
+            let mut to_analyse: Vec<(Article, Option<SourceFile>)> = Vec::new();
+            for source in chunk {
+                let file = match source {
+                    ArticleSource::File(path) => SourceFile::of(path),
+                    ArticleSource::Embedded(..) => None,
+                };
+                if !explicit
+                    && let Some(f) = &file
+                    && store.has_unchanged(f).unwrap_or(false)
+                {
+                    continue;
+                }
+                match load_article(source) {
+                    Ok((article, warnings)) => {
+                        for w in warnings {
+                            self.send(LibraryEvent::Warning(w));
+                        }
+                        // Text already stored: at a start it was reported
+                        // with the stored articles (or was removed).
+                        if !explicit && store.id_of_text(&article.body).ok().flatten().is_some() {
+                            continue;
+                        }
+                        to_analyse.push((article, file));
+                    }
+                    Err(message) => self.send(LibraryEvent::Failed(message)),
+                }
+            }
+            let mut analysed: Vec<(AnalysedArticle, Option<SourceFile>)> = to_analyse
+                .into_par_iter()
+                .map(|(a, f)| (AnalysedArticle::new(gazetteer, a), f))
+                .collect();
+            let items: Vec<(&AnalysedArticle, Option<&SourceFile>)> =
+                analysed.iter().map(|(a, f)| (a, f.as_ref())).collect();
+            match store.add_all(&items) {
+                Ok(added) => {
+                    for ((mut a, _), added) in analysed.drain(..).zip(added) {
+                        // The store's name wins: a second "a.txt" is "a.txt~hash".
+                        if let Ok(Some(name)) = store.name_of(added.id()) {
+                            a.article.id = name;
+                        }
+                        if matches!(added, Added::Existing(_)) && !explicit {
+                            continue;
+                        }
+                        self.send(LibraryEvent::Analysed(Box::new(a)));
+                    }
+                }
+                Err(e) => {
+                    self.send(LibraryEvent::Failed(format!(
+                        "{e} ({} article(s) shown but not stored)",
+                        analysed.len()
+                    )));
+                    for (a, _) in analysed {
+                        self.send(LibraryEvent::Analysed(Box::new(a)));
+                    }
+                }
+            }
+        }
+    }
+
+    fn set_removed(&self, store: &mut Store, name: &str, removed: bool) {
+        let result = store.resolve_any(name).and_then(|id| match id {
+            Some(id) if removed => store.remove(id).map(|_| None),
+            Some(id) => {
+                store.restore(id)?;
+                store.load_one(id)
+            }
+            None => Ok(None),
+        });
+        match result {
+            Ok(Some(analysed)) => self.send(LibraryEvent::Restored(Box::new(analysed))),
+            Ok(None) => {}
+            Err(e) => self.send(LibraryEvent::Failed(format!(
+                "The store could not be changed: {e}"
+            ))),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -90,8 +90,28 @@ fn main() -> ExitCode {
         Some(CliCommand::Dossier {
             name,
             json,
-            articles,
-        }) => dispatch_atlas::commands::dossier::run(&name, json, &articles),
+            mut articles,
+            articles_dir,
+            db,
+        }) => {
+            if let Some(dir) = articles_dir {
+                articles.extend(dispatch_atlas::library::article_files_in(&dir));
+            }
+            dispatch_atlas::commands::dossier::run(&name, json, &articles, db.as_deref())
+        }
+        Some(CliCommand::Corpus { command, db }) => {
+            use dispatch_atlas::cli::CorpusCommand;
+            use dispatch_atlas::commands::corpus;
+            let db = db.as_deref();
+            match command {
+                CorpusCommand::Add { inputs } => corpus::add(db, &inputs),
+                CorpusCommand::List { json } => corpus::list(db, json),
+                CorpusCommand::Search { query, json, limit } => {
+                    corpus::search(db, &query, limit, json)
+                }
+                CorpusCommand::Remove { ids } => corpus::remove(db, &ids),
+            }
+        }
         Some(CliCommand::Export {
             inputs,
             precision,

@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use dispatch_atlas::atlas::Atlas;
 use dispatch_atlas::geoparse::gazetteer::Gazetteer;
-use dispatch_atlas::geoparse::{PlaceMention, geoparse};
+use dispatch_atlas::geoparse::{MentionKind, PlaceMention, geoparse};
 
 fn gazetteer() -> &'static Gazetteer {
     static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
@@ -60,7 +60,10 @@ fn gao_is_in_mali_when_the_text_is_about_mali() {
         .into_iter()
         .find(|p| p.surface == "Gao")
         .unwrap_or_else(|| panic!("Gao"));
-    assert_eq!((gao.country.as_deref(), gao.kind), (Some("ML"), "city"));
+    assert_eq!(
+        (gao.country.as_deref(), gao.kind),
+        (Some("ML"), MentionKind::City)
+    );
     assert!((gao.lat - 16.27).abs() < 0.05 && (gao.lon + 0.04).abs() < 0.05);
 }
 
@@ -80,7 +83,7 @@ fn the_three_borders_zone_in_english_and_french() {
         let found = places(text);
         let zone = found
             .iter()
-            .find(|p| p.kind == "zone")
+            .find(|p| p.kind == MentionKind::Zone)
             .unwrap_or_else(|| panic!("{text}: {found:?}"));
         assert_eq!(zone.surface, surface);
         assert_eq!(zone.gazetteer, "zone:three-borders");
@@ -112,7 +115,7 @@ fn parts_of_countries_and_territories_named_like_their_people() {
     let found = places("Fans in England and Wales watched; flights to Guam resumed.");
     let read: Vec<(&str, &str, Option<&str>)> = found
         .iter()
-        .map(|p| (p.surface.as_str(), p.kind, p.country.as_deref()))
+        .map(|p| (p.surface.as_str(), p.kind.as_str(), p.country.as_deref()))
         .collect();
     assert_eq!(
         read,
@@ -131,7 +134,10 @@ fn french_word_order_tells_a_town_from_its_region() {
         "Des soldats maliens sont arrivés à Tombouctou. Les combats ont lieu dans la région \
          de Tillabéri, au Niger, et dans la région d'Agadez.",
     );
-    let kinds: Vec<(&str, &str)> = found.iter().map(|p| (p.surface.as_str(), p.kind)).collect();
+    let kinds: Vec<(&str, &str)> = found
+        .iter()
+        .map(|p| (p.surface.as_str(), p.kind.as_str()))
+        .collect();
     assert_eq!(
         kinds,
         vec![
@@ -160,7 +166,7 @@ fn countries_resolve_to_their_iso_code() {
             Some("BF")
         ]
     );
-    assert!(found.iter().all(|p| p.kind == "country"));
+    assert!(found.iter().all(|p| p.kind == MentionKind::Country));
 }
 
 #[test]

@@ -14,10 +14,7 @@ use egui_kittest::kittest::Queryable;
 #[test]
 fn clicking_menaka_shows_its_reports_with_source_and_excerpts() {
     let mut harness = app_with_articles();
-    assert_eq!(
-        harness.state().state().map(|s| s.corpus.articles.len()),
-        Some(2)
-    );
+    assert_eq!(harness.state().state().map(|s| s.corpus.len()), Some(2));
     click_place(
         &mut harness,
         LonLat {
@@ -94,7 +91,7 @@ fn articles_name_towns_that_become_markers() {
     assert_eq!(paris.country.as_deref(), Some("FR"));
     assert!(
         state
-            .mention_counts
+            .mention_counts()
             .get(&FeatureId("country:ML".into()))
             .is_some_and(|&n| n >= 10)
     );
@@ -109,7 +106,7 @@ fn articles_opened_later_are_read_and_counted() {
     std::fs::write(&path, "title: Attaque près de Ménaka\noutlet: RFI\n\nPlus de 20 soldats ont été tués près de Ménaka, au Mali.")
         .unwrap_or_else(|e| panic!("{e}"));
     let before = harness.state().state().and_then(|s| {
-        s.mention_counts
+        s.mention_counts()
             .get(&FeatureId("geonames:2453514".into()))
             .copied()
     });
@@ -120,7 +117,7 @@ fn articles_opened_later_are_read_and_counted() {
     loop {
         harness.step();
         let state = harness.state().state().unwrap_or_else(|| panic!("state"));
-        if state.corpus.articles.len() == 3 && !harness.state().is_reading() {
+        if state.corpus.len() == 3 && !harness.state().is_reading() {
             break;
         }
         assert!(Instant::now() < deadline, "the opened article was not read");
@@ -128,7 +125,7 @@ fn articles_opened_later_are_read_and_counted() {
     }
     let state = harness.state().state().unwrap_or_else(|| panic!("state"));
     let after = state
-        .mention_counts
+        .mention_counts()
         .get(&FeatureId("geonames:2453514".into()))
         .copied();
     assert_eq!(
@@ -138,7 +135,7 @@ fn articles_opened_later_are_read_and_counted() {
     );
     let added = state
         .corpus
-        .articles
+        .articles()
         .iter()
         .find(|a| a.article.id == "rfi-menaka.txt")
         .unwrap_or_else(|| panic!("read"));

@@ -158,6 +158,35 @@ impl Feature {
         }
     }
 
+    /// The gazetteer id of a mention that names this feature itself:
+    /// `iso:CC` for a country, `geonames:ID` for a region (its source's
+    /// `gn_id`), the feature's own id for a town or zone; `None` for kinds
+    /// that articles do not name (markers, imported features, the tripoint).
+    #[must_use]
+    pub fn gazetteer_key(&self) -> Option<String> {
+        match self.kind {
+            FeatureKind::Country => self.country.as_ref().map(|c| format!("iso:{c}")),
+            FeatureKind::Region => {
+                let id = self
+                    .properties
+                    .get("gn_id")
+                    .or_else(|| self.properties.get("geonameid"))?;
+                match &*id {
+                    Value::Number(n) => n
+                        .as_i64()
+                        .filter(|&v| v > 0)
+                        .map(|g| format!("geonames:{g}")),
+                    _ => None,
+                }
+            }
+            FeatureKind::City | FeatureKind::Zone => Some(self.id.0.clone()),
+            FeatureKind::Tripoint
+            | FeatureKind::Marker
+            | FeatureKind::Imported
+            | FeatureKind::UserZone => None,
+        }
+    }
+
     #[must_use]
     pub fn point(&self) -> Option<LonLat> {
         match self.geometry {

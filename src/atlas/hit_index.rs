@@ -158,6 +158,32 @@ impl HitIndex {
         }
     }
 
+    /// The areas (by index) whose outline contains `at`.
+    #[must_use]
+    pub fn areas_containing(
+        &self,
+        shapes: &[Option<std::sync::Arc<AreaShape>>],
+        at: LonLat,
+    ) -> Vec<usize> {
+        let p = WorldPoint::from_lonlat(at);
+        let envelope = AABB::from_point([p.x, p.y]);
+        self.tree
+            .locate_in_envelope_intersecting(&envelope)
+            .map(|entry| entry.data)
+            .filter(|&index| {
+                let level = shapes
+                    .get(index)
+                    .and_then(Option::as_deref)
+                    .and_then(AreaShape::source);
+                self.outlines
+                    .get(index)
+                    .and_then(Option::as_ref)
+                    .zip(level)
+                    .is_some_and(|(outline, level)| outline.contains(level, p))
+            })
+            .collect()
+    }
+
     /// The feature to pick at `pos_in_screen`: a point within `radius_px`
     /// pixels first (the nearest), else a line within reach or the area of
     /// highest rank containing the cursor (zone, then region, then country;

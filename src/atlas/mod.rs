@@ -14,6 +14,8 @@ pub mod zones;
 
 use geo::{BoundingRect, Rect};
 
+use crate::geometry::projection::LonLat;
+
 pub use error::DataError;
 pub use feature::{Feature, FeatureGeometry, FeatureId, FeatureKind};
 use hit_index::HitIndex;
@@ -120,6 +122,13 @@ pub struct Atlas {
     /// Where each id is in `features` (lookups happen per feature of an
     /// imported layer and per frame).
     positions: std::collections::HashMap<FeatureId, usize>,
+    /// The feature each gazetteer id names ([`Feature::gazetteer_key`]; the
+    /// first one when several answer to it), so a mention finds its feature
+    /// without a walk over all of them.
+    named: std::collections::HashMap<String, usize>,
+    /// Bumped whenever an area is added, reshaped, shown or hidden: what
+    /// lies inside which area may have changed (see `dossier::rollup`).
+    area_generation: u64,
 }
 
 impl Atlas {
@@ -152,6 +161,8 @@ impl Atlas {
             shapes: Vec::new(),
             hit_index: HitIndex::default(),
             positions: std::collections::HashMap::new(),
+            named: std::collections::HashMap::new(),
+            area_generation: 0,
         };
         atlas.add_prepared(Prepared::all(features));
         atlas
@@ -182,6 +193,12 @@ impl Atlas {
             }
             let index = self.features.len();
             self.positions.insert(p.feature.id.clone(), index);
+            if let Some(key) = p.feature.gazetteer_key() {
+                self.named.entry(key).or_insert(index);
+            }
+            if matches!(p.feature.geometry, FeatureGeometry::Area(_)) {
+                self.area_generation += 1;
+            }
             added.push((index, p.outline));
             self.features.push(p.feature);
             self.shapes.push(p.shape);
@@ -198,6 +215,9 @@ impl Atlas {
             };
             if self.features[index].hidden == hidden {
                 continue;
+            }
+            if matches!(self.features[index].geometry, FeatureGeometry::Area(_)) {
+                self.area_generation += 1;
             }
             if hidden {
                 self.hit_index.remove(index, &self.features[index]);
@@ -216,6 +236,11 @@ impl Atlas {
         match self.index_of(&feature.id) {
             Some(index) => {
                 let prepared = Prepared::new(feature);
+                if matches!(prepared.feature.geometry, FeatureGeometry::Area(_))
+                    || matches!(self.features[index].geometry, FeatureGeometry::Area(_))
+                {
+                    self.area_generation += 1;
+                }
                 self.hit_index.replace(
                     index,
                     &self.features[index],
@@ -276,6 +301,30 @@ impl Atlas {
     #[must_use]
     pub fn get(&self, id: &FeatureId) -> Option<&Feature> {
         self.index_of(id).map(|i| &self.features[i])
+    }
+
+    /// The feature whose [`Feature::gazetteer_key`] is `gazetteer` (the
+    /// place a mention names), if the map has it.
+    #[must_use]
+    pub fn named_by(&self, gazetteer: &str) -> Option<&Feature> {
+        self.named.get(gazetteer).map(|&i| &self.features[i])
+    }
+
+    /// Shown areas that contain `at`, found through the hit index (boxes,
+    /// then the prepared point-in-area test that picking uses).
+    #[must_use]
+    pub fn areas_containing(&self, at: LonLat) -> Vec<&Feature> {
+        self.hit_index
+            .areas_containing(&self.shapes, at)
+            .into_iter()
+            .map(|i| &self.features[i])
+            .collect()
+    }
+
+    /// Changes whenever which areas exist, or are shown, changes.
+    #[must_use]
+    pub fn area_generation(&self) -> u64 {
+        self.area_generation
     }
 
     /// The zones, as the geoparser's gazetteer needs them: names, aliases and

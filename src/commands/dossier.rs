@@ -1,13 +1,13 @@
-//! `dispatch-atlas dossier NAME [--json]`: what the side panel shows.
+//! `dispatch-atlas dossier NAME [--json]`: what the side panel shows, over the
+//! stored corpus, the embedded reports and any files given.
 
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
 use crate::commands::geoparse::load_atlas_and_gazetteer;
-use crate::dossier::analysis::Corpus;
 use crate::dossier::{Dossier, dossier};
 
 fn text_report(d: &Dossier) -> String {
@@ -50,12 +50,13 @@ fn text_report(d: &Dossier) -> String {
     out
 }
 
-pub fn run(name: &str, json: bool, files: &[PathBuf]) -> Result<()> {
+pub fn run(name: &str, json: bool, files: &[PathBuf], db: Option<&Path>) -> Result<()> {
     let (atlas, gazetteer) = load_atlas_and_gazetteer()?;
     let Some(feature) = atlas.find_by_name(name) else {
         bail!("no feature of the atlas is called {name:?}; `dispatch-atlas places` lists them");
     };
-    let corpus = Corpus::analyse(&gazetteer, super::embedded_and(files)?);
+    let stored = super::corpus::stored_articles(db, &gazetteer)?;
+    let corpus = super::corpus::corpus_with(stored, &gazetteer, super::embedded_and(files)?);
     let report = dossier(feature, &corpus);
     let mut out = std::io::stdout().lock();
     if json {

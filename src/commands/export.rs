@@ -37,7 +37,7 @@ pub fn run(request: &ExportRequest<'_>) -> Result<()> {
     eprintln!(
         "dispatch-atlas: {} features ({} articles, {} annotated) written to {}",
         value["features"].as_array().map_or(0, Vec::len),
-        corpus.articles.len(),
+        corpus.len(),
         annotations.notes.len() + annotations.markers.len() + annotations.zones.len(),
         request.out.display()
     );

@@ -1,5 +1,6 @@
 //! Headless commands: each loads what it needs from the core and prints.
 
+pub mod corpus;
 pub mod dossier;
 pub mod export;
 pub mod geoparse;

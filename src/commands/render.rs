@@ -73,7 +73,7 @@ pub fn run(request: &RenderRequest<'_>) -> Result<()> {
         .context("the atlas has no Mali, Niger or Burkina Faso to frame")?;
     let (width, height) = request.size;
     let frame = Frame::fit(bbox, width, height)?;
-    let counts: HashMap<_, _> = mention_counts(atlas.features(), &corpus);
+    let counts: HashMap<_, _> = mention_counts(&atlas, &corpus);
     let scene = Scene {
         atlas: &atlas,
         annotations: &annotations,

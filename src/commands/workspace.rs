@@ -54,8 +54,8 @@ pub fn load(inputs: &Inputs<'_>) -> Result<Workspace> {
     };
     let corpus = Corpus::analyse(&gazetteer, super::embedded_and(&files)?);
     // Towns the articles name that the atlas lacks, as in the app.
-    for article in &corpus.articles {
-        atlas.add_points(places_to_add(atlas.features(), article));
+    for article in corpus.articles() {
+        atlas.add_points(places_to_add(&atlas, article));
     }
     for path in inputs.layers {
         let layer = import_file(path, &layer_id(path))?;

@@ -1,6 +1,8 @@
 //! Articles analysed once: places, figures and sentences, kept for every
 //! dossier and every view of the article.
 
+use std::collections::HashMap;
+
 use crate::articles::Article;
 use crate::figures::{Figure, extract_figures};
 use crate::geoparse::gazetteer::Gazetteer;
@@ -51,25 +53,73 @@ impl AnalysedArticle {
     }
 }
 
-/// Every article the app knows.
+/// Every article the app knows, each once by id.
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
-    pub articles: Vec<AnalysedArticle>,
+    articles: Vec<AnalysedArticle>,
+    /// Where each article id is in `articles`.
+    positions: HashMap<String, usize>,
+    /// Bumped by every change (caches of dossiers key on it).
+    generation: u64,
 }
 
 impl Corpus {
     #[must_use]
     pub fn analyse(gazetteer: &Gazetteer, articles: Vec<Article>) -> Self {
-        Self {
-            articles: articles
-                .into_iter()
-                .map(|a| AnalysedArticle::new(gazetteer, a))
-                .collect(),
+        let mut corpus = Self::default();
+        for a in articles {
+            corpus.insert(AnalysedArticle::new(gazetteer, a));
         }
+        corpus
     }
 
-    pub fn push(&mut self, analysed: AnalysedArticle) {
+    /// Adds an article; one with the same id is replaced and returned.
+    pub fn insert(&mut self, analysed: AnalysedArticle) -> Option<AnalysedArticle> {
+        self.generation += 1;
+        if let Some(&i) = self.positions.get(&analysed.article.id) {
+            return Some(std::mem::replace(&mut self.articles[i], analysed));
+        }
+        self.positions
+            .insert(analysed.article.id.clone(), self.articles.len());
         self.articles.push(analysed);
+        None
+    }
+
+    /// Takes the article with this id out.
+    pub fn remove(&mut self, id: &str) -> Option<AnalysedArticle> {
+        let i = self.positions.remove(id)?;
+        self.generation += 1;
+        let removed = self.articles.swap_remove(i);
+        if let Some(moved) = self.articles.get(i) {
+            self.positions.insert(moved.article.id.clone(), i);
+        }
+        Some(removed)
+    }
+
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&AnalysedArticle> {
+        self.positions.get(id).map(|&i| &self.articles[i])
+    }
+
+    #[must_use]
+    pub fn articles(&self) -> &[AnalysedArticle] {
+        &self.articles
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// Changes whenever an article is added, replaced or removed.
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Other articles that give the same number (with the same unit, or one

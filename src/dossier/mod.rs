@@ -8,16 +8,16 @@
 //! Countries, zones and continents are not rolled up into smaller areas.
 
 pub mod analysis;
+pub mod rollup;
 
 use std::collections::HashMap;
 
 use geo::{Contains, Intersects};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::atlas::{Feature, FeatureGeometry, FeatureKind};
 use crate::figures::Figure;
-use crate::geoparse::PlaceMention;
+use crate::geoparse::{MentionKind, PlaceMention};
 use analysis::{AnalysedArticle, Corpus};
 
 /// How a mention belongs to a feature.
@@ -109,60 +109,46 @@ impl Dossier {
     }
 }
 
-/// The GeoNames id a feature's source gives it (regions: `gn_id`, towns: `geonameid`).
-fn geonames_id(feature: &Feature) -> Option<i64> {
-    let id = feature
-        .properties
-        .get("gn_id")
-        .or_else(|| feature.properties.get("geonameid"))?;
-    match &*id {
-        Value::Number(n) => n.as_i64().filter(|&v| v > 0),
-        _ => None,
-    }
-}
-
 /// Whether `mention` names `feature` itself (the same gazetteer entry).
 #[must_use]
 pub fn names_directly(feature: &Feature, mention: &PlaceMention) -> bool {
-    match feature.kind {
-        FeatureKind::Country => feature
-            .country
-            .as_deref()
-            .is_some_and(|c| mention.gazetteer.strip_prefix("iso:") == Some(c)),
-        FeatureKind::Region => geonames_id(feature).is_some_and(|g| {
-            mention
-                .gazetteer
-                .strip_prefix("geonames:")
-                .and_then(|m| m.parse::<i64>().ok())
-                == Some(g)
-        }),
-        FeatureKind::City | FeatureKind::Zone => feature.id.0 == mention.gazetteer,
-        FeatureKind::Tripoint
-        | FeatureKind::Marker
-        | FeatureKind::Imported
-        | FeatureKind::UserZone => false,
-    }
+    feature
+        .gazetteer_key()
+        .is_some_and(|key| key == mention.gazetteer)
 }
 
 /// Whether (and how) `mention` belongs to `feature`.
 #[must_use]
 pub fn belongs(feature: &Feature, mention: &PlaceMention) -> Option<Via> {
-    if names_directly(feature, mention) {
+    belongs_keyed(feature, feature.gazetteer_key().as_deref(), mention)
+}
+
+/// [`belongs`], with the feature's [`Feature::gazetteer_key`] computed once
+/// by the caller (a dossier asks it of every mention of the corpus).
+fn belongs_keyed(feature: &Feature, key: Option<&str>, mention: &PlaceMention) -> Option<Via> {
+    if key == Some(mention.gazetteer.as_str()) {
         return Some(Via::Direct);
     }
     let FeatureGeometry::Area(areas) = &feature.geometry else {
         return None;
     };
-    let rolls_up = match mention.kind {
-        "city" => true,
-        "region" => feature.kind != FeatureKind::Region,
-        _ => false,
-    };
-    // The box first: most mentions are far from most areas, and the exact
-    // point-in-polygon test is the costly part.
+    if !rolls_up_into(mention.kind, feature.kind) {
+        return None;
+    }
     let point = geo::Point::new(mention.lon, mention.lat);
-    let in_box = feature.bbox().is_some_and(|b| b.intersects(&point));
-    (rolls_up && in_box && areas.contains(&point)).then_some(Via::Inside)
+    areas.contains(&point).then_some(Via::Inside)
+}
+
+/// Whether a place of `kind` inside an area of `area` is part of its
+/// dossier: towns roll up into any area, regions into anything but other
+/// regions; countries and zones into nothing.
+#[must_use]
+pub fn rolls_up_into(kind: MentionKind, area: FeatureKind) -> bool {
+    match kind {
+        MentionKind::City => true,
+        MentionKind::Region => area != FeatureKind::Region,
+        MentionKind::Country | MentionKind::Zone | MentionKind::Other => false,
+    }
 }
 
 /// The sentence at `index`, continued by the next one when that one names no
@@ -185,9 +171,21 @@ fn excerpt_span(analysed: &AnalysedArticle, index: usize) -> (usize, usize) {
 
 fn excerpts_of(
     feature: &Feature,
+    key: Option<&str>,
+    bbox: Option<geo::Rect<f64>>,
     analysed: &AnalysedArticle,
     corpus: &Corpus,
 ) -> (Vec<Excerpt>, usize) {
+    // Most articles say nothing of most features: find that out before
+    // splitting the body into chars. The box first: most mentions are far
+    // from most areas, and the exact point-in-area test is the costly part.
+    let may_belong = |m: &PlaceMention| {
+        key == Some(m.gazetteer.as_str())
+            || bbox.is_some_and(|b| b.intersects(&geo::Point::new(m.lon, m.lat)))
+    };
+    if !analysed.places.iter().any(may_belong) {
+        return (Vec::new(), 0);
+    }
     let chars: Vec<char> = analysed.article.body.chars().collect();
     let mut excerpts = Vec::new();
     let mut count = 0;
@@ -197,9 +195,9 @@ fn excerpts_of(
         let mentions: Vec<MentionSpan> = analysed
             .places
             .iter()
-            .filter(|m| in_sentence(m.start, m.end))
+            .filter(|m| in_sentence(m.start, m.end) && may_belong(m))
             .filter_map(|m| {
-                belongs(feature, m).map(|via| MentionSpan {
+                belongs_keyed(feature, key, m).map(|via| MentionSpan {
                     surface: m.surface.clone(),
                     start: m.start - start,
                     end: m.end - start,
@@ -244,11 +242,16 @@ fn excerpts_of(
 #[must_use]
 pub fn dossier(feature: &Feature, corpus: &Corpus) -> Dossier {
     let mut mentions = 0;
+    let key = feature.gazetteer_key();
+    let bbox = match feature.geometry {
+        FeatureGeometry::Area(_) => feature.bbox(),
+        FeatureGeometry::Point(_) | FeatureGeometry::Other(_) => None,
+    };
     let articles = corpus
-        .articles
+        .articles()
         .iter()
         .filter_map(|analysed| {
-            let (excerpts, count) = excerpts_of(feature, analysed, corpus);
+            let (excerpts, count) = excerpts_of(feature, key.as_deref(), bbox, analysed, corpus);
             mentions += count;
             let a = &analysed.article;
             (!excerpts.is_empty()).then(|| ArticleExcerpts {
@@ -272,40 +275,33 @@ pub fn dossier(feature: &Feature, corpus: &Corpus) -> Dossier {
 }
 
 /// How many mentions each feature's dossier has (features without any are
-/// left out): the numbers on the map's badges.
+/// left out): the numbers on the map's badges, counted once over the whole
+/// corpus (the window keeps a [`rollup::RollUp`] up to date instead).
 #[must_use]
 pub fn mention_counts(
-    features: &[Feature],
+    atlas: &crate::atlas::Atlas,
     corpus: &Corpus,
 ) -> HashMap<crate::atlas::FeatureId, usize> {
-    let mentions: Vec<&PlaceMention> = corpus.articles.iter().flat_map(|a| &a.places).collect();
-    features
-        .iter()
-        .filter_map(|feature| {
-            let n = mentions
-                .iter()
-                .filter(|m| belongs(feature, m).is_some())
-                .count();
-            (n > 0).then(|| (feature.id.clone(), n))
-        })
-        .collect()
-}
-
-/// The feature a mention names directly, if the map has it.
-#[must_use]
-pub fn feature_named_by<'a>(
-    features: &'a [Feature],
-    mention: &PlaceMention,
-) -> Option<&'a Feature> {
-    features.iter().find(|f| names_directly(f, mention))
+    let mut rollup = rollup::RollUp::default();
+    for article in corpus.articles() {
+        rollup.add_article(atlas, article);
+    }
+    rollup.counts().clone()
 }
 
 /// Towns that articles name but the map does not have yet, as point features.
 #[must_use]
-pub fn places_to_add(features: &[Feature], article: &analysis::AnalysedArticle) -> Vec<Feature> {
+pub fn places_to_add(
+    atlas: &crate::atlas::Atlas,
+    article: &analysis::AnalysedArticle,
+) -> Vec<Feature> {
     let mut out: Vec<Feature> = Vec::new();
-    for m in article.places.iter().filter(|m| m.kind == "city") {
-        if feature_named_by(features, m).is_some() || out.iter().any(|f| f.id.0 == m.gazetteer) {
+    for m in article
+        .places
+        .iter()
+        .filter(|m| m.kind == MentionKind::City)
+    {
+        if atlas.named_by(&m.gazetteer).is_some() || out.iter().any(|f| f.id.0 == m.gazetteer) {
             continue;
         }
         let at = crate::geometry::projection::LonLat {

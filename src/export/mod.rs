@@ -189,7 +189,7 @@ pub fn export(
                 data_source(FeatureKind::Region),
                 data_source(FeatureKind::City),
             ],
-            "articles": corpus.articles.iter().map(|a| json!({
+            "articles": corpus.articles().iter().map(|a| json!({
                 "title": a.article.title,
                 "outlet": a.article.outlet,
                 "url": a.article.url,

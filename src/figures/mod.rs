@@ -7,7 +7,7 @@
 pub mod tokens;
 mod words;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text::calendar::is_month;
 use tokens::{Token, TokenKind, tokenize};
@@ -16,7 +16,7 @@ use words::{
 };
 
 /// A number reported in a text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// The numeral as written ("4,500", "forty-three", "une centaine").
     pub surface: String,
@@ -27,20 +27,20 @@ pub struct Figure {
     /// What it counts ("soldiers", "years of age", "days"), when the text says.
     pub unit: Option<String>,
     /// "more than", "about", "at least"…
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
     /// For "from 4,500 to 5,100": the pair, on both figures.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<(f64, f64)>,
     /// "dozens", "des centaines": the value is an order of magnitude.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub vague: bool,
     /// "the second soldier killed": a running count.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ordinal: bool,
     /// A toll: people killed or wounded ("43 soldiers killed"), as opposed
     /// to a strength ("5,100 soldiers deployed") of the same unit.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub casualties: bool,
 }
 

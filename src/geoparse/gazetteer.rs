@@ -54,13 +54,14 @@ impl EntryKind {
 
     /// The kind as `geoparse --json` reports it.
     #[must_use]
-    pub fn output_kind(self) -> &'static str {
+    pub fn output_kind(self) -> super::MentionKind {
+        use super::MentionKind;
         match self {
-            Self::Country => "country",
-            Self::Region | Self::Continent => "region",
-            Self::City => "city",
-            Self::Zone => "zone",
-            Self::Demonym => "other",
+            Self::Country => MentionKind::Country,
+            Self::Region | Self::Continent => MentionKind::Region,
+            Self::City => MentionKind::City,
+            Self::Zone => MentionKind::Zone,
+            Self::Demonym => MentionKind::Other,
         }
     }
 }

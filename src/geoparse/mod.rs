@@ -14,15 +14,46 @@
 pub mod context;
 pub mod gazetteer;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text::fold::{Folded, fold, folds_to};
 use context::{LowercaseWords, Surroundings, is_word_byte, word_key, word_key_is_exact};
 use dispatch_names::index::{Found, Resume};
 use gazetteer::{Entry, EntryKind, Gazetteer};
 
+/// What kind of place a mention names, as `geoparse --json` prints it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    City,
+    /// A first-level region, or a continent.
+    Region,
+    Country,
+    Zone,
+    Other,
+}
+
+impl MentionKind {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::City => "city",
+            Self::Region => "region",
+            Self::Country => "country",
+            Self::Zone => "zone",
+            Self::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for MentionKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A place named in a text, resolved to one gazetteer entry.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceMention {
     /// The text as written.
     pub surface: String,
@@ -33,8 +64,7 @@ pub struct PlaceMention {
     pub country: Option<String>,
     pub lat: f64,
     pub lon: f64,
-    /// `city`, `region`, `country` or `zone`.
-    pub kind: &'static str,
+    pub kind: MentionKind,
     /// `geonames:ID`, `iso:CC`, `zone:…`, or a Natural Earth code.
     pub gazetteer: String,
     /// How sure the resolution is, from 0 to 1.

@@ -289,7 +289,7 @@ impl AppState {
         }
         self.layer_generation += 1;
         // A zone drawn around towns gets their badge count.
-        self.mention_counts = crate::dossier::mention_counts(self.atlas.features(), &self.corpus);
+        self.recount_areas();
         if self
             .selected
             .as_ref()

@@ -31,7 +31,7 @@ impl AppState {
         let scene = Scene {
             atlas: &self.atlas,
             annotations: self.annotations(),
-            mention_counts: &self.mention_counts,
+            mention_counts: self.mention_counts(),
             opacity: &opacity,
         };
         match write(&scene, &frame, path) {

@@ -233,7 +233,7 @@ impl AppState {
         });
         self.dialogs.layers = true;
         self.zoom_to_layer(id);
-        self.mention_counts = crate::dossier::mention_counts(self.atlas.features(), &self.corpus);
+        self.recount_areas();
     }
 
     fn zoom_to_layer(&mut self, id: &str) {

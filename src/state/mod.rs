@@ -18,7 +18,8 @@ use std::sync::Arc;
 use crate::annotations::history::History;
 use crate::atlas::{Atlas, FeatureId};
 use crate::dossier::analysis::{AnalysedArticle, Corpus};
-use crate::dossier::{mention_counts, places_to_add};
+use crate::dossier::places_to_add;
+use crate::dossier::rollup::RollUp;
 use crate::geometry::projection::{LonLat, Projector, ScreenRect};
 use crate::geoparse::gazetteer::Gazetteer;
 use crate::view::camera::Camera;
@@ -129,8 +130,8 @@ pub struct AppState {
     pub progress: Option<Progress>,
     /// Messages for the user, newest last.
     pub messages: Vec<String>,
-    /// Mentions per feature (the map's badges).
-    pub mention_counts: HashMap<FeatureId, usize>,
+    /// Mentions per feature (the map's badges), kept up to date per article.
+    rollup: RollUp,
     /// The article shown in full, by id.
     pub article_shown: Option<String>,
     /// Files asked for and not yet handed to a worker (the UI glue takes them).
@@ -174,7 +175,7 @@ impl AppState {
             gazetteer: None,
             progress: None,
             messages: Vec::new(),
-            mention_counts: HashMap::new(),
+            rollup: RollUp::default(),
             article_shown: None,
             requested_files: Vec::new(),
             pending_fit: saved_camera.is_none(),
@@ -240,8 +241,7 @@ impl AppState {
             Command::ShowOpenArticles(open) => self.dialogs.open_articles = open,
             Command::ShowFileDialog(action) => self.dialogs.file = action,
             Command::ShowArticle(id) => {
-                self.article_shown =
-                    id.filter(|id| self.corpus.articles.iter().any(|a| &a.article.id == id));
+                self.article_shown = id.filter(|id| self.corpus.get(id).is_some());
             }
             Command::GazetteerReady(gazetteer) => self.gazetteer = Some(gazetteer),
             Command::LibraryProgress(progress) => self.progress = Some(progress),
@@ -249,8 +249,15 @@ impl AppState {
             Command::LibraryFinished => self.progress = None,
             Command::Notify(message) => self.messages.push(message),
             Command::DismissMessages => self.messages.clear(),
-            Command::Annotation(command) => self.apply_annotation(command),
-            Command::Layer(command) => self.apply_layer(command),
+            Command::Annotation(command) => {
+                self.apply_annotation(command);
+                self.recount_areas();
+            }
+            Command::Layer(command) => {
+                self.apply_layer(command);
+                // A layer shown, hidden or opened changes what lies in which area.
+                self.recount_areas();
+            }
             Command::ExportImage(path) => self.export_image(&path),
         }
     }
@@ -259,13 +266,24 @@ impl AppState {
     /// and the badges are counted again. An article read twice (same id) is
     /// replaced, not doubled.
     fn add_article(&mut self, analysed: AnalysedArticle) {
-        self.atlas
-            .add_points(places_to_add(self.atlas.features(), &analysed));
-        self.corpus
-            .articles
-            .retain(|a| a.article.id != analysed.article.id);
-        self.corpus.push(analysed);
-        self.mention_counts = mention_counts(self.atlas.features(), &self.corpus);
+        // Work in proportion to this article only (see `dossier::rollup`).
+        self.atlas.add_points(places_to_add(&self.atlas, &analysed));
+        self.rollup.sync(&self.atlas);
+        self.rollup.add_article(&self.atlas, &analysed);
+        if let Some(replaced) = self.corpus.insert(analysed) {
+            self.rollup.remove_article(&replaced);
+        }
+    }
+
+    /// Mentions per feature: the numbers on the map's badges.
+    #[must_use]
+    pub fn mention_counts(&self) -> &HashMap<FeatureId, usize> {
+        self.rollup.counts()
+    }
+
+    /// The counts again where the atlas's areas changed (a layer, a zone).
+    fn recount_areas(&mut self) {
+        self.rollup.sync(&self.atlas);
     }
 
     fn fit_focus(&mut self) {

@@ -3,7 +3,7 @@
 //! break; abbreviations and initials ("Mr.", "U.S.", "J. Smith") do not end one.
 
 /// A sentence as a char range `[start, end)` of the text, trimmed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     pub start: usize,
     pub end: usize,

@@ -4,7 +4,6 @@
 use egui::{Context, RichText, Ui};
 
 use crate::dossier::analysis::AnalysedArticle;
-use crate::dossier::feature_named_by;
 use crate::state::{AppState, Command};
 use crate::ui::dossier_view::{FIGURE_BG, MENTION_BG};
 
@@ -69,7 +68,7 @@ fn body(ui: &mut Ui, state: &AppState, analysed: &AnalysedArticle, commands: &mu
                         ui.label(text);
                     }
                     Piece::Place(p) => {
-                        let feature = feature_named_by(state.atlas.features(), p);
+                        let feature = state.atlas.named_by(&p.gazetteer);
                         let text = RichText::new(&p.surface).background_color(MENTION_BG);
                         let hover = format!(
                             "{} ({}, {}) — {:.4}° N, {:.4}° E",
@@ -113,7 +112,7 @@ pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
     let Some(id) = &state.article_shown else {
         return;
     };
-    let Some(analysed) = state.corpus.articles.iter().find(|a| &a.article.id == id) else {
+    let Some(analysed) = state.corpus.get(id) else {
         return;
     };
     let mut open = true;

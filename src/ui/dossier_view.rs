@@ -67,13 +67,13 @@ pub fn highlighted(
 /// selection or the corpus changes.
 #[derive(Default)]
 pub struct DossierCache {
-    key: Option<(FeatureId, usize)>,
+    key: Option<(FeatureId, u64)>,
     dossier: Option<Dossier>,
 }
 
 impl DossierCache {
     pub fn get(&mut self, feature: &Feature, state: &AppState) -> &Dossier {
-        let key = (feature.id.clone(), state.corpus.articles.len());
+        let key = (feature.id.clone(), state.corpus.generation());
         if self.key.as_ref() != Some(&key) || self.dossier.is_none() {
             self.dossier = Some(dossier(feature, &state.corpus));
             self.key = Some(key);

@@ -23,7 +23,9 @@ use std::path::PathBuf;
 
 use crate::articles;
 use crate::atlas::{Atlas, DataError};
-use crate::library::{ArticleSource, GazetteerSource, LibraryEvent, Loader, article_files_in};
+use crate::library::{
+    ArticleSource, GazetteerSource, Job, Library, LibraryEvent, article_files_in,
+};
 use crate::state::{
     AnnotationCommand, AppState, Command, FileAction, ImportedLayerData, KEY_ZOOM_FACTOR,
     LayerCommand, Progress,
@@ -34,6 +36,9 @@ use map::MapView;
 
 /// Where the camera is kept between runs (eframe's storage).
 const CAMERA_KEY: &str = "dispatch-atlas/camera";
+/// How long a frame may spend taking in what the library reports: a large
+/// import arrives over several frames instead of stalling one.
+const LIBRARY_BUDGET_PER_FRAME: std::time::Duration = std::time::Duration::from_millis(3);
 /// Where the open layers' paths are kept, to reopen them at the next start.
 const LAYERS_KEY: &str = "dispatch-atlas/layers";
 
@@ -118,14 +123,15 @@ pub fn run(files: Vec<PathBuf>, measure: Measure) -> anyhow::Result<()> {
                 .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, LAYERS_KEY))
                 .unwrap_or_default();
             app.apply(Command::Layer(LayerCommand::Import(reopened)));
-            let mut sources = articles_dir()
+            let folder = articles_dir()
                 .map(|d| article_files_in(&d))
                 .unwrap_or_default();
             let (layers, articles): (Vec<PathBuf>, Vec<PathBuf>) = files
                 .into_iter()
                 .partition(|p| AppState::is_geojson_path(p));
-            sources.extend(articles);
-            app.start_library(&cc.egui_ctx, sources);
+            app.store_path = crate::corpus::default_db_path();
+            app.start_library(&cc.egui_ctx, folder);
+            app.apply(Command::OpenArticles(articles));
             app.apply(Command::Layer(LayerCommand::Import(layers)));
             if let (Ok(state), Some(path)) = (&mut app.state, autosave_path()) {
                 state.restore_annotations(path);
@@ -147,7 +153,11 @@ struct Import {
 pub struct DispatchAtlasApp {
     state: Result<AppState, String>,
     map: MapView,
-    loaders: Vec<Loader>,
+    /// The article library's worker, once started.
+    library: Option<Library>,
+    /// The corpus file the library opens; `None` keeps the corpus in memory
+    /// (tests, tools): `run` sets the user's.
+    pub store_path: Option<PathBuf>,
     dossier_cache: dossier_view::DossierCache,
     open_articles: open_dialog::OpenArticles,
     find_buffer: String,
@@ -197,7 +207,8 @@ impl DispatchAtlasApp {
         Self {
             state,
             map: MapView::default(),
-            loaders: Vec::new(),
+            library: None,
+            store_path: None,
             dossier_cache: dossier_view::DossierCache::default(),
             open_articles: open_dialog::OpenArticles::default(),
             find_buffer: String::new(),
@@ -211,20 +222,28 @@ impl DispatchAtlasApp {
         }
     }
 
-    /// Starts reading the embedded seed reports and `files` in the background.
-    pub fn start_library(&mut self, ctx: &egui::Context, files: Vec<PathBuf>) {
+    /// Starts the article library: the stored corpus is read back, then the
+    /// embedded seed reports and `folder` (the articles folder) are read
+    /// where the store does not have them yet.
+    pub fn start_library(&mut self, ctx: &egui::Context, folder: Vec<PathBuf>) {
         let Ok(state) = &self.state else { return };
         let mut sources: Vec<ArticleSource> = articles::EMBEDDED
             .iter()
             .map(|(id, text)| ArticleSource::Embedded(id, text))
             .collect();
-        sources.extend(files.into_iter().map(ArticleSource::File));
+        sources.extend(folder.into_iter().map(ArticleSource::File));
         let ctx = ctx.clone();
-        self.loaders.push(Loader::start(
+        let library = Library::start(
             GazetteerSource::Load(state.atlas.zone_names()),
-            sources,
+            self.store_path.clone(),
+            true,
             move || ctx.request_repaint(),
-        ));
+        );
+        library.submit(Job::Read {
+            sources,
+            explicit: false,
+        });
+        self.library = Some(library);
     }
 
     /// Applies a command as if the UI had emitted it (for tests and tools).
@@ -237,44 +256,51 @@ impl DispatchAtlasApp {
     /// Whether articles are still being read (for tests and tools).
     #[must_use]
     pub fn is_reading(&self) -> bool {
-        !self.loaders.is_empty() || self.state.as_ref().is_ok_and(|s| s.progress.is_some())
+        self.library.as_ref().is_some_and(Library::is_busy)
+            || self.state.as_ref().is_ok_and(|s| s.progress.is_some())
     }
 
-    /// Library events as commands; finished workers are dropped.
-    fn library_commands(&mut self, commands: &mut Vec<Command>) {
-        let mut finished = Vec::new();
-        for (i, loader) in self.loaders.iter().enumerate() {
-            for event in loader.poll() {
-                commands.push(match event {
-                    LibraryEvent::GazetteerReady(g) => Command::GazetteerReady(g),
-                    LibraryEvent::Progress {
-                        done,
-                        total,
-                        current,
-                    } => Command::LibraryProgress(Progress {
-                        done,
-                        total,
-                        current,
-                    }),
-                    LibraryEvent::Analysed(a) => Command::ArticleAnalysed(a),
-                    LibraryEvent::Warning(w) => Command::Notify(w),
-                    LibraryEvent::Failed(f) => Command::Notify(f),
-                    LibraryEvent::Finished => {
-                        finished.push(i);
-                        Command::LibraryFinished
+    /// Library events as commands, applied until this frame's budget is
+    /// spent (the rest wait for the next frame, which is asked for).
+    fn apply_library_events(&mut self, ctx: &egui::Context) {
+        let (Some(library), Ok(state)) = (&self.library, &mut self.state) else {
+            return;
+        };
+        let started = std::time::Instant::now();
+        while started.elapsed() < LIBRARY_BUDGET_PER_FRAME {
+            let Some(event) = library.poll(1).pop() else {
+                return;
+            };
+            state.apply(match event {
+                LibraryEvent::GazetteerReady(g) => Command::GazetteerReady(g),
+                LibraryEvent::Progress {
+                    done,
+                    total,
+                    current,
+                } => Command::LibraryProgress(Progress {
+                    done,
+                    total,
+                    current,
+                }),
+                LibraryEvent::Analysed(a) | LibraryEvent::Restored(a) => {
+                    Command::ArticleAnalysed(a)
+                }
+                LibraryEvent::Warning(w) => Command::Notify(w),
+                LibraryEvent::Failed(f) => Command::Notify(f),
+                LibraryEvent::Finished => {
+                    if library.is_busy() {
+                        continue;
                     }
-                });
-            }
+                    Command::LibraryFinished
+                }
+            });
         }
-        for i in finished.into_iter().rev() {
-            self.loaders.remove(i);
-        }
+        ctx.request_repaint();
     }
 
-    /// Hands files the user asked for to a worker once the gazetteer is there.
-    fn read_requested_files(&mut self, ctx: &egui::Context) {
-        let Ok(state) = &mut self.state else { return };
-        let Some(gazetteer) = state.gazetteer.clone() else {
+    /// Hands files the user asked for to the library.
+    fn read_requested_files(&mut self) {
+        let (Some(library), Ok(state)) = (&self.library, &mut self.state) else {
             return;
         };
         if state.requested_files.is_empty() {
@@ -285,12 +311,10 @@ impl DispatchAtlasApp {
             .drain(..)
             .map(ArticleSource::File)
             .collect();
-        let ctx = ctx.clone();
-        self.loaders.push(Loader::start(
-            GazetteerSource::Ready(gazetteer),
+        library.submit(Job::Read {
             sources,
-            move || ctx.request_repaint(),
-        ));
+            explicit: true,
+        });
     }
 
     /// Starts a reader thread for every GeoJSON file asked for; collects
@@ -518,12 +542,8 @@ impl eframe::App for DispatchAtlasApp {
             ui.ctx().request_repaint();
         }
         state.apply_all(commands);
-        let mut library = Vec::new();
-        self.library_commands(&mut library);
-        if let Ok(state) = &mut self.state {
-            state.apply_all(library);
-        }
-        self.read_requested_files(ui.ctx());
+        self.apply_library_events(ui.ctx());
+        self.read_requested_files();
         let mut imported = Vec::new();
         self.import_layers(ui.ctx(), &mut imported);
         if let Ok(state) = &mut self.state {
@@ -722,10 +742,10 @@ fn top_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 }
             });
             ui.menu_button("Articles", |ui| {
-                if state.corpus.articles.is_empty() {
+                if state.corpus.is_empty() {
                     ui.label(RichText::new("No article read yet").weak());
                 }
-                for a in &state.corpus.articles {
+                for a in state.corpus.articles() {
                     let label = format!(
                         "{} ({} places, {} figures)",
                         a.article.title,
@@ -786,7 +806,7 @@ fn status_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 ));
                 ui.separator();
             } else {
-                ui.label(format!("{} article(s)", state.corpus.articles.len()));
+                ui.label(format!("{} article(s)", state.corpus.len()));
                 ui.separator();
             }
             let cursor = ui.ctx().pointer_hover_pos().map(screen_point);

@@ -126,7 +126,7 @@ impl MapView {
                 .map(|c| egui::Color32::from_rgb(c.0[0], c.0[1], c.0[2]))
         });
         overlay::labels(&painter, atlas, &projector, !many_points);
-        overlay::badges(&painter, atlas, &projector, &state.mention_counts);
+        overlay::badges(&painter, atlas, &projector, state.mention_counts());
         overlay::scale_bar_and_attribution(&painter, &projector, rect);
         if let Some(corners) = &state.drawing {
             overlay::zone_in_progress(&painter, &projector, corners, hover_pos);

@@ -1,0 +1,97 @@
+//! The store's schema and its migrations: `PRAGMA user_version` says which
+//! migrations a file has had; each runs once, in its own transaction.
+
+use rusqlite::Connection;
+
+/// Migration `i` brings a file from version `i` to `i + 1`.
+const MIGRATIONS: [&str; 1] = [
+    // 1: articles, their analysis, and the full-text index of their sentences.
+    "CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        -- The short name the user sees (the file name), unique.
+        name TEXT NOT NULL UNIQUE,
+        -- corpus::TextHash of the body.
+        text_hash TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        outlet TEXT,
+        url TEXT,
+        date TEXT,
+        language TEXT,
+        body TEXT NOT NULL,
+        -- The file it was read from, its modification time (ns) and size,
+        -- so the articles folder is read again only where it changed.
+        source_path TEXT,
+        source_mtime_ns INTEGER,
+        source_size INTEGER,
+        -- corpus::ANALYSER_VERSION that made `analysis` (JSON).
+        analyser TEXT NOT NULL,
+        analysis TEXT NOT NULL,
+        added_at_s INTEGER NOT NULL,
+        -- Removed articles are kept (undo; a removed file is not re-read).
+        removed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+    CREATE INDEX articles_source ON articles(source_path);
+    -- Sentences for search: case- and accent-insensitive words (unicode61
+    -- with diacritics removed reads English and French alike).
+    CREATE VIRTUAL TABLE sentences USING fts5(
+        text,
+        article UNINDEXED,
+        start UNINDEXED,
+        end UNINDEXED,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );",
+];
+
+/// The schema version this build writes.
+#[allow(clippy::cast_possible_wrap, reason = "a handful of migrations")]
+pub const CURRENT: i64 = MIGRATIONS.len() as i64;
+
+/// What a file's version says.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Migrated {
+    /// Up to date (after running the migrations it lacked).
+    Current,
+    /// Written by a newer Dispatch Atlas: left untouched.
+    Newer(i64),
+}
+
+/// Runs the migrations `connection` lacks.
+pub fn migrate(connection: &mut Connection) -> rusqlite::Result<Migrated> {
+    let version: i64 = connection.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > CURRENT {
+        return Ok(Migrated::Newer(version));
+    }
+    for (i, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(version).unwrap_or(0))
+    {
+        let tx = connection.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(
+            None,
+            "user_version",
+            i64::try_from(i + 1).unwrap_or(i64::MAX),
+        )?;
+        tx.commit()?;
+    }
+    Ok(Migrated::Current)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_run_once_and_a_newer_file_is_left_alone() -> rusqlite::Result<()> {
+        let mut c = Connection::open_in_memory()?;
+        assert_eq!(migrate(&mut c)?, Migrated::Current);
+        assert_eq!(migrate(&mut c)?, Migrated::Current, "second run is a no-op");
+        let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        assert_eq!(v, CURRENT);
+        c.pragma_update(None, "user_version", CURRENT + 1)?;
+        assert_eq!(migrate(&mut c)?, Migrated::Newer(CURRENT + 1));
+        Ok(())
+    }
+}

@@ -1,0 +1,229 @@
+//! The map's badges, kept up to date one article at a time.
+//!
+//! Whether a mention belongs to a feature depends only on the place it names
+//! (its gazetteer id, kind and position), and a corpus names far fewer
+//! distinct places than it has mentions. So each distinct place is resolved
+//! once, to the feature it names ([`Atlas::named_by`]) and the shown areas
+//! it lies in ([`Atlas::areas_containing`]: the R-tree of boxes, then the
+//! prepared point-in-area test that picking uses), and an article adds its
+//! mentions' counts to those features: work in proportion to the article,
+//! never features × mentions.
+//!
+//! Invariant: `counts` is what [`super::belongs`] would count over every
+//! article added and not removed, for the atlas's shown features as of
+//! [`Atlas::area_generation`] at the last [`RollUp::sync`].
+
+use std::collections::HashMap;
+
+use crate::atlas::{Atlas, FeatureId};
+use crate::geometry::projection::LonLat;
+use crate::geoparse::{MentionKind, PlaceMention};
+
+use super::analysis::AnalysedArticle;
+use super::rolls_up_into;
+
+/// One distinct place the articles name.
+#[derive(Clone, Debug)]
+struct Place {
+    kind: MentionKind,
+    at: LonLat,
+    /// Mentions of it in the articles added.
+    mentions: usize,
+    /// The features its mentions count for.
+    features: Vec<FeatureId>,
+}
+
+/// Mentions per feature, over the articles added so far.
+#[derive(Clone, Debug, Default)]
+pub struct RollUp {
+    places: HashMap<String, Place>,
+    counts: HashMap<FeatureId, usize>,
+    /// The atlas's area generation the places were resolved against.
+    area_generation: u64,
+}
+
+/// The features a mention of this place counts for.
+fn features_of(atlas: &Atlas, gazetteer: &str, kind: MentionKind, at: LonLat) -> Vec<FeatureId> {
+    // Hidden features have no badge (and are not in the hit index either).
+    let direct = atlas.named_by(gazetteer).filter(|f| !f.hidden);
+    let mut out: Vec<FeatureId> = direct.iter().map(|f| f.id.clone()).collect();
+    for area in atlas.areas_containing(at) {
+        if rolls_up_into(kind, area.kind) && direct.is_none_or(|d| d.id != area.id) {
+            out.push(area.id.clone());
+        }
+    }
+    out
+}
+
+impl RollUp {
+    /// Mentions per feature (features without any are absent).
+    #[must_use]
+    pub fn counts(&self) -> &HashMap<FeatureId, usize> {
+        &self.counts
+    }
+
+    /// How many distinct places the articles name.
+    #[must_use]
+    pub fn place_count(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Counts an article's mentions. Call [`RollUp::sync`] first if the
+    /// atlas's areas may have changed.
+    pub fn add_article(&mut self, atlas: &Atlas, article: &AnalysedArticle) {
+        if self.places.is_empty() {
+            self.area_generation = atlas.area_generation();
+        }
+        for m in &article.places {
+            self.add_mention(atlas, m);
+        }
+    }
+
+    fn add_mention(&mut self, atlas: &Atlas, m: &PlaceMention) {
+        let place = self.places.entry(m.gazetteer.clone()).or_insert_with(|| {
+            let at = LonLat {
+                lon: m.lon,
+                lat: m.lat,
+            };
+            Place {
+                kind: m.kind,
+                at,
+                mentions: 0,
+                features: features_of(atlas, &m.gazetteer, m.kind, at),
+            }
+        });
+        place.mentions += 1;
+        for f in &place.features {
+            *self.counts.entry(f.clone()).or_insert(0) += 1;
+        }
+    }
+
+    /// Takes an article's mentions back out (the article was removed).
+    pub fn remove_article(&mut self, article: &AnalysedArticle) {
+        for m in &article.places {
+            let Some(place) = self.places.get_mut(&m.gazetteer) else {
+                continue;
+            };
+            place.mentions = place.mentions.saturating_sub(1);
+            for f in &place.features {
+                if let Some(n) = self.counts.get_mut(f) {
+                    *n = n.saturating_sub(1);
+                    if *n == 0 {
+                        self.counts.remove(f);
+                    }
+                }
+            }
+            if place.mentions == 0 {
+                self.places.remove(&m.gazetteer);
+            }
+        }
+    }
+
+    /// Resolves every distinct place again if the atlas's areas changed
+    /// since (a layer opened, shown or hidden, a zone drawn): work in
+    /// proportion to the distinct places, not to the mentions.
+    pub fn sync(&mut self, atlas: &Atlas) {
+        if atlas.area_generation() == self.area_generation {
+            return;
+        }
+        self.area_generation = atlas.area_generation();
+        self.counts.clear();
+        for (gazetteer, place) in &mut self.places {
+            place.features = features_of(atlas, gazetteer, place.kind, place.at);
+            for f in &place.features {
+                *self.counts.entry(f.clone()).or_insert(0) += place.mentions;
+            }
+        }
+    }
+
+    /// The distinct places (gazetteer ids) whose mentions count for `feature`.
+    #[must_use]
+    pub fn places_of(&self, feature: &FeatureId) -> Vec<&str> {
+        self.places
+            .iter()
+            .filter(|(_, p)| p.features.contains(feature))
+            .map(|(g, _)| g.as_str())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::articles::Article;
+    use crate::atlas::Feature;
+    use crate::dossier::belongs;
+    use crate::geoparse::gazetteer::Gazetteer;
+
+    fn setup() -> (Atlas, Gazetteer) {
+        let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("atlas: {e}"));
+        let gazetteer =
+            Gazetteer::load_embedded(&atlas.zone_names()).unwrap_or_else(|e| panic!("{e}"));
+        (atlas, gazetteer)
+    }
+
+    /// The counts as the definition says: every feature against every mention.
+    fn counted_pairwise(atlas: &Atlas, articles: &[AnalysedArticle]) -> HashMap<FeatureId, usize> {
+        atlas
+            .features()
+            .iter()
+            .filter(|f| !f.hidden)
+            .filter_map(|f: &Feature| {
+                let n = articles
+                    .iter()
+                    .flat_map(|a| &a.places)
+                    .filter(|m| belongs(f, m).is_some())
+                    .count();
+                (n > 0).then(|| (f.id.clone(), n))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn incremental_counts_equal_the_pairwise_definition() {
+        let (atlas, gazetteer) = setup();
+        let articles: Vec<AnalysedArticle> = [
+            "Soldiers were killed near Ménaka and Gao, in Mali.",
+            "Niamey and Tillabéri, in Niger; Ouagadougou in Burkina Faso.",
+            "The three-borders zone saw fighting near Ansongo and Kidal, and in the Gao region.",
+        ]
+        .iter()
+        .chain(crate::articles::EMBEDDED.iter().map(|(_, t)| t))
+        .map(|t| AnalysedArticle::new(&gazetteer, Article::parse("a", t)))
+        .collect();
+        let mut rollup = RollUp::default();
+        for a in &articles {
+            rollup.add_article(&atlas, a);
+        }
+        let expected = counted_pairwise(&atlas, &articles);
+        assert!(expected.len() > 5, "{expected:?}");
+        assert_eq!(rollup.counts(), &expected);
+
+        rollup.remove_article(&articles[0]);
+        assert_eq!(rollup.counts(), &counted_pairwise(&atlas, &articles[1..]));
+        for a in &articles[1..] {
+            rollup.remove_article(a);
+        }
+        assert!(rollup.counts().is_empty());
+        assert_eq!(rollup.place_count(), 0);
+    }
+
+    #[test]
+    fn hiding_an_area_takes_its_count_away_after_sync() {
+        let (mut atlas, gazetteer) = setup();
+        let a = AnalysedArticle::new(&gazetteer, Article::parse("a", "Fighting near Ménaka."));
+        let mut rollup = RollUp::default();
+        rollup.add_article(&atlas, &a);
+        let mali = atlas
+            .find("Mali", crate::atlas::FeatureKind::Country)
+            .map_or_else(|| panic!("Mali"), |f| f.id.clone());
+        assert_eq!(rollup.counts().get(&mali), Some(&1));
+        assert!(rollup.places_of(&mali).contains(&"geonames:2453514"));
+        atlas.set_hidden(std::slice::from_ref(&mali), true);
+        rollup.sync(&atlas);
+        assert_eq!(rollup.counts().get(&mali), None);
+        atlas.set_hidden(std::slice::from_ref(&mali), false);
+        rollup.sync(&atlas);
+        assert_eq!(rollup.counts().get(&mali), Some(&1));
+    }
+}
