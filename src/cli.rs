@@ -26,6 +26,11 @@ pub struct Cli {
     /// (`bench/window-frames.sh` runs it under Xvfb).
     #[arg(long, hide = true)]
     pub scripted_frames: Option<usize>,
+    /// Once the article library has read everything (stored corpus, articles
+    /// folder), print how long it took, the UI thread's time per frame
+    /// meanwhile and the peak memory, then quit (`bench/corpus.sh`).
+    #[arg(long, hide = true)]
+    pub corpus_timing: bool,
     /// Draw every view as egui meshes, without the map's GPU buffers.
     #[arg(long, hide = true)]
     pub no_gpu: bool,

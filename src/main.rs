@@ -81,6 +81,7 @@ fn main() -> ExitCode {
                 startup_from: cli.startup_timing.then_some(started),
                 scripted_frames: cli.scripted_frames,
                 gpu: !cli.no_gpu,
+                corpus_from: cli.corpus_timing.then_some(started),
             },
         ),
         Some(CliCommand::Places { json }) => print_places(json),

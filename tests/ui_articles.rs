@@ -149,3 +149,38 @@ fn articles_opened_later_are_read_and_counted() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_restart_reads_the_store_and_only_new_files_of_the_folder() {
+    let dir = std::env::temp_dir().join(format!("dispatch-atlas-restart-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.join("corpus.sqlite");
+    let first = dir.join("kidal.txt");
+    std::fs::write(&first, "title: Kidal\n\nFighting was reported near Kidal.")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let kidal = FeatureId("geonames:2455290".into());
+    {
+        let harness = common::app_with_store(&db, vec![first.clone()]);
+        let state = harness.state().state().unwrap_or_else(|| panic!("state"));
+        assert_eq!(state.corpus.len(), 3, "the seeds and the folder's file");
+    }
+    let stored = dispatch_atlas::corpus::store::Store::open(&db)
+        .and_then(|s| s.count())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stored, 3);
+
+    // The file's text changed: read again as a new article; the old stays.
+    let second = dir.join("menaka.txt");
+    std::fs::write(&second, "title: Ménaka\n\nA convoy reached Ménaka.")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let harness = common::app_with_store(&db, vec![first, second]);
+    let state = harness.state().state().unwrap_or_else(|| panic!("state"));
+    assert_eq!(state.corpus.len(), 4, "the stored three and the new file");
+    assert!(state.corpus.get("kidal.txt").is_some());
+    assert!(
+        state.mention_counts().get(&kidal).is_some_and(|&n| n >= 1),
+        "badges come back with the stored articles"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -60,6 +60,8 @@ pub fn add(db: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
     });
     let (mut stored, mut failed) = (0usize, 0usize);
     let mut err = std::io::stderr().lock();
+    // A counter redrawn in place reads well in a terminal, not in a log.
+    let live = std::io::IsTerminal::is_terminal(&err);
     loop {
         let events = library.poll(usize::MAX);
         if events.is_empty() {
@@ -77,7 +79,7 @@ pub fn add(db: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
                     failed += 1;
                     writeln!(err, "dispatch-atlas: {f}")?;
                 }
-                LibraryEvent::Progress { done, total, .. } if total > 0 => {
+                LibraryEvent::Progress { done, total, .. } if live && total > 0 => {
                     write!(err, "\r{done} / {total}")?;
                 }
                 LibraryEvent::Progress { .. }
@@ -89,7 +91,8 @@ pub fn add(db: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
     let total = open(Some(&path))?.count()?;
     writeln!(
         err,
-        "\r{stored} of {} file(s) in the corpus {} ({total} article(s) in all)",
+        "{}{stored} of {} file(s) in the corpus {} ({total} article(s) in all)",
+        if live { "\r" } else { "" },
         files.len(),
         path.display()
     )?;

@@ -77,6 +77,16 @@ pub struct Measure {
     pub scripted_frames: Option<usize>,
     /// Draw zoomed-out views from GPU buffers (the default).
     pub gpu: bool,
+    /// The process's start: once the library has read everything, print
+    /// how long that took, the UI thread's time per frame meanwhile, the
+    /// badges and the peak memory, and close (`bench/corpus.sh`).
+    pub corpus_from: Option<std::time::Instant>,
+}
+
+/// `--corpus-timing`: the UI thread's time in each frame while articles are read.
+struct CorpusRun {
+    started: std::time::Instant,
+    frames: Vec<std::time::Duration>,
 }
 
 /// `--scripted-frames`: how far the script has got.
@@ -109,6 +119,10 @@ pub fn run(files: Vec<PathBuf>, measure: Measure) -> anyhow::Result<()> {
         Box::new(move |cc| {
             let mut app = DispatchAtlasApp::new(cc);
             app.timing_from = measure.startup_from;
+            app.corpus_run = measure.corpus_from.map(|started| CorpusRun {
+                started,
+                frames: Vec::new(),
+            });
             if !measure.gpu {
                 app.map = MapView::default();
             }
@@ -171,6 +185,7 @@ pub struct DispatchAtlasApp {
     timing_from: Option<std::time::Instant>,
     frames_shown: u32,
     scripted: Option<ScriptedRun>,
+    corpus_run: Option<CorpusRun>,
 }
 
 impl DispatchAtlasApp {
@@ -218,6 +233,7 @@ impl DispatchAtlasApp {
             timing_from: None,
             frames_shown: 0,
             scripted: None,
+            corpus_run: None,
             file_dialog: file_dialog::FileDialog::default(),
         }
     }
@@ -391,6 +407,37 @@ impl DispatchAtlasApp {
         self.step_script(ctx);
     }
 
+    /// `--corpus-timing`: records this frame's time on the UI thread while
+    /// the library works; once it is done, prints the measures and closes.
+    fn record_corpus_frame(&mut self, ctx: &egui::Context, frame: std::time::Duration) {
+        let reading = self.is_reading();
+        let Some(run) = &mut self.corpus_run else {
+            return;
+        };
+        ctx.request_repaint();
+        if reading {
+            run.frames.push(frame);
+            return;
+        }
+        let t = crate::stats::Timings::of(std::mem::take(&mut run.frames), 1e3);
+        #[allow(clippy::cast_precision_loss, reason = "megabytes for display")]
+        let peak_mb = crate::stats::peak_memory_bytes().map_or(0.0, |b| b as f64 / 1e6);
+        let (articles, badges) = self
+            .state
+            .as_ref()
+            .map_or((0, 0), |s| (s.corpus.len(), s.mention_counts().len()));
+        println!(
+            "corpus ready: {articles} articles, {badges} features with badges, {:.0} ms after start; UI thread per frame while reading (ms), {} frames: p50 {:.2}  p99 {:.2}  max {:.2}; peak memory {peak_mb:.0} MB",
+            run.started.elapsed().as_secs_f64() * 1e3,
+            t.count,
+            t.p50,
+            t.p99,
+            t.max
+        );
+        self.corpus_run = None;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
     /// `--scripted-frames`: once the files are open, one step of the frame
     /// bench's script per frame; the time between frames is recorded, and
     /// printed (stdout) when the script ends, then the window closes.
@@ -451,6 +498,22 @@ impl DispatchAtlasApp {
 
 impl eframe::App for DispatchAtlasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let started = std::time::Instant::now();
+        self.frame(ui);
+        self.record_corpus_frame(ui.ctx(), started.elapsed());
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Ok(state) = &self.state {
+            eframe::set_value(storage, CAMERA_KEY, &state.camera);
+            eframe::set_value(storage, LAYERS_KEY, &state.layer_paths());
+        }
+    }
+}
+
+impl DispatchAtlasApp {
+    /// One frame: lay out and draw, then apply what the user and the workers did.
+    fn frame(&mut self, ui: &mut Ui) {
         self.measure(ui.ctx());
         let state = match &mut self.state {
             Ok(state) => state,
@@ -548,13 +611,6 @@ impl eframe::App for DispatchAtlasApp {
         self.import_layers(ui.ctx(), &mut imported);
         if let Ok(state) = &mut self.state {
             state.apply_all(imported);
-        }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if let Ok(state) = &self.state {
-            eframe::set_value(storage, CAMERA_KEY, &state.camera);
-            eframe::set_value(storage, LAYERS_KEY, &state.layer_paths());
         }
     }
 }

@@ -36,6 +36,30 @@ pub fn app_with_articles() -> Harness<'static, DispatchAtlasApp> {
     harness
 }
 
+/// The app with its library on the store at `db`, reading `folder` as its
+/// articles folder, once everything is read (a start of the real app).
+pub fn app_with_store(
+    db: &std::path::Path,
+    folder: Vec<std::path::PathBuf>,
+) -> Harness<'static, DispatchAtlasApp> {
+    let db = db.to_owned();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            let mut app = DispatchAtlasApp::new(cc);
+            app.store_path = Some(db.clone());
+            app.start_library(&cc.egui_ctx, folder.clone());
+            app
+        });
+    wait_while(
+        &mut harness,
+        "articles still not read",
+        DispatchAtlasApp::is_reading,
+    );
+    harness
+}
+
 /// Steps the harness while `busy` holds (background work), three minutes at most.
 pub fn wait_while(
     harness: &mut Harness<'_, DispatchAtlasApp>,
