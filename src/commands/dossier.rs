@@ -34,10 +34,21 @@ fn text_report(d: &Dossier) -> String {
                 let unit = f.figure.unit.as_deref().unwrap_or("");
                 let mut note = String::new();
                 if !f.corroborated_by.is_empty() {
-                    let _ = write!(note, " [also in: {}]", f.corroborated_by.join("; "));
+                    let _ = write!(note, " [also in: {}", f.corroborated_by.join("; "));
+                    if f.more_corroborating > 0 {
+                        let _ = write!(note, " and {} more", f.more_corroborating);
+                    }
+                    note.push(']');
                 }
                 for other in &f.differs_from {
-                    let _ = write!(note, " [{} gives {}]", other.article, other.value);
+                    let _ = write!(note, " [{} gives {}", other.article, other.value);
+                    if other.sources > 1 {
+                        let _ = write!(note, ", as do {} other(s)", other.sources - 1);
+                    }
+                    note.push(']');
+                }
+                if f.more_values > 0 {
+                    let _ = write!(note, " [{} other value(s)]", f.more_values);
                 }
                 let _ = writeln!(
                     out,

@@ -9,7 +9,7 @@ use crate::geoparse::gazetteer::Gazetteer;
 use crate::geoparse::{PlaceMention, geoparse};
 use crate::text::sentences::{Sentence, sentences};
 
-use super::OtherValue;
+use super::figure_index::{CrossCheck, FigureIndex};
 
 /// Places and figures of one text. Numerals inside a place name ("the three
 /// borders region") are not figures.
@@ -61,6 +61,8 @@ pub struct Corpus {
     positions: HashMap<String, usize>,
     /// Bumped by every change (caches of dossiers key on it).
     generation: u64,
+    /// Every article's figures, for cross-checks.
+    figures: FigureIndex,
 }
 
 impl Corpus {
@@ -77,8 +79,12 @@ impl Corpus {
     pub fn insert(&mut self, analysed: AnalysedArticle) -> Option<AnalysedArticle> {
         self.generation += 1;
         if let Some(&i) = self.positions.get(&analysed.article.id) {
+            self.figures
+                .remove(&self.articles[i].article.id, &self.articles[i].figures);
+            self.figures.insert(&analysed.article.id, &analysed.figures);
             return Some(std::mem::replace(&mut self.articles[i], analysed));
         }
+        self.figures.insert(&analysed.article.id, &analysed.figures);
         self.positions
             .insert(analysed.article.id.clone(), self.articles.len());
         self.articles.push(analysed);
@@ -90,6 +96,7 @@ impl Corpus {
         let i = self.positions.remove(id)?;
         self.generation += 1;
         let removed = self.articles.swap_remove(i);
+        self.figures.remove(&removed.article.id, &removed.figures);
         if let Some(moved) = self.articles.get(i) {
             self.positions.insert(moved.article.id.clone(), i);
         }
@@ -122,39 +129,16 @@ impl Corpus {
         self.generation
     }
 
-    /// Other articles that give the same number (with the same unit, or one
-    /// of them without a unit), and other values they give for the same unit.
+    /// What other articles say about `figure` (of article `article_id`):
+    /// see [`FigureIndex::cross_check`].
     #[must_use]
-    pub fn cross_check(&self, article_id: &str, figure: &Figure) -> (Vec<String>, Vec<OtherValue>) {
-        let mut corroborated = Vec::new();
-        let mut differs = Vec::new();
-        for other in self.articles.iter().filter(|a| a.article.id != article_id) {
-            let title = &other.article.title;
-            let mut agrees = false;
-            for f in &other.figures {
-                if !figure.same_quantity(f) {
-                    continue;
-                }
-                // The other end of this figure's own change ("from 4,500 to
-                // 5,100") is not a differing value.
-                let other_end = figure.change.is_some_and(|(from, to)| {
-                    (f.value - from).abs() < 1e-9 || (f.value - to).abs() < 1e-9
-                });
-                if (f.value - figure.value).abs() < 1e-9 {
-                    agrees = true;
-                } else if figure.unit.is_some() && f.unit.is_some() && !other_end {
-                    differs.push(OtherValue {
-                        value: f.value,
-                        article: title.clone(),
-                    });
-                }
-            }
-            if agrees {
-                corroborated.push(title.clone());
-            }
-        }
-        // A source that agrees is not also listed as differing.
-        differs.retain(|d| !corroborated.contains(&d.article));
-        (corroborated, differs)
+    pub fn cross_check(&self, article_id: &str, figure: &Figure) -> CrossCheck {
+        self.figures.cross_check(article_id, figure)
+    }
+
+    /// An article's title, by id.
+    #[must_use]
+    pub fn title_of(&self, id: &str) -> Option<&str> {
+        self.get(id).map(|a| a.article.title.as_str())
     }
 }

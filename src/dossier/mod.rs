@@ -8,6 +8,7 @@
 //! Countries, zones and continents are not rolled up into smaller areas.
 
 pub mod analysis;
+pub mod figure_index;
 pub mod rollup;
 
 use std::collections::HashMap;
@@ -41,23 +42,43 @@ pub struct MentionSpan {
     pub via: Via,
 }
 
+/// Sources and values listed per figure at most: a dossier stays readable
+/// when a thousand articles give a number; the rest are counted.
+pub const MAX_LISTED: usize = 8;
+
 /// A figure inside an excerpt, with what other sources say about it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FigureSpan {
     /// The figure, its offsets made relative to the excerpt text.
     #[serde(flatten)]
     pub figure: Figure,
-    /// Titles of other articles that report the same number.
+    /// Titles of other articles that report the same number (the first
+    /// [`MAX_LISTED`]).
     pub corroborated_by: Vec<String>,
-    /// The same quantity (unit) with another value in other articles.
+    /// Other articles that report it, beyond those listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more_corroborating: usize,
+    /// Other values of the same quantity in other articles, most sources
+    /// first (the first [`MAX_LISTED`]).
     pub differs_from: Vec<OtherValue>,
+    /// Other values beyond those listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more_values: usize,
 }
 
-/// A value another article gives for the same quantity.
+#[allow(clippy::trivially_copy_pass_by_ref, reason = "serde's signature")]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// A value other articles give for the same quantity.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OtherValue {
     pub value: f64,
+    /// The first article (title) that gives it.
     pub article: String,
+    /// How many articles give it.
+    pub sources: usize,
 }
 
 /// One sentence that mentions the feature.
@@ -215,15 +236,32 @@ fn excerpts_of(
             .iter()
             .filter(|f| f.start >= start && f.end <= end)
             .map(|f| {
-                let (corroborated_by, differs_from) = corpus.cross_check(&analysed.article.id, f);
+                let check = corpus.cross_check(&analysed.article.id, f);
+                let title = |id: &str| corpus.title_of(id).unwrap_or(id).to_owned();
                 FigureSpan {
                     figure: Figure {
                         start: f.start - start,
                         end: f.end - start,
                         ..f.clone()
                     },
-                    corroborated_by,
-                    differs_from,
+                    corroborated_by: check
+                        .same
+                        .iter()
+                        .take(MAX_LISTED)
+                        .map(|a| title(a))
+                        .collect(),
+                    more_corroborating: check.same.len().saturating_sub(MAX_LISTED),
+                    differs_from: check
+                        .other_values
+                        .iter()
+                        .take(MAX_LISTED)
+                        .map(|(value, articles)| OtherValue {
+                            value: *value,
+                            article: articles.first().map_or_else(String::new, |a| title(a)),
+                            sources: articles.len(),
+                        })
+                        .collect(),
+                    more_values: check.other_values.len().saturating_sub(MAX_LISTED),
                 }
             })
             .collect();

@@ -102,6 +102,9 @@ fn write_dossier(feature: &Feature, corpus: &Corpus, properties: &mut Map<String
                 if !f.corroborated_by.is_empty() {
                     figure["corroborated_by"] = json!(f.corroborated_by);
                 }
+                if f.more_corroborating > 0 {
+                    figure["more_corroborating"] = f.more_corroborating.into();
+                }
                 figures.push(figure);
             }
         }

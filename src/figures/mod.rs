@@ -45,6 +45,13 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// The quantity the figure's unit counts, the same in English and
+    /// French ("troops" and "militaires" are "soldiers"), if it has a unit.
+    #[must_use]
+    pub fn quantity(&self) -> Option<&str> {
+        self.unit.as_deref().map(words::unit_quantity)
+    }
+
     /// Whether `other` reports the same quantity: the same thing counted
     /// (in English or French) and both tolls or neither. Running counts and
     /// orders of magnitude are not comparable with counts.

@@ -96,17 +96,45 @@ fn short(title: &str) -> String {
 fn figure_sources(f: &FigureSpan) -> (String, String) {
     let mut short_parts = Vec::new();
     let mut long_parts = Vec::new();
+    let more = |n: usize| {
+        if n > 0 {
+            format!(" (+{n} more)")
+        } else {
+            String::new()
+        }
+    };
     if !f.corroborated_by.is_empty() {
         let names: Vec<String> = f.corroborated_by.iter().map(|t| short(t)).collect();
-        short_parts.push(format!("same in {}", names.join(", ")));
+        short_parts.push(format!(
+            "same in {}{}",
+            names.join(", "),
+            more(f.more_corroborating)
+        ));
         long_parts.push(format!(
-            "Also reported by: {}",
-            f.corroborated_by.join("; ")
+            "Also reported by: {}{}",
+            f.corroborated_by.join("; "),
+            more(f.more_corroborating)
         ));
     }
     for other in &f.differs_from {
+        let sources = |n: usize| {
+            if n > 1 {
+                format!(" and {} other(s)", n - 1)
+            } else {
+                String::new()
+            }
+        };
         short_parts.push(format!("{}: {}", short(&other.article), other.value));
-        long_parts.push(format!("{} gives {}", other.article, other.value));
+        long_parts.push(format!(
+            "{}{} give {}",
+            other.article,
+            sources(other.sources),
+            other.value
+        ));
+    }
+    if f.more_values > 0 {
+        short_parts.push(format!("{} other value(s)", f.more_values));
+        long_parts.push(format!("{} other value(s) not listed", f.more_values));
     }
     (short_parts.join("; "), long_parts.join("\n"))
 }
