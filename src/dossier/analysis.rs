@@ -132,8 +132,8 @@ impl Corpus {
     /// What other articles say about `figure` (of article `article_id`):
     /// see [`FigureIndex::cross_check`].
     #[must_use]
-    pub fn cross_check(&self, article_id: &str, figure: &Figure) -> CrossCheck {
-        self.figures.cross_check(article_id, figure)
+    pub fn cross_check(&self, article_id: &str, figure: &Figure, limit: usize) -> CrossCheck {
+        self.figures.cross_check(article_id, figure, limit)
     }
 
     /// An article's title, by id.

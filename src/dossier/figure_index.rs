@@ -9,7 +9,7 @@
 //! every article inserted and not removed is in both maps, once per figure.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::figures::Figure;
 
@@ -26,14 +26,43 @@ struct Entry {
     quantity: Option<Arc<str>>,
 }
 
-/// What the other articles say about one figure.
+/// What other articles say about one figure.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CrossCheck {
-    /// Other articles (ids) that give the same number for the same quantity.
+    /// Other articles (ids) that give the same number for the same
+    /// quantity: the first `limit` asked for.
     pub same: Vec<Arc<str>>,
-    /// Other values of the same quantity, each with the articles giving it,
-    /// most sources first.
-    pub other_values: Vec<(f64, Vec<Arc<str>>)>,
+    /// How many other articles give the same number in all.
+    pub same_count: usize,
+    /// Other values of the same quantity, most sources first: the first
+    /// `limit`, each with its first article and its number of figures in
+    /// other articles.
+    pub other_values: Vec<(f64, Arc<str>, usize)>,
+    /// How many other values there are in all.
+    pub other_value_count: usize,
+}
+
+/// The values of one quantity, and their ranking by number of sources
+/// (made when first asked for after a change: a dossier asks it of each of
+/// its figures, and the corpus changes far less often than that).
+#[derive(Clone, Debug, Default)]
+struct Values {
+    articles: BTreeMap<u64, Vec<Arc<str>>>,
+    ranking: OnceLock<Vec<(u64, usize)>>,
+}
+
+impl Values {
+    fn ranking(&self) -> &[(u64, usize)] {
+        self.ranking.get_or_init(|| {
+            let mut ranking: Vec<(u64, usize)> =
+                self.articles.iter().map(|(&v, a)| (v, a.len())).collect();
+            ranking.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(f64::from_bits(a.0).total_cmp(&f64::from_bits(b.0)))
+            });
+            ranking
+        })
+    }
 }
 
 /// See the module's documentation.
@@ -42,7 +71,7 @@ pub struct FigureIndex {
     /// (value, is a toll) → figures.
     by_value: HashMap<(u64, bool), Vec<Entry>>,
     /// (quantity, is a toll) → value → articles (once per figure).
-    by_quantity: HashMap<(Arc<str>, bool), BTreeMap<u64, Vec<Arc<str>>>>,
+    by_quantity: HashMap<(Arc<str>, bool), Values>,
 }
 
 fn comparable(f: &Figure) -> bool {
@@ -66,9 +95,10 @@ impl FigureIndex {
                     quantity: quantity.clone(),
                 });
             if let Some(q) = quantity {
-                self.by_quantity
-                    .entry((q, f.casualties))
-                    .or_default()
+                let values = self.by_quantity.entry((q, f.casualties)).or_default();
+                values.ranking.take();
+                values
+                    .articles
                     .entry(value_key(f.value))
                     .or_default()
                     .push(Arc::clone(&article));
@@ -94,28 +124,30 @@ impl FigureIndex {
             let Some(q) = quantity else { continue };
             let qkey = (q, f.casualties);
             if let Some(values) = self.by_quantity.get_mut(&qkey) {
-                if let Some(articles) = values.get_mut(&value_key(f.value)) {
+                values.ranking.take();
+                if let Some(articles) = values.articles.get_mut(&value_key(f.value)) {
                     if let Some(i) = articles.iter().position(|a| &**a == article) {
                         articles.swap_remove(i);
                     }
                     if articles.is_empty() {
-                        values.remove(&value_key(f.value));
+                        values.articles.remove(&value_key(f.value));
                     }
                 }
-                if values.is_empty() {
+                if values.articles.is_empty() {
                     self.by_quantity.remove(&qkey);
                 }
             }
         }
     }
 
-    /// What other articles than `article` say about `figure`: the same
-    /// number (same quantity, or one of the two without a unit), and, for a
-    /// figure with a unit, the other values of its quantity (not the other
-    /// end of its own change, "from 4,500 to 5,100"). An article that gives
-    /// the same number is not also listed with another value.
+    /// What other articles than `article` say about `figure`, listing at
+    /// most `limit` of each: the articles that give the same number (same
+    /// quantity, or one of the two without a unit), and, for a figure with a
+    /// unit, the other values of its quantity (not the other end of its own
+    /// change, "from 4,500 to 5,100"). The work is the number of figures of
+    /// the same value plus the values listed, not the corpus.
     #[must_use]
-    pub fn cross_check(&self, article: &str, figure: &Figure) -> CrossCheck {
+    pub fn cross_check(&self, article: &str, figure: &Figure, limit: usize) -> CrossCheck {
         let mut out = CrossCheck::default();
         if !comparable(figure) {
             return out;
@@ -125,13 +157,17 @@ impl FigureIndex {
             .by_value
             .get(&(value_key(figure.value), figure.casualties))
         {
+            let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
             for e in entries {
                 let unit_matches = match (&quantity, &e.quantity) {
                     (Some(a), Some(b)) => a == b,
                     _ => true,
                 };
-                if unit_matches && &*e.article != article && !out.same.contains(&e.article) {
-                    out.same.push(Arc::clone(&e.article));
+                if unit_matches && &*e.article != article && seen.insert(&e.article) {
+                    if out.same.len() < limit {
+                        out.same.push(Arc::clone(&e.article));
+                    }
+                    out.same_count += 1;
                 }
             }
         }
@@ -144,24 +180,23 @@ impl FigureIndex {
                 .change
                 .is_some_and(|(from, to)| (v - from).abs() < 1e-9 || (v - to).abs() < 1e-9)
         };
-        for (&key, articles) in values {
+        let own = value_key(figure.value);
+        for &(key, count) in values.ranking() {
             let value = f64::from_bits(key);
-            if key == value_key(figure.value) || other_end(value) {
+            if key == own || other_end(value) {
                 continue;
             }
-            let mut giving: Vec<Arc<str>> = Vec::new();
-            for a in articles {
-                if &**a != article && !out.same.contains(a) && !giving.contains(a) {
-                    giving.push(Arc::clone(a));
-                }
-            }
-            if !giving.is_empty() {
-                out.other_values.push((value, giving));
+            let articles = values.articles.get(&key).map_or(&[][..], Vec::as_slice);
+            let Some(first) = articles.iter().find(|a| &***a != article) else {
+                continue;
+            };
+            out.other_value_count += 1;
+            if out.other_values.len() < limit {
+                let own_figures = articles.iter().filter(|a| &***a == article).count();
+                out.other_values
+                    .push((value, Arc::clone(first), count - own_figures));
             }
         }
-        // Most sources first; equal counts by value.
-        out.other_values
-            .sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.total_cmp(&b.0)));
         out
     }
 }

@@ -236,7 +236,7 @@ fn excerpts_of(
             .iter()
             .filter(|f| f.start >= start && f.end <= end)
             .map(|f| {
-                let check = corpus.cross_check(&analysed.article.id, f);
+                let check = corpus.cross_check(&analysed.article.id, f, MAX_LISTED);
                 let title = |id: &str| corpus.title_of(id).unwrap_or(id).to_owned();
                 FigureSpan {
                     figure: Figure {
@@ -244,24 +244,18 @@ fn excerpts_of(
                         end: f.end - start,
                         ..f.clone()
                     },
-                    corroborated_by: check
-                        .same
-                        .iter()
-                        .take(MAX_LISTED)
-                        .map(|a| title(a))
-                        .collect(),
-                    more_corroborating: check.same.len().saturating_sub(MAX_LISTED),
+                    corroborated_by: check.same.iter().map(|a| title(a)).collect(),
+                    more_corroborating: check.same_count - check.same.len(),
                     differs_from: check
                         .other_values
                         .iter()
-                        .take(MAX_LISTED)
-                        .map(|(value, articles)| OtherValue {
+                        .map(|(value, first, sources)| OtherValue {
                             value: *value,
-                            article: articles.first().map_or_else(String::new, |a| title(a)),
-                            sources: articles.len(),
+                            article: title(first),
+                            sources: *sources,
                         })
                         .collect(),
-                    more_values: check.other_values.len().saturating_sub(MAX_LISTED),
+                    more_values: check.other_value_count - check.other_values.len(),
                 }
             })
             .collect();
