@@ -184,3 +184,38 @@ fn a_restart_reads_the_store_and_only_new_files_of_the_folder() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_dossier_is_filtered_by_words() {
+    let mut harness = app_with_articles();
+    let mali = harness
+        .state()
+        .state()
+        .and_then(|s| s.atlas.find_by_name("Mali").map(|f| f.id.clone()))
+        .unwrap_or_else(|| panic!("Mali"));
+    harness
+        .state_mut()
+        .apply(dispatch_atlas::state::Command::Select(Some(mali)));
+    harness.run();
+    let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
+    panel.get_by_label_contains("in 2 articles)");
+    harness.get_by_label("filter").click();
+    harness.run();
+    harness
+        .get_by_label("filter")
+        .type_text("internationalinsider nothing-like-this");
+    harness.run();
+    harness
+        .get_by_label(side_panel::ACCESSIBLE_NAME)
+        .get_by_label("0 of 2 articles");
+    for _ in 0.."internationalinsider nothing-like-this".len() {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.run();
+    // Words are matched without case or accents, in the title, outlet or text.
+    harness.get_by_label("filter").type_text("TAKUBA élysée");
+    harness.run();
+    let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
+    panel.get_by_label("1 of 2 articles");
+    panel.get_by_label_contains("Second French soldier killed in Mali in three days");
+}

@@ -230,25 +230,26 @@ mod tests {
             &[figure(50.0, Some("soldiers")), figure(43.0, Some("days"))],
         );
         index.insert("d", &[figure(50.0, Some("soldiers"))]);
-        let check = index.cross_check("a", &figure(43.0, Some("soldiers")));
+        let check = index.cross_check("a", &figure(43.0, Some("soldiers")), 8);
         assert_eq!(
             check.same,
             vec![Arc::from("b")],
             "troops are soldiers; days are not"
         );
-        assert_eq!(check.other_values.len(), 1);
-        assert_eq!(check.other_values[0].0, 50.0);
-        assert_eq!(check.other_values[0].1.len(), 2);
+        assert_eq!(check.same_count, 1);
+        assert_eq!(check.other_values, vec![(50.0, Arc::from("c"), 2)]);
+        assert_eq!(check.other_value_count, 1);
 
-        // Without a unit, any unit agrees, and nothing differs.
-        let check = index.cross_check("x", &figure(43.0, None));
-        assert_eq!(check.same.len(), 3);
+        // Without a unit, any unit agrees, and nothing differs; only
+        // `limit` are listed, all are counted.
+        let check = index.cross_check("x", &figure(43.0, None), 2);
+        assert_eq!((check.same.len(), check.same_count), (2, 3));
         assert!(check.other_values.is_empty());
 
         index.remove("b", &[figure(43.0, Some("troops"))]);
         assert!(
             index
-                .cross_check("a", &figure(43.0, Some("soldiers")))
+                .cross_check("a", &figure(43.0, Some("soldiers")), 8)
                 .same
                 .is_empty()
         );
@@ -270,10 +271,10 @@ mod tests {
         index.insert("b", &[figure(100.0, Some("soldiers"))]);
         assert!(
             index
-                .cross_check("b", &figure(100.0, Some("soldiers")))
+                .cross_check("b", &figure(100.0, Some("soldiers")), 8)
                 .same
                 .is_empty()
         );
-        assert_eq!(index.cross_check("a", &vague), CrossCheck::default());
+        assert_eq!(index.cross_check("a", &vague, 8), CrossCheck::default());
     }
 }

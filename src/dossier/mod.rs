@@ -190,13 +190,96 @@ fn excerpt_span(analysed: &AnalysedArticle, index: usize) -> (usize, usize) {
     }
 }
 
+/// What a dossier compares each mention with, computed once per feature (an
+/// area's box walks all its vertices).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeatureMatch {
+    key: Option<String>,
+    bbox: Option<geo::Rect<f64>>,
+}
+
+impl FeatureMatch {
+    #[must_use]
+    pub fn new(feature: &Feature) -> Self {
+        let bbox = match feature.geometry {
+            FeatureGeometry::Area(_) => feature.bbox(),
+            FeatureGeometry::Point(_) | FeatureGeometry::Other(_) => None,
+        };
+        Self {
+            key: feature.gazetteer_key(),
+            bbox,
+        }
+    }
+}
+
+/// An article's excerpts about the feature, with the number of mentions in
+/// them; `None` if it says nothing of it.
+#[must_use]
+pub fn article_excerpts(
+    feature: &Feature,
+    target: &FeatureMatch,
+    analysed: &AnalysedArticle,
+    corpus: &Corpus,
+) -> Option<(ArticleExcerpts, usize)> {
+    let (excerpts, count) = excerpts_of(feature, target, analysed, corpus);
+    let a = &analysed.article;
+    (!excerpts.is_empty()).then(|| {
+        (
+            ArticleExcerpts {
+                article: a.id.clone(),
+                title: a.title.clone(),
+                outlet: a.outlet.clone(),
+                url: a.url.clone(),
+                date: a.date.clone(),
+                excerpts,
+            },
+            count,
+        )
+    })
+}
+
+/// The figures of an article's excerpts about the feature, as the article
+/// gives them (no cross-checks: for summaries over many articles).
+#[must_use]
+pub fn excerpt_figures<'a>(
+    feature: &Feature,
+    target: &FeatureMatch,
+    analysed: &'a AnalysedArticle,
+) -> Vec<&'a Figure> {
+    let (key, bbox) = (target.key.as_deref(), target.bbox);
+    let may_belong = |m: &PlaceMention| {
+        key == Some(m.gazetteer.as_str())
+            || bbox.is_some_and(|b| b.intersects(&geo::Point::new(m.lon, m.lat)))
+    };
+    let mut out = Vec::new();
+    for (index, sentence) in analysed.sentences.iter().enumerate() {
+        let named = analysed.places.iter().any(|m| {
+            m.start >= sentence.start
+                && m.end <= sentence.end
+                && may_belong(m)
+                && belongs_keyed(feature, key, m).is_some()
+        });
+        if !named {
+            continue;
+        }
+        let (start, end) = excerpt_span(analysed, index);
+        out.extend(
+            analysed
+                .figures
+                .iter()
+                .filter(|f| f.start >= start && f.end <= end),
+        );
+    }
+    out
+}
+
 fn excerpts_of(
     feature: &Feature,
-    key: Option<&str>,
-    bbox: Option<geo::Rect<f64>>,
+    target: &FeatureMatch,
     analysed: &AnalysedArticle,
     corpus: &Corpus,
 ) -> (Vec<Excerpt>, usize) {
+    let (key, bbox) = (target.key.as_deref(), target.bbox);
     // Most articles say nothing of most features: find that out before
     // splitting the body into chars. The box first: most mentions are far
     // from most areas, and the exact point-in-area test is the costly part.
@@ -274,26 +357,14 @@ fn excerpts_of(
 #[must_use]
 pub fn dossier(feature: &Feature, corpus: &Corpus) -> Dossier {
     let mut mentions = 0;
-    let key = feature.gazetteer_key();
-    let bbox = match feature.geometry {
-        FeatureGeometry::Area(_) => feature.bbox(),
-        FeatureGeometry::Point(_) | FeatureGeometry::Other(_) => None,
-    };
+    let target = FeatureMatch::new(feature);
     let articles = corpus
         .articles()
         .iter()
         .filter_map(|analysed| {
-            let (excerpts, count) = excerpts_of(feature, key.as_deref(), bbox, analysed, corpus);
+            let (excerpts, count) = article_excerpts(feature, &target, analysed, corpus)?;
             mentions += count;
-            let a = &analysed.article;
-            (!excerpts.is_empty()).then(|| ArticleExcerpts {
-                article: a.id.clone(),
-                title: a.title.clone(),
-                outlet: a.outlet.clone(),
-                url: a.url.clone(),
-                date: a.date.clone(),
-                excerpts,
-            })
+            Some(excerpts)
         })
         .collect();
     Dossier {

@@ -14,6 +14,7 @@
 //! [`Atlas::area_generation`] at the last [`RollUp::sync`].
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::atlas::{Atlas, FeatureId};
 use crate::geometry::projection::LonLat;
@@ -31,6 +32,9 @@ struct Place {
     mentions: usize,
     /// The features its mentions count for.
     features: Vec<FeatureId>,
+    /// Mentions of it per article (by id): a dossier's articles are these,
+    /// over its places, found without a walk over the corpus.
+    articles: HashMap<Arc<str>, usize>,
 }
 
 /// Mentions per feature, over the articles added so far.
@@ -74,12 +78,13 @@ impl RollUp {
         if self.places.is_empty() {
             self.area_generation = atlas.area_generation();
         }
+        let id: Arc<str> = Arc::from(article.article.id.as_str());
         for m in &article.places {
-            self.add_mention(atlas, m);
+            self.add_mention(atlas, m, &id);
         }
     }
 
-    fn add_mention(&mut self, atlas: &Atlas, m: &PlaceMention) {
+    fn add_mention(&mut self, atlas: &Atlas, m: &PlaceMention, article: &Arc<str>) {
         let place = self.places.entry(m.gazetteer.clone()).or_insert_with(|| {
             let at = LonLat {
                 lon: m.lon,
@@ -90,9 +95,11 @@ impl RollUp {
                 at,
                 mentions: 0,
                 features: features_of(atlas, &m.gazetteer, m.kind, at),
+                articles: HashMap::new(),
             }
         });
         place.mentions += 1;
+        *place.articles.entry(Arc::clone(article)).or_insert(0) += 1;
         for f in &place.features {
             *self.counts.entry(f.clone()).or_insert(0) += 1;
         }
@@ -105,6 +112,12 @@ impl RollUp {
                 continue;
             };
             place.mentions = place.mentions.saturating_sub(1);
+            if let Some(n) = place.articles.get_mut(article.article.id.as_str()) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    place.articles.remove(article.article.id.as_str());
+                }
+            }
             for f in &place.features {
                 if let Some(n) = self.counts.get_mut(f) {
                     *n = n.saturating_sub(1);
@@ -134,6 +147,24 @@ impl RollUp {
                 *self.counts.entry(f.clone()).or_insert(0) += place.mentions;
             }
         }
+    }
+
+    /// The articles (ids) whose mentions count for `feature`, each with its
+    /// number of such mentions: the work is the distinct places plus the
+    /// dossier's own size, not the corpus.
+    #[must_use]
+    pub fn articles_about(&self, feature: &FeatureId) -> Vec<(Arc<str>, usize)> {
+        let mut out: HashMap<Arc<str>, usize> = HashMap::new();
+        for place in self
+            .places
+            .values()
+            .filter(|p| p.features.contains(feature))
+        {
+            for (article, n) in &place.articles {
+                *out.entry(Arc::clone(article)).or_insert(0) += n;
+            }
+        }
+        out.into_iter().collect()
     }
 
     /// The distinct places (gazetteer ids) whose mentions count for `feature`.
@@ -198,6 +229,13 @@ mod tests {
         let expected = counted_pairwise(&atlas, &articles);
         assert!(expected.len() > 5, "{expected:?}");
         assert_eq!(rollup.counts(), &expected);
+        let menaka = FeatureId("geonames:2453514".into());
+        let about: usize = rollup.articles_about(&menaka).iter().map(|(_, n)| n).sum();
+        assert_eq!(
+            Some(&about),
+            expected.get(&menaka),
+            "per-article counts add up"
+        );
 
         rollup.remove_article(&articles[0]);
         assert_eq!(rollup.counts(), &counted_pairwise(&atlas, &articles[1..]));

@@ -281,6 +281,26 @@ impl AppState {
         self.rollup.counts()
     }
 
+    /// The articles whose mentions count for `feature`, with how many: from
+    /// the roll-up's index for shown features; a hidden one (the Sahel,
+    /// which covers five countries and is not on the map) is looked for in
+    /// every article.
+    #[must_use]
+    pub fn articles_about(&self, feature: &crate::atlas::Feature) -> Vec<(Arc<str>, usize)> {
+        if !feature.hidden {
+            return self.rollup.articles_about(&feature.id);
+        }
+        let target = crate::dossier::FeatureMatch::new(feature);
+        self.corpus
+            .articles()
+            .iter()
+            .filter_map(|a| {
+                let (_, n) = crate::dossier::article_excerpts(feature, &target, a, &self.corpus)?;
+                Some((Arc::from(a.article.id.as_str()), n))
+            })
+            .collect()
+    }
+
     /// The counts again where the atlas's areas changed (a layer, a zone).
     fn recount_areas(&mut self) {
         self.rollup.sync(&self.atlas);

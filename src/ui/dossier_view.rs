@@ -6,9 +6,15 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Grid, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
 use crate::atlas::{Feature, FeatureId};
-use crate::dossier::{Dossier, FigureSpan, dossier};
+use crate::dossier::{
+    ArticleExcerpts, FeatureMatch, FigureSpan, article_excerpts, excerpt_figures,
+};
 use crate::state::{AppState, Command};
+use crate::text::fold::fold_str;
 
 pub const MENTION_BG: Color32 = Color32::from_rgb(0xff, 0xe8, 0x8a);
 pub const FIGURE_BG: Color32 = Color32::from_rgb(0xc9, 0xe4, 0xff);
@@ -63,26 +69,6 @@ pub fn highlighted(
     job
 }
 
-/// The dossier of the selected feature, computed again only when the
-/// selection or the corpus changes.
-#[derive(Default)]
-pub struct DossierCache {
-    key: Option<(FeatureId, u64)>,
-    dossier: Option<Dossier>,
-}
-
-impl DossierCache {
-    pub fn get(&mut self, feature: &Feature, state: &AppState) -> &Dossier {
-        let key = (feature.id.clone(), state.corpus.generation());
-        if self.key.as_ref() != Some(&key) || self.dossier.is_none() {
-            self.dossier = Some(dossier(feature, &state.corpus));
-            self.key = Some(key);
-        }
-        self.dossier
-            .get_or_insert_with(|| dossier(feature, &state.corpus))
-    }
-}
-
 /// An article's title cut to fit a table cell.
 fn short(title: &str) -> String {
     if title.chars().count() <= 28 {
@@ -92,51 +78,49 @@ fn short(title: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// "same in …" / "…: 5100", short; the full titles go in the tooltip.
+/// "same in 2 others · 3 other values", short (with the one title or value
+/// when there is just one); the titles and values go in the tooltip.
 fn figure_sources(f: &FigureSpan) -> (String, String) {
     let mut short_parts = Vec::new();
     let mut long_parts = Vec::new();
-    let more = |n: usize| {
-        if n > 0 {
-            format!(" (+{n} more)")
+    let same = f.corroborated_by.len() + f.more_corroborating;
+    match (same, f.corroborated_by.first()) {
+        (0, _) | (_, None) => {}
+        (1, Some(title)) => short_parts.push(format!("same in {}", short(title))),
+        (n, Some(_)) => short_parts.push(format!("same in {n} others")),
+    }
+    if same > 0 {
+        let more = if f.more_corroborating > 0 {
+            format!("\n… and {} more", f.more_corroborating)
         } else {
             String::new()
-        }
-    };
-    if !f.corroborated_by.is_empty() {
-        let names: Vec<String> = f.corroborated_by.iter().map(|t| short(t)).collect();
-        short_parts.push(format!(
-            "same in {}{}",
-            names.join(", "),
-            more(f.more_corroborating)
-        ));
+        };
         long_parts.push(format!(
-            "Also reported by: {}{}",
-            f.corroborated_by.join("; "),
-            more(f.more_corroborating)
+            "Also reported by:\n{}{more}",
+            f.corroborated_by.join("\n")
         ));
     }
-    for other in &f.differs_from {
-        let sources = |n: usize| {
-            if n > 1 {
-                format!(" and {} other(s)", n - 1)
+    let values = f.differs_from.len() + f.more_values;
+    match (values, f.differs_from.first()) {
+        (0, _) | (_, None) => {}
+        (1, Some(other)) => short_parts.push(format!("{}: {}", short(&other.article), other.value)),
+        (n, Some(_)) => short_parts.push(format!("{n} other values")),
+    }
+    if values > 0 {
+        long_parts.push("Other values of this quantity:".to_owned());
+        for other in &f.differs_from {
+            let others = if other.sources > 1 {
+                format!(" and {} other(s)", other.sources - 1)
             } else {
                 String::new()
-            }
-        };
-        short_parts.push(format!("{}: {}", short(&other.article), other.value));
-        long_parts.push(format!(
-            "{}{} give {}",
-            other.article,
-            sources(other.sources),
-            other.value
-        ));
+            };
+            long_parts.push(format!("{} in {}{others}", other.value, other.article));
+        }
+        if f.more_values > 0 {
+            long_parts.push(format!("… and {} other value(s)", f.more_values));
+        }
     }
-    if f.more_values > 0 {
-        short_parts.push(format!("{} other value(s)", f.more_values));
-        long_parts.push(format!("{} other value(s) not listed", f.more_values));
-    }
-    (short_parts.join("; "), long_parts.join("\n"))
+    (short_parts.join(" · "), long_parts.join("\n"))
 }
 
 fn change_chart(ui: &mut Ui, id: usize, f: &FigureSpan) {
@@ -164,6 +148,203 @@ fn change_chart(ui: &mut Ui, id: usize, f: &FigureSpan) {
         });
 }
 
+/// How an article list is ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Newest,
+    Oldest,
+    Outlet,
+    MostMentions,
+}
+
+impl Sort {
+    const ALL: [Self; 4] = [Self::Newest, Self::Oldest, Self::Outlet, Self::MostMentions];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Newest => "Newest first",
+            Self::Oldest => "Oldest first",
+            Self::Outlet => "By outlet",
+            Self::MostMentions => "Most mentions",
+        }
+    }
+}
+
+/// One article of the dossier, with what sorting and filtering need.
+struct Row {
+    id: Arc<str>,
+    mentions: usize,
+    title: String,
+    outlet: Option<String>,
+    date: Option<String>,
+    language: Option<String>,
+}
+
+/// Time a frame may spend on the dossier's figures summary (the rest is
+/// done over the next frames).
+const SUMMARY_BUDGET: std::time::Duration = std::time::Duration::from_millis(2);
+/// Height of an article not laid out yet.
+const ESTIMATED_ROW_HEIGHT: f32 = 140.0;
+
+/// The distinct values of one quantity across the dossier.
+#[derive(Default)]
+struct QuantityValues {
+    /// value → titles of the articles giving it (each once).
+    values: BTreeMap<u64, (f64, Vec<String>)>,
+}
+
+/// The selected feature's reports: the list of articles about it (from
+/// the roll-up's index, not a walk over the corpus), sorted and filtered;
+/// each article's excerpts worked out when it scrolls into view; the
+/// figures summary built a slice per frame.
+#[derive(Default)]
+pub struct DossierCache {
+    key: Option<(FeatureId, u64)>,
+    target: Option<FeatureMatch>,
+    rows: Vec<Row>,
+    /// Indices into `rows`, filtered and sorted.
+    shown: Vec<usize>,
+    sort: Sort,
+    filter: String,
+    language: Option<String>,
+    /// Each article's excerpts, once laid out.
+    excerpts: HashMap<Arc<str>, Option<ArticleExcerpts>>,
+    heights: HashMap<Arc<str>, f32>,
+    /// Figures by quantity (unit, toll or not) and how far the summary has got.
+    summary: BTreeMap<(String, bool), QuantityValues>,
+    summarised: usize,
+}
+
+impl DossierCache {
+    /// Starts again when the selection or the corpus changed.
+    fn refresh(&mut self, feature: &Feature, state: &AppState) {
+        let key = (feature.id.clone(), state.corpus.generation());
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        self.key = Some(key);
+        self.target = Some(FeatureMatch::new(feature));
+        self.rows = state
+            .articles_about(feature)
+            .into_iter()
+            .filter_map(|(id, mentions)| {
+                let a = &state.corpus.get(&id)?.article;
+                Some(Row {
+                    mentions,
+                    title: a.title.clone(),
+                    outlet: a.outlet.clone(),
+                    date: a.date.clone(),
+                    language: a.language.clone(),
+                    id,
+                })
+            })
+            .collect();
+        self.excerpts.clear();
+        self.summary.clear();
+        self.summarised = 0;
+        self.arrange(state);
+    }
+
+    /// Filters and sorts the rows (when they or the controls change).
+    fn arrange(&mut self, state: &AppState) {
+        let words: Vec<String> = fold_str(&self.filter)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let matches = |row: &Row| {
+            if self.language.is_some() && row.language != self.language {
+                return false;
+            }
+            if words.is_empty() {
+                return true;
+            }
+            let mut text = fold_str(&row.title);
+            text.push(' ');
+            text.push_str(&fold_str(row.outlet.as_deref().unwrap_or("")));
+            if let Some(a) = state.corpus.get(&row.id) {
+                text.push(' ');
+                text.push_str(&fold_str(&a.article.body));
+            }
+            words.iter().all(|w| text.contains(w.as_str()))
+        };
+        self.shown = (0..self.rows.len())
+            .filter(|&i| matches(&self.rows[i]))
+            .collect();
+        let rows = &self.rows;
+        let date = |i: &usize| rows[*i].date.clone().unwrap_or_default();
+        match self.sort {
+            // Undated articles last either way.
+            Sort::Newest => self.shown.sort_by(|a, b| {
+                (rows[*a].date.is_none(), date(b)).cmp(&(rows[*b].date.is_none(), date(a)))
+            }),
+            Sort::Oldest => self.shown.sort_by(|a, b| {
+                (rows[*a].date.is_none(), date(a)).cmp(&(rows[*b].date.is_none(), date(b)))
+            }),
+            Sort::Outlet => self.shown.sort_by(|a, b| {
+                (rows[*a].outlet.is_none(), &rows[*a].outlet, date(b)).cmp(&(
+                    rows[*b].outlet.is_none(),
+                    &rows[*b].outlet,
+                    date(a),
+                ))
+            }),
+            Sort::MostMentions => self.shown.sort_by(|a, b| {
+                rows[*b]
+                    .mentions
+                    .cmp(&rows[*a].mentions)
+                    .then(date(b).cmp(&date(a)))
+            }),
+        }
+    }
+
+    /// An article's excerpts, worked out the first time it is shown.
+    fn excerpts_of(
+        &mut self,
+        id: &Arc<str>,
+        feature: &Feature,
+        state: &AppState,
+    ) -> Option<&ArticleExcerpts> {
+        let target = self.target.as_ref()?;
+        self.excerpts
+            .entry(Arc::clone(id))
+            .or_insert_with(|| {
+                let analysed = state.corpus.get(id)?;
+                article_excerpts(feature, target, analysed, &state.corpus).map(|(e, _)| e)
+            })
+            .as_ref()
+    }
+
+    /// Adds articles to the figures summary until this frame's budget is spent.
+    fn summarise(&mut self, feature: &Feature, state: &AppState) {
+        let Some(target) = &self.target else { return };
+        let started = std::time::Instant::now();
+        while self.summarised < self.rows.len() && started.elapsed() < SUMMARY_BUDGET {
+            let row = &self.rows[self.summarised];
+            self.summarised += 1;
+            let Some(analysed) = state.corpus.get(&row.id) else {
+                continue;
+            };
+            for f in excerpt_figures(feature, target, analysed) {
+                if f.ordinal || f.vague {
+                    continue;
+                }
+                let quantity = f.quantity().unwrap_or("(no unit)").to_owned();
+                let entry = self
+                    .summary
+                    .entry((quantity, f.casualties))
+                    .or_default()
+                    .values
+                    .entry(f.value.to_bits())
+                    .or_insert_with(|| (f.value, Vec::new()));
+                if !entry.1.contains(&row.title) {
+                    entry.1.push(row.title.clone());
+                }
+            }
+        }
+    }
+}
+
 /// The reports section of the side panel.
 pub fn show(
     ui: &mut Ui,
@@ -173,13 +354,13 @@ pub fn show(
     commands: &mut Vec<Command>,
 ) {
     ui.separator();
-    let d = cache.get(feature, state);
+    cache.refresh(feature, state);
+    let mentions: usize = cache.rows.iter().map(|r| r.mentions).sum();
+    let articles = cache.rows.len();
     ui.heading(format!(
-        "Reports ({} mention{} in {} article{})",
-        d.mentions,
-        if d.mentions == 1 { "" } else { "s" },
-        d.articles.len(),
-        if d.articles.len() == 1 { "" } else { "s" }
+        "Reports ({mentions} mention{} in {articles} article{})",
+        if mentions == 1 { "" } else { "s" },
+        if articles == 1 { "" } else { "s" }
     ));
     if let Some(progress) = &state.progress {
         ui.horizontal(|ui| {
@@ -190,7 +371,7 @@ pub fn show(
             ));
         });
     }
-    if d.is_empty() {
+    if cache.rows.is_empty() {
         if state.progress.is_none() {
             ui.label(
                 RichText::new(
@@ -201,74 +382,171 @@ pub fn show(
         }
         return;
     }
-    excerpts(ui, d, commands);
-    figures_table(ui, d);
-}
-
-fn excerpts(ui: &mut Ui, d: &Dossier, commands: &mut Vec<Command>) {
-    let font = FontId::proportional(13.5);
-    let text_color = ui.visuals().text_color();
-    for article in &d.articles {
-        ui.add_space(6.0);
-        ui.label(RichText::new(&article.title).strong());
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} · {}",
-                    article.outlet.as_deref().unwrap_or("unknown outlet"),
-                    article.date.as_deref().unwrap_or("date unknown")
-                ))
-                .weak(),
-            );
-            if ui
-                .small_button("Open article")
-                .on_hover_text("Read it in full, places and figures highlighted")
-                .clicked()
-            {
-                commands.push(Command::ShowArticle(Some(article.article.clone())));
-            }
-            if let Some(url) = &article.url {
-                ui.hyperlink_to("source", url);
-            }
-        });
-        for excerpt in &article.excerpts {
-            let spans: Vec<(usize, usize, Mark)> = excerpt
-                .mentions
-                .iter()
-                .map(|m| (m.start, m.end, Mark::Mention))
-                .chain(
-                    excerpt
-                        .figures
-                        .iter()
-                        .map(|f| (f.figure.start, f.figure.end, Mark::Figure)),
-                )
-                .collect();
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                let mut job = highlighted(&excerpt.text, &spans, &font, text_color);
-                job.wrap.max_width = ui.available_width();
-                ui.label(job);
-            });
-        }
+    controls(ui, state, cache);
+    articles_list(ui, state, feature, cache, commands);
+    cache.summarise(feature, state);
+    figures_summary(ui, cache);
+    if cache.summarised < cache.rows.len() {
+        ui.ctx().request_repaint();
     }
 }
 
-fn figures_table(ui: &mut Ui, d: &Dossier) {
-    let figures: Vec<(&str, &FigureSpan)> = d.figures().collect();
+fn controls(ui: &mut Ui, state: &AppState, cache: &mut DossierCache) {
+    let mut changed = false;
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::new("dossier-sort", "order")
+            .selected_text(cache.sort.label())
+            .show_ui(ui, |ui| {
+                for sort in Sort::ALL {
+                    changed |= ui
+                        .selectable_value(&mut cache.sort, sort, sort.label())
+                        .changed();
+                }
+            });
+        let mut languages: Vec<String> = cache
+            .rows
+            .iter()
+            .filter_map(|r| r.language.clone())
+            .collect();
+        languages.sort();
+        languages.dedup();
+        if !languages.is_empty() {
+            egui::ComboBox::new("dossier-language", "language")
+                .selected_text(cache.language.as_deref().unwrap_or("All languages"))
+                .show_ui(ui, |ui| {
+                    changed |= ui
+                        .selectable_value(&mut cache.language, None, "All languages")
+                        .changed();
+                    for l in languages {
+                        let label = l.clone();
+                        changed |= ui
+                            .selectable_value(&mut cache.language, Some(l), label)
+                            .changed();
+                    }
+                });
+        }
+        let label = ui.label("filter");
+        changed |= ui
+            .add(
+                egui::TextEdit::singleline(&mut cache.filter)
+                    .hint_text("words, any case or accents")
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id)
+            .changed();
+    });
+    if changed {
+        cache.arrange(state);
+    }
+    if cache.shown.len() < cache.rows.len() {
+        ui.label(
+            RichText::new(format!(
+                "{} of {} articles",
+                cache.shown.len(),
+                cache.rows.len()
+            ))
+            .weak(),
+        );
+    }
+}
+
+/// The articles, laid out only where the panel's scroll view shows them:
+/// the others take their last measured (or an estimated) height.
+fn articles_list(
+    ui: &mut Ui,
+    state: &AppState,
+    feature: &Feature,
+    cache: &mut DossierCache,
+    commands: &mut Vec<Command>,
+) {
+    let visible = ui.clip_rect();
+    let mut skipped = 0.0;
+    let shown = cache.shown.clone();
+    for i in shown {
+        let id = Arc::clone(&cache.rows[i].id);
+        let height = cache
+            .heights
+            .get(&id)
+            .copied()
+            .unwrap_or(ESTIMATED_ROW_HEIGHT);
+        let top = ui.cursor().top() + skipped;
+        if top + height < visible.top() || top > visible.bottom() {
+            skipped += height;
+            continue;
+        }
+        if skipped > 0.0 {
+            ui.add_space(skipped);
+            skipped = 0.0;
+        }
+        let Some(article) = cache.excerpts_of(&id, feature, state).cloned() else {
+            continue;
+        };
+        let rect = ui
+            .scope(|ui| article_card(ui, &article, commands))
+            .response
+            .rect;
+        cache
+            .heights
+            .insert(id, rect.height() + ui.spacing().item_spacing.y);
+    }
+    if skipped > 0.0 {
+        ui.add_space(skipped);
+    }
+}
+
+fn article_card(ui: &mut Ui, article: &ArticleExcerpts, commands: &mut Vec<Command>) {
+    let font = FontId::proportional(13.5);
+    let text_color = ui.visuals().text_color();
+    ui.add_space(6.0);
+    ui.label(RichText::new(&article.title).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} · {}",
+                article.outlet.as_deref().unwrap_or("unknown outlet"),
+                article.date.as_deref().unwrap_or("date unknown")
+            ))
+            .weak(),
+        );
+        if ui
+            .small_button("Open article")
+            .on_hover_text("Read it in full, places and figures highlighted")
+            .clicked()
+        {
+            commands.push(Command::ShowArticle(Some(article.article.clone())));
+        }
+        if let Some(url) = &article.url {
+            ui.hyperlink_to("source", url);
+        }
+    });
+    for excerpt in &article.excerpts {
+        let spans: Vec<(usize, usize, Mark)> = excerpt
+            .mentions
+            .iter()
+            .map(|m| (m.start, m.end, Mark::Mention))
+            .chain(
+                excerpt
+                    .figures
+                    .iter()
+                    .map(|f| (f.figure.start, f.figure.end, Mark::Figure)),
+            )
+            .collect();
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            let mut job = highlighted(&excerpt.text, &spans, &font, text_color);
+            job.wrap.max_width = ui.available_width();
+            ui.label(job);
+        });
+    }
+    let figures: Vec<&FigureSpan> = article.excerpts.iter().flat_map(|e| &e.figures).collect();
     if figures.is_empty() {
         return;
     }
-    ui.add_space(8.0);
-    ui.label(RichText::new("Figures").strong());
-    Grid::new("dossier-figures")
-        .num_columns(4)
+    Grid::new(("dossier-figures", &article.article))
+        .num_columns(3)
         .striped(true)
         .max_col_width(150.0)
         .show(ui, |ui| {
-            for header in ["Value", "Counts", "Article", "Sources"] {
-                ui.label(RichText::new(header).small().strong());
-            }
-            ui.end_row();
-            for (title, f) in &figures {
+            for f in &figures {
                 let value = format!(
                     "{}{}",
                     f.figure
@@ -281,8 +559,6 @@ fn figures_table(ui: &mut Ui, d: &Dossier) {
                 ui.label(value)
                     .on_hover_text(format!("value {}", f.figure.value));
                 ui.label(f.figure.unit.as_deref().unwrap_or("—"));
-                ui.add(egui::Label::new(RichText::new(short(title)).small()).wrap())
-                    .on_hover_text(*title);
                 let (sources, details) = figure_sources(f);
                 let cell = ui.add(egui::Label::new(RichText::new(sources).small()).wrap());
                 if !details.is_empty() {
@@ -291,16 +567,80 @@ fn figures_table(ui: &mut Ui, d: &Dossier) {
                 ui.end_row();
             }
         });
-    let mut chart_id = 0;
-    for (_, f) in figures.iter().filter(|(_, f)| f.figure.change.is_some()) {
+    for (i, f) in figures.iter().enumerate() {
         // A change is reported on both ends: chart it once.
         if f.figure
             .change
-            .is_some_and(|(from, _)| (from - f.figure.value).abs() > f64::EPSILON)
+            .is_some_and(|(from, _)| (from - f.figure.value).abs() < f64::EPSILON)
         {
-            continue;
+            change_chart(ui, i, f);
         }
-        chart_id += 1;
-        change_chart(ui, chart_id, f);
+    }
+}
+
+/// Each quantity once, with its values and their number of sources; the
+/// articles giving each value on demand.
+fn figures_summary(ui: &mut Ui, cache: &DossierCache) {
+    if cache.summary.is_empty() && cache.summarised >= cache.rows.len() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new("Figures across these reports").strong());
+    if cache.summarised < cache.rows.len() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!(
+                "reading figures: {} / {} articles",
+                cache.summarised,
+                cache.rows.len()
+            ));
+        });
+    }
+    for ((quantity, toll), values) in &cache.summary {
+        let mut ranked: Vec<&(f64, Vec<String>)> = values.values.values().collect();
+        ranked.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.total_cmp(&b.0)));
+        let head: Vec<String> = ranked
+            .iter()
+            .take(4)
+            .map(|(v, titles)| format!("{v} ×{}", titles.len()))
+            .collect();
+        let more = if ranked.len() > 4 {
+            format!(" … {} values", ranked.len())
+        } else {
+            String::new()
+        };
+        let title = format!(
+            "{quantity}{}: {}{more}",
+            if *toll { " (killed or wounded)" } else { "" },
+            head.join(", ")
+        );
+        egui::CollapsingHeader::new(title)
+            .id_salt(("figures-summary", quantity, toll))
+            .show(ui, |ui| {
+                for (v, titles) in ranked.iter().take(50) {
+                    let listed: Vec<String> = titles.iter().take(3).map(|t| short(t)).collect();
+                    let rest = titles.len().saturating_sub(3);
+                    ui.label(
+                        RichText::new(format!(
+                            "{v}: {}{}",
+                            listed.join("; "),
+                            if rest > 0 {
+                                format!(" and {rest} more")
+                            } else {
+                                String::new()
+                            }
+                        ))
+                        .small(),
+                    )
+                    .on_hover_text(titles.join("\n"));
+                }
+                if ranked.len() > 50 {
+                    ui.label(
+                        RichText::new(format!("… and {} other values", ranked.len() - 50))
+                            .small()
+                            .weak(),
+                    );
+                }
+            });
     }
 }
