@@ -58,7 +58,7 @@ pub enum RenderError {
 }
 
 impl Frame {
-    fn rect(&self) -> ScreenRect {
+    pub(crate) fn rect(&self) -> ScreenRect {
         ScreenRect {
             min: ScreenPoint { x: 0.0, y: 0.0 },
             max: ScreenPoint {

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::atlas::{AreaLevel, FeatureGeometry, FeatureKind};
 use crate::geometry::projection::{Projector, ScreenPoint, WorldPoint};
-use crate::view::labels::{LabelCandidate, place_labels};
+use crate::view::labels::{LabelCandidate, place_labels_avoiding};
 use crate::view::palette::{self, Line, Paint, approximate_text_width, area_paint, label_style};
 use crate::view::scale_bar::scale_bar;
 
@@ -208,7 +208,13 @@ fn text(out: &mut String, at: ScreenPoint, size: f32, paint: Paint, anchor: &str
 }
 
 /// Names, placed by the same rules as in the window.
-fn labels(out: &mut String, scene: &Scene<'_>, projector: &Projector, frame: &Frame) {
+fn labels(
+    out: &mut String,
+    scene: &Scene<'_>,
+    projector: &Projector,
+    frame: &Frame,
+    badges: &[crate::geometry::projection::ScreenRect],
+) {
     let mut specs = Vec::new();
     let mut candidates = Vec::new();
     for (index, feature) in scene
@@ -272,7 +278,7 @@ fn labels(out: &mut String, scene: &Scene<'_>, projector: &Projector, frame: &Fr
     }
     let boxes: Vec<LabelCandidate> = candidates.iter().map(|(c, _)| *c).collect();
     let _ = writeln!(out, r#"<g id="labels">"#);
-    for i in place_labels(&boxes, 2.0) {
+    for i in place_labels_avoiding(&boxes, 2.0, badges) {
         let (candidate, group) = candidates[i];
         let style = &specs[group];
         let baseline = ScreenPoint {
@@ -291,31 +297,24 @@ fn labels(out: &mut String, scene: &Scene<'_>, projector: &Projector, frame: &Fr
     let _ = writeln!(out, "</g>");
 }
 
-/// Red badges with each feature's number of mentions in the articles.
-fn badges(out: &mut String, scene: &Scene<'_>, projector: &Projector, frame: &Frame) {
+/// Red badges with each feature's number of mentions in the articles, laid
+/// out as the window lays them out ([`crate::view::badges`]).
+fn badges(out: &mut String, placed: &[crate::view::badges::Placed]) {
     let _ = writeln!(out, r#"<g id="badges">"#);
     let (fill, _) = palette::BADGE_FILL.svg();
-    for feature in scene.atlas.features().iter().filter(|f| !f.hidden) {
-        let Some(&count) = scene.mention_counts.get(&feature.id) else {
-            continue;
-        };
-        let anchor = projector.screen_from_lonlat(feature.label_at);
-        let at = if feature.point().is_some() {
-            ScreenPoint {
-                x: anchor.x - palette::MARKER_RADIUS - 2.0,
-                y: anchor.y - palette::MARKER_RADIUS - 9.0,
-            }
-        } else {
-            ScreenPoint {
-                x: anchor.x,
-                y: anchor.y - 22.0,
-            }
-        };
-        if !frame.contains(at, 0.0) {
-            continue;
+    for badge in placed {
+        let at = badge.center;
+        let label = badge.count.to_string();
+        let w = crate::view::badges::width(badge.count);
+        if badge.is_cluster() {
+            let _ = writeln!(
+                out,
+                r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="19" rx="9" fill="none" stroke="{fill}" stroke-width="1.5"/>"#,
+                at.x - w / 2.0 - 2.0,
+                at.y - 9.5,
+                w + 4.0
+            );
         }
-        let label = count.to_string();
-        let w = approximate_text_width(&label, 10.5) + 8.0;
         let _ = writeln!(
             out,
             r##"<rect x="{:.1}" y="{:.1}" width="{w:.1}" height="15" rx="7" fill="{fill}" stroke="#ffffff"/><text x="{:.1}" y="{:.1}" font-size="10.5" fill="#ffffff" text-anchor="middle">{label}</text>"##,
@@ -441,8 +440,20 @@ pub fn svg(scene: &Scene<'_>, frame: &Frame) -> String {
     );
     areas(&mut out, scene, &projector);
     markers(&mut out, scene, &projector, frame);
-    labels(&mut out, scene, &projector, frame);
-    badges(&mut out, scene, &projector, frame);
+    let placed = crate::view::badges::place(crate::view::badges::candidates(
+        scene.atlas,
+        &projector,
+        scene.mention_counts,
+        frame.rect(),
+    ));
+    labels(
+        &mut out,
+        scene,
+        &projector,
+        frame,
+        &crate::view::badges::rects(&placed),
+    );
+    badges(&mut out, &placed);
     furniture(&mut out, &projector, frame);
     out.push_str("</svg>\n");
     out

@@ -88,6 +88,9 @@ pub enum Command {
     FitFocus,
     /// Frame one feature (double-click, or "Zoom to" in the side panel).
     ZoomTo(FeatureId),
+    /// Frame a lon/lat box, south-west and north-east corners (a click on
+    /// a cluster of badges).
+    FrameBox(LonLat, LonLat),
     ShowAbout(bool),
     ShowShortcuts(bool),
     /// Read these article files (File → Open articles, drag and drop).
@@ -232,6 +235,14 @@ impl AppState {
             }
             Command::FitFocus => self.fit_focus(),
             Command::ZoomTo(id) => self.zoom_to(&id),
+            Command::FrameBox(sw, ne) => {
+                if [sw.lon, sw.lat, ne.lon, ne.lat]
+                    .iter()
+                    .all(|v| v.is_finite())
+                {
+                    self.fit_box(geo::Rect::new(sw.to_coord(), ne.to_coord()));
+                }
+            }
             Command::ShowAbout(open) => self.dialogs.about = open,
             Command::ShowShortcuts(open) => self.dialogs.shortcuts = open,
             Command::OpenArticles(paths) => {
@@ -444,6 +455,39 @@ mod tests {
                 anchor_dy: 0.0,
             });
         }
+        assert_eq!(state.camera, camera);
+    }
+
+    #[test]
+    fn a_box_is_framed_and_nonsense_is_ignored() {
+        let mut state = state();
+        let (sw, ne) = (
+            LonLat {
+                lon: 0.0,
+                lat: 15.0,
+            },
+            LonLat {
+                lon: 2.0,
+                lat: 16.0,
+            },
+        );
+        state.apply(Command::FrameBox(sw, ne));
+        let projector = state.projector().unwrap_or_else(|| panic!("viewport set"));
+        for corner in [sw, ne] {
+            assert!(
+                projector
+                    .rect()
+                    .contains(projector.screen_from_lonlat(corner))
+            );
+        }
+        let camera = state.camera;
+        state.apply(Command::FrameBox(
+            LonLat {
+                lon: f64::NAN,
+                lat: 0.0,
+            },
+            ne,
+        ));
         assert_eq!(state.camera, camera);
     }
 

@@ -39,6 +39,17 @@ fn overlaps(a: &ScreenRect, b: &ScreenRect) -> bool {
 /// stable from frame to frame and labels do not flicker.
 #[must_use]
 pub fn place_labels(candidates: &[LabelCandidate], padding: f32) -> Vec<usize> {
+    place_labels_avoiding(candidates, padding, &[])
+}
+
+/// [`place_labels`], with no label overlapping any of `obstacles` (the
+/// map's badges).
+#[must_use]
+pub fn place_labels_avoiding(
+    candidates: &[LabelCandidate],
+    padding: f32,
+    obstacles: &[ScreenRect],
+) -> Vec<usize> {
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(candidates[i].priority));
     let mut placed: Vec<(usize, ScreenRect)> = Vec::new();
@@ -50,7 +61,9 @@ pub fn place_labels(candidates: &[LabelCandidate], padding: f32) -> Vec<usize> {
             continue;
         }
         let rect = candidates[i].rect(padding);
-        if placed.iter().all(|(_, other)| !overlaps(&rect, other)) {
+        if placed.iter().all(|(_, other)| !overlaps(&rect, other))
+            && obstacles.iter().all(|o| !overlaps(&rect, o))
+        {
             placed.push((i, rect));
         }
     }

@@ -27,6 +27,8 @@ pub struct MapView {
     marker_name: String,
     /// The menu just opened: its name field takes the keyboard.
     focus_marker_name: bool,
+    /// The badges drawn last frame: a click on a cluster zooms into it.
+    badges: Vec<crate::view::badges::Placed>,
 }
 
 impl MapView {
@@ -66,6 +68,13 @@ impl MapView {
         let atlas = &state.atlas;
 
         let hover_pos = response.hover_pos();
+        // Badges first: names are then placed around them.
+        self.badges = crate::view::badges::place(crate::view::badges::candidates(
+            atlas,
+            &projector,
+            state.mention_counts(),
+            screen_rect(rect),
+        ));
         self.pointer_input(&response, state, &projector, commands);
         // Clicks inside the menu (into its name field) must not close it.
         egui::Popup::context_menu(&response)
@@ -118,15 +127,7 @@ impl MapView {
         {
             overlay::highlight(&painter, atlas, &projector, id, false);
         }
-        let annotations = state.annotations();
-        let many_points = overlay::markers(&painter, atlas, &projector, |id| {
-            annotations
-                .note(id)
-                .and_then(|a| a.colour)
-                .map(|c| egui::Color32::from_rgb(c.0[0], c.0[1], c.0[2]))
-        });
-        overlay::labels(&painter, atlas, &projector, !many_points);
-        overlay::badges(&painter, atlas, &projector, state.mention_counts());
+        self.markers_labels_badges(&painter, state, &projector);
         overlay::scale_bar_and_attribution(&painter, &projector, rect);
         if let Some(corners) = &state.drawing {
             overlay::zone_in_progress(&painter, &projector, corners, hover_pos);
@@ -155,6 +156,30 @@ impl MapView {
 }
 
 impl MapView {
+    /// Markers, then names where badges leave room, then the badges.
+    fn markers_labels_badges(
+        &self,
+        painter: &egui::Painter,
+        state: &AppState,
+        projector: &Projector,
+    ) {
+        let annotations = state.annotations();
+        let many_points = overlay::markers(painter, &state.atlas, projector, |id| {
+            annotations
+                .note(id)
+                .and_then(|a| a.colour)
+                .map(|c| egui::Color32::from_rgb(c.0[0], c.0[1], c.0[2]))
+        });
+        overlay::labels(
+            painter,
+            &state.atlas,
+            projector,
+            !many_points,
+            &crate::view::badges::rects(&self.badges),
+        );
+        overlay::badges(painter, &self.badges);
+    }
+
     /// Hover, click, double-click and right-click, as commands. Picking uses
     /// this frame's projector, the one the user sees.
     fn pointer_input(
@@ -185,6 +210,21 @@ impl MapView {
                 let at = projector.lonlat_from_screen(screen_point(p));
                 commands.push(Command::Annotation(AnnotationCommand::AddCorner(at)));
             }
+            return;
+        }
+        let cluster = response
+            .interact_pointer_pos()
+            .map(screen_point)
+            .and_then(|p| {
+                self.badges
+                    .iter()
+                    .find(|b| b.is_cluster() && b.rect().contains(p))
+            });
+        if response.clicked()
+            && let Some(cluster) = cluster
+        {
+            // A cluster of places: zoom in until they come apart.
+            commands.push(Command::FrameBox(cluster.extent.0, cluster.extent.1));
             return;
         }
         if response.clicked() {

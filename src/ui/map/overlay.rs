@@ -8,7 +8,7 @@ use crate::geometry::projection::Projector;
 use crate::ui::convert::{pos2 as to_pos2, screen_point};
 use crate::ui::map::base_layer::{is_visible, outline_shapes, screen_mesh};
 use crate::ui::style;
-use crate::view::labels::{LabelCandidate, place_labels};
+use crate::view::labels::{LabelCandidate, place_labels_avoiding};
 use crate::view::scale_bar::scale_bar;
 
 /// Outline (and, when selected, a tint) of the hovered or selected feature.
@@ -215,7 +215,13 @@ const MAX_LABELS_CONSIDERED: usize = 600;
 
 /// Names of features, placed so that no two overlap; with `plain_points`
 /// false, towns and imported points go unnamed (too many on screen).
-pub fn labels(painter: &Painter, atlas: &Atlas, projector: &Projector, plain_points: bool) {
+pub fn labels(
+    painter: &Painter,
+    atlas: &Atlas,
+    projector: &Projector,
+    plain_points: bool,
+    badges: &[crate::geometry::projection::ScreenRect],
+) {
     let clip = painter.clip_rect();
     let mut wanted: Vec<(usize, Pos2, LabelSpec)> = atlas
         .features()
@@ -280,7 +286,7 @@ pub fn labels(painter: &Painter, atlas: &Atlas, projector: &Projector, plain_poi
             galleys.push(galley.clone());
         }
     }
-    for i in place_labels(&candidates, 2.0) {
+    for i in place_labels_avoiding(&candidates, 2.0, badges) {
         let c = &candidates[i];
         let galley = galleys[i].clone();
         let top_left = pos2(c.center.x - c.width / 2.0, c.center.y - c.height / 2.0);
@@ -349,33 +355,31 @@ pub fn hover_name(painter: &Painter, feature: &Feature, cursor: Pos2) {
     painter.galley(rect.min + vec2(4.0, 4.0), galley, Color32::BLACK);
 }
 
-/// Numbered badges on features the articles mention.
-pub fn badges<S: std::hash::BuildHasher>(
-    painter: &Painter,
-    atlas: &Atlas,
-    projector: &Projector,
-    counts: &std::collections::HashMap<FeatureId, usize, S>,
-) {
-    let clip = painter.clip_rect();
-    for feature in atlas.features().iter().filter(|f| !f.hidden) {
-        let Some(&count) = counts.get(&feature.id) else {
-            continue;
-        };
-        let anchor = to_pos2(projector.screen_from_lonlat(feature.label_at));
-        let at = if feature.point().is_some() {
-            anchor + vec2(-style::MARKER_RADIUS - 2.0, -style::MARKER_RADIUS - 9.0)
-        } else {
-            anchor + vec2(0.0, -22.0)
-        };
-        if !clip.contains(at) {
-            continue;
-        }
+/// Numbered badges on features the articles mention, laid out by
+/// [`crate::view::badges::place`]; a cluster is drawn with a second ring.
+pub fn badges(painter: &Painter, placed: &[crate::view::badges::Placed]) {
+    for badge in placed {
         let galley = painter.layout_no_wrap(
-            count.to_string(),
+            badge.count.to_string(),
             FontId::proportional(10.5),
             Color32::WHITE,
         );
-        let rect = Rect::from_center_size(at, galley.size() + vec2(8.0, 2.0));
+        let at = to_pos2(badge.center);
+        let rect = Rect::from_center_size(
+            at,
+            vec2(
+                crate::view::badges::width(badge.count),
+                crate::view::badges::HEIGHT,
+            ),
+        );
+        if badge.is_cluster() {
+            painter.rect_stroke(
+                rect.expand(2.0),
+                9.0,
+                Stroke::new(1.5, style::BADGE_FILL),
+                egui::StrokeKind::Outside,
+            );
+        }
         painter.rect(
             rect,
             7.0,
@@ -383,7 +387,7 @@ pub fn badges<S: std::hash::BuildHasher>(
             Stroke::new(1.0, Color32::WHITE),
             egui::StrokeKind::Outside,
         );
-        painter.galley(rect.center() - galley.size() / 2.0, galley, Color32::WHITE);
+        painter.galley(at - galley.size() / 2.0, galley, Color32::WHITE);
     }
 }
 
@@ -437,7 +441,7 @@ mod tests {
                 vec2(800.0, 600.0),
             ));
             dense = markers(&painter, &atlas, &projector, |_| None);
-            labels(&painter, &atlas, &projector, !dense);
+            labels(&painter, &atlas, &projector, !dense, &[]);
         });
         output.textures_delta.clear();
         let meshes = output
