@@ -57,6 +57,13 @@ pub enum Job {
     Remove(String),
     /// Bring a removed article back (undo of a removal).
     Restore(String),
+    /// Full-text search: answered between the chunks of a long reading,
+    /// not after it. `serial` tells the answer to the newest question.
+    Search {
+        query: String,
+        limit: usize,
+        serial: u64,
+    },
 }
 
 /// What the worker reports.
@@ -75,6 +82,14 @@ pub enum LibraryEvent {
     Failed(String),
     /// An article brought back by [`Job::Restore`].
     Restored(Box<AnalysedArticle>),
+    /// The answer to [`Job::Search`]: the best sentences, and every
+    /// matching article's short name.
+    Searched {
+        serial: u64,
+        query: String,
+        hits: Vec<crate::corpus::search::SearchHit>,
+        articles: Vec<String>,
+    },
     /// A job is done (or was cancelled).
     Finished,
 }
@@ -263,15 +278,72 @@ impl Worker {
             self.restore_stored(&gazetteer, &mut store);
         }
         self.finish();
-        for job in jobs {
+        let mut waiting = std::collections::VecDeque::new();
+        loop {
+            let job = match waiting.pop_front() {
+                Some(job) => job,
+                None => match jobs.recv() {
+                    Ok(job) => job,
+                    Err(_) => return, // the window closed
+                },
+            };
             match job {
                 Job::Read { sources, explicit } => {
-                    self.read(&gazetteer, &mut store, &sources, explicit);
+                    self.read(
+                        &gazetteer,
+                        &mut store,
+                        &sources,
+                        explicit,
+                        jobs,
+                        &mut waiting,
+                    );
                 }
                 Job::Remove(name) => self.set_removed(&mut store, &name, true),
                 Job::Restore(name) => self.set_removed(&mut store, &name, false),
+                Job::Search {
+                    query,
+                    limit,
+                    serial,
+                } => self.search(&store, query, limit, serial),
             }
             self.finish();
+        }
+    }
+
+    fn search(&self, store: &Store, query: String, limit: usize, serial: u64) {
+        let found = store
+            .search(&query, limit)
+            .and_then(|hits| Ok((hits, store.search_articles(&query)?)));
+        match found {
+            Ok((hits, articles)) => self.send(LibraryEvent::Searched {
+                serial,
+                query,
+                hits,
+                articles,
+            }),
+            Err(e) => self.send(LibraryEvent::Failed(format!("Search failed: {e}"))),
+        }
+    }
+
+    /// Answers the searches asked for meanwhile; other jobs wait their turn.
+    fn answer_searches(
+        &self,
+        store: &Store,
+        jobs: &Receiver<Job>,
+        waiting: &mut std::collections::VecDeque<Job>,
+    ) {
+        for job in jobs.try_iter() {
+            match job {
+                Job::Search {
+                    query,
+                    limit,
+                    serial,
+                } => {
+                    self.search(store, query, limit, serial);
+                    self.finish();
+                }
+                other => waiting.push_back(other),
+            }
         }
     }
 
@@ -361,9 +433,12 @@ impl Worker {
         store: &mut Store,
         sources: &[ArticleSource],
         explicit: bool,
+        jobs: &Receiver<Job>,
+        waiting: &mut std::collections::VecDeque<Job>,
     ) {
         let total = sources.len();
         for (chunk_index, chunk) in sources.chunks(CHUNK).enumerate() {
+            self.answer_searches(store, jobs, waiting);
             if self.cancel.load(Ordering::SeqCst) {
                 self.send(LibraryEvent::Warning(format!(
                     "Reading cancelled: {} of {total} article(s) were not read",

@@ -49,8 +49,12 @@ fn the_zone_shows_menaka_and_gao_reports_and_corroborated_figures() {
     );
     let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
     panel.get_by_label("Three-borders zone");
-    panel.get_by_label_contains("evacuated by helicopter to Gao in northern Mali");
-    panel.get_by_label_contains("so-called three borders region");
+    // Both reports, further down the panel.
+    common::scroll_panel_to(&mut harness, "so-called three borders region");
+    common::scroll_panel_to(
+        &mut harness,
+        "evacuated by helicopter to Gao in northern Mali",
+    );
 }
 
 #[test]
@@ -218,4 +222,55 @@ fn a_dossier_is_filtered_by_words() {
     let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
     panel.get_by_label("1 of 2 articles");
     panel.get_by_label_contains("Second French soldier killed in Mali in three days");
+}
+
+#[test]
+fn an_article_removed_leaves_the_map_and_the_store_and_undo_brings_it_back() {
+    let dir = std::env::temp_dir().join(format!("dispatch-atlas-remove-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.join("corpus.sqlite");
+    let mut harness = common::app_with_store(&db, Vec::new());
+    let menaka = FeatureId("geonames:2453514".into());
+    let count = |h: &egui_kittest::Harness<'_, dispatch_atlas::ui::DispatchAtlasApp>| {
+        h.state()
+            .state()
+            .and_then(|s| s.mention_counts().get(&menaka).copied())
+            .unwrap_or_default()
+    };
+    let before = count(&harness);
+    harness
+        .state_mut()
+        .apply(dispatch_atlas::state::Command::ShowArticle(Some(
+            "001_second-soldier.txt".into(),
+        )));
+    harness.run();
+    harness.get_by_label("Remove from the corpus").click();
+    harness.run();
+    common::wait_while(
+        &mut harness,
+        "removal not stored",
+        dispatch_atlas::ui::DispatchAtlasApp::is_reading,
+    );
+    assert!(count(&harness) < before, "its mentions left the badges");
+    let stored = || {
+        dispatch_atlas::corpus::store::Store::open(&db)
+            .and_then(|s| s.count())
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    assert_eq!(stored(), 1, "marked removed in the store");
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Undo remove article").click();
+    harness.run();
+    common::wait_while(
+        &mut harness,
+        "restore not stored",
+        dispatch_atlas::ui::DispatchAtlasApp::is_reading,
+    );
+    assert_eq!(count(&harness), before);
+    assert_eq!(stored(), 2);
+    drop(harness);
+    let _ = std::fs::remove_dir_all(&dir);
 }

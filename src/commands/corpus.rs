@@ -84,6 +84,7 @@ pub fn add(db: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
                 }
                 LibraryEvent::Progress { .. }
                 | LibraryEvent::GazetteerReady(_)
+                | LibraryEvent::Searched { .. }
                 | LibraryEvent::Finished => {}
             }
         }

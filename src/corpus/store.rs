@@ -549,6 +549,25 @@ impl Store {
             .map_err(|e| self.classify(e))
     }
 
+    /// The short names of every article (not removed) with a sentence that
+    /// matches what the user typed (to filter the map to them).
+    pub fn search_articles(&self, typed: &str) -> Result<Vec<String>, StoreError> {
+        let Some(query) = fts_query(typed) else {
+            return Ok(Vec::new());
+        };
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT DISTINCT a.name FROM sentences s JOIN articles a ON a.id = s.article
+                 WHERE sentences MATCH ?1 AND a.removed = 0",
+            )
+            .map_err(|e| self.classify(e))?;
+        statement
+            .query_map(params![query], |r| r.get(0))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.classify(e))
+    }
+
     /// Limits the file's size (tests of a full disk).
     #[cfg(test)]
     fn limit_pages(&self, pages: i64) -> rusqlite::Result<()> {

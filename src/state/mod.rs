@@ -7,9 +7,11 @@
 mod annotating;
 mod image;
 mod layers;
+mod search;
 
 pub use annotating::AnnotationCommand;
 pub use layers::{ImportedLayerData, Layer, LayerCommand, layer_id};
+pub use search::{MAX_HITS, SearchCommand, SearchState};
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -114,6 +116,13 @@ pub enum Command {
     Layer(LayerCommand),
     /// File → Export image: the current view as PNG or SVG.
     ExportImage(PathBuf),
+    /// Full-text search and the map filtered to its results.
+    Search(SearchCommand),
+    /// Take an article (by id) out of the corpus: the map, the dossiers
+    /// and the store (marked removed, so undo can bring it back).
+    RemoveArticle(String),
+    /// Bring back the article removed last.
+    UndoRemoveArticle,
 }
 
 /// The state of one window of Dispatch Atlas.
@@ -135,6 +144,12 @@ pub struct AppState {
     pub messages: Vec<String>,
     /// Mentions per feature (the map's badges), kept up to date per article.
     rollup: RollUp,
+    /// Full-text search (Ctrl+K) and the map filtered to its results.
+    search: SearchState,
+    /// Articles removed this session, the last one last (for undo).
+    removed_articles: Vec<AnalysedArticle>,
+    /// Store changes for the library to make (the UI glue takes them).
+    library_jobs: Vec<crate::library::Job>,
     /// The article shown in full, by id.
     pub article_shown: Option<String>,
     /// Files asked for and not yet handed to a worker (the UI glue takes them).
@@ -179,6 +194,9 @@ impl AppState {
             progress: None,
             messages: Vec::new(),
             rollup: RollUp::default(),
+            search: SearchState::default(),
+            removed_articles: Vec::new(),
+            library_jobs: Vec::new(),
             article_shown: None,
             requested_files: Vec::new(),
             pending_fit: saved_camera.is_none(),
@@ -270,6 +288,29 @@ impl AppState {
                 self.recount_areas();
             }
             Command::ExportImage(path) => self.export_image(&path),
+            Command::Search(command) => self.apply_search(command),
+            Command::RemoveArticle(id) => {
+                if let Some(removed) = self.corpus.remove(&id) {
+                    self.rollup.remove_article(&removed);
+                    if self.article_shown.as_deref() == Some(id.as_str()) {
+                        self.article_shown = None;
+                    }
+                    self.status = Some(format!(
+                        "Removed “{}” (Edit, Undo remove article brings it back)",
+                        removed.article.title
+                    ));
+                    self.library_jobs.push(crate::library::Job::Remove(id));
+                    self.removed_articles.push(removed);
+                }
+            }
+            Command::UndoRemoveArticle => {
+                if let Some(article) = self.removed_articles.pop() {
+                    self.status = Some(format!("Brought back “{}”", article.article.title));
+                    self.library_jobs
+                        .push(crate::library::Job::Restore(article.article.id.clone()));
+                    self.add_article(article);
+                }
+            }
         }
     }
 
@@ -286,10 +327,34 @@ impl AppState {
         }
     }
 
-    /// Mentions per feature: the numbers on the map's badges.
+    /// Mentions per feature: the numbers on the map's badges (over the
+    /// articles of a search only, while the map is filtered to them).
     #[must_use]
     pub fn mention_counts(&self) -> &HashMap<FeatureId, usize> {
-        self.rollup.counts()
+        self.search
+            .filtered_counts()
+            .unwrap_or_else(|| self.rollup.counts())
+    }
+
+    #[must_use]
+    pub fn search(&self) -> &SearchState {
+        &self.search
+    }
+
+    /// Whether an article removal can be undone.
+    #[must_use]
+    pub fn can_undo_removal(&self) -> bool {
+        !self.removed_articles.is_empty()
+    }
+
+    /// Store changes for the library (UI glue).
+    pub fn take_library_jobs(&mut self) -> Vec<crate::library::Job> {
+        std::mem::take(&mut self.library_jobs)
+    }
+
+    /// The question the search window asked, for the library (UI glue).
+    pub fn take_search_request(&mut self) -> Option<(String, u64)> {
+        self.search.take_request()
     }
 
     /// The articles whose mentions count for `feature`, with how many: from

@@ -131,14 +131,23 @@ pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
                 ))
                 .weak(),
             );
-            ui.label(
-                RichText::new(format!(
-                    "{} places and {} figures found; click a place to see it on the map.",
-                    analysed.places.len(),
-                    analysed.figures.len()
-                ))
-                .small(),
-            );
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{} places and {} figures found; click a place to see it on the map.",
+                        analysed.places.len(),
+                        analysed.figures.len()
+                    ))
+                    .small(),
+                );
+                if ui
+                    .small_button("Remove from the corpus")
+                    .on_hover_text("Its reports leave the map and the dossiers (Edit, Undo remove article brings it back)")
+                    .clicked()
+                {
+                    commands.push(Command::RemoveArticle(a.id.clone()));
+                }
+            });
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| body(ui, state, analysed, commands));
         });

@@ -4,7 +4,7 @@ use egui::{Context, RichText};
 
 use crate::state::Command;
 
-pub const SHORTCUTS: [(&str, &str); 18] = [
+pub const SHORTCUTS: [(&str, &str); 19] = [
     ("Drag, arrow keys", "Pan"),
     ("Wheel, pinch, + / −", "Zoom (around the cursor)"),
     ("Home", "Fit Mali, Niger and Burkina Faso"),
@@ -13,6 +13,10 @@ pub const SHORTCUTS: [(&str, &str); 18] = [
     ("Esc", "Clear the selection"),
     ("Ctrl+F", "Find a place by name"),
     ("Ctrl+O", "Open articles (or drop files on the window)"),
+    (
+        "Ctrl+K",
+        "Search the articles' sentences (any case or accents)",
+    ),
     (
         "Right-click",
         "Add a marker here (or move the selected marker here)",

@@ -273,29 +273,32 @@ impl DossierCache {
             .filter(|&i| matches(&self.rows[i]))
             .collect();
         let rows = &self.rows;
-        let date = |i: &usize| rows[*i].date.clone().unwrap_or_default();
-        match self.sort {
-            // Undated articles last either way.
-            Sort::Newest => self.shown.sort_by(|a, b| {
-                (rows[*a].date.is_none(), date(b)).cmp(&(rows[*b].date.is_none(), date(a)))
-            }),
-            Sort::Oldest => self.shown.sort_by(|a, b| {
-                (rows[*a].date.is_none(), date(a)).cmp(&(rows[*b].date.is_none(), date(b)))
-            }),
-            Sort::Outlet => self.shown.sort_by(|a, b| {
-                (rows[*a].outlet.is_none(), &rows[*a].outlet, date(b)).cmp(&(
-                    rows[*b].outlet.is_none(),
-                    &rows[*b].outlet,
-                    date(a),
-                ))
-            }),
-            Sort::MostMentions => self.shown.sort_by(|a, b| {
-                rows[*b]
+        let date = |i: usize| rows[i].date.as_deref().unwrap_or("");
+        // Undated articles last either way; ties by title, then id, so the
+        // order does not change from one frame (or run) to the next.
+        let tie = |a: usize, b: usize| {
+            rows[a]
+                .title
+                .cmp(&rows[b].title)
+                .then_with(|| rows[a].id.cmp(&rows[b].id))
+        };
+        let undated = |i: usize| rows[i].date.is_none();
+        let sort = self.sort;
+        self.shown.sort_by(|&a, &b| {
+            let order = match sort {
+                Sort::Newest => (undated(a), std::cmp::Reverse(date(a)))
+                    .cmp(&(undated(b), std::cmp::Reverse(date(b)))),
+                Sort::Oldest => (undated(a), date(a)).cmp(&(undated(b), date(b))),
+                Sort::Outlet => (rows[a].outlet.is_none(), &rows[a].outlet)
+                    .cmp(&(rows[b].outlet.is_none(), &rows[b].outlet))
+                    .then_with(|| date(b).cmp(date(a))),
+                Sort::MostMentions => rows[b]
                     .mentions
-                    .cmp(&rows[*a].mentions)
-                    .then(date(b).cmp(&date(a)))
-            }),
-        }
+                    .cmp(&rows[a].mentions)
+                    .then_with(|| date(b).cmp(date(a))),
+            };
+            order.then_with(|| tie(a, b))
+        });
     }
 
     /// An article's excerpts, worked out the first time it is shown.

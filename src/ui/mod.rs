@@ -13,6 +13,7 @@ pub mod layers_panel;
 pub mod legend;
 pub mod map;
 pub mod open_dialog;
+pub mod search_window;
 pub mod side_panel;
 pub mod style;
 
@@ -28,7 +29,7 @@ use crate::library::{
 };
 use crate::state::{
     AnnotationCommand, AppState, Command, FileAction, ImportedLayerData, KEY_ZOOM_FACTOR,
-    LayerCommand, Progress,
+    LayerCommand, Progress, SearchCommand,
 };
 use crate::ui::convert::screen_point;
 use crate::view::camera::Camera;
@@ -39,12 +40,15 @@ const CAMERA_KEY: &str = "dispatch-atlas/camera";
 /// How long a frame may spend taking in what the library reports: a large
 /// import arrives over several frames instead of stalling one.
 const LIBRARY_BUDGET_PER_FRAME: std::time::Duration = std::time::Duration::from_millis(3);
+/// Articles listed in the Articles menu (the latest read).
+const RECENT_IN_MENU: usize = 15;
 /// Where the open layers' paths are kept, to reopen them at the next start.
 const LAYERS_KEY: &str = "dispatch-atlas/layers";
 
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const SEARCH: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::K);
 const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 const REDO: KeyboardShortcut =
@@ -174,6 +178,7 @@ pub struct DispatchAtlasApp {
     pub store_path: Option<PathBuf>,
     dossier_cache: dossier_view::DossierCache,
     open_articles: open_dialog::OpenArticles,
+    search_window: search_window::SearchWindow,
     find_buffer: String,
     find_failed: bool,
     annotation_draft: annotation_editor::Draft,
@@ -226,6 +231,7 @@ impl DispatchAtlasApp {
             store_path: None,
             dossier_cache: dossier_view::DossierCache::default(),
             open_articles: open_dialog::OpenArticles::default(),
+            search_window: search_window::SearchWindow::default(),
             find_buffer: String::new(),
             find_failed: false,
             annotation_draft: annotation_editor::Draft::default(),
@@ -303,6 +309,17 @@ impl DispatchAtlasApp {
                 }
                 LibraryEvent::Warning(w) => Command::Notify(w),
                 LibraryEvent::Failed(f) => Command::Notify(f),
+                LibraryEvent::Searched {
+                    serial,
+                    query,
+                    hits,
+                    articles,
+                } => Command::Search(SearchCommand::Answer {
+                    serial,
+                    query,
+                    hits,
+                    articles,
+                }),
                 LibraryEvent::Finished => {
                     if library.is_busy() {
                         continue;
@@ -314,11 +331,21 @@ impl DispatchAtlasApp {
         ctx.request_repaint();
     }
 
-    /// Hands files the user asked for to the library.
+    /// Hands files the user asked for, and searches, to the library.
     fn read_requested_files(&mut self) {
         let (Some(library), Ok(state)) = (&self.library, &mut self.state) else {
             return;
         };
+        for job in state.take_library_jobs() {
+            library.submit(job);
+        }
+        if let Some((query, serial)) = state.take_search_request() {
+            library.submit(Job::Search {
+                query,
+                limit: crate::state::MAX_HITS,
+                serial,
+            });
+        }
         if state.requested_files.is_empty() {
             return;
         }
@@ -573,6 +600,7 @@ impl DispatchAtlasApp {
         dialogs::about(ui.ctx(), state.dialogs.about, &mut commands);
         dialogs::shortcuts(ui.ctx(), state.dialogs.shortcuts, &mut commands);
         article_window::show(ui.ctx(), state, &mut commands);
+        self.search_window.show(ui.ctx(), state, &mut commands);
         open_dialog::show(
             ui.ctx(),
             state.dialogs.open_articles,
@@ -619,6 +647,9 @@ impl DispatchAtlasApp {
 fn global_shortcuts(ui: &Ui, state: &AppState, commands: &mut Vec<Command>) {
     if ui.input_mut(|i| i.consume_shortcut(&OPEN)) {
         commands.push(Command::ShowOpenArticles(true));
+    }
+    if ui.input_mut(|i| i.consume_shortcut(&SEARCH)) {
+        commands.push(Command::Search(SearchCommand::Show(true)));
     }
     for (shortcut, action) in [
         (EXPORT, FileAction::Export),
@@ -761,6 +792,15 @@ fn edit_menu(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
     if ui.add_enabled(redo.is_some(), button).clicked() {
         commands.push(Command::Annotation(AnnotationCommand::Redo));
     }
+    if ui
+        .add_enabled(
+            state.can_undo_removal(),
+            egui::Button::new("Undo remove article"),
+        )
+        .clicked()
+    {
+        commands.push(Command::UndoRemoveArticle);
+    }
     ui.separator();
     let draw = egui::Button::new("Draw a zone").shortcut_text(ui.ctx().format_shortcut(&DRAW_ZONE));
     if ui.add(draw).clicked() {
@@ -798,10 +838,33 @@ fn top_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 }
             });
             ui.menu_button("Articles", |ui| {
-                if state.corpus.is_empty() {
-                    ui.label(RichText::new("No article read yet").weak());
+                if ui
+                    .add(egui::Button::new("Search…").shortcut_text("Ctrl+K"))
+                    .clicked()
+                {
+                    commands.push(Command::Search(SearchCommand::Show(true)));
                 }
-                for a in state.corpus.articles() {
+                if ui
+                    .add(egui::Button::new("Open articles…").shortcut_text("Ctrl+O"))
+                    .clicked()
+                {
+                    commands.push(Command::ShowOpenArticles(true));
+                }
+                if let Some(filter) = state.search().filter()
+                    && ui
+                        .button(format!(
+                            "Show all articles (map filtered to “{}”)",
+                            filter.query
+                        ))
+                        .clicked()
+                {
+                    commands.push(Command::Search(SearchCommand::ClearFilter));
+                }
+                ui.separator();
+                // The most recent only: a corpus of thousands is searched, not listed.
+                let count = state.corpus.len();
+                ui.label(RichText::new(format!("{count} article(s); the latest:")).weak());
+                for a in state.corpus.articles().iter().rev().take(RECENT_IN_MENU) {
                     let label = format!(
                         "{} ({} places, {} figures)",
                         a.article.title,

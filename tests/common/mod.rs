@@ -127,3 +127,25 @@ pub fn click_place(harness: &mut Harness<'_, DispatchAtlasApp>, at: LonLat) {
     let pos = screen_pos(harness, at);
     click_at(harness, pos);
 }
+
+/// Scrolls the side panel down, as a user would, until a label containing
+/// `text` is laid out (reports are laid out only where the panel shows
+/// them); panics if it never is.
+pub fn scroll_panel_to(harness: &mut Harness<'_, DispatchAtlasApp>, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    for _ in 0..40 {
+        if harness.query_by_label_contains(text).is_some() {
+            return;
+        }
+        harness.hover_at(Pos2::new(1100.0, 500.0));
+        harness.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -120.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::NONE,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.run();
+    }
+    panic!("{text:?} is not in the side panel, scrolled to its end");
+}

@@ -118,6 +118,9 @@ fn search_ignores_case_and_accents_in_both_languages() -> Result<(), StoreError>
         .collect();
     assert_eq!(sentence, fr.text, "offsets are chars of the body");
     assert_eq!(store.search("etats unis", 10)?.len(), 1);
+    let mut articles = store.search_articles("menaka")?;
+    articles.sort();
+    assert_eq!(articles, ["en.txt", "fr.txt"]);
     assert_eq!(
         store.search("tou", 10)?.len(),
         1,
