@@ -188,7 +188,10 @@ impl Library {
     }
 
     pub fn submit(&self, job: Job) {
-        self.cancel.store(false, Ordering::SeqCst);
+        // A new reading is not cancelled by an earlier request to stop.
+        if matches!(job, Job::Read { .. }) {
+            self.cancel.store(false, Ordering::SeqCst);
+        }
         self.pending.fetch_add(1, Ordering::SeqCst);
         if self.jobs.send(job).is_err() {
             self.pending.fetch_sub(1, Ordering::SeqCst);
@@ -546,6 +549,50 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert!(err.contains("/nonexistent/a.txt"), "{err}");
+    }
+
+    #[test]
+    fn a_cancelled_reading_stops_and_says_what_was_not_read() {
+        let dir =
+            std::env::temp_dir().join(format!("dispatch-atlas-cancel-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let sources: Vec<ArticleSource> = (0..200)
+            .map(|i| {
+                let path = dir.join(format!("{i}.txt"));
+                std::fs::write(&path, format!("Report {i}: fighting near Gao."))
+                    .unwrap_or_else(|e| panic!("{e}"));
+                ArticleSource::File(path)
+            })
+            .collect();
+        let zones = crate::atlas::Atlas::load_embedded()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .zone_names();
+        let library = Library::start(GazetteerSource::Load(zones), None, false, || {});
+        library.submit(Job::Read {
+            sources,
+            explicit: true,
+        });
+        // The worker is still loading the gazetteer: the stop comes first.
+        library.cancel();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_mins(1);
+        let (mut analysed, mut said) = (0, String::new());
+        while library.is_busy() || !said.contains("cancelled") {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the library never finished"
+            );
+            for event in library.poll(usize::MAX) {
+                match event {
+                    LibraryEvent::Analysed(_) => analysed += 1,
+                    LibraryEvent::Warning(w) => said = w,
+                    _ => {}
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(analysed < 200, "{analysed} read");
+        assert!(said.contains("200 article(s) were not read"), "{said}");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

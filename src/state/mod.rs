@@ -123,6 +123,8 @@ pub enum Command {
     RemoveArticle(String),
     /// Bring back the article removed last.
     UndoRemoveArticle,
+    /// Stop reading articles after the chunk being read (what was read is kept).
+    CancelReading,
 }
 
 /// The state of one window of Dispatch Atlas.
@@ -150,6 +152,8 @@ pub struct AppState {
     removed_articles: Vec<AnalysedArticle>,
     /// Store changes for the library to make (the UI glue takes them).
     library_jobs: Vec<crate::library::Job>,
+    /// The user asked to stop the reading under way (the UI glue tells the library).
+    cancel_reading: bool,
     /// The article shown in full, by id.
     pub article_shown: Option<String>,
     /// Files asked for and not yet handed to a worker (the UI glue takes them).
@@ -197,6 +201,7 @@ impl AppState {
             search: SearchState::default(),
             removed_articles: Vec::new(),
             library_jobs: Vec::new(),
+            cancel_reading: false,
             article_shown: None,
             requested_files: Vec::new(),
             pending_fit: saved_camera.is_none(),
@@ -303,6 +308,10 @@ impl AppState {
                     self.removed_articles.push(removed);
                 }
             }
+            Command::CancelReading => {
+                self.cancel_reading = true;
+                self.status = Some("Stopping the reading; what was read is kept".to_owned());
+            }
             Command::UndoRemoveArticle => {
                 if let Some(article) = self.removed_articles.pop() {
                     self.status = Some(format!("Brought back “{}”", article.article.title));
@@ -350,6 +359,11 @@ impl AppState {
     /// Store changes for the library (UI glue).
     pub fn take_library_jobs(&mut self) -> Vec<crate::library::Job> {
         std::mem::take(&mut self.library_jobs)
+    }
+
+    /// Whether the user asked to stop the reading, once (UI glue).
+    pub fn take_cancel_reading(&mut self) -> bool {
+        std::mem::take(&mut self.cancel_reading)
     }
 
     /// The question the search window asked, for the library (UI glue).

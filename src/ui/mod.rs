@@ -336,6 +336,9 @@ impl DispatchAtlasApp {
         let (Some(library), Ok(state)) = (&self.library, &mut self.state) else {
             return;
         };
+        if state.take_cancel_reading() {
+            library.cancel();
+        }
         for job in state.take_library_jobs() {
             library.submit(job);
         }
@@ -923,6 +926,13 @@ fn status_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                     "Reading articles {}/{}: {}",
                     p.done, p.total, p.current
                 ));
+                if ui
+                    .small_button("Cancel")
+                    .on_hover_text("Stop after the articles being read; what was read is kept")
+                    .clicked()
+                {
+                    commands.push(Command::CancelReading);
+                }
                 ui.separator();
             } else {
                 ui.label(format!("{} article(s)", state.corpus.len()));
