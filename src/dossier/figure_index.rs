@@ -72,6 +72,9 @@ pub struct FigureIndex {
     by_value: HashMap<(u64, bool), Vec<Entry>>,
     /// (quantity, is a toll) → value → articles (once per figure).
     by_quantity: HashMap<(Arc<str>, bool), Values>,
+    /// Each quantity's name once (a corpus has a few dozen, and thousands
+    /// of figures of each).
+    quantities: std::collections::HashSet<Arc<str>>,
 }
 
 fn comparable(f: &Figure) -> bool {
@@ -83,10 +86,20 @@ fn quantity_of(f: &Figure) -> Option<Arc<str>> {
 }
 
 impl FigureIndex {
+    fn intern(&mut self, f: &Figure) -> Option<Arc<str>> {
+        let q = f.quantity()?;
+        if let Some(known) = self.quantities.get(q) {
+            return Some(Arc::clone(known));
+        }
+        let new: Arc<str> = Arc::from(q);
+        self.quantities.insert(Arc::clone(&new));
+        Some(new)
+    }
+
     pub fn insert(&mut self, article: &str, figures: &[Figure]) {
         let article: Arc<str> = Arc::from(article);
         for f in figures.iter().filter(|f| comparable(f)) {
-            let quantity = quantity_of(f);
+            let quantity = self.intern(f);
             self.by_value
                 .entry((value_key(f.value), f.casualties))
                 .or_default()

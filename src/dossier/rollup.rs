@@ -85,23 +85,39 @@ impl RollUp {
     }
 
     fn add_mention(&mut self, atlas: &Atlas, m: &PlaceMention, article: &Arc<str>) {
-        let place = self.places.entry(m.gazetteer.clone()).or_insert_with(|| {
+        // Lookups before inserts: the window adds thousands of articles, and
+        // most places and features are known already (no key is copied then).
+        if !self.places.contains_key(m.gazetteer.as_str()) {
             let at = LonLat {
                 lon: m.lon,
                 lat: m.lat,
             };
-            Place {
+            let place = Place {
                 kind: m.kind,
                 at,
                 mentions: 0,
                 features: features_of(atlas, &m.gazetteer, m.kind, at),
                 articles: HashMap::new(),
-            }
-        });
+            };
+            self.places.insert(m.gazetteer.clone(), place);
+        }
+        let Some(place) = self.places.get_mut(m.gazetteer.as_str()) else {
+            return;
+        };
         place.mentions += 1;
-        *place.articles.entry(Arc::clone(article)).or_insert(0) += 1;
+        match place.articles.get_mut(article) {
+            Some(n) => *n += 1,
+            None => {
+                place.articles.insert(Arc::clone(article), 1);
+            }
+        }
         for f in &place.features {
-            *self.counts.entry(f.clone()).or_insert(0) += 1;
+            match self.counts.get_mut(f) {
+                Some(n) => *n += 1,
+                None => {
+                    self.counts.insert(f.clone(), 1);
+                }
+            }
         }
     }
 
