@@ -25,6 +25,7 @@ pub mod geometry;
 pub mod geoparse;
 pub mod import;
 pub mod library;
+pub mod progress;
 pub mod render;
 pub mod save;
 pub mod state;

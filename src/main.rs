@@ -141,6 +141,7 @@ fn main() -> ExitCode {
                 frames,
                 gpu: !no_gpu,
                 zoom_to: &zoom_to,
+                map: &dispatch_atlas::ui::frame_bench::UiMeasures,
             })
         }
         Some(CliCommand::Render {

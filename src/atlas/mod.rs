@@ -79,17 +79,17 @@ impl Prepared {
     /// Prepares features on every core.
     #[must_use]
     pub fn all(features: Vec<Feature>) -> Vec<Self> {
-        Self::all_with_progress(features, &crate::import::Progress::default())
+        Self::all_with_progress(features, &crate::progress::Progress::default())
     }
 
     /// [`Prepared::all`], counting each feature done in `progress`.
     #[must_use]
     pub fn all_with_progress(
         features: Vec<Feature>,
-        progress: &crate::import::Progress,
+        progress: &crate::progress::Progress,
     ) -> Vec<Self> {
         use rayon::prelude::*;
-        progress.start(crate::import::Stage::Preparing, features.len());
+        progress.start(crate::progress::Stage::Preparing, features.len());
         features
             .into_par_iter()
             .map(|f| {

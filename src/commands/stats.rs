@@ -12,7 +12,6 @@ use crate::atlas::Atlas;
 use crate::geometry::projection::LonLat;
 use crate::state::AppState;
 use crate::stats::{FileStats, Timings, open_layer, peak_memory_bytes, time_picks};
-use crate::ui::map::gpu_scene;
 
 /// What to measure.
 pub struct StatsRequest<'a> {
@@ -27,6 +26,8 @@ pub struct StatsRequest<'a> {
     pub gpu: bool,
     /// Where the frames zoom in: "LON,LAT".
     pub zoom_to: &'a str,
+    /// The window's measures (GPU scene, frames).
+    pub map: &'a dyn MapMeasures,
 }
 
 /// "LON,LAT" in degrees, checked.
@@ -52,46 +53,27 @@ fn parse_lonlat(text: &str) -> Result<LonLat> {
 /// change, tier by tier, in parts): its size, the most of it held in memory
 /// at once, and the time to build it.
 #[derive(serde::Serialize)]
-struct GpuScene {
-    bytes: usize,
-    most_held_bytes: usize,
-    build_ms: f64,
+pub struct GpuScene {
+    pub bytes: usize,
+    pub most_held_bytes: usize,
+    pub build_ms: f64,
 }
 
-impl GpuScene {
-    /// Builds the scene as the app's builder does: tier by tier, in parts,
-    /// each part kept until the next is built (the app's builder waits for
-    /// the draw that uploads one while it builds the next).
-    fn measure(atlas: &Atlas) -> Self {
-        let start = std::time::Instant::now();
-        let drawn = gpu_scene::drawn_features(atlas, &|_| 1.0);
-        let order = gpu_scene::chunk_order(&drawn);
-        let (mut bytes, mut most_held_bytes) = (0, 0);
-        let mut waiting = 0;
-        for tier in gpu_scene::gpu_tiers() {
-            let mut held: Option<dispatch_map_gl::Batch> = None;
-            gpu_scene::build_tier_in_parts(
-                &drawn,
-                &order,
-                tier,
-                gpu_scene::PART_BYTES,
-                &mut |part| {
-                    bytes += part.bytes();
-                    most_held_bytes = most_held_bytes.max(waiting + part.bytes());
-                    waiting = part.bytes();
-                    held = Some(part);
-                    true
-                },
-            );
-            drop(held);
-            waiting = 0;
-        }
-        Self {
-            bytes,
-            most_held_bytes,
-            build_ms: start.elapsed().as_secs_f64() * 1e3,
-        }
-    }
+/// What only the window's code can measure: its GPU scene and its map
+/// widget's frames. The UI provides it (`ui::frame_bench::UiMeasures`), so
+/// this command does not depend on the UI.
+pub trait MapMeasures {
+    fn gpu_scene(&self, atlas: &Atlas) -> GpuScene;
+    /// The CPU time of each of `frames` scripted pan/zoom frames.
+    fn scripted_frames(
+        &self,
+        state: &mut AppState,
+        frames: usize,
+        gpu: bool,
+        zoom_to: LonLat,
+    ) -> Vec<std::time::Duration>;
+    /// The frames' size in pixels.
+    fn frame_size(&self) -> [f32; 2];
 }
 
 pub fn run(request: &StatsRequest<'_>) -> Result<()> {
@@ -102,16 +84,13 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
         files.push(open_layer(&mut atlas, path)?);
     }
     let picks = (request.picks > 0).then(|| time_picks(&atlas, request.picks));
-    let scene = request.gpu.then(|| GpuScene::measure(&atlas));
+    let scene = request.gpu.then(|| request.map.gpu_scene(&atlas));
     let frames = (request.frames > 0).then(|| {
         let mut state = AppState::new(atlas, None);
         Timings::of(
-            crate::ui::frame_bench::scripted_frames(
-                &mut state,
-                request.frames,
-                request.gpu,
-                zoom_to,
-            ),
+            request
+                .map
+                .scripted_frames(&mut state, request.frames, request.gpu, zoom_to),
             1e3,
         )
     });
@@ -126,7 +105,7 @@ pub fn run(request: &StatsRequest<'_>) -> Result<()> {
             "frames_gpu": request.gpu,
             "frames_zoom_to": [zoom_to.lon, zoom_to.lat],
             "gpu_scene": scene,
-            "frame_size": crate::ui::frame_bench::SIZE,
+            "frame_size": request.map.frame_size(),
             "peak_memory_bytes": peak,
         });
         writeln!(out, "{value}")?;

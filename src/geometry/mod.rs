@@ -2,6 +2,7 @@
 
 pub mod projection;
 pub mod simplify;
+pub mod spaces;
 pub mod tessellate;
 pub mod triangle_indices;
 pub mod world_vertices;

@@ -18,8 +18,8 @@ use std::io::Read;
 use dispatch_names::index::{Found, IndexError, NameIndex, Resume};
 
 #[cfg(doc)]
-use super::context::word_key_is_exact;
-use super::context::{is_word_byte, word_key};
+use super::words::word_key_is_exact;
+use super::words::{is_word_byte, word_key};
 use crate::text::fold::fold_str;
 
 /// What an entry is.

@@ -13,13 +13,15 @@
 
 pub mod context;
 pub mod gazetteer;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 
 use crate::text::fold::{Folded, fold, folds_to};
-use context::{LowercaseWords, Surroundings, is_word_byte, word_key, word_key_is_exact};
+use context::{LowercaseWords, Surroundings};
 use dispatch_names::index::{Found, Resume};
 use gazetteer::{Entry, EntryKind, Gazetteer};
+use words::{is_word_byte, word_key, word_key_is_exact};
 
 /// What kind of place a mention names, as `geoparse --json` prints it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -10,7 +10,6 @@
 //! kept as text), so a large file never exists as a JSON tree.
 
 pub mod geometry;
-pub mod progress;
 pub mod stream;
 
 use std::path::Path;
@@ -23,8 +22,8 @@ use crate::atlas::Properties;
 use crate::atlas::feature::{Feature, FeatureGeometry, FeatureId, FeatureKind, label_point};
 use crate::atlas::properties::Keys;
 use crate::geometry::projection::LonLat;
+pub use crate::progress::{Progress, Stage};
 use geometry::{Notes, feature_geometry};
-pub use progress::{Progress, Stage};
 
 /// Files larger than this are refused (they would not fit in memory drawn).
 pub const MAX_BYTES: u64 = 1 << 30;

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use super::AppState;
 use crate::annotations::file::{self, from_geojson};
 use crate::annotations::{Annotation, Annotations};
-use crate::atlas::{FeatureId, FeatureKind};
+use crate::atlas::{FeatureGeometry, FeatureId, FeatureKind};
 use crate::export::{ExportOptions, export};
 use crate::geometry::projection::LonLat;
 use crate::save::write_atomically;
@@ -283,11 +283,22 @@ impl AppState {
             .filter(|f| !annotations.is_user_feature(&f.id))
             .map(|f| f.id.clone())
             .collect();
+        let mut changed = !stale.is_empty();
         self.atlas.set_hidden(&stale, true);
         for feature in user {
-            self.atlas.upsert(feature);
+            // A note, tag or colour edit leaves the shapes as they are: the
+            // map's meshes and GPU scene are rebuilt only when one changes.
+            let unchanged = self.atlas.get(&feature.id).is_some_and(|f| {
+                !f.hidden && f.name == feature.name && same_shape(&f.geometry, &feature.geometry)
+            });
+            if !unchanged {
+                self.atlas.upsert(feature);
+                changed = true;
+            }
         }
-        self.layer_generation += 1;
+        if changed {
+            self.layer_generation += 1;
+        }
         // A zone drawn around towns gets their badge count.
         self.recount_areas();
         if self
@@ -377,6 +388,15 @@ impl AppState {
                 path.display()
             )),
         }
+    }
+}
+
+/// Whether two geometries are the same shape at the same place.
+fn same_shape(a: &FeatureGeometry, b: &FeatureGeometry) -> bool {
+    match (a, b) {
+        (FeatureGeometry::Point(a), FeatureGeometry::Point(b)) => a == b,
+        (FeatureGeometry::Area(a), FeatureGeometry::Area(b)) => a == b,
+        _ => false,
     }
 }
 

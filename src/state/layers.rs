@@ -51,7 +51,7 @@ pub enum LayerCommand {
     /// How far the reader of a file has got (from the UI glue, each frame).
     Progress {
         path: PathBuf,
-        progress: crate::import::progress::Snapshot,
+        progress: crate::progress::Snapshot,
     },
     /// A file could not be read at all (from the import worker).
     Failed {

@@ -177,7 +177,7 @@ pub struct AppState {
     /// GeoJSON files being read.
     pub importing: Vec<PathBuf>,
     /// How far each file being read has got.
-    pub import_progress: HashMap<PathBuf, crate::import::progress::Snapshot>,
+    pub import_progress: HashMap<PathBuf, crate::progress::Snapshot>,
     /// The corners of a zone being drawn, while the user draws one.
     pub drawing: Option<Vec<LonLat>>,
 }

@@ -121,6 +121,60 @@ pub fn scripted_frames(
     times
 }
 
+/// The window's measures for the headless `stats` command.
+pub struct UiMeasures;
+
+impl crate::commands::stats::MapMeasures for UiMeasures {
+    /// Builds the scene as the app's builder does: tier by tier, in parts,
+    /// each part kept until the next is built (the app's builder waits for
+    /// the draw that uploads one while it builds the next).
+    fn gpu_scene(&self, atlas: &crate::atlas::Atlas) -> crate::commands::stats::GpuScene {
+        use crate::ui::map::gpu_scene;
+        let start = Instant::now();
+        let drawn = gpu_scene::drawn_features(atlas, &|_| 1.0);
+        let order = gpu_scene::chunk_order(&drawn);
+        let (mut bytes, mut most_held_bytes) = (0, 0);
+        let mut waiting = 0;
+        for tier in gpu_scene::gpu_tiers() {
+            let mut held: Option<dispatch_map_gl::Batch> = None;
+            gpu_scene::build_tier_in_parts(
+                &drawn,
+                &order,
+                tier,
+                gpu_scene::PART_BYTES,
+                &mut |part| {
+                    bytes += part.bytes();
+                    most_held_bytes = most_held_bytes.max(waiting + part.bytes());
+                    waiting = part.bytes();
+                    held = Some(part);
+                    true
+                },
+            );
+            drop(held);
+            waiting = 0;
+        }
+        crate::commands::stats::GpuScene {
+            bytes,
+            most_held_bytes,
+            build_ms: start.elapsed().as_secs_f64() * 1e3,
+        }
+    }
+
+    fn scripted_frames(
+        &self,
+        state: &mut AppState,
+        frames: usize,
+        gpu: bool,
+        zoom_to: LonLat,
+    ) -> Vec<Duration> {
+        scripted_frames(state, frames, gpu, zoom_to)
+    }
+
+    fn frame_size(&self) -> [f32; 2] {
+        SIZE
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 
 use egui::{Context, RichText, Ui};
 
-use crate::import::progress::{Snapshot, Stage};
+use crate::progress::{Snapshot, Stage};
 use crate::state::{AppState, Command, FileAction, LayerCommand};
 
 pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {

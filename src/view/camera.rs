@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::geometry::projection::{LonLat, ScreenRect, WorldPoint};
+use crate::geometry::spaces::{LonLat, ScreenRect, WorldPoint};
 
 /// Smallest scale: the whole world about 300 px wide.
 pub const MIN_SCALE: f64 = 300.0;

@@ -284,3 +284,37 @@ fn a_zone_is_drawn_corner_by_corner_and_collects_the_reports_inside() {
     apply(&mut s, AnnotationCommand::CancelZone);
     assert!(s.drawing.is_none() && s.annotations().zones.len() == 1);
 }
+
+#[test]
+fn a_note_does_not_redraw_the_map_but_a_new_marker_does() {
+    let mut s = state();
+    let generation = s.layer_generation;
+    apply(
+        &mut s,
+        AnnotationCommand::SetNote {
+            id: FeatureId("country:ML".into()),
+            annotation: note("Check"),
+        },
+    );
+    assert_eq!(s.layer_generation, generation, "shapes unchanged");
+    apply(
+        &mut s,
+        AnnotationCommand::AddMarker {
+            name: "Camp".into(),
+            at: LonLat {
+                lon: 1.0,
+                lat: 15.0,
+            },
+        },
+    );
+    assert!(s.layer_generation > generation, "a new marker is drawn");
+    let generation = s.layer_generation;
+    apply(
+        &mut s,
+        AnnotationCommand::SetNote {
+            id: FeatureId("user:marker:1".into()),
+            annotation: note("Seen on Friday"),
+        },
+    );
+    assert_eq!(s.layer_generation, generation, "a note on a marker neither");
+}

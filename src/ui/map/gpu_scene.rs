@@ -16,7 +16,7 @@ use crate::geometry::projection::WorldPoint;
 use crate::ui::style::faded_area_style;
 use crate::view::camera::MIN_SCALE;
 
-use super::base_layer::{HAIRLINE_BELOW_PX, HAIRLINE_PX, MIN_OUTLINED_PX, MIN_OUTLINED_RING_PX};
+use super::outline_rules::{HAIRLINE_BELOW_PX, HAIRLINE_PX, MIN_OUTLINED_PX, MIN_OUTLINED_RING_PX};
 
 /// The CPU path's outline rules, for the GPU to apply at each zoom.
 pub const RULES: OutlineRules = OutlineRules {

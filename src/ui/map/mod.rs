@@ -3,6 +3,7 @@
 
 pub mod base_layer;
 pub mod gpu_scene;
+pub mod outline_rules;
 pub mod overlay;
 
 use egui::{Key, Modifiers, Rect, Sense, Ui};
