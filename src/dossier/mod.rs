@@ -135,7 +135,7 @@ impl Dossier {
 pub fn names_directly(feature: &Feature, mention: &PlaceMention) -> bool {
     feature
         .gazetteer_key()
-        .is_some_and(|key| key == mention.gazetteer)
+        .is_some_and(|key| *key == *mention.gazetteer)
 }
 
 /// Whether (and how) `mention` belongs to `feature`.
@@ -147,7 +147,7 @@ pub fn belongs(feature: &Feature, mention: &PlaceMention) -> Option<Via> {
 /// [`belongs`], with the feature's [`Feature::gazetteer_key`] computed once
 /// by the caller (a dossier asks it of every mention of the corpus).
 fn belongs_keyed(feature: &Feature, key: Option<&str>, mention: &PlaceMention) -> Option<Via> {
-    if key == Some(mention.gazetteer.as_str()) {
+    if key == Some(&*mention.gazetteer) {
         return Some(Via::Direct);
     }
     let FeatureGeometry::Area(areas) = &feature.geometry else {
@@ -248,7 +248,7 @@ pub fn excerpt_figures<'a>(
 ) -> Vec<&'a Figure> {
     let (key, bbox) = (target.key.as_deref(), target.bbox);
     let may_belong = |m: &PlaceMention| {
-        key == Some(m.gazetteer.as_str())
+        key == Some(&*m.gazetteer)
             || bbox.is_some_and(|b| b.intersects(&geo::Point::new(m.lon, m.lat)))
     };
     let mut out = Vec::new();
@@ -284,7 +284,7 @@ fn excerpts_of(
     // splitting the body into chars. The box first: most mentions are far
     // from most areas, and the exact point-in-area test is the costly part.
     let may_belong = |m: &PlaceMention| {
-        key == Some(m.gazetteer.as_str())
+        key == Some(&*m.gazetteer)
             || bbox.is_some_and(|b| b.intersects(&geo::Point::new(m.lon, m.lat)))
     };
     if !analysed.places.iter().any(may_belong) {
@@ -305,7 +305,7 @@ fn excerpts_of(
                     surface: m.surface.clone(),
                     start: m.start - start,
                     end: m.end - start,
-                    place: m.name.clone(),
+                    place: m.name.to_string(),
                     via,
                 })
             })
@@ -404,7 +404,7 @@ pub fn places_to_add(
         .iter()
         .filter(|m| m.kind == MentionKind::City)
     {
-        if atlas.named_by(&m.gazetteer).is_some() || out.iter().any(|f| f.id.0 == m.gazetteer) {
+        if atlas.named_by(&m.gazetteer).is_some() || out.iter().any(|f| *f.id.0 == *m.gazetteer) {
             continue;
         }
         let at = crate::geometry::projection::LonLat {
@@ -413,11 +413,11 @@ pub fn places_to_add(
         };
         let mut properties = serde_json::Map::new();
         properties.insert("found_in_articles".into(), true.into());
-        properties.insert("gazetteer".into(), m.gazetteer.clone().into());
+        properties.insert("gazetteer".into(), (*m.gazetteer).into());
         out.push(Feature::town(
-            m.gazetteer.clone(),
-            m.name.clone(),
-            m.country.clone(),
+            m.gazetteer.to_string(),
+            m.name.to_string(),
+            m.country.as_deref().map(str::to_owned),
             at,
             properties,
         ));

@@ -40,7 +40,7 @@ struct Place {
 /// Mentions per feature, over the articles added so far.
 #[derive(Clone, Debug, Default)]
 pub struct RollUp {
-    places: HashMap<String, Place>,
+    places: HashMap<Arc<str>, Place>,
     counts: HashMap<FeatureId, usize>,
     /// The atlas's area generation the places were resolved against.
     area_generation: u64,
@@ -87,7 +87,7 @@ impl RollUp {
     fn add_mention(&mut self, atlas: &Atlas, m: &PlaceMention, article: &Arc<str>) {
         // Lookups before inserts: the window adds thousands of articles, and
         // most places and features are known already (no key is copied then).
-        if !self.places.contains_key(m.gazetteer.as_str()) {
+        if !self.places.contains_key(&*m.gazetteer) {
             let at = LonLat {
                 lon: m.lon,
                 lat: m.lat,
@@ -99,9 +99,9 @@ impl RollUp {
                 features: features_of(atlas, &m.gazetteer, m.kind, at),
                 articles: HashMap::new(),
             };
-            self.places.insert(m.gazetteer.clone(), place);
+            self.places.insert(Arc::clone(&m.gazetteer), place);
         }
-        let Some(place) = self.places.get_mut(m.gazetteer.as_str()) else {
+        let Some(place) = self.places.get_mut(&*m.gazetteer) else {
             return;
         };
         place.mentions += 1;
@@ -124,7 +124,7 @@ impl RollUp {
     /// Takes an article's mentions back out (the article was removed).
     pub fn remove_article(&mut self, article: &AnalysedArticle) {
         for m in &article.places {
-            let Some(place) = self.places.get_mut(&m.gazetteer) else {
+            let Some(place) = self.places.get_mut(&*m.gazetteer) else {
                 continue;
             };
             place.mentions = place.mentions.saturating_sub(1);
@@ -143,7 +143,7 @@ impl RollUp {
                 }
             }
             if place.mentions == 0 {
-                self.places.remove(&m.gazetteer);
+                self.places.remove(&*m.gazetteer);
             }
         }
     }
@@ -189,7 +189,7 @@ impl RollUp {
         self.places
             .iter()
             .filter(|(_, p)| p.features.contains(feature))
-            .map(|(g, _)| g.as_str())
+            .map(|(g, _)| &**g)
             .collect()
     }
 }

@@ -14,6 +14,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::io::Read;
+use std::sync::Arc;
 
 use dispatch_names::index::{Found, IndexError, NameIndex, Resume};
 
@@ -71,9 +72,11 @@ impl EntryKind {
 pub struct Entry {
     pub kind: EntryKind,
     /// `geonames:ID`, `iso:CC`, `ne:CODE`, `zone:…`, `demonym:CC`.
-    pub id: String,
-    pub name: String,
-    pub country: Option<String>,
+    /// Shared (`Arc`): every mention of the entry points at these strings
+    /// instead of copying them (a corpus has hundreds of thousands).
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub country: Option<Arc<str>>,
     pub lat: f64,
     pub lon: f64,
     pub population: u64,
@@ -169,9 +172,9 @@ fn parse_line(line: &str, number: usize, zones: &[ZoneName]) -> Result<Entry, Ga
     };
     Ok(Entry {
         kind,
-        id: id.to_owned(),
-        name: name.to_owned(),
-        country: (!country.is_empty()).then(|| country.to_owned()),
+        id: Arc::from(id),
+        name: Arc::from(name),
+        country: (!country.is_empty()).then(|| Arc::from(country)),
         lat,
         lon,
         population: population

@@ -15,6 +15,8 @@ pub mod context;
 pub mod gazetteer;
 pub mod words;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::text::fold::{Folded, fold, folds_to};
@@ -62,13 +64,14 @@ pub struct PlaceMention {
     /// Char offsets (Unicode scalar values) into the text; `end` exclusive.
     pub start: usize,
     pub end: usize,
-    pub name: String,
-    pub country: Option<String>,
+    /// Shared with the gazetteer entry (see [`gazetteer::Entry`]).
+    pub name: Arc<str>,
+    pub country: Option<Arc<str>>,
     pub lat: f64,
     pub lon: f64,
     pub kind: MentionKind,
     /// `geonames:ID`, `iso:CC`, `zone:…`, or a Natural Earth code.
-    pub gazetteer: String,
+    pub gazetteer: Arc<str>,
     /// How sure the resolution is, from 0 to 1.
     pub confidence: f32,
     /// Index of the entry in the gazetteer (not printed).
@@ -184,7 +187,8 @@ fn recognise(
                 .find(|&&e| gazetteer.entry(e).kind == EntryKind::Demonym)
             {
                 if surroundings.is_capitalised() {
-                    demonym_countries.extend(gazetteer.entry(d).country.clone());
+                    demonym_countries
+                        .extend(gazetteer.entry(d).country.as_deref().map(str::to_owned));
                     skip_until = end;
                     break;
                 }
@@ -276,7 +280,7 @@ fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], m: &Recogn
     let in_context = entry
         .country
         .as_ref()
-        .and_then(|c| context.iter().find(|(code, _)| code == c))
+        .and_then(|c| context.iter().find(|(code, _)| **code == **c))
         .map_or(0.0, |(_, n)| 3.0 + f64::from((*n).min(6)) * 0.25);
     let head = if m.region_head && entry.kind == EntryKind::Region {
         4.0
