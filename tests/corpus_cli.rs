@@ -171,3 +171,64 @@ fn bad_input_is_said_and_the_rest_is_stored() {
     );
     assert!(Path::new(&junk).exists());
 }
+
+#[test]
+fn killing_an_import_loses_at_most_the_articles_in_flight() {
+    let s = Scratch::new("kill");
+    for i in 0..600 {
+        s.article(
+            &format!("a{i:04}.txt"),
+            &format!(
+                "title: Report {i}\n\nFighting was reported near Gao and Kidal; {i} soldiers were deployed to Ménaka. {}",
+                "The convoy reached Ansongo on Friday. ".repeat(40)
+            ),
+        );
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dispatch-atlas"))
+        .args(["corpus", "add", "--db", &s.db(), &s.dir()])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Kill it once some articles are stored, before it is done.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_mins(2);
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let stored = dispatch_atlas::corpus::store::Store::open(Path::new(&s.db()))
+            .and_then(|store| store.count())
+            .unwrap_or(0);
+        if stored > 0 || std::time::Instant::now() > deadline {
+            break;
+        }
+    }
+    let _ = child.kill(); // SIGKILL: no clean-up in the process
+    let _ = child.wait();
+    let before = list(&s.db()).len();
+    assert!(before > 0, "some articles were stored before the kill");
+    assert!(before < 600, "the import was killed before its end");
+    // The store opens, and what was stored is whole: every listed article is
+    // searchable, and adding the folder again completes it.
+    let (ok, stdout, _) = run(&[
+        "corpus",
+        "--db",
+        &s.db(),
+        "search",
+        "Ansongo",
+        "--json",
+        "--limit",
+        "100000",
+    ]);
+    assert!(ok);
+    let articles: std::collections::HashSet<String> = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["name"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(
+        articles.len(),
+        before,
+        "each stored article has its sentences"
+    );
+    let (ok, _, stderr) = run(&["corpus", "add", "--db", &s.db(), &s.dir()]);
+    assert!(ok, "{stderr}");
+    assert_eq!(list(&s.db()).len(), 600);
+}
