@@ -18,22 +18,10 @@ pub fn app() -> Harness<'static, DispatchAtlasApp> {
     harness
 }
 
-/// The app with its worker reading the embedded reports, once they are read.
+/// The app with its worker reading the embedded reports (its store in
+/// memory), once they are read.
 pub fn app_with_articles() -> Harness<'static, DispatchAtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(64)
-        .build_eframe(|cc| {
-            let mut app = DispatchAtlasApp::new(cc);
-            app.start_library(&cc.egui_ctx, Vec::new());
-            app
-        });
-    wait_while(
-        &mut harness,
-        "articles still not read",
-        DispatchAtlasApp::is_reading,
-    );
-    harness
+    app_with_library(None, Vec::new())
 }
 
 /// The app with its library on the store at `db`, reading `folder` as its
@@ -42,13 +30,19 @@ pub fn app_with_store(
     db: &std::path::Path,
     folder: Vec<std::path::PathBuf>,
 ) -> Harness<'static, DispatchAtlasApp> {
-    let db = db.to_owned();
+    app_with_library(Some(db.to_owned()), folder)
+}
+
+fn app_with_library(
+    db: Option<std::path::PathBuf>,
+    folder: Vec<std::path::PathBuf>,
+) -> Harness<'static, DispatchAtlasApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(64)
         .build_eframe(move |cc| {
             let mut app = DispatchAtlasApp::new(cc);
-            app.store_path = Some(db.clone());
+            app.store_path.clone_from(&db);
             app.start_library(&cc.egui_ctx, folder.clone());
             app
         });
