@@ -24,6 +24,7 @@ pub mod fonts;
 pub mod geometry;
 pub mod geoparse;
 pub mod import;
+pub mod jobs;
 pub mod library;
 pub mod progress;
 pub mod render;

@@ -342,3 +342,36 @@ fn ctrl_k_finds_a_sentence_opens_its_article_and_filters_the_map() {
         .unwrap_or_default();
     assert_eq!(all, before);
 }
+
+#[test]
+fn an_export_runs_in_the_background_and_says_when_it_is_written() {
+    let mut harness = app_with_articles();
+    let dir = std::env::temp_dir().join(format!("dispatch-atlas-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("annotated.geojson");
+    harness
+        .state_mut()
+        .apply(dispatch_atlas::state::Command::Annotation(
+            dispatch_atlas::state::AnnotationCommand::Export(path.clone()),
+        ));
+    // One frame: the job starts; the status bar spins while it runs.
+    harness.step();
+    common::wait_while(
+        &mut harness,
+        "the export never finished",
+        dispatch_atlas::ui::DispatchAtlasApp::is_running_jobs,
+    );
+    let status = harness.state().state().and_then(|s| s.status.clone());
+    assert!(
+        status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Exported ")),
+        "{status:?}"
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        text.contains("evacuated by helicopter"),
+        "the excerpts are in it"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

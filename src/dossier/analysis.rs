@@ -2,6 +2,7 @@
 //! dossier and every view of the article.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::articles::Article;
 use crate::figures::{Figure, extract_figures};
@@ -53,16 +54,18 @@ impl AnalysedArticle {
     }
 }
 
-/// Every article the app knows, each once by id.
+/// Every article the app knows, each once by id. Cloning it is cheap (the
+/// articles and the figure index are shared, copied only on a later change
+/// while a clone lives): a background job takes a snapshot.
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
-    articles: Vec<AnalysedArticle>,
+    articles: Vec<Arc<AnalysedArticle>>,
     /// Where each article id is in `articles`.
-    positions: HashMap<String, usize>,
+    positions: HashMap<Arc<str>, usize>,
     /// Bumped by every change (caches of dossiers key on it).
     generation: u64,
     /// Every article's figures, for cross-checks.
-    figures: FigureIndex,
+    figures: Arc<FigureIndex>,
 }
 
 impl Corpus {
@@ -76,40 +79,45 @@ impl Corpus {
     }
 
     /// Adds an article; one with the same id is replaced and returned.
-    pub fn insert(&mut self, analysed: AnalysedArticle) -> Option<AnalysedArticle> {
+    pub fn insert(
+        &mut self,
+        analysed: impl Into<Arc<AnalysedArticle>>,
+    ) -> Option<Arc<AnalysedArticle>> {
+        let analysed = analysed.into();
         self.generation += 1;
-        if let Some(&i) = self.positions.get(&analysed.article.id) {
-            self.figures
-                .remove(&self.articles[i].article.id, &self.articles[i].figures);
-            self.figures.insert(&analysed.article.id, &analysed.figures);
+        let figures = Arc::make_mut(&mut self.figures);
+        if let Some(&i) = self.positions.get(analysed.article.id.as_str()) {
+            figures.remove(&self.articles[i].article.id, &self.articles[i].figures);
+            figures.insert(&analysed.article.id, &analysed.figures);
             return Some(std::mem::replace(&mut self.articles[i], analysed));
         }
-        self.figures.insert(&analysed.article.id, &analysed.figures);
+        figures.insert(&analysed.article.id, &analysed.figures);
         self.positions
-            .insert(analysed.article.id.clone(), self.articles.len());
+            .insert(Arc::from(analysed.article.id.as_str()), self.articles.len());
         self.articles.push(analysed);
         None
     }
 
     /// Takes the article with this id out.
-    pub fn remove(&mut self, id: &str) -> Option<AnalysedArticle> {
+    pub fn remove(&mut self, id: &str) -> Option<Arc<AnalysedArticle>> {
         let i = self.positions.remove(id)?;
         self.generation += 1;
         let removed = self.articles.swap_remove(i);
-        self.figures.remove(&removed.article.id, &removed.figures);
+        Arc::make_mut(&mut self.figures).remove(&removed.article.id, &removed.figures);
         if let Some(moved) = self.articles.get(i) {
-            self.positions.insert(moved.article.id.clone(), i);
+            self.positions
+                .insert(Arc::from(moved.article.id.as_str()), i);
         }
         Some(removed)
     }
 
     #[must_use]
     pub fn get(&self, id: &str) -> Option<&AnalysedArticle> {
-        self.positions.get(id).map(|&i| &self.articles[i])
+        self.positions.get(id).map(|&i| &*self.articles[i])
     }
 
     #[must_use]
-    pub fn articles(&self) -> &[AnalysedArticle] {
+    pub fn articles(&self) -> &[Arc<AnalysedArticle>] {
         &self.articles
     }
 

@@ -122,12 +122,23 @@ pub fn export(
     corpus: &Corpus,
     options: &ExportOptions,
 ) -> Value {
+    export_features(atlas.features(), annotations, corpus, options)
+}
+
+/// [`export`] of the atlas's `features` (a background job's copy of them).
+#[must_use]
+pub fn export_features(
+    features: &[Feature],
+    annotations: &Annotations,
+    corpus: &Corpus,
+    options: &ExportOptions,
+) -> Value {
     let user_features = annotations.user_features();
     // The atlas's own copies of markers and zones (the app keeps them there
     // to draw them) are replaced by the annotations', which are the truth.
     // Hidden features (deleted markers, closed or hidden layers) are left
     // out; the Sahel, a zone that is never drawn, is not.
-    let atlas_features = atlas.features().iter().filter(|f| {
+    let atlas_features = features.iter().filter(|f| {
         let drawn_by_user = matches!(f.kind, FeatureKind::Marker | FeatureKind::UserZone);
         let hidden = f.hidden && f.kind != FeatureKind::Zone;
         !drawn_by_user && !hidden

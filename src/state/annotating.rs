@@ -12,7 +12,6 @@ use super::AppState;
 use crate::annotations::file::{self, from_geojson};
 use crate::annotations::{Annotation, Annotations};
 use crate::atlas::{FeatureGeometry, FeatureId, FeatureKind};
-use crate::export::{ExportOptions, export};
 use crate::geometry::projection::LonLat;
 use crate::save::write_atomically;
 
@@ -370,24 +369,17 @@ impl AppState {
         }
     }
 
+    /// Queues the export as a background job over a snapshot: the
+    /// features (copied), the annotations and the corpus (shared).
     fn export_to(&mut self, path: &Path) {
-        let value = export(
-            &self.atlas,
-            self.history.current(),
-            &self.corpus,
-            &ExportOptions::default(),
-        );
-        let text = serde_json::to_string(&value).unwrap_or_default();
-        match write_atomically(path, text.as_bytes()) {
-            Ok(()) => {
-                let count = value["features"].as_array().map_or(0, Vec::len);
-                self.status = Some(format!("Exported {count} features to {}", path.display()));
-            }
-            Err(e) => self.messages.push(format!(
-                "The export could not be written to {}: {e}",
-                path.display()
-            )),
-        }
+        let job = crate::jobs::Job::Export {
+            features: self.atlas.features().to_vec(),
+            annotations: self.history.current().clone(),
+            corpus: self.corpus.clone(),
+            path: path.to_owned(),
+        };
+        self.status = Some(job.label());
+        self.jobs.push(job);
     }
 }
 

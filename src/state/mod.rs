@@ -125,6 +125,8 @@ pub enum Command {
     UndoRemoveArticle,
     /// Stop reading articles after the chunk being read (what was read is kept).
     CancelReading,
+    /// A background job ([`crate::jobs`]) is done.
+    JobDone(crate::jobs::Outcome),
 }
 
 /// The state of one window of Dispatch Atlas.
@@ -149,11 +151,13 @@ pub struct AppState {
     /// Full-text search (Ctrl+K) and the map filtered to its results.
     search: SearchState,
     /// Articles removed this session, the last one last (for undo).
-    removed_articles: Vec<AnalysedArticle>,
+    removed_articles: Vec<Arc<AnalysedArticle>>,
     /// Store changes for the library to make (the UI glue takes them).
     library_jobs: Vec<crate::library::Job>,
     /// The user asked to stop the reading under way (the UI glue tells the library).
     cancel_reading: bool,
+    /// Background jobs to start (the UI glue takes them).
+    jobs: Vec<crate::jobs::Job>,
     /// The article shown in full, by id.
     pub article_shown: Option<String>,
     /// Files asked for and not yet handed to a worker (the UI glue takes them).
@@ -202,6 +206,7 @@ impl AppState {
             removed_articles: Vec::new(),
             library_jobs: Vec::new(),
             cancel_reading: false,
+            jobs: Vec::new(),
             article_shown: None,
             requested_files: Vec::new(),
             pending_fit: saved_camera.is_none(),
@@ -308,6 +313,7 @@ impl AppState {
                     self.removed_articles.push(removed);
                 }
             }
+            Command::JobDone(outcome) => self.job_done(outcome),
             Command::CancelReading => {
                 self.cancel_reading = true;
                 self.status = Some("Stopping the reading; what was read is kept".to_owned());
@@ -326,7 +332,8 @@ impl AppState {
     /// Adds an analysed article: its towns that the map lacks become markers,
     /// and the badges are counted again. An article read twice (same id) is
     /// replaced, not doubled.
-    fn add_article(&mut self, analysed: AnalysedArticle) {
+    fn add_article(&mut self, analysed: impl Into<Arc<AnalysedArticle>>) {
+        let analysed = analysed.into();
         // Work in proportion to this article only (see `dossier::rollup`).
         self.atlas.add_points(places_to_add(&self.atlas, &analysed));
         self.rollup.sync(&self.atlas);
@@ -359,6 +366,31 @@ impl AppState {
     /// Store changes for the library (UI glue).
     pub fn take_library_jobs(&mut self) -> Vec<crate::library::Job> {
         std::mem::take(&mut self.library_jobs)
+    }
+
+    /// Whether jobs wait to be started.
+    #[must_use]
+    pub fn has_jobs_queued(&self) -> bool {
+        !self.jobs.is_empty()
+    }
+
+    /// Background jobs to start (UI glue).
+    pub fn take_jobs(&mut self) -> Vec<crate::jobs::Job> {
+        std::mem::take(&mut self.jobs)
+    }
+
+    fn job_done(&mut self, outcome: crate::jobs::Outcome) {
+        match outcome {
+            crate::jobs::Outcome::Exported { path, result } => match result {
+                Ok(count) => {
+                    self.status = Some(format!("Exported {count} features to {}", path.display()));
+                }
+                Err(e) => self.messages.push(format!(
+                    "The export could not be written to {}: {e}",
+                    path.display()
+                )),
+            },
+        }
     }
 
     /// Whether the user asked to stop the reading, once (UI glue).

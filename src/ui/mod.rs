@@ -198,6 +198,8 @@ pub struct DispatchAtlasApp {
     /// GeoJSON files being read, each on its own thread: where the result
     /// comes, which file, and how far its reader has got.
     imports: Vec<Import>,
+    /// Background jobs under way (exports).
+    jobs: Vec<crate::jobs::Running>,
     file_dialog: file_dialog::FileDialog,
     /// `--startup-timing`: when the process started, and the frames shown.
     timing_from: Option<std::time::Instant>,
@@ -249,6 +251,7 @@ impl DispatchAtlasApp {
             find_failed: false,
             annotation_draft: annotation_editor::Draft::default(),
             imports: Vec::new(),
+            jobs: Vec::new(),
             timing_from: None,
             frames_shown: 0,
             scripted: None,
@@ -377,6 +380,34 @@ impl DispatchAtlasApp {
             sources,
             explicit: true,
         });
+    }
+
+    /// Starts the jobs the state queued; applies what finished ones report.
+    fn run_jobs(&mut self, ctx: &egui::Context) {
+        let Ok(state) = &mut self.state else { return };
+        for job in state.take_jobs() {
+            let ctx = ctx.clone();
+            self.jobs.push(crate::jobs::Running::start(job, move || {
+                ctx.request_repaint();
+            }));
+        }
+        self.jobs.retain(|job| match job.poll() {
+            None => true,
+            Some(Ok(outcome)) => {
+                state.apply(Command::JobDone(outcome));
+                false
+            }
+            Some(Err(message)) => {
+                state.apply(Command::Notify(message));
+                false
+            }
+        });
+    }
+
+    /// Whether background jobs are under way (for tests and tools).
+    #[must_use]
+    pub fn is_running_jobs(&self) -> bool {
+        !self.jobs.is_empty() || self.state.as_ref().is_ok_and(AppState::has_jobs_queued)
     }
 
     /// Starts a reader thread for every GeoJSON file asked for; collects
@@ -622,7 +653,8 @@ impl DispatchAtlasApp {
             &mut self.find_failed,
             &mut commands,
         );
-        status_bar(ui, state, &mut commands);
+        let running: Vec<&str> = self.jobs.iter().map(|j| j.label.as_str()).collect();
+        status_bar(ui, state, &running, &mut commands);
         let selected = state.selected.as_ref().and_then(|id| state.atlas.get(id));
         if let Some(feature) = selected {
             egui::Panel::right("details")
@@ -696,6 +728,7 @@ impl DispatchAtlasApp {
         state.apply_all(commands);
         self.apply_library_events(ui.ctx(), frame_started);
         self.read_requested_files();
+        self.run_jobs(ui.ctx());
         let mut imported = Vec::new();
         self.import_layers(ui.ctx(), &mut imported);
         if let Ok(state) = &mut self.state {
@@ -960,7 +993,7 @@ fn top_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
     });
 }
 
-fn status_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+fn status_bar(ui: &mut Ui, state: &AppState, running: &[&str], commands: &mut Vec<Command>) {
     egui::Panel::bottom("status").show(ui, |ui| {
         if !state.messages.is_empty() {
             ui.horizontal_wrapped(|ui| {
@@ -974,6 +1007,11 @@ fn status_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             ui.separator();
         }
         ui.horizontal(|ui| {
+            for label in running {
+                ui.spinner();
+                ui.label(*label);
+                ui.separator();
+            }
             if let Some(path) = state.importing.first() {
                 layers_panel::import_progress(ui, path, state.import_progress.get(path), 160.0);
                 ui.separator();

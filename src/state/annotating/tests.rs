@@ -27,6 +27,14 @@ fn apply(state: &mut AppState, command: AnnotationCommand) {
     state.apply(Command::Annotation(command));
 }
 
+/// Runs the queued background jobs here and applies what they report, as
+/// the UI glue does from their threads.
+fn run_jobs(state: &mut AppState) {
+    for job in state.take_jobs() {
+        state.apply(Command::JobDone(job.run()));
+    }
+}
+
 #[test]
 fn edits_are_autosaved_and_restored() {
     let path = temp("autosave");
@@ -180,6 +188,8 @@ fn save_as_open_and_export_go_through_files() {
     );
     apply(&mut s, AnnotationCommand::SaveAs(dir.join("mine.geojson")));
     apply(&mut s, AnnotationCommand::Export(dir.join("out.geojson")));
+    assert!(s.has_jobs_queued(), "the export runs as a background job");
+    run_jobs(&mut s);
     let exported = std::fs::read_to_string(dir.join("out.geojson")).unwrap_or_default();
     assert!(exported.contains("\"note\":\"Airport\""));
     let mut other = state();
@@ -208,6 +218,7 @@ fn save_as_open_and_export_go_through_files() {
         &mut s,
         AnnotationCommand::Export(dir.join("out.geojson").join("x.geojson")),
     );
+    run_jobs(&mut s);
     assert!(
         s.messages
             .iter()
