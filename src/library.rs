@@ -171,6 +171,7 @@ impl Library {
             tx,
             wake: Box::new(wake),
             cancel: Arc::clone(&cancel),
+            shared: std::cell::RefCell::default(),
         };
         let worker = std::thread::Builder::new()
             .name("library".into())
@@ -259,10 +260,10 @@ impl Drop for Library {
     }
 }
 
-/// One copy of each place's strings across the articles read back from the
-/// store (freshly analysed ones share the gazetteer's already), and no spare
-/// room in their lists: a corpus of 10,000 articles names a few thousand
-/// places over a hundred thousand times.
+/// One copy of each place's strings, each figure's surface and unit, across
+/// the articles the library reports (stored or fresh), and no spare room in
+/// their lists: a corpus of 10,000 articles names a few thousand places over
+/// a hundred thousand times, and gives as many figures.
 #[derive(Default)]
 struct Interner(std::collections::HashSet<Arc<str>>);
 
@@ -277,10 +278,17 @@ impl Interner {
 
     fn share(&mut self, analysed: &mut AnalysedArticle) {
         for p in &mut analysed.places {
+            p.surface = self.get(&p.surface);
             p.name = self.get(&p.name);
             p.gazetteer = self.get(&p.gazetteer);
             if let Some(c) = &p.country {
                 p.country = Some(self.get(c));
+            }
+        }
+        for f in &mut analysed.figures {
+            f.surface = self.get(&f.surface);
+            if let Some(u) = &f.unit {
+                f.unit = Some(self.get(u));
             }
         }
         analysed.places.shrink_to_fit();
@@ -293,6 +301,7 @@ struct Worker {
     tx: Sender<LibraryEvent>,
     wake: Box<dyn Fn() + Send>,
     cancel: Arc<AtomicBool>,
+    shared: std::cell::RefCell<Interner>,
 }
 
 impl Worker {
@@ -304,6 +313,12 @@ impl Worker {
 
     fn finish(&self) {
         self.send(LibraryEvent::Finished);
+    }
+
+    /// Reports an analysed article, its strings shared with the others'.
+    fn send_analysed(&self, mut analysed: AnalysedArticle) {
+        self.shared.borrow_mut().share(&mut analysed);
+        self.send(LibraryEvent::Analysed(Box::new(analysed)));
     }
 
     fn run(
@@ -456,12 +471,10 @@ impl Worker {
         let total = store.count().unwrap_or(0);
         let mut stale: Vec<(ArticleId, Article)> = Vec::new();
         let mut done = 0;
-        let mut shared = Interner::default();
-        let loaded = store.load_each(|mut loaded| {
+        let loaded = store.load_each(|loaded| {
             done += 1;
             if loaded.current {
-                shared.share(&mut loaded.analysed);
-                self.send(LibraryEvent::Analysed(Box::new(loaded.analysed)));
+                self.send_analysed(loaded.analysed);
             } else {
                 stale.push((loaded.id, loaded.analysed.article));
             }
@@ -496,7 +509,7 @@ impl Worker {
                 if let Err(e) = store.update_analysis(id, &a) {
                     self.send(LibraryEvent::Failed(format!("{e}")));
                 }
-                self.send(LibraryEvent::Analysed(Box::new(a)));
+                self.send_analysed(a);
             }
         }
     }
@@ -570,7 +583,7 @@ impl Worker {
                         if matches!(added, Added::Existing(_)) && !explicit {
                             continue;
                         }
-                        self.send(LibraryEvent::Analysed(Box::new(a)));
+                        self.send_analysed(a);
                     }
                 }
                 Err(e) => {
@@ -579,7 +592,7 @@ impl Worker {
                         analysed.len()
                     )));
                     for (a, _) in analysed {
-                        self.send(LibraryEvent::Analysed(Box::new(a)));
+                        self.send_analysed(a);
                     }
                 }
             }

@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     let chars: Vec<char> = text.chars().collect();
     for f in extract_figures(&text) {
         assert!(f.start < f.end && f.end <= chars.len());
-        assert_eq!(chars[f.start..f.end].iter().collect::<String>(), f.surface);
+        assert_eq!(chars[f.start..f.end].iter().collect::<String>(), &*f.surface);
         assert!(f.value.is_finite() || f.surface.chars().filter(char::is_ascii_digit).count() > 300);
     }
 });

@@ -24,6 +24,6 @@ fuzz_target!(|data: &[u8]| {
     let chars: Vec<char> = text.chars().collect();
     for m in geoparse(g, &text) {
         assert!(m.start < m.end && m.end <= chars.len());
-        assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.surface);
+        assert_eq!(chars[m.start..m.end].iter().collect::<String>(), &*m.surface);
     }
 });

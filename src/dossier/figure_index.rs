@@ -220,11 +220,11 @@ mod tests {
 
     fn figure(value: f64, unit: Option<&str>) -> Figure {
         Figure {
-            surface: value.to_string(),
+            surface: Arc::from(value.to_string()),
             start: 0,
             end: 1,
             value,
-            unit: unit.map(str::to_owned),
+            unit: unit.map(Arc::from),
             qualifier: None,
             change: None,
             vague: false,

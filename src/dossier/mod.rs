@@ -302,7 +302,7 @@ fn excerpts_of(
             .filter(|m| in_sentence(m.start, m.end) && may_belong(m))
             .filter_map(|m| {
                 belongs_keyed(feature, key, m).map(|via| MentionSpan {
-                    surface: m.surface.clone(),
+                    surface: m.surface.to_string(),
                     start: m.start - start,
                     end: m.end - start,
                     place: m.name.to_string(),

@@ -7,6 +7,8 @@
 pub mod tokens;
 mod words;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::text::calendar::is_month;
@@ -19,13 +21,13 @@ use words::{
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// The numeral as written ("4,500", "forty-three", "une centaine").
-    pub surface: String,
+    pub surface: Arc<str>,
     /// Char offsets (Unicode scalar values); `end` exclusive.
     pub start: usize,
     pub end: usize,
     pub value: f64,
     /// What it counts ("soldiers", "years of age", "days"), when the text says.
-    pub unit: Option<String>,
+    pub unit: Option<Arc<str>>,
     /// "more than", "about", "at least"…
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
@@ -391,12 +393,13 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
         };
         figures.push((
             Figure {
-                surface: text[tokens[found.first].byte_start..tokens[found.last].byte_end]
-                    .to_owned(),
+                surface: Arc::from(
+                    &text[tokens[found.first].byte_start..tokens[found.last].byte_end],
+                ),
                 start,
                 end,
                 value: found.value,
-                unit,
+                unit: unit.map(Arc::from),
                 qualifier: qualifier_before(&tokens, found.first),
                 change: None,
                 vague: found.vague,

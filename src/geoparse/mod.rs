@@ -60,7 +60,9 @@ impl std::fmt::Display for MentionKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceMention {
     /// The text as written.
-    pub surface: String,
+    /// Shared between mentions that write a name alike, once the library
+    /// has interned it.
+    pub surface: Arc<str>,
     /// Char offsets (Unicode scalar values) into the text; `end` exclusive.
     pub start: usize,
     pub end: usize,
@@ -317,7 +319,7 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             let margin = scored.get(1).map_or(10.0, |s| best - s.0);
             let entry = gazetteer.entry(index);
             Some(PlaceMention {
-                surface: chars[m.start..m.end].iter().collect(),
+                surface: Arc::from(chars[m.start..m.end].iter().collect::<String>()),
                 start: m.start,
                 end: m.end,
                 name: entry.name.clone(),

@@ -69,7 +69,7 @@ fn body(ui: &mut Ui, state: &AppState, analysed: &AnalysedArticle, commands: &mu
                     }
                     Piece::Place(p) => {
                         let feature = state.atlas.named_by(&p.gazetteer);
-                        let text = RichText::new(&p.surface).background_color(MENTION_BG);
+                        let text = RichText::new(&*p.surface).background_color(MENTION_BG);
                         let hover = format!(
                             "{} ({}, {}) — {:.4}° N, {:.4}° E",
                             p.name,
@@ -98,7 +98,7 @@ fn body(ui: &mut Ui, state: &AppState, analysed: &AnalysedArticle, commands: &mu
                     }
                     Piece::Figure(f) => {
                         let what = f.unit.as_deref().unwrap_or("");
-                        ui.label(RichText::new(&f.surface).background_color(FIGURE_BG))
+                        ui.label(RichText::new(&*f.surface).background_color(FIGURE_BG))
                             .on_hover_text(format!("{} {what}", f.value));
                     }
                 }

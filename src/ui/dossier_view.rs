@@ -127,7 +127,7 @@ fn change_chart(ui: &mut Ui, id: usize, f: &FigureSpan) {
     let Some((from, to)) = f.figure.change else {
         return;
     };
-    let unit = f.figure.unit.clone().unwrap_or_default();
+    let unit = f.figure.unit.as_deref().unwrap_or_default().to_owned();
     ui.label(RichText::new(format!("from {from} to {to} {unit}")).strong());
     let bars = vec![
         Bar::new(0.0, from)
