@@ -200,7 +200,8 @@ struct QuantityValues {
 /// figures summary built a slice per frame.
 #[derive(Default)]
 pub struct DossierCache {
-    key: Option<(FeatureId, u64)>,
+    /// The selection, the corpus's and the atlas's areas' generations it was made for.
+    key: Option<(FeatureId, u64, u64)>,
     target: Option<FeatureMatch>,
     rows: Vec<Row>,
     /// Indices into `rows`, filtered and sorted.
@@ -214,16 +215,42 @@ pub struct DossierCache {
     /// Figures by quantity (unit, toll or not) and how far the summary has got.
     summary: BTreeMap<(String, bool), QuantityValues>,
     summarised: usize,
+    /// When the list was last made: while articles stream in (the corpus
+    /// changes every frame), it is made again at most this often.
+    made_at: Option<std::time::Instant>,
 }
 
+/// How often a dossier's list follows a corpus that changes every frame.
+const REFRESH_WHILE_READING: std::time::Duration = std::time::Duration::from_millis(750);
+
 impl DossierCache {
-    /// Starts again when the selection or the corpus changed.
-    fn refresh(&mut self, feature: &Feature, state: &AppState) {
-        let key = (feature.id.clone(), state.corpus.generation());
+    /// Starts again when the selection, the corpus or the areas changed (a
+    /// layer shown or hidden changes which places lie in which area).
+    /// `false` while the list is kept a little behind a corpus that grows
+    /// every frame (the caller asks for a frame later to catch up).
+    fn refresh(&mut self, feature: &Feature, state: &AppState) -> bool {
+        let key = (
+            feature.id.clone(),
+            state.corpus.generation(),
+            state.atlas.area_generation(),
+        );
         if self.key.as_ref() == Some(&key) {
-            return;
+            return true;
+        }
+        // The same feature and areas, only more articles: not every frame.
+        let same_view = self
+            .key
+            .as_ref()
+            .is_some_and(|(id, _, areas)| *id == key.0 && *areas == key.2);
+        if same_view
+            && self
+                .made_at
+                .is_some_and(|t| t.elapsed() < REFRESH_WHILE_READING)
+        {
+            return false;
         }
         self.key = Some(key);
+        self.made_at = Some(std::time::Instant::now());
         self.target = Some(FeatureMatch::new(feature));
         self.rows = state
             .articles_about(feature)
@@ -244,6 +271,7 @@ impl DossierCache {
         self.summary.clear();
         self.summarised = 0;
         self.arrange(state);
+        true
     }
 
     /// Filters and sorts the rows (when they or the controls change).
@@ -357,7 +385,9 @@ pub fn show(
     commands: &mut Vec<Command>,
 ) {
     ui.separator();
-    cache.refresh(feature, state);
+    if !cache.refresh(feature, state) {
+        ui.ctx().request_repaint_after(REFRESH_WHILE_READING);
+    }
     let mentions: usize = cache.rows.iter().map(|r| r.mentions).sum();
     let articles = cache.rows.len();
     ui.heading(format!(
