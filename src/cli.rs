@@ -186,6 +186,10 @@ pub struct InputArgs {
     /// properties and your notes on them).
     #[arg(long = "layer", value_name = "FILE")]
     pub layers: Vec<std::path::PathBuf>,
+    /// The corpus store whose articles to include (default: the window's,
+    /// if there is one).
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<std::path::PathBuf>,
 }
 
 impl InputArgs {
@@ -196,6 +200,7 @@ impl InputArgs {
             articles_dir: self.articles.as_deref(),
             annotations: self.annotations.as_deref(),
             layers: &self.layers,
+            db: self.db.as_deref(),
         }
     }
 }

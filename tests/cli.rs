@@ -3,7 +3,10 @@
 use std::process::Command;
 
 fn run(args: &[&str]) -> (bool, String, String) {
+    // A data folder of its own: the user's corpus store is never read.
+    let data = std::env::temp_dir().join(format!("dispatch-atlas-cli-data-{}", std::process::id()));
     let out = Command::new(env!("CARGO_BIN_EXE_dispatch-atlas"))
+        .env("XDG_DATA_HOME", &data)
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("cannot run dispatch-atlas: {e}"));
@@ -159,6 +162,7 @@ fn export_then_reimport_gives_the_same_file() {
     let export = |annotations: &std::path::Path, out: &std::path::Path| {
         Command::new(env!("CARGO_BIN_EXE_dispatch-atlas"))
             .env("SOURCE_DATE_EPOCH", "1600000000")
+            .env("XDG_DATA_HOME", scratch.0.join("data"))
             .args(["export", "--only-annotated", "--annotations"])
             .arg(annotations)
             .arg("-o")
@@ -472,6 +476,25 @@ mod corpus {
         let (ok, _, _) = run(&["corpus", "add", "--db", &s.db(), &s.dir()]);
         assert!(ok);
         assert_eq!(list(&s.db()).len(), 2);
+    }
+
+    #[test]
+    fn export_includes_the_stored_articles() {
+        let s = Scratch::new("export-store");
+        s.article(
+            "kidal.txt",
+            "title: Kidal\noutlet: Wire\n\nFighting was reported near Kidal, where 12 soldiers were wounded.",
+        );
+        let (ok, _, stderr) = run(&["corpus", "add", "--db", &s.db(), &s.dir()]);
+        assert!(ok, "{stderr}");
+        let out = s.0.join("out.geojson");
+        let (ok, _, stderr) = run(&["export", "--db", &s.db(), "-o", &out.display().to_string()]);
+        assert!(ok, "{stderr}");
+        let text = std::fs::read_to_string(&out).unwrap_or_default();
+        assert!(
+            text.contains("Fighting was reported near Kidal"),
+            "the stored article's excerpt is exported"
+        );
     }
 
     #[test]

@@ -55,6 +55,8 @@ fn exports(dir: &Path) -> Vec<(PathBuf, usize)> {
         let path = dir.join(name);
         let mut command = Command::new(env!("CARGO_BIN_EXE_dispatch-atlas"));
         command
+            // A data folder of its own: the user's corpus store is never read.
+            .env("XDG_DATA_HOME", dir.join("data"))
             .arg("export")
             .arg("--annotations")
             .arg(&notes)

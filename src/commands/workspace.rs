@@ -1,6 +1,7 @@
 //! What `export` and `render` both load, as the app has it: the atlas, the
-//! embedded reports plus a folder of articles (their towns added to the
-//! map), GeoJSON layers, and an annotations file (markers and zones added).
+//! stored corpus, the embedded reports and a folder of articles (their towns
+//! added to the map), GeoJSON layers, and an annotations file (markers and
+//! zones added).
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,8 @@ pub struct Inputs<'a> {
     pub articles_dir: Option<&'a Path>,
     pub annotations: Option<&'a Path>,
     pub layers: &'a [PathBuf],
+    /// The corpus store (`None`: the window's, if there is one).
+    pub db: Option<&'a Path>,
 }
 
 /// Everything loaded.
@@ -52,7 +55,10 @@ pub fn load(inputs: &Inputs<'_>) -> Result<Workspace> {
         }
         None => Vec::new(),
     };
-    let corpus = Corpus::analyse(&gazetteer, super::embedded_and(&files)?);
+    // The stored corpus (as the window sees it), the embedded reports and the
+    // folder's files, each text once.
+    let stored = super::corpus::stored_articles(inputs.db, &gazetteer)?;
+    let corpus = super::corpus::corpus_with(stored, &gazetteer, super::embedded_and(&files)?);
     // Towns the articles name that the atlas lacks, as in the app.
     for article in corpus.articles() {
         atlas.add_points(places_to_add(&atlas, article));
