@@ -152,33 +152,21 @@ impl AppState {
                 self.status = Some("Map shows every article again".to_owned());
             }
             SearchCommand::Open(name) => {
-                let places: Vec<LonLat> = self
-                    .corpus
-                    .get(&name)
-                    .map(|a| {
-                        a.places
-                            .iter()
-                            .map(|p| LonLat {
-                                lon: p.lon,
-                                lat: p.lat,
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                use geo::BoundingRect;
+                let extent = self.corpus.get(&name).and_then(|a| {
+                    let points: geo::MultiPoint<f64> = a
+                        .places
+                        .iter()
+                        .map(|p| geo::Point::new(p.lon, p.lat))
+                        .collect();
+                    points.bounding_rect()
+                });
                 self.apply(Command::ShowArticle(Some(name)));
-                if let Some(first) = places.first() {
-                    let (mut sw, mut ne) = (*first, *first);
-                    for p in &places {
-                        sw = LonLat {
-                            lon: sw.lon.min(p.lon),
-                            lat: sw.lat.min(p.lat),
-                        };
-                        ne = LonLat {
-                            lon: ne.lon.max(p.lon),
-                            lat: ne.lat.max(p.lat),
-                        };
-                    }
-                    self.apply(Command::FrameBox(sw, ne));
+                if let Some(b) = extent {
+                    self.apply(Command::FrameBox(
+                        LonLat::from_coord(b.min()),
+                        LonLat::from_coord(b.max()),
+                    ));
                 }
             }
         }
