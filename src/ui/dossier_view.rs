@@ -218,6 +218,9 @@ pub struct DossierCache {
     /// When the list was last made: while articles stream in (the corpus
     /// changes every frame), it is made again at most this often.
     made_at: Option<std::time::Instant>,
+    /// The languages of the articles, for the filter (made with the list,
+    /// not every frame).
+    languages: Vec<String>,
 }
 
 /// How often a dossier's list follows a corpus that changes every frame.
@@ -267,6 +270,13 @@ impl DossierCache {
                 })
             })
             .collect();
+        self.languages = self
+            .rows
+            .iter()
+            .filter_map(|r| r.language.clone())
+            .collect();
+        self.languages.sort();
+        self.languages.dedup();
         self.excerpts.clear();
         self.summary.clear();
         self.summarised = 0;
@@ -436,13 +446,7 @@ fn controls(ui: &mut Ui, state: &AppState, cache: &mut DossierCache) {
                         .changed();
                 }
             });
-        let mut languages: Vec<String> = cache
-            .rows
-            .iter()
-            .filter_map(|r| r.language.clone())
-            .collect();
-        languages.sort();
-        languages.dedup();
+        let languages = cache.languages.clone();
         if !languages.is_empty() {
             egui::ComboBox::new("dossier-language", "language")
                 .selected_text(cache.language.as_deref().unwrap_or("All languages"))
