@@ -18,6 +18,9 @@ use crate::figures::Figure;
 use crate::geoparse::PlaceMention;
 use crate::text::sentences::Sentence;
 
+/// The article with this text hash (?1) or URL (?2), and whether it was removed.
+const FIND_BY_TEXT_OR_URL: &str = "SELECT id, removed FROM articles WHERE text_hash = ?1 OR (?2 IS NOT NULL AND url = ?2) LIMIT 1";
+
 /// How long a write waits for another process's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 
@@ -275,11 +278,9 @@ impl Store {
         url: Option<&str>,
     ) -> Result<Option<(ArticleId, bool)>, StoreError> {
         self.connection
-            .query_row(
-                "SELECT id, removed FROM articles WHERE text_hash = ?1 OR (?2 IS NOT NULL AND url = ?2) LIMIT 1",
-                params![hash.0, url],
-                |r| Ok((ArticleId(r.get(0)?), r.get::<_, bool>(1)?)),
-            )
+            .query_row(FIND_BY_TEXT_OR_URL, params![hash.0, url], |r| {
+                Ok((ArticleId(r.get(0)?), r.get::<_, bool>(1)?))
+            })
             .optional()
             .map_err(|e| self.classify(e))
     }
@@ -674,11 +675,9 @@ fn add_in(
     let a = &analysed.article;
     let hash = TextHash::of(&a.body);
     let existing = tx
-        .query_row(
-            "SELECT id, removed FROM articles WHERE text_hash = ?1 OR (?2 IS NOT NULL AND url = ?2) LIMIT 1",
-            params![hash.0, a.url],
-            |r| Ok((ArticleId(r.get(0)?), r.get::<_, bool>(1)?)),
-        )
+        .query_row(FIND_BY_TEXT_OR_URL, params![hash.0, a.url], |r| {
+            Ok((ArticleId(r.get(0)?), r.get::<_, bool>(1)?))
+        })
         .optional()?;
     if let Some((id, removed)) = existing {
         // Remember where it was read from, so the folder is not read again.

@@ -67,6 +67,7 @@ impl RollUp {
     }
 
     /// How many distinct places the articles name.
+    #[cfg(test)]
     #[must_use]
     pub fn place_count(&self) -> usize {
         self.places.len()
@@ -184,6 +185,7 @@ impl RollUp {
     }
 
     /// The distinct places (gazetteer ids) whose mentions count for `feature`.
+    #[cfg(test)]
     #[must_use]
     pub fn places_of(&self, feature: &FeatureId) -> Vec<&str> {
         self.places

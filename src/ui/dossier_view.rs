@@ -498,12 +498,11 @@ fn articles_list(
 ) {
     let visible = ui.clip_rect();
     let mut skipped = 0.0;
-    let shown = cache.shown.clone();
-    for i in shown {
-        let id = Arc::clone(&cache.rows[i].id);
+    for k in 0..cache.shown.len() {
+        let row = &cache.rows[cache.shown[k]];
         let height = cache
             .heights
-            .get(&id)
+            .get(&row.id)
             .copied()
             .unwrap_or(ESTIMATED_ROW_HEIGHT);
         let top = ui.cursor().top() + skipped;
@@ -515,11 +514,12 @@ fn articles_list(
             ui.add_space(skipped);
             skipped = 0.0;
         }
-        let Some(article) = cache.excerpts_of(&id, feature, state).cloned() else {
+        let id = Arc::clone(&row.id);
+        let Some(article) = cache.excerpts_of(&id, feature, state) else {
             continue;
         };
         let rect = ui
-            .scope(|ui| article_card(ui, &article, commands))
+            .scope(|ui| article_card(ui, article, commands))
             .response
             .rect;
         cache
