@@ -15,8 +15,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use rayon::prelude::*;
 
 use crate::articles::Article;
-use crate::articles::html::html_to_text;
-use crate::articles::read::read_text_file;
+use crate::articles::load::article_from_file;
 use crate::corpus::ArticleId;
 use crate::corpus::store::{Added, SourceFile, Store};
 use crate::dossier::analysis::AnalysedArticle;
@@ -121,21 +120,8 @@ pub fn load_article(source: &ArticleSource) -> Result<(Article, Vec<String>), St
     match source {
         ArticleSource::Embedded(id, text) => Ok((Article::parse(id, text), Vec::new())),
         ArticleSource::File(path) => {
-            let file = read_text_file(path).map_err(|e| e.to_string())?;
-            let is_html = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-            let text = if is_html {
-                html_to_text(&file.text)
-            } else {
-                file.text
-            };
-            let id = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            Ok((Article::parse(&id, &text), file.warnings))
+            let loaded = article_from_file(path).map_err(|e| e.to_string())?;
+            Ok((loaded.article, loaded.warnings))
         }
     }
 }

@@ -5,7 +5,9 @@
 //! `unknown` means not known. Without a header the first line is the title.
 //! The two seed reports ship in `data/articles/` and are compiled in.
 
+pub mod encoding;
 pub mod html;
+pub mod load;
 pub mod read;
 
 /// One article: metadata and body. Offsets elsewhere are into `body`, in chars.

@@ -1,5 +1,5 @@
 //! Reading a user's text file: refuse what is not text or too large, decode
-//! invalid UTF-8 with replacement characters and say so, never panic.
+//! it whatever its encoding and say which was used, never panic.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -33,28 +33,21 @@ pub enum ReadError {
     Binary { path: PathBuf },
 }
 
-/// Decodes bytes as UTF-8, replacing invalid sequences, and refuses binaries.
+/// Decodes a file's bytes (see [`super::encoding::decode`]: BOM, UTF-8,
+/// `<meta charset>` for HTML, else a guess, each named in a warning) and
+/// refuses binaries.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<TextFile, ReadError> {
-    if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
+    // UTF-16 is full of NULs: only a file without a BOM is sniffed.
+    let has_bom = encoding_rs::Encoding::for_bom(bytes).is_some();
+    if !has_bom && bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
         return Err(ReadError::Binary {
             path: path.to_owned(),
         });
     }
-    let mut warnings = Vec::new();
-    let text = if let Ok(text) = std::str::from_utf8(bytes) {
-        text.to_owned()
-    } else {
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        let replaced = text
-            .chars()
-            .filter(|&c| c == char::REPLACEMENT_CHARACTER)
-            .count();
-        warnings.push(format!(
-            "{}: not valid UTF-8; {replaced} invalid byte sequence(s) were replaced with U+FFFD",
-            path.display()
-        ));
-        text
-    };
+    let html = crate::folder::has_extension(path, &["html", "htm", "xhtml"]);
+    let decoded = super::encoding::decode(&path.display().to_string(), bytes, None, html);
+    let mut warnings = decoded.warnings;
+    let text = decoded.text;
     if text.trim().is_empty() {
         warnings.push(format!("{}: the file is empty", path.display()));
     }
@@ -94,13 +87,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn invalid_utf8_is_replaced_and_reported() {
-        let file =
-            decode(Path::new("a.txt"), b"Gao \xff\xfe Mali").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(file.text, "Gao \u{fffd}\u{fffd} Mali");
+    fn legacy_8_bit_text_is_decoded_and_the_encoding_named() {
+        let file = decode(Path::new("a.txt"), b"Attaque pr\xe8s de M\xe9naka, \xe0 Gao.")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(file.text, "Attaque près de Ménaka, à Gao.");
         assert_eq!(file.warnings.len(), 1);
         assert!(
-            file.warnings[0].contains("not valid UTF-8; 2 invalid"),
+            file.warnings[0].starts_with("a.txt: read as windows-1252"),
+            "{:?}",
+            file.warnings
+        );
+    }
+
+    #[test]
+    fn undecodable_bytes_are_replaced_and_reported() {
+        // Declared UTF-8 by a BOM, then a broken sequence.
+        let file = decode(Path::new("b.txt"), b"\xef\xbb\xbfGao \xff Mali")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(file.text, "Gao \u{fffd} Mali");
+        assert!(
+            file.warnings.iter().any(|w| w.contains("not valid UTF-8; 1 invalid")),
             "{:?}",
             file.warnings
         );

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::articles::Article;
-use crate::articles::read::read_text_file;
+use crate::articles::load::article_from_file;
 
 /// The embedded reports and the article files given; a file's decoding
 /// warnings (invalid UTF-8…) go to stderr, a file that cannot be read at all
@@ -21,15 +21,11 @@ use crate::articles::read::read_text_file;
 pub fn embedded_and(files: &[PathBuf]) -> Result<Vec<Article>> {
     let mut articles = Article::embedded();
     for path in files {
-        let file = read_text_file(path)?;
-        for warning in &file.warnings {
+        let loaded = article_from_file(path)?;
+        for warning in &loaded.warnings {
             eprintln!("dispatch-atlas: {warning}");
         }
-        let id = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        articles.push(Article::parse(&id, &file.text));
+        articles.push(loaded.article);
     }
     Ok(articles)
 }
