@@ -149,9 +149,18 @@ fn import_file_up_to(
     // A collection is read a window at a time (see `stream`): the file's
     // text is never held whole.
     let mut file = std::fs::File::open(path).map_err(io)?;
-    if let stream::Streamed::Layer(imported) =
-        stream::import(&mut file, size, &name, layer, progress).map_err(io)?
+    // A UTF-8 byte-order mark (Windows tools write one; GDAL reads it) is
+    // skipped and said; other encodings are not GeoJSON (RFC 7946: UTF-8).
+    let mut start = [0u8; 3];
+    let got = std::io::Read::read(&mut file, &mut start).map_err(io)?;
+    let bom = bom_of(&start[..got], &shown)?;
+    std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(bom.len() as u64)).map_err(io)?;
+    if let stream::Streamed::Layer(mut imported) =
+        stream::import(&mut file, size - bom.len() as u64, &name, layer, progress).map_err(io)?
     {
+        if !bom.is_empty() {
+            imported.warnings.insert(0, bom_warning(&shown));
+        }
         return Ok(imported);
     }
     // Anything else (a Feature, a geometry, JSON to explain) is read whole
@@ -172,8 +181,36 @@ pub fn import_bytes(
     layer: &str,
     progress: &Progress,
 ) -> Result<ImportedLayer, ImportError> {
+    let bom = bom_of(bytes, path)?;
+    let bytes = &bytes[bom.len()..];
     let top: TopLevel<'_> = serde_json::from_slice(bytes).map_err(|e| json_error(path, &e))?;
-    import_top(&top, path, name, layer, progress)
+    let mut imported = import_top(&top, path, name, layer, progress)?;
+    if !bom.is_empty() {
+        imported.warnings.insert(0, bom_warning(path));
+    }
+    Ok(imported)
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The UTF-8 byte-order mark `bytes` start with (or nothing); an error for
+/// the mark of another encoding.
+fn bom_of<'a>(bytes: &[u8], path: &str) -> Result<&'a [u8], ImportError> {
+    match encoding_rs::Encoding::for_bom(bytes) {
+        None => Ok(&[]),
+        Some((encoding, _)) if encoding == encoding_rs::UTF_8 => Ok(UTF8_BOM),
+        Some((encoding, _)) => Err(ImportError::NotGeoJson {
+            path: path.to_owned(),
+            reason: format!(
+                "the file is in {}; GeoJSON is UTF-8 (RFC 7946): save it again as UTF-8",
+                encoding.name()
+            ),
+        }),
+    }
+}
+
+fn bom_warning(path: &str) -> String {
+    format!("{path}: starts with a UTF-8 byte-order mark; it was skipped")
 }
 
 /// Imports GeoJSON text; `path` names it in messages.
