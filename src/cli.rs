@@ -65,6 +65,25 @@ pub enum CliCommand {
         #[arg(long, value_name = "PATH", global = true)]
         db: Option<std::path::PathBuf>,
     },
+    /// Read files or links as the app would store them (web pages through
+    /// the reader view) and print one JSON object per input (JSON Lines):
+    /// file, title, outlet, url, date, language, text, warnings.
+    Read {
+        /// Print JSON Lines (the only format; kept for scripts that pass it).
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true, value_name = "FILE|URL")]
+        inputs: Vec<String>,
+    },
+    /// Feed subscriptions (RSS, Atom, JSON Feed): their new items are
+    /// fetched, analysed and stored in the corpus.
+    Feeds {
+        #[command(subcommand)]
+        command: FeedsCommand,
+        /// The corpus store (default: the window's, in the user's data folder).
+        #[arg(long, value_name = "PATH", global = true)]
+        db: Option<std::path::PathBuf>,
+    },
     /// Find the places (and figures) each text file names. Prints one JSON
     /// object per file (JSON Lines); offsets are in Unicode scalar values.
     Geoparse {
@@ -143,10 +162,11 @@ pub enum CliCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum CorpusCommand {
-    /// Read, analyse and store article files, or every article file of a folder.
+    /// Read, analyse and store article files, every article file of a
+    /// folder, or web pages (http:// or https:// links).
     Add {
-        #[arg(required = true, value_name = "FILE|DIR")]
-        inputs: Vec<std::path::PathBuf>,
+        #[arg(required = true, value_name = "FILE|DIR|URL")]
+        inputs: Vec<String>,
     },
     /// List the stored articles.
     List {
@@ -169,6 +189,41 @@ pub enum CorpusCommand {
     Remove {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedsCommand {
+    /// Subscribe to feeds and take their items now.
+    Add {
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+    },
+    /// List the subscriptions with their last refresh.
+    List {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fetch every feed's new items (or only the feeds given, by number or URL).
+    Refresh {
+        #[arg(value_name = "ID|URL")]
+        feeds: Vec<String>,
+    },
+    /// Unsubscribe (the articles taken stay in the corpus).
+    Remove {
+        #[arg(required = true, value_name = "ID|URL")]
+        feeds: Vec<String>,
+    },
+    /// Subscribe to every feed an OPML file lists (feed readers export one).
+    Import {
+        #[arg(value_name = "FILE.opml")]
+        file: std::path::PathBuf,
+    },
+    /// Write the subscriptions as an OPML file.
+    Export {
+        #[arg(value_name = "FILE.opml")]
+        file: std::path::PathBuf,
     },
 }
 

@@ -3,13 +3,15 @@
 //! (`take_jobs`); the UI glue starts them and applies what they report as
 //! `Command::JobDone`. (This module knows nothing of the state: no cycle.)
 //!
-//! An export of annotated GeoJSON builds the dossier of every feature: with
+//! A pasted page is read by the reader view here (a saved page can be
+//! megabytes). An export of annotated GeoJSON builds the dossier of every feature: with
 //! a corpus of 10,000 articles, about 35 s and 400 MB of JSON.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
 use crate::annotations::Annotations;
+use crate::articles::load::{LoadedArticle, article_from_clipboard};
 use crate::atlas::Feature;
 use crate::dossier::analysis::Corpus;
 use crate::export::{ExportOptions, export_features};
@@ -25,6 +27,12 @@ pub enum Job {
         corpus: Corpus,
         path: PathBuf,
     },
+    /// Articles → Paste article: the clipboard's HTML (else text) read as
+    /// an article, for the user to confirm.
+    ReadPasted {
+        html: Option<String>,
+        text: Option<String>,
+    },
 }
 
 /// What a finished job reports.
@@ -35,6 +43,7 @@ pub enum Outcome {
         /// Features written, or why nothing was.
         result: Result<usize, String>,
     },
+    Pasted(LoadedArticle),
 }
 
 impl Job {
@@ -43,6 +52,7 @@ impl Job {
     pub fn label(&self) -> String {
         match self {
             Self::Export { path, .. } => format!("Exporting to {}…", path.display()),
+            Self::ReadPasted { .. } => "Reading the pasted article…".to_owned(),
         }
     }
 
@@ -64,6 +74,9 @@ impl Job {
                     .map(|()| count)
                     .map_err(|e| e.to_string());
                 Outcome::Exported { path, result }
+            }
+            Self::ReadPasted { html, text } => {
+                Outcome::Pasted(article_from_clipboard(html.as_deref(), text.as_deref()))
             }
         }
     }

@@ -34,3 +34,4 @@ pub mod stats;
 pub mod text;
 pub mod ui;
 pub mod view;
+pub mod web;

@@ -85,6 +85,10 @@ fn main() -> ExitCode {
             },
         ),
         Some(CliCommand::Places { json }) => print_places(json),
+        Some(CliCommand::Read { json: _, inputs }) => dispatch_atlas::commands::read::run(&inputs),
+        Some(CliCommand::Feeds { command, db }) => {
+            dispatch_atlas::commands::feeds::run(db.as_deref(), command)
+        }
         Some(CliCommand::Geoparse { json: _, files }) => {
             dispatch_atlas::commands::geoparse::run(&files)
         }

@@ -86,7 +86,10 @@ pub fn decode(
         }
     }
     if had_errors {
-        let replaced = text.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
+        let replaced = text
+            .chars()
+            .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+            .count();
         warnings.push(format!(
             "{what}: not valid {}; {replaced} invalid byte sequence(s) were replaced with U+FFFD",
             used.name()
@@ -131,7 +134,10 @@ mod tests {
         let d = decode("c.geojson", b"\xEF\xBB\xBF{}", None, false);
         assert_eq!(d.text, "{}");
         assert_eq!(d.encoding, "UTF-8");
-        assert_eq!(d.warnings, ["c.geojson: read as UTF-8 (from its byte-order mark)"]);
+        assert_eq!(
+            d.warnings,
+            ["c.geojson: read as UTF-8 (from its byte-order mark)"]
+        );
     }
 
     #[test]

@@ -76,7 +76,8 @@ pub fn read_page(html: &str, page_url: Option<&str>) -> Page {
     ]
     .iter()
     .find_map(|name| meta(doc, name).and_then(|d| date_from_str(&d)));
-    let time_element = first_attr(doc, "time[datetime]", "datetime").and_then(|d| date_from_str(&d));
+    let time_element =
+        first_attr(doc, "time[datetime]", "datetime").and_then(|d| date_from_str(&d));
     let locale = meta(doc, "og:locale");
     let readable = reader.is_probably_readable();
     let metadata = reader.get_article_metadata(reader.parse_json_ld());
@@ -113,16 +114,20 @@ fn non_empty(s: &str) -> Option<String> {
 
 fn first_attr(doc: &dom_query::Document, selector: &str, attr: &str) -> Option<String> {
     let selection = doc.try_select(selector)?;
-    selection
-        .nodes()
-        .iter()
-        .find_map(|n| n.attr(attr).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()))
+    selection.nodes().iter().find_map(|n| {
+        n.attr(attr)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    })
 }
 
 /// A `<meta property=…>` or `<meta name=…>` content, the name in any case.
 fn meta(doc: &dom_query::Document, name: &str) -> Option<String> {
     doc.select("meta[content]").nodes().iter().find_map(|n| {
-        let key = n.attr("property").or_else(|| n.attr("name")).or_else(|| n.attr("itemprop"))?;
+        let key = n
+            .attr("property")
+            .or_else(|| n.attr("name"))
+            .or_else(|| n.attr("itemprop"))?;
         key.eq_ignore_ascii_case(name)
             .then(|| n.attr("content"))
             .flatten()
@@ -133,7 +138,7 @@ fn meta(doc: &dom_query::Document, name: &str) -> Option<String> {
 
 /// `href` made absolute against the page's URL; `None` if that cannot be
 /// done (a relative link on a page of unknown origin) or it is not http(s).
-fn absolute(href: &str, page_url: Option<&str>) -> Option<String> {
+pub(crate) fn absolute(href: &str, page_url: Option<&str>) -> Option<String> {
     let href = href.trim();
     if href.starts_with("http://") || href.starts_with("https://") {
         return Some(href.to_owned());
@@ -148,14 +153,17 @@ fn absolute(href: &str, page_url: Option<&str>) -> Option<String> {
     if href.starts_with('/') {
         return Some(format!("{origin}{href}"));
     }
-    let dir_end = base.rfind('/').filter(|&i| i >= scheme.len() + 3 + host_end)?;
+    let dir_end = base
+        .rfind('/')
+        .filter(|&i| i >= scheme.len() + 3 + host_end)?;
     Some(format!("{}/{href}", &base[..dir_end]))
 }
 
 /// `fr` from `fr-FR`, `fr_FR` or `FR`.
 fn language_code(lang: &str) -> Option<String> {
     let code = lang.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    (code.len() == 2 || code.len() == 3).then_some(code)
+    (code.len() == 2 || code.len() == 3)
+        .then_some(code)
         .filter(|c| c.chars().all(|ch| ch.is_ascii_lowercase()))
 }
 
@@ -167,7 +175,12 @@ pub fn date_from_str(s: &str) -> Option<String> {
     let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
     if let (Some(y), Some(m), Some(d)) = (s.get(0..4), s.get(5..7), s.get(8..10)) {
         let seps = s.as_bytes();
-        if digits(y) && digits(m) && digits(d) && matches!(seps[4], b'-' | b'/' | b'.') && seps[7] == seps[4] {
+        if digits(y)
+            && digits(m)
+            && digits(d)
+            && matches!(seps[4], b'-' | b'/' | b'.')
+            && seps[7] == seps[4]
+        {
             return valid_date(y, m, d);
         }
     }
@@ -176,13 +189,24 @@ pub fn date_from_str(s: &str) -> Option<String> {
         .split(|c: char| c == ',' || c.is_whitespace())
         .filter(|w| !w.is_empty())
         .collect();
-    let start = usize::from(words.first().is_some_and(|w| w.chars().all(char::is_alphabetic)));
-    let (day, month, year) = (words.get(start)?, words.get(start + 1)?, words.get(start + 2)?);
+    let start = usize::from(
+        words
+            .first()
+            .is_some_and(|w| w.chars().all(char::is_alphabetic)),
+    );
+    let (day, month, year) = (
+        words.get(start)?,
+        words.get(start + 1)?,
+        words.get(start + 2)?,
+    );
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let month_lower = month.to_ascii_lowercase();
-    let m = MONTHS.iter().position(|name| month_lower.starts_with(name))? + 1;
+    let m = MONTHS
+        .iter()
+        .position(|name| month_lower.starts_with(name))?
+        + 1;
     if !digits(day) || !digits(year) || year.len() != 4 {
         return None;
     }

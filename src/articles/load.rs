@@ -41,8 +41,14 @@ impl Format {
         if ct.contains("html") {
             return Self::Html;
         }
-        let head: String = text.trim_start().chars().take(256).collect::<String>().to_ascii_lowercase();
-        if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") {
+        let head: String = text
+            .trim_start()
+            .chars()
+            .take(256)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
+        {
             Self::Html
         } else {
             Self::Text
@@ -58,7 +64,9 @@ pub fn id_from_url(url: &str) -> String {
     let rest = rest.split(['?', '#']).next().unwrap_or(rest);
     let mut parts = rest.split('/').filter(|p| !p.is_empty());
     let host = parts.next().unwrap_or("page").trim_start_matches("www.");
-    let last = parts.last().map(|p| p.trim_end_matches(".html").trim_end_matches(".htm"));
+    let last = parts
+        .last()
+        .map(|p| p.trim_end_matches(".html").trim_end_matches(".htm"));
     let mut id = match last {
         Some(last) if !last.is_empty() => format!("{host}-{last}"),
         _ => host.to_owned(),
@@ -106,7 +114,13 @@ pub fn article_from_page(id: &str, page: Page, url: Option<&str>, what: &str) ->
 
 /// An article from decoded text of either format.
 #[must_use]
-pub fn article_from_text(id: &str, text: &str, format: Format, url: Option<&str>, what: &str) -> LoadedArticle {
+pub fn article_from_text(
+    id: &str,
+    text: &str,
+    format: Format,
+    url: Option<&str>,
+    what: &str,
+) -> LoadedArticle {
     match format {
         Format::Html => article_from_page(id, read_page(text, url), url, what),
         Format::Text => {
@@ -114,7 +128,10 @@ pub fn article_from_text(id: &str, text: &str, format: Format, url: Option<&str>
             if article.url.is_none() {
                 article.url = url.map(str::to_owned);
             }
-            LoadedArticle { article, warnings: Vec::new() }
+            LoadedArticle {
+                article,
+                warnings: Vec::new(),
+            }
         }
     }
 }
@@ -126,11 +143,54 @@ pub fn article_from_file(path: &Path) -> Result<LoadedArticle, ReadError> {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let mut loaded = article_from_text(&id, &file.text, Format::of_path(path), None, &path.display().to_string());
+    let mut loaded = article_from_text(
+        &id,
+        &file.text,
+        Format::of_path(path),
+        None,
+        &path.display().to_string(),
+    );
     let mut warnings = file.warnings;
     warnings.append(&mut loaded.warnings);
     loaded.warnings = warnings;
     Ok(loaded)
+}
+
+/// An article from the clipboard: its HTML if it has some (a whole page
+/// through the reader view, a selection as it is), else its text (with the
+/// text-file header if it has one).
+#[must_use]
+pub fn article_from_clipboard(html: Option<&str>, text: Option<&str>) -> LoadedArticle {
+    const ID: &str = "pasted";
+    if let Some(html) = html.filter(|h| !h.trim().is_empty()) {
+        let page = super::html::read_page(html, None);
+        // A browser's selection is a fragment: the reader would call it
+        // "not an article" and keep little; its own text is what was chosen.
+        if page.not_an_article {
+            let body = super::html::fragment_text(html);
+            let plain = text.map(str::trim).filter(|t| !t.is_empty());
+            let body = if body.trim().is_empty() {
+                plain.unwrap_or_default().to_owned()
+            } else {
+                body
+            };
+            let mut loaded = article_from_text(ID, &body, Format::Text, None, "the clipboard");
+            loaded.article.title = page.title.unwrap_or(loaded.article.title);
+            loaded.article.outlet = page.outlet;
+            loaded.article.date = page.date;
+            loaded.article.language = page.language;
+            loaded.article.url = page.url;
+            return loaded;
+        }
+        return article_from_page(ID, page, None, "the clipboard");
+    }
+    article_from_text(
+        ID,
+        text.unwrap_or_default(),
+        Format::Text,
+        None,
+        "the clipboard",
+    )
 }
 
 #[cfg(test)]
@@ -138,22 +198,65 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_clipboard_gives_a_page_a_selection_or_text() {
+        let page = include_str!("../../tests/fixtures/pages/en-news.html");
+        let a = article_from_clipboard(Some(page), Some("ignored")).article;
+        assert_eq!(a.title, "Troops withdraw from base near Gao");
+        assert!(a.body.starts_with("The last foreign troops"));
+        let selection = article_from_clipboard(
+            Some("<p>Fighting near <b>Gao</b>.</p><p>Ten killed.</p>"),
+            None,
+        )
+        .article;
+        assert_eq!(selection.body, "Fighting near Gao.\n\nTen killed.");
+        assert_eq!(selection.title, "Fighting near Gao.");
+        let text = article_from_clipboard(
+            None,
+            Some("title: Attack\noutlet: RFI\n\nGao was attacked."),
+        )
+        .article;
+        assert_eq!(
+            (text.title.as_str(), text.outlet.as_deref()),
+            ("Attack", Some("RFI"))
+        );
+    }
+
+    #[test]
     fn ids_from_urls_are_short_and_plain() {
-        assert_eq!(id_from_url("https://www.rfi.fr/fr/afrique/20240314-mali-attaque?x=1#top"), "rfi.fr-20240314-mali-attaque");
+        assert_eq!(
+            id_from_url("https://www.rfi.fr/fr/afrique/20240314-mali-attaque?x=1#top"),
+            "rfi.fr-20240314-mali-attaque"
+        );
         assert_eq!(id_from_url("http://example.org/"), "example.org");
-        assert_eq!(id_from_url("https://a.example/news/story.html"), "a.example-story");
+        assert_eq!(
+            id_from_url("https://a.example/news/story.html"),
+            "a.example-story"
+        );
     }
 
     #[test]
     fn html_is_recognised_by_type_or_by_its_start() {
-        assert_eq!(Format::of_content(Some("text/html; charset=utf-8"), ""), Format::Html);
-        assert_eq!(Format::of_content(None, "  <!DOCTYPE html><html>"), Format::Html);
-        assert_eq!(Format::of_content(Some("text/plain"), "title: x\n\nGao"), Format::Text);
+        assert_eq!(
+            Format::of_content(Some("text/html; charset=utf-8"), ""),
+            Format::Html
+        );
+        assert_eq!(
+            Format::of_content(None, "  <!DOCTYPE html><html>"),
+            Format::Html
+        );
+        assert_eq!(
+            Format::of_content(Some("text/plain"), "title: x\n\nGao"),
+            Format::Text
+        );
     }
 
     #[test]
     fn a_page_that_is_not_an_article_is_kept_with_a_warning() {
-        let page = Page { text: "Home\n\nWorld".into(), not_an_article: true, ..Page::default() };
+        let page = Page {
+            text: "Home\n\nWorld".into(),
+            not_an_article: true,
+            ..Page::default()
+        };
         let loaded = article_from_page("p", page, Some("https://x.example/"), "https://x.example/");
         assert_eq!(loaded.article.title, "Home");
         assert_eq!(loaded.article.url.as_deref(), Some("https://x.example/"));

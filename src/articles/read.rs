@@ -88,8 +88,11 @@ mod tests {
 
     #[test]
     fn legacy_8_bit_text_is_decoded_and_the_encoding_named() {
-        let file = decode(Path::new("a.txt"), b"Attaque pr\xe8s de M\xe9naka, \xe0 Gao.")
-            .unwrap_or_else(|e| panic!("{e}"));
+        let file = decode(
+            Path::new("a.txt"),
+            b"Attaque pr\xe8s de M\xe9naka, \xe0 Gao.",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(file.text, "Attaque près de Ménaka, à Gao.");
         assert_eq!(file.warnings.len(), 1);
         assert!(
@@ -106,7 +109,9 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(file.text, "Gao \u{fffd} Mali");
         assert!(
-            file.warnings.iter().any(|w| w.contains("not valid UTF-8; 1 invalid")),
+            file.warnings
+                .iter()
+                .any(|w| w.contains("not valid UTF-8; 1 invalid")),
             "{:?}",
             file.warnings
         );

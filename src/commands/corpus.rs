@@ -41,23 +41,24 @@ fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
         .collect()
 }
 
-pub fn add(db: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
-    let path = db_path(db)?;
-    let files = expand(inputs);
-    if files.is_empty() {
-        bail!("no article files (.txt, .md, .html, .htm) in {inputs:?}");
-    }
+/// Runs `jobs` on a library over the store at `path`, printing its
+/// warnings and failures to stderr (and a live count on a terminal), and
+/// calling `each` with every event; returns (articles stored, failures).
+pub(crate) fn drive(
+    path: &Path,
+    jobs: Vec<Job>,
+    mut each: impl FnMut(&LibraryEvent),
+) -> Result<(usize, usize)> {
     let zones = crate::atlas::Atlas::load_embedded()?.zone_names();
     let library = Library::start(
         GazetteerSource::Load(zones),
-        Some(path.clone()),
+        Some(path.to_owned()),
         false,
         || {},
     );
-    library.submit(Job::Read {
-        sources: files.iter().cloned().map(ArticleSource::File).collect(),
-        explicit: true,
-    });
+    for job in jobs {
+        library.submit(job);
+    }
     let (mut stored, mut failed) = (0usize, 0usize);
     let mut err = std::io::stderr().lock();
     // A counter redrawn in place reads well in a terminal, not in a log.
@@ -72,12 +73,15 @@ pub fn add(db: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
             continue;
         }
         for event in events {
+            each(&event);
             match event {
                 LibraryEvent::Analysed(_) | LibraryEvent::Restored(_) => stored += 1,
-                LibraryEvent::Warning(w) => writeln!(err, "dispatch-atlas: {w}")?,
+                LibraryEvent::Warning(w) => {
+                    writeln!(err, "{}dispatch-atlas: {w}", if live { "\r" } else { "" })?
+                }
                 LibraryEvent::Failed(f) => {
                     failed += 1;
-                    writeln!(err, "dispatch-atlas: {f}")?;
+                    writeln!(err, "{}dispatch-atlas: {f}", if live { "\r" } else { "" })?;
                 }
                 LibraryEvent::Progress { done, total, .. } if live && total > 0 => {
                     write!(err, "\r{done} / {total}")?;
@@ -85,20 +89,49 @@ pub fn add(db: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
                 LibraryEvent::Progress { .. }
                 | LibraryEvent::GazetteerReady(_)
                 | LibraryEvent::Searched { .. }
+                | LibraryEvent::Feeds(_)
                 | LibraryEvent::Finished => {}
             }
         }
     }
+    if live {
+        write!(err, "\r")?;
+    }
+    Ok((stored, failed))
+}
+
+/// Whether an input is a web link rather than a file.
+fn is_link(input: &str) -> bool {
+    let lower = input.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+pub fn add(db: Option<&Path>, inputs: &[String]) -> Result<()> {
+    let path = db_path(db)?;
+    let (links, files): (Vec<&String>, Vec<&String>) = inputs.iter().partition(|i| is_link(i));
+    let files = expand(&files.iter().map(PathBuf::from).collect::<Vec<_>>());
+    if files.is_empty() && links.is_empty() {
+        bail!("no article files (.txt, .md, .html, .htm) or links in {inputs:?}");
+    }
+    let mut jobs = Vec::new();
+    if !files.is_empty() {
+        jobs.push(Job::Read {
+            sources: files.iter().cloned().map(ArticleSource::File).collect(),
+            explicit: true,
+        });
+    }
+    if !links.is_empty() {
+        jobs.push(Job::Fetch(links.iter().map(|l| (*l).clone()).collect()));
+    }
+    let (stored, failed) = drive(&path, jobs, |_| {})?;
     let total = open(Some(&path))?.count()?;
-    writeln!(
-        err,
-        "{}{stored} of {} file(s) in the corpus {} ({total} article(s) in all)",
-        if live { "\r" } else { "" },
-        files.len(),
+    eprintln!(
+        "{stored} of {} input(s) in the corpus {} ({total} article(s) in all)",
+        files.len() + links.len(),
         path.display()
-    )?;
+    );
     if failed > 0 {
-        bail!("{failed} file(s) could not be read or stored (see above)");
+        bail!("{failed} input(s) could not be read or stored (see above)");
     }
     Ok(())
 }

@@ -3,7 +3,9 @@
 pub mod corpus;
 pub mod dossier;
 pub mod export;
+pub mod feeds;
 pub mod geoparse;
+pub mod read;
 pub mod render;
 pub mod stats;
 pub mod workspace;

@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-const MIGRATIONS: [&str; 1] = [
+const MIGRATIONS: [&str; 2] = [
     // 1: articles, their analysis, and the full-text index of their sentences.
     "CREATE TABLE articles (
         id INTEGER PRIMARY KEY,
@@ -41,6 +41,26 @@ const MIGRATIONS: [&str; 1] = [
         end UNINDEXED,
         tokenize = 'unicode61 remove_diacritics 2'
     );",
+    // 2: feed subscriptions, and the items of each already taken (so a
+    // refresh fetches only new ones).
+    "CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        added_at_s INTEGER NOT NULL,
+        refreshed_at_s INTEGER,
+        -- What went wrong at the last refresh, in words; NULL if it worked.
+        error TEXT,
+        -- Items new at the last refresh.
+        new_items INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE feed_items (
+        feed INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        -- The item's id in the feed, else its link.
+        item TEXT NOT NULL,
+        seen_at_s INTEGER NOT NULL,
+        PRIMARY KEY (feed, item)
+    ) WITHOUT ROWID;",
 ];
 
 /// The schema version this build writes.

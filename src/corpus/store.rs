@@ -176,7 +176,7 @@ impl std::fmt::Debug for Store {
     }
 }
 
-fn now_s() -> i64 {
+pub(crate) fn now_s() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
@@ -725,6 +725,9 @@ fn add_in(
     index_sentences(tx, id, analysed)?;
     Ok(Added::New(id))
 }
+
+mod feeds;
+pub use feeds::{FeedId, FeedRow};
 
 #[cfg(test)]
 mod tests;

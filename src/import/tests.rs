@@ -330,16 +330,29 @@ fn a_utf8_byte_order_mark_is_skipped_with_a_warning_and_utf16_refused() {
     std::fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
     let layer = import_file(&path, "layer:1").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(layer.features.len(), 1);
-    assert!(layer.warnings[0].contains("byte-order mark"), "{:?}", layer.warnings);
-    let whole = import_bytes(&bytes, "bom.geojson", "bom", "layer:1", &Progress::default())
-        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        layer.warnings[0].contains("byte-order mark"),
+        "{:?}",
+        layer.warnings
+    );
+    let whole = import_bytes(
+        &bytes,
+        "bom.geojson",
+        "bom",
+        "layer:1",
+        &Progress::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(whole.features.len(), 1);
     assert!(whole.warnings[0].contains("byte-order mark"));
 
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     std::fs::write(&path, &utf16).unwrap_or_else(|e| panic!("{e}"));
-    let err = import_file(&path, "layer:1").err().map(|e| e.to_string()).unwrap_or_default();
+    let err = import_file(&path, "layer:1")
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     assert!(err.contains("UTF-16LE; GeoJSON is UTF-8"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -8,6 +8,7 @@ mod annotating;
 mod image;
 mod layers;
 mod search;
+pub mod web;
 
 pub use annotating::AnnotationCommand;
 pub use layers::{ImportedLayerData, Layer, LayerCommand, layer_id};
@@ -127,6 +128,8 @@ pub enum Command {
     CancelReading,
     /// A background job ([`crate::jobs`]) is done.
     JobDone(crate::jobs::Outcome),
+    /// Links, feeds and pasted articles.
+    Web(web::WebCommand),
 }
 
 /// The state of one window of Dispatch Atlas.
@@ -150,6 +153,8 @@ pub struct AppState {
     rollup: RollUp,
     /// Full-text search (Ctrl+K) and the map filtered to its results.
     search: SearchState,
+    /// Feeds, links and pastes.
+    web: web::WebState,
     /// Articles removed this session, the last one last (for undo).
     removed_articles: Vec<Arc<AnalysedArticle>>,
     /// Store changes for the library to make (the UI glue takes them).
@@ -205,6 +210,7 @@ impl AppState {
             search: SearchState::default(),
             removed_articles: Vec::new(),
             library_jobs: Vec::new(),
+            web: web::WebState::default(),
             cancel_reading: false,
             jobs: Vec::new(),
             article_shown: None,
@@ -314,6 +320,7 @@ impl AppState {
                 }
             }
             Command::JobDone(outcome) => self.job_done(outcome),
+            Command::Web(command) => self.apply_web(command),
             Command::CancelReading => {
                 self.cancel_reading = true;
                 self.status = Some("Stopping the reading; what was read is kept".to_owned());
@@ -390,6 +397,7 @@ impl AppState {
                     path.display()
                 )),
             },
+            crate::jobs::Outcome::Pasted(loaded) => self.apply_web(web::WebCommand::Pasted(loaded)),
         }
     }
 

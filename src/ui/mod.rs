@@ -20,6 +20,8 @@ pub mod style;
 use anyhow::anyhow;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use crate::state::web::WebCommand;
+
 use std::path::PathBuf;
 
 use crate::articles;
@@ -327,6 +329,7 @@ impl DispatchAtlasApp {
                     Command::ArticleAnalysed(a)
                 }
                 LibraryEvent::Warning(w) => Command::Notify(w),
+                LibraryEvent::Feeds(feeds) => WebCommand::Listed(feeds).into(),
                 LibraryEvent::Failed(f) => Command::Notify(f),
                 LibraryEvent::Searched {
                     serial,

@@ -2,6 +2,8 @@
 //! for its background work, pointer clicks at map positions.
 #![allow(dead_code, reason = "each test binary uses part of these helpers")]
 
+pub mod http;
+
 use dispatch_atlas::geometry::projection::LonLat;
 use dispatch_atlas::ui::DispatchAtlasApp;
 use dispatch_atlas::ui::convert::pos2;

@@ -10,16 +10,20 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 
 use rayon::prelude::*;
 
 use crate::articles::Article;
-use crate::articles::load::article_from_file;
+use crate::articles::load::{LoadedArticle, article_from_file};
 use crate::corpus::ArticleId;
 use crate::corpus::store::{Added, SourceFile, Store};
+use crate::corpus::store::{FeedId, FeedRow};
 use crate::dossier::analysis::AnalysedArticle;
 use crate::geoparse::gazetteer::{Gazetteer, ZoneName};
+
+mod web_jobs;
+pub use web_jobs::MAX_NEW_ITEMS_PER_REFRESH;
 
 /// Articles analysed (then stored) together: small enough that a kill loses
 /// little and progress moves often, large enough to keep both cores busy.
@@ -31,6 +35,8 @@ pub enum ArticleSource {
     /// Compiled in: `(id, text)`.
     Embedded(&'static str, &'static str),
     File(PathBuf),
+    /// Already read (pasted, or fetched from a link or a feed).
+    Loaded(Box<LoadedArticle>),
 }
 
 impl ArticleSource {
@@ -38,6 +44,11 @@ impl ArticleSource {
         match self {
             Self::Embedded(id, _) => (*id).to_owned(),
             Self::File(path) => path.display().to_string(),
+            Self::Loaded(loaded) => loaded
+                .article
+                .url
+                .clone()
+                .unwrap_or_else(|| loaded.article.title.clone()),
         }
     }
 }
@@ -63,6 +74,24 @@ pub enum Job {
         limit: usize,
         serial: u64,
     },
+    /// Fetch these links (on a thread of their own), read each page as an
+    /// article, analyse and store it.
+    Fetch(Vec<String>),
+    /// Subscribe to feeds: `(url, title)`; then refresh the new ones.
+    AddFeeds(Vec<(String, Option<String>)>),
+    RemoveFeed(FeedId),
+    /// Refresh every feed (`None`) or one: new items' pages fetched,
+    /// analysed and stored.
+    RefreshFeeds(Option<FeedId>),
+    /// Subscribe to the feeds an OPML file lists.
+    ImportOpml(PathBuf),
+    /// Write the subscriptions to an OPML file.
+    ExportOpml(PathBuf),
+    /// Report the subscriptions ([`LibraryEvent::Feeds`]).
+    ListFeeds,
+    /// From the fetch thread (not for callers): what it fetched.
+    #[doc(hidden)]
+    Fetched(web_jobs::Fetched),
 }
 
 /// What the worker reports.
@@ -89,6 +118,8 @@ pub enum LibraryEvent {
         hits: Vec<crate::corpus::search::SearchHit>,
         articles: Vec<String>,
     },
+    /// The subscriptions, after any change to them or a refresh.
+    Feeds(Vec<FeedRow>),
     /// A job is done (or was cancelled).
     Finished,
 }
@@ -123,6 +154,7 @@ pub fn load_article(source: &ArticleSource) -> Result<(Article, Vec<String>), St
             let loaded = article_from_file(path).map_err(|e| e.to_string())?;
             Ok((loaded.article, loaded.warnings))
         }
+        ArticleSource::Loaded(loaded) => Ok((loaded.article.clone(), loaded.warnings.clone())),
     }
 }
 
@@ -137,6 +169,9 @@ pub struct Library {
     /// taken every event the job sent.
     pending: AtomicUsize,
     cancel: Arc<AtomicBool>,
+    /// Set when the window closes: the worker ends once its queue is empty,
+    /// without waiting for fetches under way (they hold a job sender).
+    closing: Arc<AtomicBool>,
 }
 
 impl Library {
@@ -147,16 +182,22 @@ impl Library {
         gazetteer: GazetteerSource,
         store: Option<PathBuf>,
         restore: bool,
-        wake: impl Fn() + Send + 'static,
+        wake: impl Fn() + Send + Sync + 'static,
     ) -> Self {
         let (jobs, job_rx) = channel();
         let (tx, events) = channel();
         let pending = AtomicUsize::new(1);
         let cancel = Arc::new(AtomicBool::new(false));
+        let closing = Arc::new(AtomicBool::new(false));
         let worker = Worker {
             tx,
-            wake: Box::new(wake),
+            wake: Arc::new(wake),
             cancel: Arc::clone(&cancel),
+            closing: Arc::clone(&closing),
+            jobs_back: jobs.clone(),
+            fetch_limits: crate::web::fetch::FetchLimits::default(),
+            refreshing: std::cell::Cell::new(false),
+            queued: std::cell::RefCell::default(),
             shared: std::cell::RefCell::default(),
         };
         let worker = std::thread::Builder::new()
@@ -173,12 +214,13 @@ impl Library {
             events,
             pending,
             cancel,
+            closing,
         }
     }
 
     pub fn submit(&self, job: Job) {
         // A new reading is not cancelled by an earlier request to stop.
-        if matches!(job, Job::Read { .. }) {
+        if matches!(job, Job::Read { .. } | Job::Fetch(_) | Job::RefreshFeeds(_)) {
             self.cancel.store(false, Ordering::SeqCst);
         }
         self.pending.fetch_add(1, Ordering::SeqCst);
@@ -239,6 +281,7 @@ impl Drop for Library {
     /// file) before the process ends.
     fn drop(&mut self) {
         self.cancel.store(true, Ordering::SeqCst);
+        self.closing.store(true, Ordering::SeqCst);
         self.jobs = None;
         if let Some(worker) = self.worker.take() {
             let _ = worker.join();
@@ -285,8 +328,15 @@ impl Interner {
 
 struct Worker {
     tx: Sender<LibraryEvent>,
-    wake: Box<dyn Fn() + Send>,
+    wake: Arc<dyn Fn() + Send + Sync>,
     cancel: Arc<AtomicBool>,
+    closing: Arc<AtomicBool>,
+    /// For the fetch threads to hand their results back as jobs.
+    jobs_back: Sender<Job>,
+    fetch_limits: crate::web::fetch::FetchLimits,
+    /// A feed refresh is under way (a second one is not started).
+    refreshing: std::cell::Cell<bool>,
+    queued: std::cell::RefCell<web_jobs::Queued>,
     shared: std::cell::RefCell<Interner>,
 }
 
@@ -355,11 +405,15 @@ impl Worker {
         loop {
             let job = match waiting.pop_front() {
                 Some(job) => job,
-                None => match jobs.recv() {
+                None => match jobs.recv_timeout(std::time::Duration::from_millis(200)) {
                     Ok(job) => job,
-                    Err(_) => return, // the window closed
+                    Err(RecvTimeoutError::Timeout) if self.closing.load(Ordering::SeqCst) => return,
+                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Disconnected) => return, // the window closed
                 },
             };
+            // Jobs whose work goes on elsewhere finish later (Fetch → Fetched).
+            let mut finished = true;
             match job {
                 Job::Read { sources, explicit } => {
                     self.read(
@@ -378,8 +432,21 @@ impl Worker {
                     limit,
                     serial,
                 } => self.search(&store, query, limit, serial),
+                Job::Fetch(urls) => finished = !self.start_fetch(urls),
+                Job::AddFeeds(feeds) => finished = !self.add_feeds(&mut store, feeds),
+                Job::RemoveFeed(id) => self.remove_feed(&mut store, id),
+                Job::RefreshFeeds(only) => finished = !self.start_refresh(&store, only),
+                Job::ImportOpml(path) => finished = !self.import_opml(&mut store, &path),
+                Job::ExportOpml(path) => self.export_opml(&store, &path),
+                Job::ListFeeds => self.send_feeds(&store),
+                Job::Fetched(fetched) => {
+                    finished =
+                        self.take_fetched(&gazetteer, &mut store, fetched, jobs, &mut waiting);
+                }
             }
-            self.finish();
+            if finished {
+                self.finish();
+            }
         }
     }
 
@@ -530,7 +597,7 @@ impl Worker {
             for source in chunk {
                 let file = match source {
                     ArticleSource::File(path) => SourceFile::of(path),
-                    ArticleSource::Embedded(..) => None,
+                    ArticleSource::Embedded(..) | ArticleSource::Loaded(_) => None,
                 };
                 if !explicit
                     && let Some(f) = &file
