@@ -150,7 +150,7 @@ fn run(jobs: Vec<Job>) -> (Library, Vec<LibraryEvent>) {
 
 fn drain(library: &Library) -> Vec<LibraryEvent> {
     let mut events = Vec::new();
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let deadline = std::time::Instant::now() + Duration::from_mins(1);
     while library.is_busy() && std::time::Instant::now() < deadline {
         events.extend(library.poll(usize::MAX));
         std::thread::sleep(Duration::from_millis(5));
@@ -221,9 +221,9 @@ fn feeds_bring_new_items_once_and_say_what_went_wrong() {
     let server = Server::start();
     server.route("/news/gao", Reply::Ok("text/html", EN.into()));
     // Item 2's page is gone: the feed's own text is kept. Item 3 has no link.
-    let item1 = r#"<item><title>Troops withdraw</title><link>/news/gao</link><guid>1</guid><pubDate>Thu, 02 Nov 2023 10:00:00 GMT</pubDate></item>"#;
-    let item2 = r#"<item><title>Attack near Ménaka</title><link>/news/gone</link><guid>2</guid><description>&lt;p&gt;Twelve soldiers were killed near Ménaka on Tuesday, the army said.&lt;/p&gt;</description></item>"#;
-    let item3 = r#"<item><title>Flooding in Niamey</title><guid>3</guid><description>Floods in Niamey left 3,000 people homeless.</description></item>"#;
+    let item1 = r"<item><title>Troops withdraw</title><link>/news/gao</link><guid>1</guid><pubDate>Thu, 02 Nov 2023 10:00:00 GMT</pubDate></item>";
+    let item2 = r"<item><title>Attack near Ménaka</title><link>/news/gone</link><guid>2</guid><description>&lt;p&gt;Twelve soldiers were killed near Ménaka on Tuesday, the army said.&lt;/p&gt;</description></item>";
+    let item3 = r"<item><title>Flooding in Niamey</title><guid>3</guid><description>Floods in Niamey left 3,000 people homeless.</description></item>";
     let feed = server.route(
         "/feed.xml",
         Reply::Ok("application/rss+xml", rss(&[item1, item2, item3])),
@@ -284,7 +284,7 @@ fn feeds_bring_new_items_once_and_say_what_went_wrong() {
 
     // A new item appears: only it is fetched at the next refresh.
     let item4 =
-        r#"<item><title>Convoy attacked</title><link>/news/convoy</link><guid>4</guid></item>"#;
+        r"<item><title>Convoy attacked</title><link>/news/convoy</link><guid>4</guid></item>";
     server.route("/news/convoy", Reply::Ok("text/html", FR.into()));
     server.route(
         "/feed.xml",
@@ -317,4 +317,138 @@ fn a_page_or_a_file_link_given_as_a_feed_is_refused_in_words() {
         said.iter().any(|m| m.contains("only http:// and https://")),
         "{said:?}"
     );
+}
+
+fn cli(data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dispatch-atlas"))
+        .env("XDG_DATA_HOME", data)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run dispatch-atlas: {e}"));
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(test: &str) -> Self {
+        let dir =
+            std::env::temp_dir().join(format!("dispatch-atlas-web-{}-{test}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        Self(dir)
+    }
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn read_json_prints_one_object_per_input_as_the_app_would_store_it() {
+    let server = Server::start();
+    let url = server.route("/a", Reply::Ok("text/html", FR.into()));
+    let scratch = Scratch::new("read");
+    let latin1 = scratch.path("latin1.txt");
+    std::fs::write(
+        &latin1,
+        encoding_rs::WINDOWS_1252
+            .encode("title: Près de Ménaka\n\nDes soldats ont été tués près de Ménaka.")
+            .0,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let missing = server.url("/missing");
+    let (ok, stdout, stderr) = cli(&scratch.0, &["read", "--json", &url, &latin1, &missing]);
+    assert!(!ok, "a failed input makes the exit status an error");
+    assert!(stderr.contains("404"), "{stderr}");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["file"], url.as_str());
+    assert_eq!(
+        lines[0]["title"],
+        "Mali : une attaque contre un camp militaire près de Ménaka"
+    );
+    assert_eq!(lines[0]["outlet"], "Le Journal du Sahel");
+    assert_eq!(lines[0]["date"], "2024-03-14");
+    assert_eq!(lines[0]["language"], "fr");
+    assert!(
+        lines[0]["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Un camp de l’armée"))
+    );
+    assert_eq!(lines[0]["warnings"], serde_json::json!([]));
+    assert_eq!(lines[1]["title"], "Près de Ménaka");
+    assert_eq!(lines[1]["date"], serde_json::Value::Null);
+    assert!(
+        lines[1]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("tués près de Ménaka"))
+    );
+    assert!(
+        lines[1]["warnings"][0]
+            .as_str()
+            .is_some_and(|w| w.contains("windows-1252"))
+    );
+    assert_eq!(lines[2]["text"], "");
+    assert!(
+        lines[2]["warnings"][0]
+            .as_str()
+            .is_some_and(|w| w.contains("404"))
+    );
+}
+
+#[test]
+fn corpus_add_url_and_feeds_commands_share_the_store() {
+    let server = Server::start();
+    let page = server.route("/news/gao", Reply::Ok("text/html", EN.into()));
+    let item = r"<item><title>Attack</title><link>/news/fr</link><guid>fr</guid></item>";
+    server.route("/news/fr", Reply::Ok("text/html", FR.into()));
+    let feed = server.route("/feed.xml", Reply::Ok("application/rss+xml", rss(&[item])));
+    let scratch = Scratch::new("feeds");
+    let db = scratch.path("corpus.sqlite");
+    let (ok, _, stderr) = cli(&scratch.0, &["corpus", "add", "--db", &db, &page]);
+    assert!(ok, "{stderr}");
+    let (ok, stdout, _) = cli(&scratch.0, &["corpus", "list", "--json", "--db", &db]);
+    assert!(
+        ok && stdout.contains("Troops withdraw from base near Gao"),
+        "{stdout}"
+    );
+
+    let (ok, _, stderr) = cli(&scratch.0, &["feeds", "add", "--db", &db, &feed]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("1 new article(s)"), "{stderr}");
+    let (ok, stdout, _) = cli(&scratch.0, &["feeds", "list", "--json", "--db", &db]);
+    assert!(ok, "{stdout}");
+    let list: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(list[0]["url"], feed.as_str());
+    assert_eq!(list[0]["title"], "Sahel Monitor");
+    assert_eq!(list[0]["items"], 1);
+    let (ok, _, stderr) = cli(&scratch.0, &["feeds", "refresh", "--db", &db]);
+    assert!(ok && stderr.contains("0 new article(s)"), "{stderr}");
+
+    let opml = scratch.path("feeds.opml");
+    let (ok, _, stderr) = cli(&scratch.0, &["feeds", "export", "--db", &db, &opml]);
+    assert!(ok, "{stderr}");
+    let (ok, _, stderr) = cli(&scratch.0, &["feeds", "remove", "--db", &db, "1"]);
+    assert!(ok, "{stderr}");
+    let (_, stdout, _) = cli(&scratch.0, &["feeds", "list", "--db", &db]);
+    assert!(stdout.trim().is_empty(), "{stdout}");
+    let (ok, _, stderr) = cli(&scratch.0, &["feeds", "import", "--db", &db, &opml]);
+    assert!(ok, "{stderr}");
+    let (_, stdout, _) = cli(&scratch.0, &["feeds", "list", "--db", &db]);
+    assert!(stdout.contains(&feed), "{stdout}");
+    let (ok, _, stderr) = cli(&scratch.0, &["feeds", "remove", "--db", &db, "99"]);
+    assert!(!ok && stderr.contains("no feed \"99\""), "{stderr}");
 }

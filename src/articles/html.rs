@@ -171,6 +171,9 @@ fn language_code(lang: &str) -> Option<String> {
 /// "2024/05/03", "Fri, 03 May 2024 09:00:00 GMT"); `None` for anything else.
 #[must_use]
 pub fn date_from_str(s: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let s = s.trim();
     let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
     if let (Some(y), Some(m), Some(d)) = (s.get(0..4), s.get(5..7), s.get(8..10)) {
@@ -199,9 +202,6 @@ pub fn date_from_str(s: &str) -> Option<String> {
         words.get(start + 1)?,
         words.get(start + 2)?,
     );
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let month_lower = month.to_ascii_lowercase();
     let m = MONTHS
         .iter()
@@ -210,7 +210,7 @@ pub fn date_from_str(s: &str) -> Option<String> {
     if !digits(day) || !digits(year) || year.len() != 4 {
         return None;
     }
-    valid_date(year, &format!("{m:02}"), &format!("{:0>2}", day))
+    valid_date(year, &format!("{m:02}"), &format!("{day:0>2}"))
 }
 
 fn valid_date(y: &str, m: &str, d: &str) -> Option<String> {

@@ -65,7 +65,7 @@ pub fn id_from_url(url: &str) -> String {
     let mut parts = rest.split('/').filter(|p| !p.is_empty());
     let host = parts.next().unwrap_or("page").trim_start_matches("www.");
     let last = parts
-        .last()
+        .next_back()
         .map(|p| p.trim_end_matches(".html").trim_end_matches(".htm"));
     let mut id = match last {
         Some(last) if !last.is_empty() => format!("{host}-{last}"),

@@ -77,7 +77,7 @@ pub(crate) fn drive(
             match event {
                 LibraryEvent::Analysed(_) | LibraryEvent::Restored(_) => stored += 1,
                 LibraryEvent::Warning(w) => {
-                    writeln!(err, "{}dispatch-atlas: {w}", if live { "\r" } else { "" })?
+                    writeln!(err, "{}dispatch-atlas: {w}", if live { "\r" } else { "" })?;
                 }
                 LibraryEvent::Failed(f) => {
                     failed += 1;
@@ -125,8 +125,13 @@ pub fn add(db: Option<&Path>, inputs: &[String]) -> Result<()> {
     }
     let (stored, failed) = drive(&path, jobs, |_| {})?;
     let total = open(Some(&path))?.count()?;
+    let what = match (files.is_empty(), links.is_empty()) {
+        (false, true) => "file(s)",
+        (true, false) => "link(s)",
+        _ => "file(s) and link(s)",
+    };
     eprintln!(
-        "{stored} of {} input(s) in the corpus {} ({total} article(s) in all)",
+        "{stored} of {} {what} in the corpus {} ({total} article(s) in all)",
         files.len() + links.len(),
         path.display()
     );

@@ -3,6 +3,7 @@
 
 pub mod annotation_editor;
 pub mod article_window;
+mod clipboard;
 pub mod convert;
 pub mod dialogs;
 pub mod dossier_view;
@@ -16,6 +17,7 @@ pub mod open_dialog;
 pub mod search_window;
 pub mod side_panel;
 pub mod style;
+pub mod web_windows;
 
 use anyhow::anyhow;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
@@ -49,6 +51,8 @@ const LIBRARY_MIN_PER_FRAME: std::time::Duration = std::time::Duration::from_mil
 const RECENT_IN_MENU: usize = 15;
 /// Where the open layers' paths are kept, to reopen them at the next start.
 const LAYERS_KEY: &str = "dispatch-atlas/layers";
+/// Minutes between automatic feed refreshes, as the user set them.
+const FEED_MINUTES_KEY: &str = "dispatch-atlas/feed-refresh-minutes";
 
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -63,6 +67,9 @@ const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::
 const DRAW_ZONE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::D);
 const SAVE_AS: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const PASTE_ARTICLE: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::V);
+const ADD_LINK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
 
 /// The folder of articles read at every start (in the user's data directory).
 #[must_use]
@@ -194,6 +201,7 @@ pub struct DispatchAtlasApp {
     dossier_cache: dossier_view::DossierCache,
     open_articles: open_dialog::OpenArticles,
     search_window: search_window::SearchWindow,
+    web_windows: web_windows::WebWindows,
     find_buffer: String,
     find_failed: bool,
     annotation_draft: annotation_editor::Draft,
@@ -220,6 +228,13 @@ impl DispatchAtlasApp {
             .storage
             .and_then(|s| eframe::get_value::<Camera>(s, CAMERA_KEY));
         let mut app = Self::with_camera(camera);
+        if let (Some(minutes), Ok(state)) = (
+            cc.storage
+                .and_then(|s| eframe::get_value::<u32>(s, FEED_MINUTES_KEY)),
+            &mut app.state,
+        ) {
+            state.apply(WebCommand::SetRefreshMinutes(minutes).into());
+        }
         // With OpenGL (the app's renderer), zoomed-out views are drawn from
         // buffers kept on the GPU.
         if cc.gl.is_some() {
@@ -249,6 +264,7 @@ impl DispatchAtlasApp {
             dossier_cache: dossier_view::DossierCache::default(),
             open_articles: open_dialog::OpenArticles::default(),
             search_window: search_window::SearchWindow::default(),
+            web_windows: web_windows::WebWindows::default(),
             find_buffer: String::new(),
             find_failed: false,
             annotation_draft: annotation_editor::Draft::default(),
@@ -351,6 +367,19 @@ impl DispatchAtlasApp {
             });
         }
         ctx.request_repaint();
+    }
+
+    /// Feeds are refreshed every N minutes while the window is open: the
+    /// state says when (a comparison of instants), the window wakes then.
+    fn refresh_feeds_when_due(&mut self, ctx: &egui::Context) {
+        let (Some(_), Ok(state)) = (&self.library, &mut self.state) else {
+            return;
+        };
+        let now = std::time::Instant::now();
+        state.feeds_due(now);
+        if let Some(at) = state.web().next_refresh() {
+            ctx.request_repaint_after(at.saturating_duration_since(now));
+        }
     }
 
     /// Hands files the user asked for, and searches, to the library.
@@ -628,6 +657,7 @@ impl eframe::App for DispatchAtlasApp {
         if let Ok(state) = &self.state {
             eframe::set_value(storage, CAMERA_KEY, &state.camera);
             eframe::set_value(storage, LAYERS_KEY, &state.layer_paths());
+            eframe::set_value(storage, FEED_MINUTES_KEY, &state.web().refresh_minutes());
         }
     }
 }
@@ -697,6 +727,7 @@ impl DispatchAtlasApp {
         dialogs::shortcuts(ui.ctx(), state.dialogs.shortcuts, &mut commands);
         article_window::show(ui.ctx(), state, &mut commands);
         self.search_window.show(ui.ctx(), state, &mut commands);
+        self.web_windows.show(ui.ctx(), state, &mut commands);
         open_dialog::show(
             ui.ctx(),
             state.dialogs.open_articles,
@@ -704,23 +735,7 @@ impl DispatchAtlasApp {
             articles_dir().as_deref(),
             &mut commands,
         );
-        let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect()
-        });
-        let (layers, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped
-            .into_iter()
-            .partition(|p| AppState::is_geojson_path(p));
-        if !articles.is_empty() {
-            commands.push(Command::OpenArticles(articles));
-        }
-        if !layers.is_empty() {
-            commands.push(Command::Layer(LayerCommand::Import(layers)));
-        }
+        dropped_files(ui.ctx(), &mut commands);
         layers_panel::show(ui.ctx(), state, &mut commands);
         self.file_dialog
             .show(ui.ctx(), state.dialogs.file, &mut commands);
@@ -730,6 +745,7 @@ impl DispatchAtlasApp {
         }
         state.apply_all(commands);
         self.apply_library_events(ui.ctx(), frame_started);
+        self.refresh_feeds_when_due(ui.ctx());
         self.read_requested_files();
         self.run_jobs(ui.ctx());
         let mut imported = Vec::new();
@@ -740,6 +756,35 @@ impl DispatchAtlasApp {
     }
 }
 
+/// The clipboard's content as a paste command, or why it cannot be read.
+fn paste_from_clipboard() -> Command {
+    match clipboard::read() {
+        Ok((html, text)) => WebCommand::Paste { html, text }.into(),
+        Err(why) => Command::Notify(why),
+    }
+}
+
+/// Files dropped on the window: GeoJSON opens as layers, the rest as articles.
+fn dropped_files(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    let dropped: Vec<PathBuf> = ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect()
+    });
+    let (layers, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+        .into_iter()
+        .partition(|p| AppState::is_geojson_path(p));
+    if !articles.is_empty() {
+        commands.push(Command::OpenArticles(articles));
+    }
+    if !layers.is_empty() {
+        commands.push(Command::Layer(LayerCommand::Import(layers)));
+    }
+}
+
 /// Shortcuts that work anywhere in the window.
 fn global_shortcuts(ui: &Ui, state: &AppState, commands: &mut Vec<Command>) {
     if ui.input_mut(|i| i.consume_shortcut(&OPEN)) {
@@ -747,6 +792,12 @@ fn global_shortcuts(ui: &Ui, state: &AppState, commands: &mut Vec<Command>) {
     }
     if ui.input_mut(|i| i.consume_shortcut(&SEARCH)) {
         commands.push(Command::Search(SearchCommand::Show(true)));
+    }
+    if ui.input_mut(|i| i.consume_shortcut(&ADD_LINK)) {
+        commands.push(WebCommand::ShowAddLink(true).into());
+    }
+    if ui.input_mut(|i| i.consume_shortcut(&PASTE_ARTICLE)) {
+        commands.push(paste_from_clipboard());
     }
     for (shortcut, action) in [
         (EXPORT, FileAction::Export),
@@ -934,45 +985,7 @@ fn top_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                     commands.push(zoom_centre(1.0 / KEY_ZOOM_FACTOR));
                 }
             });
-            ui.menu_button("Articles", |ui| {
-                if ui
-                    .add(egui::Button::new("Search…").shortcut_text("Ctrl+K"))
-                    .clicked()
-                {
-                    commands.push(Command::Search(SearchCommand::Show(true)));
-                }
-                if ui
-                    .add(egui::Button::new("Open articles…").shortcut_text("Ctrl+O"))
-                    .clicked()
-                {
-                    commands.push(Command::ShowOpenArticles(true));
-                }
-                if let Some(filter) = state.search().filter()
-                    && ui
-                        .button(format!(
-                            "Show all articles (map filtered to “{}”)",
-                            filter.query
-                        ))
-                        .clicked()
-                {
-                    commands.push(Command::Search(SearchCommand::ClearFilter));
-                }
-                ui.separator();
-                // The most recent only: a corpus of thousands is searched, not listed.
-                let count = state.corpus.len();
-                ui.label(RichText::new(format!("{count} article(s); the latest:")).weak());
-                for a in state.corpus.articles().iter().rev().take(RECENT_IN_MENU) {
-                    let label = format!(
-                        "{} ({} places, {} figures)",
-                        a.article.title,
-                        a.places.len(),
-                        a.figures.len()
-                    );
-                    if ui.button(label).clicked() {
-                        commands.push(Command::ShowArticle(Some(a.article.id.clone())));
-                    }
-                }
-            });
+            ui.menu_button("Articles", |ui| articles_menu(ui, state, commands));
             ui.menu_button("Help", |ui| {
                 if ui
                     .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
@@ -994,6 +1007,62 @@ fn top_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             }
         });
     });
+}
+
+/// Articles: search, open, links, paste, feeds, and the latest read.
+fn articles_menu(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+    if ui
+        .add(egui::Button::new("Search…").shortcut_text("Ctrl+K"))
+        .clicked()
+    {
+        commands.push(Command::Search(SearchCommand::Show(true)));
+    }
+    if ui
+        .add(egui::Button::new("Open articles…").shortcut_text("Ctrl+O"))
+        .clicked()
+    {
+        commands.push(Command::ShowOpenArticles(true));
+    }
+    if ui
+        .add(egui::Button::new("Add from link…").shortcut_text("Ctrl+L"))
+        .clicked()
+    {
+        commands.push(WebCommand::ShowAddLink(true).into());
+    }
+    if ui
+        .add(egui::Button::new("Paste article").shortcut_text("Ctrl+Shift+V"))
+        .clicked()
+    {
+        commands.push(paste_from_clipboard());
+    }
+    if ui.button("Feeds…").clicked() {
+        commands.push(WebCommand::ShowFeeds(true).into());
+    }
+    if let Some(filter) = state.search().filter()
+        && ui
+            .button(format!(
+                "Show all articles (map filtered to “{}”)",
+                filter.query
+            ))
+            .clicked()
+    {
+        commands.push(Command::Search(SearchCommand::ClearFilter));
+    }
+    ui.separator();
+    // The most recent only: a corpus of thousands is searched, not listed.
+    let count = state.corpus.len();
+    ui.label(RichText::new(format!("{count} article(s); the latest:")).weak());
+    for a in state.corpus.articles().iter().rev().take(RECENT_IN_MENU) {
+        let label = format!(
+            "{} ({} places, {} figures)",
+            a.article.title,
+            a.places.len(),
+            a.figures.len()
+        );
+        if ui.button(label).clicked() {
+            commands.push(Command::ShowArticle(Some(a.article.id.clone())));
+        }
+    }
 }
 
 fn status_bar(ui: &mut Ui, state: &AppState, running: &[&str], commands: &mut Vec<Command>) {

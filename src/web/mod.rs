@@ -80,9 +80,9 @@ pub struct FeedRefresh {
 
 /// Fetches the feed at `url` and each item not in `seen` (at most
 /// `max_new`): its page through the reader view, else the feed's own text.
-pub fn refresh_feed(
+pub fn refresh_feed<S: std::hash::BuildHasher>(
     url: &str,
-    seen: &HashSet<String>,
+    seen: &HashSet<String, S>,
     limits: &FetchLimits,
     max_new: usize,
     cancel: &AtomicBool,

@@ -44,7 +44,7 @@ impl Server {
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let (r, h) = (Arc::clone(&r), Arc::clone(&h));
-                std::thread::spawn(move || serve(stream, &r, &h));
+                std::thread::spawn(move || serve(&stream, &r, &h));
             }
         });
         Self { base, routes, hits }
@@ -72,9 +72,9 @@ impl Server {
     }
 }
 
-fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Reply>>, hits: &Mutex<Vec<String>>) {
+fn serve(stream: &TcpStream, routes: &Mutex<HashMap<String, Reply>>, hits: &Mutex<Vec<String>>) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    let mut reader = BufReader::new(&stream);
+    let mut reader = BufReader::new(stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
         return;
@@ -99,7 +99,7 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Reply>>, hits: &Mutex
         .get(&path)
         .cloned()
         .unwrap_or(Reply::Status(404));
-    let mut out = &stream;
+    let mut out = stream;
     let head = |status: &str, headers: &str, length: usize| {
         format!(
             "HTTP/1.1 {status}\r\n{headers}Content-Length: {length}\r\nConnection: close\r\n\r\n"

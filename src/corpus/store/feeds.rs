@@ -61,10 +61,7 @@ impl Store {
     /// Unsubscribes (the articles taken from the feed stay); `false` if
     /// there was no such feed.
     pub fn remove_feed(&mut self, id: FeedId) -> Result<bool, StoreError> {
-        let tx = self
-            .connection
-            .transaction()
-            .map_err(|e| StoreError::Sqlite(e))?;
+        let tx = self.connection.transaction().map_err(StoreError::Sqlite)?;
         tx.execute("DELETE FROM feed_items WHERE feed = ?1", params![id.0])?;
         let n = tx.execute("DELETE FROM feeds WHERE id = ?1", params![id.0])?;
         tx.commit()?;
@@ -95,7 +92,7 @@ impl Store {
                  FROM feeds f ORDER BY f.id",
             )
             .map_err(|e| self.classify(e))?;
-        let rows = statement
+        statement
             .query_map([], |r| {
                 Ok(FeedRow {
                     id: FeedId(r.get(0)?),
@@ -109,8 +106,7 @@ impl Store {
                 })
             })
             .and_then(Iterator::collect)
-            .map_err(|e| self.classify(e));
-        rows
+            .map_err(|e| self.classify(e))
     }
 
     /// The items already taken from a feed.
@@ -119,11 +115,10 @@ impl Store {
             .connection
             .prepare_cached("SELECT item FROM feed_items WHERE feed = ?1")
             .map_err(|e| self.classify(e))?;
-        let items = statement
+        statement
             .query_map(params![id.0], |r| r.get(0))
             .and_then(Iterator::collect)
-            .map_err(|e| self.classify(e));
-        items
+            .map_err(|e| self.classify(e))
     }
 
     /// Records a refresh: the items taken (now seen), the feed's title, and
