@@ -149,3 +149,31 @@ fn an_empty_clipboard_is_said_not_pasted() {
     harness.run();
     harness.get_by_label_contains("The clipboard holds no text");
 }
+
+#[test]
+fn reports_stored_since_the_last_visit_are_marked_new_in_the_dossier() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(64)
+        .build_eframe(|cc| {
+            let mut app = DispatchAtlasApp::new(cc);
+            // The last visit was long ago: the reports read now are new.
+            app.apply(Command::SetLastVisit(0));
+            app.start_library(&cc.egui_ctx, Vec::new());
+            app
+        });
+    settle(&mut harness);
+    let new_features = harness
+        .state()
+        .state()
+        .map_or(0, |s| s.new_mention_counts().len());
+    assert!(new_features > 0, "badges of new reports are marked");
+    common::click_place(
+        &mut harness,
+        dispatch_atlas::geometry::projection::LonLat {
+            lon: 2.39609,
+            lat: 15.91985,
+        },
+    );
+    assert!(harness.query_all_by_label("NEW").count() >= 1);
+}

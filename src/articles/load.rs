@@ -107,6 +107,7 @@ pub fn article_from_page(id: &str, page: Page, url: Option<&str>, what: &str) ->
             date: page.date,
             language: page.language,
             body: page.text,
+            added_at_s: None,
         },
         warnings,
     }

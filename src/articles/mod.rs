@@ -21,6 +21,9 @@ pub struct Article {
     pub date: Option<String>,
     pub language: Option<String>,
     pub body: String,
+    /// When it entered the corpus store (seconds since 1970); `None` for an
+    /// article not read from or into the store.
+    pub added_at_s: Option<i64>,
 }
 
 const HEADER_KEYS: [&str; 6] = ["title", "outlet", "url", "date", "language", "excerpt"];
@@ -91,6 +94,7 @@ impl Article {
             date: field("date"),
             language: field("language"),
             body: body.to_owned(),
+            added_at_s: None,
         }
     }
 

@@ -451,7 +451,7 @@ impl Store {
         let mut statement = self
             .connection
             .prepare(&format!(
-                "SELECT id, name, title, outlet, url, date, language, body, analyser, analysis
+                "SELECT id, name, title, outlet, url, date, language, body, analyser, analysis, added_at_s
                  FROM articles WHERE {filter} ORDER BY id"
             ))
             .map_err(|e| self.classify(e))?;
@@ -468,6 +468,7 @@ impl Store {
                         date: r.get(5)?,
                         language: r.get(6)?,
                         body: r.get(7)?,
+                        added_at_s: r.get(10)?,
                     },
                     r.get(8)?,
                     r.get(9)?,

@@ -387,7 +387,7 @@ pub fn mention_counts(
 ) -> HashMap<crate::atlas::FeatureId, usize> {
     let mut rollup = rollup::RollUp::default();
     for article in corpus.articles() {
-        rollup.add_article(atlas, article);
+        rollup.add_article(atlas, article, false);
     }
     rollup.counts().clone()
 }

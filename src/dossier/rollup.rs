@@ -30,6 +30,8 @@ struct Place {
     at: LonLat,
     /// Mentions of it in the articles added.
     mentions: usize,
+    /// Of those, mentions in articles new since the user's last visit.
+    new_mentions: usize,
     /// The features its mentions count for.
     features: Vec<FeatureId>,
     /// Mentions of it per article (by id): a dossier's articles are these,
@@ -42,6 +44,8 @@ struct Place {
 pub struct RollUp {
     places: HashMap<Arc<str>, Place>,
     counts: HashMap<FeatureId, usize>,
+    /// Mentions per feature in articles new since the last visit.
+    new_counts: HashMap<FeatureId, usize>,
     /// The atlas's area generation the places were resolved against.
     area_generation: u64,
 }
@@ -66,6 +70,13 @@ impl RollUp {
         &self.counts
     }
 
+    /// Mentions per feature in articles new since the user's last visit
+    /// (features without any are absent).
+    #[must_use]
+    pub fn new_counts(&self) -> &HashMap<FeatureId, usize> {
+        &self.new_counts
+    }
+
     /// How many distinct places the articles name.
     #[cfg(test)]
     #[must_use]
@@ -75,17 +86,18 @@ impl RollUp {
 
     /// Counts an article's mentions. Call [`RollUp::sync`] first if the
     /// atlas's areas may have changed.
-    pub fn add_article(&mut self, atlas: &Atlas, article: &AnalysedArticle) {
+    /// `new`: the article is new since the user's last visit.
+    pub fn add_article(&mut self, atlas: &Atlas, article: &AnalysedArticle, new: bool) {
         if self.places.is_empty() {
             self.area_generation = atlas.area_generation();
         }
         let id: Arc<str> = Arc::from(article.article.id.as_str());
         for m in &article.places {
-            self.add_mention(atlas, m, &id);
+            self.add_mention(atlas, m, &id, new);
         }
     }
 
-    fn add_mention(&mut self, atlas: &Atlas, m: &PlaceMention, article: &Arc<str>) {
+    fn add_mention(&mut self, atlas: &Atlas, m: &PlaceMention, article: &Arc<str>, new: bool) {
         // Lookups before inserts: the window adds thousands of articles, and
         // most places and features are known already (no key is copied then).
         if !self.places.contains_key(&*m.gazetteer) {
@@ -97,6 +109,7 @@ impl RollUp {
                 kind: m.kind,
                 at,
                 mentions: 0,
+                new_mentions: 0,
                 features: features_of(atlas, &m.gazetteer, m.kind, at),
                 articles: HashMap::new(),
             };
@@ -106,6 +119,12 @@ impl RollUp {
             return;
         };
         place.mentions += 1;
+        if new {
+            place.new_mentions += 1;
+            for f in &place.features {
+                *self.new_counts.entry(f.clone()).or_insert(0) += 1;
+            }
+        }
         match place.articles.get_mut(article) {
             Some(n) => *n += 1,
             None => {
@@ -123,12 +142,24 @@ impl RollUp {
     }
 
     /// Takes an article's mentions back out (the article was removed).
-    pub fn remove_article(&mut self, article: &AnalysedArticle) {
+    /// `new` as when it was added.
+    pub fn remove_article(&mut self, article: &AnalysedArticle, new: bool) {
         for m in &article.places {
             let Some(place) = self.places.get_mut(&*m.gazetteer) else {
                 continue;
             };
             place.mentions = place.mentions.saturating_sub(1);
+            if new {
+                place.new_mentions = place.new_mentions.saturating_sub(1);
+                for f in &place.features {
+                    if let Some(n) = self.new_counts.get_mut(f) {
+                        *n = n.saturating_sub(1);
+                        if *n == 0 {
+                            self.new_counts.remove(f);
+                        }
+                    }
+                }
+            }
             if let Some(n) = place.articles.get_mut(article.article.id.as_str()) {
                 *n = n.saturating_sub(1);
                 if *n == 0 {
@@ -158,10 +189,14 @@ impl RollUp {
         }
         self.area_generation = atlas.area_generation();
         self.counts.clear();
+        self.new_counts.clear();
         for (gazetteer, place) in &mut self.places {
             place.features = features_of(atlas, gazetteer, place.kind, place.at);
             for f in &place.features {
                 *self.counts.entry(f.clone()).or_insert(0) += place.mentions;
+                if place.new_mentions > 0 {
+                    *self.new_counts.entry(f.clone()).or_insert(0) += place.new_mentions;
+                }
             }
         }
     }
@@ -242,7 +277,7 @@ mod tests {
         .collect();
         let mut rollup = RollUp::default();
         for a in &articles {
-            rollup.add_article(&atlas, a);
+            rollup.add_article(&atlas, a, false);
         }
         let expected = counted_pairwise(&atlas, &articles);
         assert!(expected.len() > 5, "{expected:?}");
@@ -255,10 +290,10 @@ mod tests {
             "per-article counts add up"
         );
 
-        rollup.remove_article(&articles[0]);
+        rollup.remove_article(&articles[0], false);
         assert_eq!(rollup.counts(), &counted_pairwise(&atlas, &articles[1..]));
         for a in &articles[1..] {
-            rollup.remove_article(a);
+            rollup.remove_article(a, false);
         }
         assert!(rollup.counts().is_empty());
         assert_eq!(rollup.place_count(), 0);
@@ -269,7 +304,7 @@ mod tests {
         let (mut atlas, gazetteer) = setup();
         let a = AnalysedArticle::new(&gazetteer, Article::parse("a", "Fighting near Ménaka."));
         let mut rollup = RollUp::default();
-        rollup.add_article(&atlas, &a);
+        rollup.add_article(&atlas, &a, false);
         let mali = atlas
             .find("Mali", crate::atlas::FeatureKind::Country)
             .map_or_else(|| panic!("Mali"), |f| f.id.clone());
@@ -280,6 +315,33 @@ mod tests {
         assert_eq!(rollup.counts().get(&mali), None);
         atlas.set_hidden(std::slice::from_ref(&mali), false);
         rollup.sync(&atlas);
+        assert_eq!(rollup.counts().get(&mali), Some(&1));
+    }
+
+    #[test]
+    fn new_articles_are_counted_apart_and_survive_a_sync() {
+        let (mut atlas, gazetteer) = setup();
+        let old = AnalysedArticle::new(&gazetteer, Article::parse("old", "Fighting near Gao."));
+        let new = AnalysedArticle::new(&gazetteer, Article::parse("new", "Fighting near Ménaka."));
+        let mut rollup = RollUp::default();
+        rollup.add_article(&atlas, &old, false);
+        rollup.add_article(&atlas, &new, true);
+        let mali = atlas
+            .find("Mali", crate::atlas::FeatureKind::Country)
+            .map_or_else(|| panic!("Mali"), |f| f.id.clone());
+        assert_eq!(rollup.counts().get(&mali), Some(&2));
+        assert_eq!(rollup.new_counts().get(&mali), Some(&1));
+        atlas.set_hidden(std::slice::from_ref(&mali), true);
+        rollup.sync(&atlas);
+        atlas.set_hidden(std::slice::from_ref(&mali), false);
+        rollup.sync(&atlas);
+        assert_eq!(
+            rollup.new_counts().get(&mali),
+            Some(&1),
+            "recounted from the places"
+        );
+        rollup.remove_article(&new, true);
+        assert!(rollup.new_counts().is_empty());
         assert_eq!(rollup.counts().get(&mali), Some(&1));
     }
 }

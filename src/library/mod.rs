@@ -633,6 +633,9 @@ impl Worker {
                         if let Ok(Some(name)) = store.name_of(added.id()) {
                             a.article.id = name;
                         }
+                        if matches!(added, Added::New(_)) {
+                            a.article.added_at_s = Some(crate::corpus::store::now_s());
+                        }
                         if matches!(added, Added::Existing(_)) && !explicit {
                             continue;
                         }

@@ -130,6 +130,9 @@ pub enum Command {
     JobDone(crate::jobs::Outcome),
     /// Links, feeds and pasted articles.
     Web(web::WebCommand),
+    /// When the user last had the window open (seconds since 1970): articles
+    /// stored after it are marked new on the map and in dossiers.
+    SetLastVisit(i64),
 }
 
 /// The state of one window of Dispatch Atlas.
@@ -155,6 +158,8 @@ pub struct AppState {
     search: SearchState,
     /// Feeds, links and pastes.
     web: web::WebState,
+    /// See [`Command::SetLastVisit`].
+    last_visit_s: Option<i64>,
     /// Articles removed this session, the last one last (for undo).
     removed_articles: Vec<Arc<AnalysedArticle>>,
     /// Store changes for the library to make (the UI glue takes them).
@@ -211,6 +216,7 @@ impl AppState {
             removed_articles: Vec::new(),
             library_jobs: Vec::new(),
             web: web::WebState::default(),
+            last_visit_s: None,
             cancel_reading: false,
             jobs: Vec::new(),
             article_shown: None,
@@ -307,7 +313,8 @@ impl AppState {
             Command::Search(command) => self.apply_search(command),
             Command::RemoveArticle(id) => {
                 if let Some(removed) = self.corpus.remove(&id) {
-                    self.rollup.remove_article(&removed);
+                    self.rollup
+                        .remove_article(&removed, self.is_new(&removed.article));
                     if self.article_shown.as_deref() == Some(id.as_str()) {
                         self.article_shown = None;
                     }
@@ -321,6 +328,7 @@ impl AppState {
             }
             Command::JobDone(outcome) => self.job_done(outcome),
             Command::Web(command) => self.apply_web(command),
+            Command::SetLastVisit(at_s) => self.last_visit_s = Some(at_s),
             Command::CancelReading => {
                 self.cancel_reading = true;
                 self.status = Some("Stopping the reading; what was read is kept".to_owned());
@@ -344,9 +352,11 @@ impl AppState {
         // Work in proportion to this article only (see `dossier::rollup`).
         self.atlas.add_points(places_to_add(&self.atlas, &analysed));
         self.rollup.sync(&self.atlas);
-        self.rollup.add_article(&self.atlas, &analysed);
+        self.rollup
+            .add_article(&self.atlas, &analysed, self.is_new(&analysed.article));
         if let Some(replaced) = self.corpus.insert(analysed) {
-            self.rollup.remove_article(&replaced);
+            self.rollup
+                .remove_article(&replaced, self.is_new(&replaced.article));
         }
     }
 
@@ -357,6 +367,19 @@ impl AppState {
         self.search
             .filtered_counts()
             .unwrap_or_else(|| self.rollup.counts())
+    }
+
+    /// Whether an article entered the store after the user's last visit.
+    #[must_use]
+    pub fn is_new(&self, article: &crate::articles::Article) -> bool {
+        matches!((self.last_visit_s, article.added_at_s), (Some(visit), Some(added)) if added > visit)
+    }
+
+    /// Mentions per feature in articles new since the last visit (the map
+    /// marks their badges).
+    #[must_use]
+    pub fn new_mention_counts(&self) -> &HashMap<FeatureId, usize> {
+        self.rollup.new_counts()
     }
 
     #[must_use]

@@ -133,7 +133,7 @@ impl AppState {
                 let mut rollup = RollUp::default();
                 for name in &names {
                     if let Some(a) = self.corpus.get(name) {
-                        rollup.add_article(&self.atlas, a);
+                        rollup.add_article(&self.atlas, a, false);
                     }
                 }
                 self.status = Some(format!(

@@ -515,11 +515,15 @@ fn articles_list(
             skipped = 0.0;
         }
         let id = Arc::clone(&row.id);
+        let new = state
+            .corpus
+            .get(&id)
+            .is_some_and(|a| state.is_new(&a.article));
         let Some(article) = cache.excerpts_of(&id, feature, state) else {
             continue;
         };
         let rect = ui
-            .scope(|ui| article_card(ui, article, commands))
+            .scope(|ui| article_card(ui, article, new, commands))
             .response
             .rect;
         cache
@@ -531,11 +535,24 @@ fn articles_list(
     }
 }
 
-fn article_card(ui: &mut Ui, article: &ArticleExcerpts, commands: &mut Vec<Command>) {
+/// `new`: stored since the user's last visit.
+fn article_card(ui: &mut Ui, article: &ArticleExcerpts, new: bool, commands: &mut Vec<Command>) {
     let font = FontId::proportional(13.5);
     let text_color = ui.visuals().text_color();
     ui.add_space(6.0);
-    ui.label(RichText::new(&article.title).strong());
+    ui.horizontal_wrapped(|ui| {
+        if new {
+            ui.label(
+                RichText::new("NEW")
+                    .small()
+                    .strong()
+                    .color(egui::Color32::WHITE)
+                    .background_color(crate::ui::style::NEW_MARK),
+            )
+            .on_hover_text("Stored since your last visit");
+        }
+        ui.label(RichText::new(&article.title).strong());
+    });
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(format!(

@@ -9,6 +9,7 @@ use crate::ui::style;
 enum Swatch {
     Area(Color32, Stroke),
     Marker(FeatureKind),
+    NewReports,
 }
 
 fn row(ui: &mut Ui, swatch: &Swatch, text: &str) {
@@ -21,6 +22,11 @@ fn row(ui: &mut Ui, swatch: &Swatch, text: &str) {
                 painter.rect_stroke(rect.shrink(1.0), 2.0, *stroke, egui::StrokeKind::Inside);
             }
             Swatch::Marker(kind) => marker(painter, rect.center(), *kind, None),
+            Swatch::NewReports => {
+                let badge = egui::Rect::from_center_size(rect.center(), vec2(16.0, 12.0));
+                painter.rect_filled(badge, 6.0, style::BADGE_FILL);
+                crate::ui::map::overlay::new_dot(painter, badge.right_top());
+            }
         }
         ui.label(RichText::new(text).size(12.0).color(style::LABEL_DARK));
     });
@@ -70,5 +76,6 @@ pub fn legend(ui: &mut Ui) {
                 &Swatch::Marker(FeatureKind::Marker),
                 "Your marker (right-click to add)",
             );
+            row(ui, &Swatch::NewReports, "Reports new since your last visit");
         });
 }

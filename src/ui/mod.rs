@@ -51,6 +51,9 @@ const LIBRARY_MIN_PER_FRAME: std::time::Duration = std::time::Duration::from_mil
 const RECENT_IN_MENU: usize = 15;
 /// Where the open layers' paths are kept, to reopen them at the next start.
 const LAYERS_KEY: &str = "dispatch-atlas/layers";
+/// When the window was last open (seconds since 1970), saved with the rest:
+/// reports stored since are marked new.
+const LAST_VISIT_KEY: &str = "dispatch-atlas/last-visit-s";
 /// Minutes between automatic feed refreshes, as the user set them.
 const FEED_MINUTES_KEY: &str = "dispatch-atlas/feed-refresh-minutes";
 
@@ -234,6 +237,13 @@ impl DispatchAtlasApp {
             &mut app.state,
         ) {
             state.apply(WebCommand::SetRefreshMinutes(minutes).into());
+        }
+        if let (Some(at_s), Ok(state)) = (
+            cc.storage
+                .and_then(|s| eframe::get_value::<i64>(s, LAST_VISIT_KEY)),
+            &mut app.state,
+        ) {
+            state.apply(Command::SetLastVisit(at_s));
         }
         // With OpenGL (the app's renderer), zoomed-out views are drawn from
         // buffers kept on the GPU.
@@ -658,6 +668,7 @@ impl eframe::App for DispatchAtlasApp {
             eframe::set_value(storage, CAMERA_KEY, &state.camera);
             eframe::set_value(storage, LAYERS_KEY, &state.layer_paths());
             eframe::set_value(storage, FEED_MINUTES_KEY, &state.web().refresh_minutes());
+            eframe::set_value(storage, LAST_VISIT_KEY, &crate::corpus::store::now_s());
         }
     }
 }

@@ -99,3 +99,6 @@ pub fn install_fonts(ctx: &egui::Context) {
 pub const MARKER_RADIUS: f32 = palette::MARKER_RADIUS;
 /// How close (pixels) the pointer must be to a marker to pick it.
 pub const PICK_RADIUS: f32 = 8.0;
+
+/// Reports new since the user's last visit: a dot on badges, a tag in dossiers.
+pub const NEW_MARK: Color32 = Color32::from_rgb(230, 120, 20);

@@ -186,6 +186,7 @@ fn item_article(
                 .as_deref()
                 .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase()),
             body,
+            added_at_s: None,
         },
         warnings: vec![warning],
     })

@@ -178,7 +178,7 @@ impl MapView {
             !many_points,
             &crate::view::badges::rects(&self.badges),
         );
-        overlay::badges(painter, &self.badges);
+        overlay::badges(painter, &self.badges, state.new_mention_counts());
     }
 
     /// Hover, click, double-click and right-click, as commands. Picking uses

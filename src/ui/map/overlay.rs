@@ -356,8 +356,13 @@ pub fn hover_name(painter: &Painter, feature: &Feature, cursor: Pos2) {
 }
 
 /// Numbered badges on features the articles mention, laid out by
-/// [`crate::view::badges::place`]; a cluster is drawn with a second ring.
-pub fn badges(painter: &Painter, placed: &[crate::view::badges::Placed]) {
+/// [`crate::view::badges::place`]; a cluster is drawn with a second ring, and
+/// a badge counting reports new since the last visit (`new`) has a dot.
+pub fn badges<S: std::hash::BuildHasher>(
+    painter: &Painter,
+    placed: &[crate::view::badges::Placed],
+    new: &std::collections::HashMap<crate::atlas::FeatureId, usize, S>,
+) {
     for badge in placed {
         let galley = painter.layout_no_wrap(
             badge.count.to_string(),
@@ -388,7 +393,15 @@ pub fn badges(painter: &Painter, placed: &[crate::view::badges::Placed]) {
             egui::StrokeKind::Outside,
         );
         painter.galley(at - galley.size() / 2.0, galley, Color32::WHITE);
+        if !new.is_empty() && badge.members.iter().any(|m| new.contains_key(m)) {
+            new_dot(painter, rect.right_top());
+        }
     }
+}
+
+/// The mark of reports new since the last visit (badges and legend).
+pub fn new_dot(painter: &Painter, at: egui::Pos2) {
+    painter.circle(at, 3.5, style::NEW_MARK, Stroke::new(1.0, Color32::WHITE));
 }
 
 #[cfg(test)]
