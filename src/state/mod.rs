@@ -297,7 +297,12 @@ impl AppState {
             Command::GazetteerReady(gazetteer) => self.gazetteer = Some(gazetteer),
             Command::LibraryProgress(progress) => self.progress = Some(progress),
             Command::ArticleAnalysed(analysed) => self.add_article(*analysed),
-            Command::LibraryFinished => self.progress = None,
+            Command::LibraryFinished => {
+                self.progress = None;
+                if let Some(done) = self.web.take_done_status() {
+                    self.status = Some(done);
+                }
+            }
             Command::Notify(message) => self.messages.push(message),
             Command::DismissMessages => self.messages.clear(),
             Command::Annotation(command) => {

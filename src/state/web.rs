@@ -61,6 +61,9 @@ pub struct WebState {
     paste_reading: bool,
     /// A paste read, waiting for the user to confirm it.
     paste_draft: Option<LoadedArticle>,
+    /// What the status bar says once the library's work is done
+    /// ("Feeds refreshed"); the work's own messages say what failed.
+    done_status: Option<String>,
 }
 
 impl Default for WebState {
@@ -74,6 +77,7 @@ impl Default for WebState {
             next_refresh: None,
             paste_reading: false,
             paste_draft: None,
+            done_status: None,
         }
     }
 }
@@ -130,6 +134,11 @@ impl WebState {
         }
     }
 
+    /// The status for the end of the web work asked for, once.
+    pub fn take_done_status(&mut self) -> Option<String> {
+        self.done_status.take()
+    }
+
     /// When the next automatic refresh is (for the window to wake then).
     #[must_use]
     pub fn next_refresh(&self) -> Option<Instant> {
@@ -175,6 +184,10 @@ impl AppState {
                     return;
                 }
                 self.status = Some(format!("Fetching {} link(s)…", urls.len()));
+                web.done_status = Some(format!(
+                    "Done with {} link(s); any that failed are said above",
+                    urls.len()
+                ));
                 web.add_link_open = false;
                 self.library_jobs.push(Job::Fetch(urls));
             }
@@ -186,11 +199,13 @@ impl AppState {
                     return;
                 }
                 self.status = Some(format!("Subscribing to {url}…"));
+                web.done_status = Some(format!("Subscribed to {url}"));
                 self.library_jobs.push(Job::AddFeeds(vec![(url, None)]));
             }
             WebCommand::Unsubscribe(id) => self.library_jobs.push(Job::RemoveFeed(id)),
             WebCommand::Refresh(only) => {
                 self.status = Some("Refreshing feeds…".into());
+                web.done_status = Some("Feeds refreshed".into());
                 self.library_jobs.push(Job::RefreshFeeds(only));
             }
             WebCommand::ImportOpml(path) => self.library_jobs.push(Job::ImportOpml(path)),
@@ -225,6 +240,7 @@ impl AppState {
                     .map(|d| d.warnings)
                     .unwrap_or_default();
                 self.status = Some(format!("Adding “{}”…", article.title));
+                web.done_status = Some(format!("Added “{}”", article.title));
                 self.library_jobs.push(Job::Read {
                     sources: vec![ArticleSource::Loaded(Box::new(LoadedArticle {
                         article: *article,

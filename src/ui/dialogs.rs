@@ -4,7 +4,7 @@ use egui::{Context, RichText};
 
 use crate::state::Command;
 
-pub const SHORTCUTS: [(&str, &str); 19] = [
+pub const SHORTCUTS: [(&str, &str); 21] = [
     ("Drag, arrow keys", "Pan"),
     ("Wheel, pinch, + / −", "Zoom (around the cursor)"),
     ("Home", "Fit Mali, Niger and Burkina Faso"),
@@ -16,6 +16,11 @@ pub const SHORTCUTS: [(&str, &str); 19] = [
     (
         "Ctrl+K",
         "Search the articles' sentences (any case or accents)",
+    ),
+    ("Ctrl+L", "Add articles from links (web pages)"),
+    (
+        "Ctrl+Shift+V",
+        "Paste an article (a page or text copied from a browser)",
     ),
     (
         "Right-click",
