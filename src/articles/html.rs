@@ -82,11 +82,17 @@ pub fn read_page(html: &str, page_url: Option<&str>) -> Page {
     let readable = reader.is_probably_readable();
     let metadata = reader.get_article_metadata(reader.parse_json_ld());
 
-    let (text, grabbed) = match reader.parse() {
+    let (mut text, grabbed) = match reader.parse() {
         Ok(article) => (paragraphs(&article.text_content), true),
         Err(_) => (String::new(), false),
     };
     let words = text.split_whitespace().count();
+    if text.trim().is_empty() {
+        // Nothing the reader would keep (a list, a form): the page's visible
+        // text, so that a file the user chose is never stored empty; the
+        // page is marked as not an article all the same.
+        text = visible_text(html);
+    }
     Page {
         title: non_empty(&metadata.title),
         outlet: metadata.site_name.as_deref().and_then(non_empty),
@@ -234,6 +240,15 @@ fn paragraphs(text: &str) -> String {
         out.push_str(&line);
     }
     out
+}
+
+/// A whole page's visible text, without scripts, styles, navigation,
+/// headers, footers and forms.
+fn visible_text(html: &str) -> String {
+    let doc = dom_query::Document::from(html);
+    doc.select("script, style, noscript, template, nav, header, footer, form, aside, head")
+        .remove();
+    paragraphs(&doc.formatted_text())
 }
 
 /// The whole visible text of a document, without scripts, styles and

@@ -5,7 +5,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Days since 1970-01-01 to a (year, month, day) civil date (Howard
 /// Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+#[must_use]
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);

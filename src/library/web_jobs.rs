@@ -40,7 +40,48 @@ pub(super) struct Queued {
     jobs: usize,
 }
 
+/// What a fetch thread needs of the worker: where to report progress, how
+/// to hand its results back, whether to stop, and its limits.
+struct FetchThread {
+    tx: std::sync::mpsc::Sender<LibraryEvent>,
+    wake: std::sync::Arc<dyn Fn() + Send + Sync>,
+    back: std::sync::mpsc::Sender<Job>,
+    cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    limits: crate::web::fetch::FetchLimits,
+}
+
+impl FetchThread {
+    fn progress(&self, done: usize, total: usize, current: String) {
+        let _ = self.tx.send(LibraryEvent::Progress {
+            done,
+            total,
+            current,
+        });
+        (self.wake)();
+    }
+
+    fn hand_back(&self, fetched: Fetched) {
+        // The worker may be gone (the window closed): then nobody waits.
+        let _ = self.back.send(Job::Fetched(fetched));
+        (self.wake)();
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::SeqCst)
+    }
+}
+
 impl Worker {
+    fn fetch_thread(&self) -> FetchThread {
+        FetchThread {
+            tx: self.tx.clone(),
+            wake: std::sync::Arc::clone(&self.wake),
+            back: self.jobs_back.clone(),
+            cancel: std::sync::Arc::clone(&self.cancel),
+            limits: self.fetch_limits,
+        }
+    }
+
     /// Starts fetching `urls`; `false` if there was nothing to fetch (the
     /// job is then finished at once).
     pub(super) fn start_fetch(&self, urls: Vec<String>) -> bool {
@@ -54,33 +95,21 @@ impl Worker {
         if valid.is_empty() {
             return false;
         }
-        let (tx, wake, back, cancel, limits) = (
-            self.tx.clone(),
-            std::sync::Arc::clone(&self.wake),
-            self.jobs_back.clone(),
-            std::sync::Arc::clone(&self.cancel),
-            self.fetch_limits,
-        );
+        let thread = self.fetch_thread();
         let spawned = std::thread::Builder::new()
             .name("fetch".into())
             .spawn(move || {
                 let total = valid.len();
                 let mut results = Vec::with_capacity(total);
                 for (done, url) in valid.iter().enumerate() {
-                    if cancel.load(Ordering::SeqCst) {
+                    if thread.cancelled() {
                         results.push(Err(format!("{url}: not fetched (cancelled)")));
                         continue;
                     }
-                    let _ = tx.send(LibraryEvent::Progress {
-                        done,
-                        total,
-                        current: format!("fetching {url}"),
-                    });
-                    wake();
-                    results.push(fetch_article(url, &limits).map_err(|e| e.to_string()));
+                    thread.progress(done, total, format!("fetching {url}"));
+                    results.push(fetch_article(url, &thread.limits).map_err(|e| e.to_string()));
                 }
-                let _ = back.send(Job::Fetched(Fetched::Links(results)));
-                wake();
+                thread.hand_back(Fetched::Links(results));
             });
         if let Err(e) = spawned {
             self.send(LibraryEvent::Failed(format!("Cannot start fetching: {e}")));
@@ -251,16 +280,10 @@ impl Worker {
                 Err(e) => self.send(LibraryEvent::Failed(format!("{}: {e}", feed.url))),
             }
         }
-        let (tx, wake, back, cancel, limits) = (
-            self.tx.clone(),
-            std::sync::Arc::clone(&self.wake),
-            self.jobs_back.clone(),
-            std::sync::Arc::clone(&self.cancel),
-            self.fetch_limits,
-        );
+        let thread = self.fetch_thread();
         let spawned = std::thread::Builder::new()
             .name("feeds".into())
-            .spawn(move || refresh_all(&plan, jobs, &limits, &cancel, &tx, &*wake, &back));
+            .spawn(move || refresh_all(&plan, jobs, &thread));
         match spawned {
             Ok(_) => {
                 self.refreshing.set(true);
@@ -332,47 +355,25 @@ impl Worker {
 
 /// The fetch thread of a refresh: each feed in turn, each handed back as
 /// soon as it is done, then the end.
-fn refresh_all(
-    plan: &[(FeedRow, HashSet<String>)],
-    jobs: usize,
-    limits: &crate::web::fetch::FetchLimits,
-    cancel: &std::sync::atomic::AtomicBool,
-    tx: &std::sync::mpsc::Sender<LibraryEvent>,
-    wake: &(dyn Fn() + Send + Sync),
-    back: &std::sync::mpsc::Sender<Job>,
-) {
+fn refresh_all(plan: &[(FeedRow, HashSet<String>)], jobs: usize, thread: &FetchThread) {
     for (feed, seen) in plan {
-        if cancel.load(Ordering::SeqCst) {
+        if thread.cancelled() {
             break;
         }
         let name = feed.title.clone().unwrap_or_else(|| feed.url.clone());
-        let _ = tx.send(LibraryEvent::Progress {
-            done: 0,
-            total: 0,
-            current: format!("refreshing {name}"),
-        });
-        wake();
+        thread.progress(0, 0, format!("refreshing {name}"));
         let result = refresh_feed(
             &feed.url,
             seen,
-            limits,
+            &thread.limits,
             MAX_NEW_ITEMS_PER_REFRESH,
-            cancel,
-            |done, total, item| {
-                let _ = tx.send(LibraryEvent::Progress {
-                    done,
-                    total,
-                    current: format!("{name}: {item}"),
-                });
-                wake();
-            },
+            &thread.cancel,
+            |done, total, item| thread.progress(done, total, format!("{name}: {item}")),
         );
-        let _ = back.send(Job::Fetched(Fetched::Feed {
+        thread.hand_back(Fetched::Feed {
             id: feed.id,
             result,
-        }));
-        wake();
+        });
     }
-    let _ = back.send(Job::Fetched(Fetched::FeedsDone { jobs }));
-    wake();
+    thread.hand_back(Fetched::FeedsDone { jobs });
 }

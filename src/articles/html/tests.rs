@@ -87,6 +87,18 @@ fn home_pages_and_login_walls_are_not_articles() {
         let page = read_page(html, None);
         assert!(page.not_an_article, "{page:?}");
     }
+    // Their text is still there: a file the user chose is not stored empty.
+    let home = read_page(HOME, None);
+    assert!(
+        home.text
+            .contains("Floods in Mopti leave thousands homeless"),
+        "{}",
+        home.text
+    );
+    let visible = visible_text(
+        "<html><head><title>t</title><script>x=1</script></head><body><nav>Menu</nav><ul><li>Gao: curfew</li></ul><footer>(c)</footer></body></html>",
+    );
+    assert_eq!(visible, "Gao: curfew");
 }
 
 #[test]
