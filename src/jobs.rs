@@ -7,14 +7,17 @@
 //! megabytes). An export of annotated GeoJSON builds the dossier of every feature: with
 //! a corpus of 10,000 articles, about 35 s and 400 MB of JSON.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
 use crate::annotations::Annotations;
 use crate::articles::load::{LoadedArticle, article_from_clipboard};
-use crate::atlas::Feature;
+use crate::atlas::{Atlas, Feature, FeatureId};
 use crate::dossier::analysis::Corpus;
 use crate::export::{ExportOptions, export_features};
+use crate::render::{Frame, Scene};
 use crate::save::write_atomically;
 
 /// A snapshot and what to do with it.
@@ -25,6 +28,23 @@ pub enum Job {
         features: Vec<Feature>,
         annotations: Annotations,
         corpus: Corpus,
+        path: PathBuf,
+    },
+    /// File → Export map image: the view drawn and encoded (PNG or SVG).
+    ExportImage {
+        atlas: Arc<Atlas>,
+        annotations: Annotations,
+        mention_counts: HashMap<FeatureId, usize>,
+        /// Layer id → opacity (features of other layers are opaque).
+        layer_opacity: HashMap<String, f32>,
+        frame: Frame,
+        path: PathBuf,
+    },
+    /// The annotations written to their autosave file.
+    Autosave {
+        atlas: Arc<Atlas>,
+        annotations: Annotations,
+        layers: Vec<PathBuf>,
         path: PathBuf,
     },
     /// Articles → Paste article: the clipboard's HTML (else text) read as
@@ -44,6 +64,15 @@ pub enum Outcome {
         result: Result<usize, String>,
     },
     Pasted(LoadedArticle),
+    ImageWritten {
+        path: PathBuf,
+        frame: Frame,
+        result: Result<(), String>,
+    },
+    Autosaved {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
 }
 
 impl Job {
@@ -53,6 +82,8 @@ impl Job {
         match self {
             Self::Export { path, .. } => format!("Exporting to {}…", path.display()),
             Self::ReadPasted { .. } => "Reading the pasted article…".to_owned(),
+            Self::ExportImage { path, .. } => format!("Drawing the map to {}…", path.display()),
+            Self::Autosave { .. } => "Saving annotations…".to_owned(),
         }
     }
 
@@ -74,6 +105,44 @@ impl Job {
                     .map(|()| count)
                     .map_err(|e| e.to_string());
                 Outcome::Exported { path, result }
+            }
+            Self::ExportImage {
+                atlas,
+                annotations,
+                mention_counts,
+                layer_opacity,
+                frame,
+                path,
+            } => {
+                let opacity = |f: &Feature| {
+                    f.id.0
+                        .split_once('/')
+                        .and_then(|(layer, _)| layer_opacity.get(layer).copied())
+                        .unwrap_or(1.0)
+                };
+                let scene = Scene {
+                    atlas: &atlas,
+                    annotations: &annotations,
+                    mention_counts: &mention_counts,
+                    opacity: &opacity,
+                };
+                let result = crate::render::write(&scene, &frame, &path).map_err(|e| e.to_string());
+                Outcome::ImageWritten {
+                    path,
+                    frame,
+                    result,
+                }
+            }
+            Self::Autosave {
+                atlas,
+                annotations,
+                layers,
+                path,
+            } => {
+                let text =
+                    crate::annotations::file::annotations_text(&annotations, &atlas, &layers);
+                let result = write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string());
+                Outcome::Autosaved { path, result }
             }
             Self::ReadPasted { html, text } => {
                 Outcome::Pasted(article_from_clipboard(html.as_deref(), text.as_deref()))
@@ -104,6 +173,13 @@ impl Running {
             eprintln!("dispatch-atlas: cannot start a background job: {e}");
         }
         Self { label, result }
+    }
+
+    /// Waits at most `timeout` for the job to end (the window is closing:
+    /// an autosave or an export under way should finish).
+    #[must_use]
+    pub fn wait(&self, timeout: std::time::Duration) -> bool {
+        self.result.recv_timeout(timeout).is_ok()
     }
 
     /// The job's outcome, once it is done; a job whose thread died says

@@ -80,6 +80,23 @@ pub fn write_identity(feature: &Feature, properties: &mut Map<String, Value>) {
     }
 }
 
+/// Coordinates in saved annotation files: 6 decimals, about 0.1 m.
+pub const FILE_PRECISION: u32 = 6;
+
+/// The text of an annotation file: the annotations and, so that a restart
+/// after a crash reopens them (annotations on their features need them), the
+/// open layers.
+#[must_use]
+pub fn annotations_text(
+    annotations: &Annotations,
+    atlas: &Atlas,
+    layers: &[std::path::PathBuf],
+) -> String {
+    let mut value = to_geojson(annotations, atlas, FILE_PRECISION);
+    set_layers(&mut value, layers);
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
 /// The annotations as a GeoJSON `FeatureCollection`.
 #[must_use]
 pub fn to_geojson(annotations: &Annotations, atlas: &Atlas, precision: u32) -> Value {

@@ -88,7 +88,7 @@ fn screen_distance(
 
 /// R-tree over the lon/lat bounding boxes of an atlas's features, and each
 /// area's outline prepared for containment tests.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct HitIndex {
     tree: RTree<Entry>,
     outlines: Vec<Option<Arc<Outline>>>,

@@ -114,7 +114,9 @@ impl Prepared {
 
 /// All features, in drawing order (context countries, focus countries,
 /// regions, zones, then points on top), with their shapes and a hit index.
-#[derive(Debug)]
+/// Cloned only when a background job holds it while the map changes (the
+/// state keeps it in an `Arc`).
+#[derive(Clone, Debug)]
 pub struct Atlas {
     features: Vec<Feature>,
     shapes: Vec<Option<std::sync::Arc<AreaShape>>>,

@@ -179,6 +179,11 @@ pub fn png(svg: &str) -> Result<Vec<u8>, RenderError> {
 }
 
 /// Draws the scene into `path` (PNG or SVG by its name), atomically.
+/// Whether `path` names an image this can write (`.png` or `.svg`).
+pub fn check_path(path: &Path) -> Result<(), RenderError> {
+    Format::of(path).map(|_| ())
+}
+
 pub fn write(scene: &Scene<'_>, frame: &Frame, path: &Path) -> Result<(), RenderError> {
     check_size(frame.width, frame.height)?;
     let format = Format::of(path)?;

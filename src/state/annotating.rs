@@ -18,8 +18,14 @@ use crate::save::write_atomically;
 /// What the status bar says while a zone is being drawn.
 pub const DRAWING_HELP: &str = "Drawing a zone: click its corners; Enter or double-click to finish, Backspace to remove a corner, Esc to cancel";
 
-/// Coordinates in saved annotation files: 6 decimals, about 0.1 m.
-const FILE_PRECISION: u32 = 6;
+/// Autosaves are written by a job, one at a time, the latest last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AutosaveJob {
+    Idle,
+    Running,
+    /// Edits were made while a save ran: another follows it.
+    RunningThenAgain,
+}
 
 /// What the user can do to annotations.
 #[derive(Debug, Clone, PartialEq)]
@@ -283,7 +289,7 @@ impl AppState {
             .map(|f| f.id.clone())
             .collect();
         let mut changed = !stale.is_empty();
-        self.atlas.set_hidden(&stale, true);
+        self.atlas_mut().set_hidden(&stale, true);
         for feature in user {
             // A note, tag or colour edit leaves the shapes as they are: the
             // map's meshes and GPU scene are rebuilt only when one changes.
@@ -291,7 +297,7 @@ impl AppState {
                 !f.hidden && f.name == feature.name && same_shape(&f.geometry, &feature.geometry)
             });
             if !unchanged {
-                self.atlas.upsert(feature);
+                self.atlas_mut().upsert(feature);
                 changed = true;
             }
         }
@@ -310,28 +316,43 @@ impl AppState {
     }
 
     fn annotations_text(&self) -> String {
-        let mut value = file::to_geojson(self.history.current(), &self.atlas, FILE_PRECISION);
-        // The open layers too, so that a restart after a crash reopens them
-        // (annotations on their features need them).
-        file::set_layers(&mut value, &self.layer_paths());
-        serde_json::to_string_pretty(&value).unwrap_or_default()
+        file::annotations_text(self.history.current(), &self.atlas, &self.layer_paths())
     }
 
     /// Saves to the autosave file, if there is one (after edits, and when
-    /// layers open or close).
+    /// layers open or close), in the background: the annotations are
+    /// written by a job, one at a time, the latest last.
     pub(super) fn autosave_now(&mut self) {
-        if let Some(path) = self.autosave.clone() {
-            self.write_annotations_quietly(&path);
+        let Some(path) = self.autosave.clone() else {
+            return;
+        };
+        if self.autosave_job != AutosaveJob::Idle {
+            // Written again when the save under way ends (see `autosaved`).
+            self.autosave_job = AutosaveJob::RunningThenAgain;
+            return;
         }
+        self.autosave_job = AutosaveJob::Running;
+        self.jobs.push(crate::jobs::Job::Autosave {
+            atlas: std::sync::Arc::clone(&self.atlas),
+            annotations: self.history.current().clone(),
+            layers: self.layer_paths(),
+            path,
+        });
     }
 
-    /// Autosave: a failure is said once per failure, not per keystroke.
-    fn write_annotations_quietly(&mut self, path: &Path) {
-        if let Err(e) = write_atomically(path, self.annotations_text().as_bytes()) {
+    /// An autosave ended: a failure is said (once per failure, not per
+    /// keystroke), and edits made meanwhile are saved now.
+    pub(super) fn autosaved(&mut self, path: &Path, result: Result<(), String>) {
+        let again = self.autosave_job == AutosaveJob::RunningThenAgain;
+        self.autosave_job = AutosaveJob::Idle;
+        if let Err(e) = result {
             self.messages.push(format!(
                 "Annotations could not be saved to {}: {e}",
                 path.display()
             ));
+        }
+        if again {
+            self.autosave_now();
         }
     }
 

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::AppState;
-use crate::render::{Frame, Scene, write};
+use crate::render::Frame;
 
 /// A side in whole pixels, within what an image may have.
 #[allow(
@@ -27,26 +27,26 @@ impl AppState {
             width: whole_pixels(viewport.width()),
             height: whole_pixels(viewport.height()),
         };
-        let opacity = |f: &crate::atlas::Feature| self.layer_opacity(f);
-        let scene = Scene {
-            atlas: &self.atlas,
-            annotations: self.annotations(),
-            mention_counts: self.mention_counts(),
-            opacity: &opacity,
-        };
-        match write(&scene, &frame, path) {
-            Ok(()) => {
-                self.status = Some(format!(
-                    "Map image ({}×{}) written to {}",
-                    frame.width,
-                    frame.height,
-                    path.display()
-                ));
-            }
-            Err(e) => self
-                .messages
-                .push(format!("The image was not written: {e}")),
+        // A wrong name is said at once, not after drawing.
+        if let Err(e) = crate::render::check_path(path) {
+            self.messages
+                .push(format!("The image was not written: {e}"));
+            return;
         }
+        let layer_opacity = self
+            .layers
+            .iter()
+            .map(|l| (l.id.clone(), l.opacity))
+            .collect();
+        self.status = Some(format!("Drawing the map to {}…", path.display()));
+        self.jobs.push(crate::jobs::Job::ExportImage {
+            atlas: std::sync::Arc::clone(&self.atlas),
+            annotations: self.annotations().clone(),
+            mention_counts: self.mention_counts().clone(),
+            layer_opacity,
+            frame,
+            path: path.to_owned(),
+        });
     }
 }
 
@@ -73,6 +73,8 @@ mod tests {
             max: ScreenPoint { x: 900.0, y: 640.0 },
         }));
         state.apply(Command::ExportImage(dir.join("map.svg")));
+        assert!(state.has_jobs_queued(), "drawn in the background");
+        state.run_jobs_here();
         let svg = std::fs::read_to_string(dir.join("map.svg")).unwrap_or_default();
         assert!(
             svg.contains(r#"width="900" height="600""#),
@@ -80,6 +82,7 @@ mod tests {
             &svg[..svg.len().min(200)]
         );
         state.apply(Command::ExportImage(dir.join("map.png")));
+        state.run_jobs_here();
         let png = std::fs::read(dir.join("map.png")).unwrap_or_default();
         assert_eq!(png.get(1..4), Some(&b"PNG"[..]));
         assert!(

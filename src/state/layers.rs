@@ -166,7 +166,7 @@ impl AppState {
                 if let Some(layer) = self.layers.iter_mut().find(|l| l.id == id) {
                     layer.visible = visible;
                     let ids = layer.features.clone();
-                    self.atlas.set_hidden(&ids, !visible);
+                    self.atlas_mut().set_hidden(&ids, !visible);
                     if !visible && self.selected.as_ref().is_some_and(|s| ids.contains(s)) {
                         self.selected = None;
                     }
@@ -183,7 +183,7 @@ impl AppState {
             LayerCommand::Remove(id) => {
                 if let Some(position) = self.layers.iter().position(|l| l.id == id) {
                     let layer = self.layers.remove(position);
-                    self.atlas.set_hidden(&layer.features, true);
+                    self.atlas_mut().set_hidden(&layer.features, true);
                     if self
                         .selected
                         .as_ref()
@@ -210,9 +210,9 @@ impl AppState {
             .collect();
         let ids: Vec<FeatureId> = features.iter().map(|p| p.feature.id.clone()).collect();
         let count = ids.len();
-        self.atlas.add_prepared(features);
+        self.atlas_mut().add_prepared(features);
         // Reopened after Close layer: its features are there, hidden.
-        self.atlas.set_hidden(&ids, false);
+        self.atlas_mut().set_hidden(&ids, false);
         self.status = Some(format!(
             "{}: {count} feature(s){}",
             data.name,

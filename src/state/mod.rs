@@ -138,7 +138,9 @@ pub enum Command {
 /// The state of one window of Dispatch Atlas.
 #[derive(Debug)]
 pub struct AppState {
-    pub atlas: Atlas,
+    /// Shared with background jobs (image export, autosave): changed through
+    /// [`AppState::atlas_mut`], which copies it only if a job still holds it.
+    pub atlas: Arc<Atlas>,
     pub camera: Camera,
     pub viewport: Option<ScreenRect>,
     pub selected: Option<FeatureId>,
@@ -176,6 +178,8 @@ pub struct AppState {
     pending_fit: bool,
     /// The user's annotations and their undo history.
     history: History,
+    /// Whether an autosave job is under way (and edits wait for the next).
+    autosave_job: annotating::AutosaveJob,
     /// Where annotations are saved after every edit; `None` until restored
     /// (and in tests), or when the saved file could not be read.
     autosave: Option<PathBuf>,
@@ -201,7 +205,7 @@ impl AppState {
     #[must_use]
     pub fn new(atlas: Atlas, saved_camera: Option<Camera>) -> Self {
         Self {
-            atlas,
+            atlas: Arc::new(atlas),
             camera: saved_camera.map(Camera::sanitized).unwrap_or_default(),
             viewport: None,
             selected: None,
@@ -217,6 +221,7 @@ impl AppState {
             library_jobs: Vec::new(),
             web: web::WebState::default(),
             last_visit_s: None,
+            autosave_job: annotating::AutosaveJob::Idle,
             cancel_reading: false,
             jobs: Vec::new(),
             article_shown: None,
@@ -355,7 +360,10 @@ impl AppState {
     fn add_article(&mut self, analysed: impl Into<Arc<AnalysedArticle>>) {
         let analysed = analysed.into();
         // Work in proportion to this article only (see `dossier::rollup`).
-        self.atlas.add_points(places_to_add(&self.atlas, &analysed));
+        let new_places = places_to_add(&self.atlas, &analysed);
+        if !new_places.is_empty() {
+            self.atlas_mut().add_points(new_places);
+        }
         self.rollup.sync(&self.atlas);
         self.rollup
             .add_article(&self.atlas, &analysed, self.is_new(&analysed.article));
@@ -372,6 +380,12 @@ impl AppState {
         self.search
             .filtered_counts()
             .unwrap_or_else(|| self.rollup.counts())
+    }
+
+    /// The atlas, to change it (a copy is made only while a background job
+    /// still holds the previous one).
+    pub fn atlas_mut(&mut self) -> &mut Atlas {
+        Arc::make_mut(&mut self.atlas)
     }
 
     /// Whether an article entered the store after the user's last visit.
@@ -409,6 +423,17 @@ impl AppState {
         !self.jobs.is_empty()
     }
 
+    /// Runs the queued jobs here, one after the other, and applies what they
+    /// report, until none is left (tests: what the UI glue does on threads).
+    #[cfg(test)]
+    pub(crate) fn run_jobs_here(&mut self) {
+        while !self.jobs.is_empty() {
+            for job in self.take_jobs() {
+                self.apply(Command::JobDone(job.run()));
+            }
+        }
+    }
+
     /// Background jobs to start (UI glue).
     pub fn take_jobs(&mut self) -> Vec<crate::jobs::Job> {
         std::mem::take(&mut self.jobs)
@@ -426,6 +451,24 @@ impl AppState {
                 )),
             },
             crate::jobs::Outcome::Pasted(loaded) => self.apply_web(web::WebCommand::Pasted(loaded)),
+            crate::jobs::Outcome::Autosaved { path, result } => self.autosaved(&path, result),
+            crate::jobs::Outcome::ImageWritten {
+                path,
+                frame,
+                result,
+            } => match result {
+                Ok(()) => {
+                    self.status = Some(format!(
+                        "Map image ({}×{}) written to {}",
+                        frame.width,
+                        frame.height,
+                        path.display()
+                    ));
+                }
+                Err(e) => self
+                    .messages
+                    .push(format!("The image was not written: {e}")),
+            },
         }
     }
 

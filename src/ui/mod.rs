@@ -671,6 +671,23 @@ impl eframe::App for DispatchAtlasApp {
             eframe::set_value(storage, LAST_VISIT_KEY, &crate::corpus::store::now_s());
         }
     }
+
+    /// The window is closing: jobs queued are run and jobs under way
+    /// awaited (an autosave must not be lost), 10 s at most in all.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        if let Ok(state) = &mut self.state {
+            // A paste waiting to be read is of no use any more.
+            for job in state.take_jobs() {
+                if !matches!(job, crate::jobs::Job::ReadPasted { .. }) {
+                    let _ = job.run();
+                }
+            }
+        }
+        for job in &self.jobs {
+            let _ = job.wait(deadline.saturating_duration_since(std::time::Instant::now()));
+        }
+    }
 }
 
 impl DispatchAtlasApp {

@@ -58,6 +58,7 @@ fn edits_are_autosaved_and_restored() {
             },
         },
     );
+    s.run_jobs_here();
     assert!(path.exists());
     // A new process: everything is back, and the marker is on the map.
     let mut again = state();

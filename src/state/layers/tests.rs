@@ -209,6 +209,7 @@ fn open_layers_are_saved_with_the_annotations_and_reopened_after_a_crash() {
         data: Box::new(layer.into()),
     }));
     // No edit since: the layer alone made the autosave write.
+    state.run_jobs_here();
     let saved = std::fs::read_to_string(&autosave).unwrap_or_default();
     assert!(saved.contains("/data/sectors.geojson"), "{saved}");
     let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
