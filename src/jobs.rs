@@ -17,6 +17,7 @@ use crate::articles::load::{LoadedArticle, article_from_clipboard};
 use crate::atlas::{Atlas, Feature, FeatureId};
 use crate::dossier::analysis::Corpus;
 use crate::export::{ExportOptions, export_features};
+use crate::import::prepared::ImportedLayerData;
 use crate::render::{Frame, Scene};
 use crate::save::write_atomically;
 
@@ -47,6 +48,14 @@ pub enum Job {
         layers: Vec<PathBuf>,
         path: PathBuf,
     },
+    /// A GeoJSON file read, checked and prepared for the map (levels of
+    /// detail, triangles, outline indexes) on every core, counted in
+    /// `progress`; `id` is its layer's.
+    ImportLayer {
+        id: String,
+        path: PathBuf,
+        progress: Arc<crate::import::Progress>,
+    },
     /// Articles → Paste article: the clipboard's HTML (else text) read as
     /// an article, for the user to confirm.
     ReadPasted {
@@ -64,6 +73,11 @@ pub enum Outcome {
         result: Result<usize, String>,
     },
     Pasted(LoadedArticle),
+    LayerRead {
+        id: String,
+        path: PathBuf,
+        result: Result<Box<ImportedLayerData>, String>,
+    },
     ImageWritten {
         path: PathBuf,
         frame: Frame,
@@ -84,6 +98,7 @@ impl Job {
             Self::ReadPasted { .. } => "Reading the pasted article…".to_owned(),
             Self::ExportImage { path, .. } => format!("Drawing the map to {}…", path.display()),
             Self::Autosave { .. } => "Saving annotations…".to_owned(),
+            Self::ImportLayer { path, .. } => format!("Reading {}…", path.display()),
         }
     }
 
@@ -144,6 +159,12 @@ impl Job {
                 let result = write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string());
                 Outcome::Autosaved { path, result }
             }
+            Self::ImportLayer { id, path, progress } => {
+                let result = crate::import::import_file_with_progress(&path, &id, &progress)
+                    .map(|layer| Box::new(ImportedLayerData::prepare(layer, &progress)))
+                    .map_err(|e| e.to_string());
+                Outcome::LayerRead { id, path, result }
+            }
             Self::ReadPasted { html, text } => {
                 Outcome::Pasted(article_from_clipboard(html.as_deref(), text.as_deref()))
             }
@@ -154,6 +175,8 @@ impl Job {
 /// A job running on its thread.
 pub struct Running {
     pub label: String,
+    /// A layer being read: its file and how far it has got.
+    pub progress: Option<(PathBuf, Arc<crate::import::Progress>)>,
     result: Receiver<Outcome>,
 }
 
@@ -161,6 +184,10 @@ impl Running {
     /// Starts `job`; `wake` is called when it is done (to repaint).
     pub fn start(job: Job, wake: impl Fn() + Send + 'static) -> Self {
         let label = job.label();
+        let progress = match &job {
+            Job::ImportLayer { path, progress, .. } => Some((path.clone(), Arc::clone(progress))),
+            _ => None,
+        };
         let (tx, result) = channel();
         let spawned = std::thread::Builder::new()
             .name("job".into())
@@ -172,7 +199,11 @@ impl Running {
         if let Err(e) = spawned {
             eprintln!("dispatch-atlas: cannot start a background job: {e}");
         }
-        Self { label, result }
+        Self {
+            label,
+            progress,
+            result,
+        }
     }
 
     /// Waits at most `timeout` for the job to end (the window is closing:

@@ -10,6 +10,7 @@
 //! kept as text), so a large file never exists as a JSON tree.
 
 pub mod geometry;
+pub mod prepared;
 pub mod stream;
 
 use std::path::Path;

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use super::AppState;
 use crate::atlas::{Feature, FeatureId, Prepared};
-use crate::import::ImportedLayer;
 
 /// A layer's id: `layer:` and a hash of the file's absolute path, so that
 /// the same file opened in another session has the same feature ids (and
@@ -66,34 +65,7 @@ pub enum LayerCommand {
     ShowPanel(bool),
 }
 
-/// An imported layer as a command carries it: its features already
-/// prepared for drawing and picking, so the UI thread only moves them in.
-#[derive(Debug, Clone)]
-pub struct ImportedLayerData {
-    pub name: String,
-    pub features: Vec<Prepared>,
-    pub warnings: Vec<String>,
-}
-
-impl ImportedLayerData {
-    /// Prepares the features (levels of detail, triangles, outline
-    /// indexes) on every core, counting them in `progress`: call it on the
-    /// reader's thread.
-    #[must_use]
-    pub fn prepare(layer: ImportedLayer, progress: &crate::import::Progress) -> Self {
-        Self {
-            name: layer.name,
-            features: Prepared::all_with_progress(layer.features, progress),
-            warnings: layer.warnings,
-        }
-    }
-}
-
-impl From<ImportedLayer> for ImportedLayerData {
-    fn from(layer: ImportedLayer) -> Self {
-        Self::prepare(layer, &crate::import::Progress::default())
-    }
-}
+pub use crate::import::prepared::ImportedLayerData;
 
 impl AppState {
     /// Hands the files asked for to a reader, each with the id its layer

@@ -452,6 +452,12 @@ impl AppState {
             },
             crate::jobs::Outcome::Pasted(loaded) => self.apply_web(web::WebCommand::Pasted(loaded)),
             crate::jobs::Outcome::Autosaved { path, result } => self.autosaved(&path, result),
+            crate::jobs::Outcome::LayerRead { id, path, result } => {
+                self.apply(Command::Layer(match result {
+                    Ok(data) => LayerCommand::Imported { id, path, data },
+                    Err(message) => LayerCommand::Failed { path, message },
+                }));
+            }
             crate::jobs::Outcome::ImageWritten {
                 path,
                 frame,

@@ -32,8 +32,8 @@ use crate::library::{
     ArticleSource, GazetteerSource, Job, Library, LibraryEvent, article_files_in,
 };
 use crate::state::{
-    AnnotationCommand, AppState, Command, FileAction, ImportedLayerData, KEY_ZOOM_FACTOR,
-    LayerCommand, Progress, SearchCommand,
+    AnnotationCommand, AppState, Command, FileAction, KEY_ZOOM_FACTOR, LayerCommand, Progress,
+    SearchCommand,
 };
 use crate::ui::convert::screen_point;
 use crate::view::camera::Camera;
@@ -185,13 +185,6 @@ pub fn run(files: Vec<PathBuf>, measure: Measure) -> anyhow::Result<()> {
     .map_err(|e| anyhow!("could not open the window: {e}"))
 }
 
-/// A GeoJSON file being read on its own thread.
-struct Import {
-    result: std::sync::mpsc::Receiver<Command>,
-    path: std::path::PathBuf,
-    progress: std::sync::Arc<crate::import::Progress>,
-}
-
 /// The application: its state, or why there is none.
 pub struct DispatchAtlasApp {
     state: Result<AppState, String>,
@@ -210,7 +203,6 @@ pub struct DispatchAtlasApp {
     annotation_draft: annotation_editor::Draft,
     /// GeoJSON files being read, each on its own thread: where the result
     /// comes, which file, and how far its reader has got.
-    imports: Vec<Import>,
     /// Background jobs under way (exports).
     jobs: Vec<crate::jobs::Running>,
     file_dialog: file_dialog::FileDialog,
@@ -278,7 +270,6 @@ impl DispatchAtlasApp {
             find_buffer: String::new(),
             find_failed: false,
             annotation_draft: annotation_editor::Draft::default(),
-            imports: Vec::new(),
             jobs: Vec::new(),
             timing_from: None,
             frames_shown: 0,
@@ -457,47 +448,27 @@ impl DispatchAtlasApp {
     fn import_layers(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let Ok(state) = &mut self.state else { return };
         for (id, path) in state.take_requested_imports() {
-            let (send, receive) = std::sync::mpsc::channel();
             let ctx = ctx.clone();
-            let progress = std::sync::Arc::new(crate::import::Progress::default());
-            self.imports.push(Import {
-                result: receive,
-                path: path.clone(),
-                progress: progress.clone(),
-            });
-            std::thread::spawn(move || {
-                let layer = crate::import::import_file_with_progress(&path, &id, &progress);
-                let command = match layer {
-                    Ok(layer) => Command::Layer(LayerCommand::Imported {
-                        id,
-                        path,
-                        data: Box::new(ImportedLayerData::prepare(layer, &progress)),
-                    }),
-                    Err(e) => Command::Layer(LayerCommand::Failed {
-                        path,
-                        message: e.to_string(),
-                    }),
-                };
-                let _ = send.send(command);
+            let job = crate::jobs::Job::ImportLayer {
+                id,
+                path,
+                progress: std::sync::Arc::default(),
+            };
+            self.jobs.push(crate::jobs::Running::start(job, move || {
                 ctx.request_repaint();
-            });
+            }));
         }
-        self.imports
-            .retain(|import| match import.result.try_recv() {
-                Ok(command) => {
-                    commands.push(command);
-                    false
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    commands.push(Command::Layer(LayerCommand::Progress {
-                        path: import.path.clone(),
-                        progress: import.progress.snapshot(),
-                    }));
-                    true
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
-            });
-        if !self.imports.is_empty() {
+        let mut reading = false;
+        for job in &self.jobs {
+            if let Some((path, progress)) = &job.progress {
+                reading = true;
+                commands.push(Command::Layer(LayerCommand::Progress {
+                    path: path.clone(),
+                    progress: progress.snapshot(),
+                }));
+            }
+        }
+        if reading {
             // The bar moves while the readers work (they only wake us at the end).
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -642,7 +613,7 @@ impl DispatchAtlasApp {
     /// Whether GeoJSON files are still being read (for tests and tools).
     #[must_use]
     pub fn is_importing(&self) -> bool {
-        !self.imports.is_empty()
+        self.jobs.iter().any(|j| j.progress.is_some())
             || self
                 .state
                 .as_ref()
@@ -714,7 +685,13 @@ impl DispatchAtlasApp {
             &mut self.find_failed,
             &mut commands,
         );
-        let running: Vec<&str> = self.jobs.iter().map(|j| j.label.as_str()).collect();
+        // Layers being read show their progress in the Layers panel instead.
+        let running: Vec<&str> = self
+            .jobs
+            .iter()
+            .filter(|j| j.progress.is_none())
+            .map(|j| j.label.as_str())
+            .collect();
         status_bar(ui, state, &running, &mut commands);
         let selected = state.selected.as_ref().and_then(|id| state.atlas.get(id));
         if let Some(feature) = selected {
