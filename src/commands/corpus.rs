@@ -90,6 +90,7 @@ pub(crate) fn drive(
                 | LibraryEvent::GazetteerReady(_)
                 | LibraryEvent::Searched { .. }
                 | LibraryEvent::Feeds(_)
+                | LibraryEvent::WordsFound { .. }
                 | LibraryEvent::Finished => {}
             }
         }

@@ -74,6 +74,12 @@ pub enum Job {
         limit: usize,
         serial: u64,
     },
+    /// For each word of `query`, the articles whose text has a word
+    /// starting with it (the dossier's filter); answered between chunks.
+    FindWords {
+        query: String,
+        serial: u64,
+    },
     /// Fetch these links (on a thread of their own), read each page as an
     /// article, analyse and store it.
     Fetch(Vec<String>),
@@ -117,6 +123,12 @@ pub enum LibraryEvent {
         query: String,
         hits: Vec<crate::corpus::search::SearchHit>,
         articles: Vec<String>,
+    },
+    /// The answer to [`Job::FindWords`].
+    WordsFound {
+        serial: u64,
+        query: String,
+        words: Vec<(String, Vec<String>)>,
     },
     /// The subscriptions, after any change to them or a refresh.
     Feeds(Vec<FeedRow>),
@@ -432,6 +444,7 @@ impl Worker {
                     limit,
                     serial,
                 } => self.search(&store, query, limit, serial),
+                Job::FindWords { query, serial } => self.find_words(&store, query, serial),
                 Job::Fetch(urls) => finished = !self.start_fetch(urls),
                 Job::AddFeeds(feeds) => finished = !self.add_feeds(&mut store, feeds),
                 Job::RemoveFeed(id) => self.remove_feed(&mut store, id),
@@ -465,6 +478,22 @@ impl Worker {
         }
     }
 
+    fn find_words(&self, store: &Store, query: String, serial: u64) {
+        let words: Result<Vec<(String, Vec<String>)>, _> =
+            crate::state::word_filter::filter_words(&query)
+                .into_iter()
+                .map(|w| store.search_articles(w).map(|names| (w.to_owned(), names)))
+                .collect();
+        match words {
+            Ok(words) => self.send(LibraryEvent::WordsFound {
+                serial,
+                query,
+                words,
+            }),
+            Err(e) => self.send(LibraryEvent::Failed(format!("The filter failed: {e}"))),
+        }
+    }
+
     /// Answers the searches asked for meanwhile; other jobs wait their turn.
     fn answer_searches(
         &self,
@@ -480,6 +509,10 @@ impl Worker {
                     serial,
                 } => {
                     self.search(store, query, limit, serial);
+                    self.finish();
+                }
+                Job::FindWords { query, serial } => {
+                    self.find_words(store, query, serial);
                     self.finish();
                 }
                 other => waiting.push_back(other),

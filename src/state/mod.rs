@@ -9,6 +9,7 @@ mod image;
 mod layers;
 mod search;
 pub mod web;
+pub mod word_filter;
 
 pub use annotating::AnnotationCommand;
 pub use layers::{ImportedLayerData, Layer, LayerCommand, layer_id};
@@ -130,6 +131,8 @@ pub enum Command {
     JobDone(crate::jobs::Outcome),
     /// Links, feeds and pasted articles.
     Web(web::WebCommand),
+    /// The dossier's word filter and the library's answer.
+    WordFilter(word_filter::WordFilterCommand),
     /// When the user last had the window open (seconds since 1970): articles
     /// stored after it are marked new on the map and in dossiers.
     SetLastVisit(i64),
@@ -160,6 +163,8 @@ pub struct AppState {
     search: SearchState,
     /// Feeds, links and pastes.
     web: web::WebState,
+    /// The dossier's word filter, answered by the library.
+    word_filter: word_filter::WordFilter,
     /// See [`Command::SetLastVisit`].
     last_visit_s: Option<i64>,
     /// Articles removed this session, the last one last (for undo).
@@ -220,6 +225,7 @@ impl AppState {
             removed_articles: Vec::new(),
             library_jobs: Vec::new(),
             web: web::WebState::default(),
+            word_filter: word_filter::WordFilter::default(),
             last_visit_s: None,
             autosave_job: annotating::AutosaveJob::Idle,
             cancel_reading: false,
@@ -339,6 +345,7 @@ impl AppState {
             Command::JobDone(outcome) => self.job_done(outcome),
             Command::Web(command) => self.apply_web(command),
             Command::SetLastVisit(at_s) => self.last_visit_s = Some(at_s),
+            Command::WordFilter(command) => self.apply_word_filter(command),
             Command::CancelReading => {
                 self.cancel_reading = true;
                 self.status = Some("Stopping the reading; what was read is kept".to_owned());

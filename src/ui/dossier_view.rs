@@ -13,6 +13,7 @@ use crate::atlas::{Feature, FeatureId};
 use crate::dossier::{
     ArticleExcerpts, FeatureMatch, FigureSpan, article_excerpts, excerpt_figures,
 };
+use crate::state::word_filter::{WordFilterCommand, filter_words};
 use crate::state::{AppState, Command};
 use crate::text::fold::fold_str;
 
@@ -221,6 +222,9 @@ pub struct DossierCache {
     /// The languages of the articles, for the filter (made with the list,
     /// not every frame).
     languages: Vec<String>,
+    /// The library's answer to the word filter that `shown` was made with
+    /// (its serial); words without an answer yet leave `shown` as it was.
+    filtered_with: Option<u64>,
 }
 
 /// How often a dossier's list follows a corpus that changes every frame.
@@ -284,13 +288,17 @@ impl DossierCache {
         true
     }
 
-    /// Filters and sorts the rows (when they or the controls change).
+    /// Filters and sorts the rows (when they or the controls change). Words
+    /// are matched in titles and outlets here, in the texts by the library
+    /// (see `state::word_filter`): until its answer to these words comes,
+    /// in titles and outlets only.
     fn arrange(&mut self, state: &AppState) {
-        let words: Vec<String> = fold_str(&self.filter)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
+        let words: Vec<String> = filter_words(&self.filter)
+            .into_iter()
+            .map(fold_str)
             .collect();
+        let answer = state.word_matches().filter(|m| m.query == self.filter);
+        self.filtered_with = answer.map(|m| m.serial);
         let matches = |row: &Row| {
             if self.language.is_some() && row.language != self.language {
                 return false;
@@ -298,14 +306,13 @@ impl DossierCache {
             if words.is_empty() {
                 return true;
             }
-            let mut text = fold_str(&row.title);
-            text.push(' ');
-            text.push_str(&fold_str(row.outlet.as_deref().unwrap_or("")));
-            if let Some(a) = state.corpus.get(&row.id) {
-                text.push(' ');
-                text.push_str(&fold_str(&a.article.body));
+            let mut title_and_outlet = fold_str(&row.title);
+            title_and_outlet.push(' ');
+            title_and_outlet.push_str(&fold_str(row.outlet.as_deref().unwrap_or("")));
+            match answer {
+                Some(answer) => answer.accepts(&row.id, &title_and_outlet),
+                None => words.iter().all(|w| title_and_outlet.contains(w.as_str())),
             }
-            words.iter().all(|w| text.contains(w.as_str()))
         };
         self.shown = (0..self.rows.len())
             .filter(|&i| matches(&self.rows[i]))
@@ -395,8 +402,20 @@ pub fn show(
     commands: &mut Vec<Command>,
 ) {
     ui.separator();
+    let made_before = cache.key.clone();
     if !cache.refresh(feature, state) {
         ui.ctx().request_repaint_after(REFRESH_WHILE_READING);
+    }
+    let has_words = !filter_words(&cache.filter).is_empty();
+    if has_words && cache.key != made_before {
+        // The list was made again (more articles): the text index is asked again.
+        commands.push(WordFilterCommand::Ask(cache.filter.clone()).into());
+    }
+    if let Some(answer) = state.word_matches()
+        && answer.query == cache.filter
+        && cache.filtered_with != Some(answer.serial)
+    {
+        cache.arrange(state);
     }
     let mentions: usize = cache.rows.iter().map(|r| r.mentions).sum();
     let articles = cache.rows.len();
@@ -425,7 +444,7 @@ pub fn show(
         }
         return;
     }
-    controls(ui, state, cache);
+    controls(ui, state, cache, commands);
     articles_list(ui, state, feature, cache, commands);
     cache.summarise(feature, state);
     figures_summary(ui, cache);
@@ -434,8 +453,9 @@ pub fn show(
     }
 }
 
-fn controls(ui: &mut Ui, state: &AppState, cache: &mut DossierCache) {
+fn controls(ui: &mut Ui, state: &AppState, cache: &mut DossierCache, commands: &mut Vec<Command>) {
     let mut changed = false;
+    let mut words_changed = false;
     ui.horizontal_wrapped(|ui| {
         egui::ComboBox::new("dossier-sort", "order")
             .selected_text(cache.sort.label())
@@ -463,7 +483,7 @@ fn controls(ui: &mut Ui, state: &AppState, cache: &mut DossierCache) {
                 });
         }
         let label = ui.label("filter");
-        changed |= ui
+        words_changed = ui
             .add(
                 egui::TextEdit::singleline(&mut cache.filter)
                     .hint_text("words, any case or accents")
@@ -471,8 +491,16 @@ fn controls(ui: &mut Ui, state: &AppState, cache: &mut DossierCache) {
             )
             .labelled_by(label.id)
             .changed();
+        let waiting = !filter_words(&cache.filter).is_empty()
+            && state.word_matches().is_none_or(|m| m.query != cache.filter);
+        if waiting {
+            ui.spinner();
+        }
     });
-    if changed {
+    if words_changed && !filter_words(&cache.filter).is_empty() {
+        commands.push(WordFilterCommand::Ask(cache.filter.clone()).into());
+    }
+    if changed || words_changed {
         cache.arrange(state);
     }
     if cache.shown.len() < cache.rows.len() {

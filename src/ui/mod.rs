@@ -347,6 +347,16 @@ impl DispatchAtlasApp {
                 }
                 LibraryEvent::Warning(w) => Command::Notify(w),
                 LibraryEvent::Feeds(feeds) => WebCommand::Listed(feeds).into(),
+                LibraryEvent::WordsFound {
+                    serial,
+                    query,
+                    words,
+                } => crate::state::word_filter::WordFilterCommand::Answer {
+                    serial,
+                    query,
+                    words,
+                }
+                .into(),
                 LibraryEvent::Failed(f) => Command::Notify(f),
                 LibraryEvent::Searched {
                     serial,
@@ -393,6 +403,9 @@ impl DispatchAtlasApp {
         }
         for job in state.take_library_jobs() {
             library.submit(job);
+        }
+        if let Some((query, serial)) = state.take_word_filter_request() {
+            library.submit(Job::FindWords { query, serial });
         }
         if let Some((query, serial)) = state.take_search_request() {
             library.submit(Job::Search {
