@@ -214,3 +214,61 @@ fn empty_and_odd_texts_give_nothing_and_do_not_panic() {
     }
     assert_eq!(surfaces("Mali").len(), 1);
 }
+
+#[test]
+fn datelines_in_capitals_are_places() {
+    let found = places(
+        "PARIS (Reuters) - France said on Monday it would stay.\nNIAMEY, 3 mars (AFP) - Le Niger a dit.",
+    );
+    let names: Vec<&str> = found.iter().map(|p| &*p.name).collect();
+    assert!(
+        names.contains(&"Paris") && names.contains(&"Niamey"),
+        "{names:?}"
+    );
+    // Not a dateline: a short word in capitals inside a sentence stays an acronym.
+    assert!(!surfaces("Officials of PARIS said nothing.").contains(&"PARIS".to_owned()));
+}
+
+#[test]
+fn the_first_item_of_a_list_in_brackets_is_a_place() {
+    for text in [
+        "The G5 Sahel (Niger, Mali, Chad, Mauritania and Burkina Faso) met.",
+        "Members (Niger, Mali) met in Nouakchott.",
+        "Les membres «Niger» et «Mali» ont signé.",
+    ] {
+        let found = surfaces(text);
+        assert!(found.iter().any(|s| s == "Niger"), "{text}: {found:?}");
+        assert!(found.iter().any(|s| s == "Mali"), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn zone_names_in_quotes_and_guillemets() {
+    for text in [
+        "Dans la zone dite des «trois frontières», l'armée a frappé.",
+        "Dans les « trois frontières », l'armée a frappé.",
+        "In the so-called \"three borders\" area, the army struck.",
+        "In the “three borders” area, the army struck.",
+    ] {
+        let found = places(text);
+        assert!(
+            found.iter().any(|p| &*p.gazetteer == "zone:three-borders"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn short_and_unaccented_country_names() {
+    for (text, code) in [
+        ("Le Burkina a fermé sa frontière.", "BF"),
+        ("Les Etats-Unis et les États-Unis d'Amérique.", "US"),
+        ("La Centrafrique et la Tanzanie.", "CF"),
+    ] {
+        let found = places(text);
+        assert!(
+            found.iter().any(|p| p.country.as_deref() == Some(code)),
+            "{text}: {found:?}"
+        );
+    }
+}

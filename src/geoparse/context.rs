@@ -330,6 +330,12 @@ pub struct Surroundings<'a> {
     previous_folded: Option<String>,
     next_folded: Option<String>,
     sentence_initial: bool,
+    /// Only spaces between the previous word and the name: "Sahel (Niger"
+    /// or "Members «Mali" are two names, not one.
+    previous_adjacent: bool,
+    /// The name opens a line, set in capitals and followed by "(", "," or a
+    /// dash: a dateline ("PARIS (Reuters) -", "BAMAKO, 12 mars").
+    dateline: bool,
 }
 
 impl<'a> Surroundings<'a> {
@@ -338,14 +344,29 @@ impl<'a> Surroundings<'a> {
         // Before: skip spaces and opening quotes; a sentence end or line break
         // in between means there is no previous word in this sentence.
         let mut i = start;
+        let mut previous_adjacent = true;
         while i > 0
             && matches!(
                 chars[i - 1],
-                ' ' | '\u{a0}' | '“' | '"' | '‘' | '«' | '(' | '\'' | '’'
+                ' ' | '\u{a0}' | '“' | '"' | '‘' | '«' | '(' | '[' | '\'' | '’'
             )
         {
+            previous_adjacent &= matches!(chars[i - 1], ' ' | '\u{a0}');
             i -= 1;
         }
+        let line_initial = i == 0 || matches!(chars[i - 1], '\n' | '\r');
+        let capitals = chars[start..end]
+            .iter()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase());
+        let after: String = chars[end..chars.len().min(end + 3)].iter().collect();
+        let dateline = line_initial
+            && capitals
+            && (after.starts_with(" (")
+                || after.starts_with(',')
+                || after.starts_with(" -")
+                || after.starts_with(" –")
+                || after.starts_with(" —"));
         let sentence_initial = i == 0
             || matches!(
                 chars[i - 1],
@@ -365,6 +386,8 @@ impl<'a> Surroundings<'a> {
             previous,
             next,
             sentence_initial,
+            previous_adjacent,
+            dateline,
         }
     }
 
@@ -422,8 +445,12 @@ impl<'a> Surroundings<'a> {
             .is_some_and(|p| p == "à" || p == "À")
     }
 
-    /// The word before is a capitalised name, not "In" or "President".
+    /// The word before is a capitalised name, not "In" or "President",
+    /// and nothing but spaces lies between.
     fn previous_is_name(&self) -> bool {
+        if !self.previous_adjacent {
+            return false;
+        }
         let (Some(previous), Some(folded)) =
             (self.previous.as_deref(), self.previous_folded.as_deref())
         else {
@@ -526,7 +553,7 @@ impl NameFacts {
         };
         let shouting =
             s.previous.as_deref().is_some_and(all_caps) || s.next.as_deref().is_some_and(all_caps);
-        let acronym = all_caps(&surface) && letters <= 5 && !shouting;
+        let acronym = all_caps(&surface) && letters <= 5 && !shouting && !s.dateline;
         // So do acronyms with a lower-case letter ("FAMa", "AfDB").
         let inner_capital = surface.split([' ', '-']).any(|w| {
             let mut letters = w.chars();

@@ -41,7 +41,8 @@ impl Folded {
 }
 
 /// Folds one character into `out`: lowercase, accents removed, typographic
-/// apostrophes, dashes and spaces made plain.
+/// apostrophes, dashes, spaces, quotes and ellipses made plain (a word next
+/// to «guillemets» or “quotes” is then a word of its own).
 pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
@@ -51,6 +52,8 @@ pub fn fold_char(c: char, out: &mut String) {
         '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' => out.push('\''),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
         '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}'..='\u{2006}' => out.push(' '),
+        '«' | '»' | '“' | '”' | '„' | '‟' | '‹' | '›' | '″' => out.push('"'),
+        '…' => out.push('.'),
         'œ' | 'Œ' => out.push_str("oe"),
         'æ' | 'Æ' => out.push_str("ae"),
         'ß' => out.push_str("ss"),
@@ -200,5 +203,18 @@ mod tests {
         let folded = fold("");
         assert!(folded.text.is_empty());
         assert_eq!(folded.original_span(0, 0), (0, 0));
+    }
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::*;
+
+    #[test]
+    fn guillemets_quotes_and_ellipses_fold_to_ascii_so_words_stand_alone() {
+        assert_eq!(fold_str("«Ménaka» “Gao”…"), "\"menaka\" \"gao\".");
+        let folded = fold("«Gao»");
+        assert_eq!(folded.text, "\"gao\"");
+        assert_eq!(folded.original_span(1, 4), (1, 4));
     }
 }
