@@ -272,3 +272,26 @@ fn short_and_unaccented_country_names() {
         );
     }
 }
+
+#[test]
+fn title_case_headlines_name_their_places() {
+    let found = surfaces(
+        "Attack Near Gao Kills 12 Soldiers\n\nMali Army Says Convoy Hit\n\nThe body follows.",
+    );
+    assert!(found.contains(&"Gao".to_owned()), "{found:?}");
+    assert!(found.contains(&"Mali".to_owned()), "{found:?}");
+    // An ordinary capitalised word of a headline is not a town.
+    assert!(!found.contains(&"Convoy".to_owned()), "{found:?}");
+    // Outside headlines, a name beside a capitalised name stays a person.
+    assert!(surfaces("Florence Parly visited the troops.").is_empty());
+}
+
+#[test]
+fn a_country_in_lower_case_unless_it_is_an_ordinary_word() {
+    let found = places("photo: soldiers patrol in northern mali last year.");
+    assert!(
+        found.iter().any(|p| p.country.as_deref() == Some("ML")),
+        "{found:?}"
+    );
+    assert!(surfaces("we ate turkey and rice from a china bowl in chad's kitchen.").is_empty());
+}

@@ -3,7 +3,7 @@
 //! (titles before person names, organisation names, common words); none knows
 //! any particular article.
 
-use super::gazetteer::{Entry, EntryKind, Gazetteer};
+use super::gazetteer::{Entry, EntryKind, Gazetteer, ORDINARY_COUNTRY_WORDS};
 use super::words::word_key;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
@@ -317,6 +317,10 @@ fn word_at(chars: &[char], mut i: usize, forward: bool) -> String {
 }
 
 /// The text around one recognised name.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about the text, each read by one rule"
+)]
 pub struct Surroundings<'a> {
     chars: &'a [char],
     start: usize,
@@ -389,6 +393,12 @@ impl<'a> Surroundings<'a> {
             previous_adjacent,
             dateline,
         }
+    }
+
+    /// The name's line is a headline in title case (read only when a rule
+    /// needs it: it scans the line).
+    fn headline(&self) -> bool {
+        title_case_line(self.chars, self.start, self.end)
     }
 
     fn surface(&self) -> String {
@@ -492,6 +502,34 @@ impl<'a> Surroundings<'a> {
     }
 }
 
+/// Whether the line around `[start, end)` is a short headline in title case:
+/// three to twenty words, seven in ten of them capitalised.
+fn title_case_line(chars: &[char], start: usize, end: usize) -> bool {
+    const REACH: usize = 200;
+    let mut from = start;
+    while from > 0 && start - from < REACH && !matches!(chars[from - 1], '\n' | '\r') {
+        from -= 1;
+    }
+    let mut to = end;
+    while to < chars.len() && to - end < REACH && !matches!(chars[to], '\n' | '\r') {
+        to += 1;
+    }
+    let (mut words, mut capitalised_words) = (0usize, 0usize);
+    let mut in_word = false;
+    for &c in &chars[from..to] {
+        if c.is_alphabetic() {
+            if !in_word {
+                words += 1;
+                capitalised_words += usize::from(c.is_uppercase());
+            }
+            in_word = true;
+        } else if !matches!(c, '\'' | '’' | '-') {
+            in_word = false;
+        }
+    }
+    (3..=20).contains(&words) && capitalised_words * 10 >= words * 7
+}
+
 fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -533,6 +571,12 @@ pub struct NameFacts {
     sentence_initial: bool,
     leader: bool,
     lowercase_in_text: bool,
+    /// Beside a capitalised word: part of a longer name ("Florence Parly").
+    in_longer_name: bool,
+    /// Every letter of the name is in lower case.
+    all_lower_case: bool,
+    /// In a title-case headline, where every word is capitalised.
+    headline: bool,
 }
 
 impl NameFacts {
@@ -584,7 +628,14 @@ impl NameFacts {
         let calendar = single_word && is_calendar_word(&key);
         Self {
             single_word,
-            rejected_for_all: dangling || after_title || after_code || in_longer_name || calendar,
+            rejected_for_all: dangling || after_title || after_code || calendar,
+            in_longer_name,
+            // Only a name beside a capitalised word needs to know.
+            headline: in_longer_name && s.headline(),
+            all_lower_case: surface
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_lowercase),
             rejected_unless_country: acronym || inner_capital || letters < 3,
             well_capitalised: well_capitalised(&surface),
             next_is_head,
@@ -615,11 +666,29 @@ impl NameFacts {
         // Capitals: zones may be written in lower case ("the three borders
         // region"); everything else must look like a name.
         let multi_word_zone = entry.kind == EntryKind::Zone && !self.single_word;
-        if !multi_word_zone && !self.well_capitalised {
+        // A country written in lower case ("troops in northern mali", as
+        // captions and social posts write): not a name that is an ordinary
+        // word too ("turkey", "chad", "china").
+        let lower_case_country = entry.kind == EntryKind::Country
+            && self.all_lower_case
+            && !self
+                .key
+                .split(' ')
+                .any(|w| ORDINARY_COUNTRY_WORDS.contains(&w));
+        if !multi_word_zone && !self.well_capitalised && !lower_case_country {
             return false;
         }
         if self.rejected_for_all
             || (entry.kind != EntryKind::Country && self.rejected_unless_country)
+        {
+            return false;
+        }
+        // Beside a capitalised word it is part of a longer name, except in a
+        // title-case headline ("Attack Near Gao Kills 12"), where every word
+        // is capitalised: there a country, or a place after "in", "near"…,
+        // is still a place.
+        if self.in_longer_name
+            && !(self.headline && (entry.kind == EntryKind::Country || self.after_locative))
         {
             return false;
         }

@@ -111,9 +111,10 @@ pub struct Gazetteer {
     names: NameIndex<Cow<'static, [u8]>>,
     common_words: HashSet<String>,
     /// [`word_key`]s of the first words of the names that may be written in
-    /// lower case (zones: "three borders region"); other names need a capital
-    /// to start. (A handful: a list is quicker than a set.)
-    lowercase_starts: Vec<u64>,
+    /// lower case: zones ("the three borders region") and countries whose
+    /// name is no ordinary word ("northern mali"); other names need a capital
+    /// to start.
+    lowercase_starts: rustc_hash::FxHashSet<u64>,
     /// The [`word_key`]s of every name's first word: a text word outside this
     /// set begins no name, whatever follows it.
     first_words: HashMap<u64, Resume>,
@@ -183,6 +184,25 @@ fn parse_line(line: &str, number: usize, zones: &[ZoneName]) -> Result<Entry, Ga
     })
 }
 
+/// Country names (folded) that are also ordinary words in English or
+/// French, never taken for the country when written in lower case ("turkey",
+/// "chad", "grenade"). The common-word list cannot tell: it counts "mali"
+/// and "france" as common, since news write them so often.
+pub const ORDINARY_COUNTRY_WORDS: [&str; 12] = [
+    "turkey",
+    "china",
+    "chad",
+    "jordan",
+    "georgia",
+    "guinea",
+    "japan",
+    "chile",
+    "grenade",
+    "maurice",
+    "dominique",
+    "niue",
+];
+
 impl Gazetteer {
     /// The gazetteer compiled into the binary, with the atlas's zones.
     pub fn load_embedded(zones: &[ZoneName]) -> Result<Self, GazetteerError> {
@@ -209,17 +229,30 @@ impl Gazetteer {
             .filter(|(_, line)| !line.is_empty())
             .map(|(n, line)| parse_line(line, n + 1, zones))
             .collect::<Result<Vec<_>, _>>()?;
-        let lowercase_starts = zones
+        let common_words: HashSet<String> = common_words
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(fold_str)
+            .collect();
+        let first_word = |name: &str| {
+            fold_str(name)
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .map(str::to_owned)
+        };
+        let zone_starts = zones
             .iter()
             .flat_map(|zone| zone.aliases.iter().chain(std::iter::once(&zone.name)))
-            .filter_map(|name| {
-                fold_str(name)
-                    .split(|c: char| !c.is_alphanumeric())
-                    .find(|w| !w.is_empty())
-                    .map(word_key)
-            })
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
+            .filter_map(|name| first_word(name));
+        let country_starts = entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Country)
+            .filter_map(|e| first_word(&e.name))
+            .filter(|w| !ORDINARY_COUNTRY_WORDS.contains(&w.as_str()));
+        let lowercase_starts = zone_starts
+            .chain(country_starts)
+            .map(|w| word_key(&w))
             .collect();
         let names = NameIndex::new(names)?;
         let mut first_words = HashMap::with_capacity_and_hasher(200_000, rustc_hash::FxBuildHasher);
@@ -232,14 +265,9 @@ impl Gazetteer {
         Ok(Self {
             entries,
             names,
-            first_words,
-            common_words: common_words
-                .lines()
-                .map(str::trim)
-                .filter(|w| !w.is_empty())
-                .map(fold_str)
-                .collect(),
+            common_words,
             lowercase_starts,
+            first_words,
         })
     }
 
