@@ -295,3 +295,29 @@ fn a_country_in_lower_case_unless_it_is_an_ordinary_word() {
     );
     assert!(surfaces("we ate turkey and rice from a china bowl in chad's kitchen.").is_empty());
 }
+
+#[test]
+fn a_namesake_abroad_goes_where_the_articles_other_places_are() {
+    let country_of = |text: &str, name: &str| {
+        places(text)
+            .into_iter()
+            .find(|p| &*p.surface == name)
+            .and_then(|p| p.country.map(|c| c.to_string()))
+    };
+    assert_eq!(
+        country_of(
+            "Police in Ontario said a man from London was arrested in Mississauga and Brampton.",
+            "London"
+        )
+        .as_deref(),
+        Some("CA")
+    );
+    assert_eq!(
+        country_of(
+            "Trains between London, Manchester and Leeds were cancelled.",
+            "London"
+        )
+        .as_deref(),
+        Some("GB")
+    );
+}

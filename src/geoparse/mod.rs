@@ -297,6 +297,10 @@ fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], m: &Recogn
     base + population + in_context + head + town - alternate
 }
 
+/// A reading this far ahead of the next is without doubt (its place's
+/// country then counts as the article's context).
+const SURE_MARGIN: f64 = 2.0;
+
 /// Finds and resolves every place named in `text`.
 #[must_use]
 pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
@@ -304,19 +308,43 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
     chars.extend(text.chars());
     let (recognised, demonyms) = recognise(gazetteer, &folded, &chars);
-    let context = country_context(gazetteer, &recognised, &demonyms);
+    let mut context = country_context(gazetteer, &recognised, &demonyms);
+    let resolve = |m: &Recognised, context: &[(String, u32)]| {
+        let key = folded.text.get(m.folded.0..m.folded.1).unwrap_or_default();
+        let mut scored: Vec<(f64, u32)> = m
+            .candidates
+            .iter()
+            .map(|&e| (score(gazetteer.entry(e), key, context, m), e))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let &(best, index) = scored.first()?;
+        let margin = scored.get(1).map_or(10.0, |s| best - s.0);
+        Some((index, margin))
+    };
+    // The article's other places speak too: the country of each town or
+    // region read without doubt ("Ontario", "Bamako") counts once, so that
+    // a name with namesakes abroad ("London", "Kidal") goes to the one the
+    // article is about.
+    let mut places_seen = std::collections::HashSet::new();
+    for m in &recognised {
+        if let Some((index, margin)) = resolve(m, &context) {
+            let entry = gazetteer.entry(index);
+            if margin >= SURE_MARGIN
+                && matches!(entry.kind, EntryKind::City | EntryKind::Region)
+                && places_seen.insert(index)
+                && let Some(code) = &entry.country
+            {
+                match context.iter_mut().find(|(c, _)| **c == **code) {
+                    Some((_, n)) => *n += 1,
+                    None => context.push((code.to_string(), 1)),
+                }
+            }
+        }
+    }
     recognised
         .into_iter()
         .filter_map(|m| {
-            let key = folded.text.get(m.folded.0..m.folded.1).unwrap_or_default();
-            let mut scored: Vec<(f64, u32)> = m
-                .candidates
-                .iter()
-                .map(|&e| (score(gazetteer.entry(e), key, &context, &m), e))
-                .collect();
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            let &(best, index) = scored.first()?;
-            let margin = scored.get(1).map_or(10.0, |s| best - s.0);
+            let (index, margin) = resolve(&m, &context)?;
             let entry = gazetteer.entry(index);
             Some(PlaceMention {
                 surface: Arc::from(chars[m.start..m.end].iter().collect::<String>()),
