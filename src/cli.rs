@@ -192,40 +192,7 @@ pub enum CorpusCommand {
     },
 }
 
-#[derive(Debug, Subcommand)]
-pub enum FeedsCommand {
-    /// Subscribe to feeds and take their items now.
-    Add {
-        #[arg(required = true, value_name = "URL")]
-        urls: Vec<String>,
-    },
-    /// List the subscriptions with their last refresh.
-    List {
-        /// Print a JSON array instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Fetch every feed's new items (or only the feeds given, by number or URL).
-    Refresh {
-        #[arg(value_name = "ID|URL")]
-        feeds: Vec<String>,
-    },
-    /// Unsubscribe (the articles taken stay in the corpus).
-    Remove {
-        #[arg(required = true, value_name = "ID|URL")]
-        feeds: Vec<String>,
-    },
-    /// Subscribe to every feed an OPML file lists (feed readers export one).
-    Import {
-        #[arg(value_name = "FILE.opml")]
-        file: std::path::PathBuf,
-    },
-    /// Write the subscriptions as an OPML file.
-    Export {
-        #[arg(value_name = "FILE.opml")]
-        file: std::path::PathBuf,
-    },
-}
+pub use crate::commands::feeds::FeedsCommand;
 
 /// What `export` and `render` read besides the embedded data.
 #[derive(Debug, clap::Args)]

@@ -8,9 +8,45 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow, bail};
 
 use super::corpus::{db_path, drive};
-use crate::cli::FeedsCommand;
 use crate::corpus::store::{FeedId, FeedRow, Store};
 use crate::library::{Job, LibraryEvent};
+
+/// `dispatch-atlas feeds …` (the CLI parses it; here so that commands do not
+/// depend on the CLI module).
+#[derive(Debug, clap::Subcommand)]
+pub enum FeedsCommand {
+    /// Subscribe to feeds and take their items now.
+    Add {
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+    },
+    /// List the subscriptions with their last refresh.
+    List {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fetch every feed's new items (or only the feeds given, by number or URL).
+    Refresh {
+        #[arg(value_name = "ID|URL")]
+        feeds: Vec<String>,
+    },
+    /// Unsubscribe (the articles taken stay in the corpus).
+    Remove {
+        #[arg(required = true, value_name = "ID|URL")]
+        feeds: Vec<String>,
+    },
+    /// Subscribe to every feed an OPML file lists (feed readers export one).
+    Import {
+        #[arg(value_name = "FILE.opml")]
+        file: std::path::PathBuf,
+    },
+    /// Write the subscriptions as an OPML file.
+    Export {
+        #[arg(value_name = "FILE.opml")]
+        file: std::path::PathBuf,
+    },
+}
 
 fn store(path: &Path) -> Result<Store> {
     Store::open(path).with_context(|| format!("cannot open the corpus {}", path.display()))

@@ -22,6 +22,15 @@ pub struct SearchHit {
     pub end: usize,
 }
 
+/// The words of a filter as the index splits them (letters and digits).
+#[must_use]
+pub fn filter_words(typed: &str) -> Vec<&str> {
+    typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// The FTS5 query for what the user typed, or `None` if it has no word.
 ///
 /// Words are taken as letters and digits only and quoted, so nothing the

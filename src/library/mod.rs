@@ -480,7 +480,7 @@ impl Worker {
 
     fn find_words(&self, store: &Store, query: String, serial: u64) {
         let words: Result<Vec<(String, Vec<String>)>, _> =
-            crate::state::word_filter::filter_words(&query)
+            crate::corpus::search::filter_words(&query)
                 .into_iter()
                 .map(|w| store.search_articles(w).map(|names| (w.to_owned(), names)))
                 .collect();

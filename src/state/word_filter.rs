@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::{AppState, Command};
+pub use crate::corpus::search::filter_words;
 use crate::text::fold::fold_str;
 
 /// What the dossier's filter does.
@@ -42,15 +43,6 @@ impl WordMatches {
             .iter()
             .all(|(word, ids)| title_and_outlet_folded.contains(word.as_str()) || ids.contains(id))
     }
-}
-
-/// The words of a filter as the index splits them (letters and digits).
-#[must_use]
-pub fn filter_words(typed: &str) -> Vec<&str> {
-    typed
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect()
 }
 
 /// The filter's state.
