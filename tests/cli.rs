@@ -1,20 +1,13 @@
 //! The command line, run as a user would run it.
 
+mod common;
+
 use std::process::Command;
 
 fn run(args: &[&str]) -> (bool, String, String) {
     // A data folder of its own: the user's corpus store is never read.
     let data = std::env::temp_dir().join(format!("dispatch-atlas-cli-data-{}", std::process::id()));
-    let out = Command::new(env!("CARGO_BIN_EXE_dispatch-atlas"))
-        .env("XDG_DATA_HOME", &data)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run dispatch-atlas: {e}"));
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::cli::run_with_data(&data, args)
 }
 
 /// A scratch folder for one test, removed when the test ends.

@@ -319,18 +319,7 @@ fn a_page_or_a_file_link_given_as_a_feed_is_refused_in_words() {
     );
 }
 
-fn cli(data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dispatch-atlas"))
-        .env("XDG_DATA_HOME", data)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run dispatch-atlas: {e}"));
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::cli::run_with_data as cli;
 
 struct Scratch(std::path::PathBuf);
 

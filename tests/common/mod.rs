@@ -2,6 +2,7 @@
 //! for its background work, pointer clicks at map positions.
 #![allow(dead_code, reason = "each test binary uses part of these helpers")]
 
+pub mod cli;
 pub mod http;
 
 use dispatch_atlas::geometry::projection::LonLat;
