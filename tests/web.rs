@@ -441,3 +441,24 @@ fn corpus_add_url_and_feeds_commands_share_the_store() {
     let (ok, _, stderr) = cli(&scratch.0, &["feeds", "remove", "--db", &db, "99"]);
     assert!(!ok && stderr.contains("no feed \"99\""), "{stderr}");
 }
+
+#[test]
+fn refreshes_asked_for_during_a_refresh_wait_for_it_and_all_finish() {
+    let server = Server::start();
+    server.route("/news/gao", Reply::Ok("text/html", EN.into()));
+    let feed = server.route(
+        "/feed.xml",
+        Reply::Ok(
+            "application/rss+xml",
+            rss(&[r"<item><title>T</title><link>/news/gao</link><guid>1</guid></item>"]),
+        ),
+    );
+    // Three jobs at once: the two refreshes queue behind the subscription's.
+    let (library, events) = run(vec![
+        Job::AddFeeds(vec![(feed, None)]),
+        Job::RefreshFeeds(None),
+        Job::RefreshFeeds(None),
+    ]);
+    assert!(!library.is_busy());
+    assert_eq!(titles(&events), ["Troops withdraw from base near Gao"]);
+}

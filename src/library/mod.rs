@@ -428,7 +428,7 @@ impl Worker {
             let mut finished = true;
             match job {
                 Job::Read { sources, explicit } => {
-                    self.read(
+                    let _ = self.read(
                         &gazetteer,
                         &mut store,
                         &sources,
@@ -600,6 +600,8 @@ impl Worker {
         }
     }
 
+    /// Reads, analyses and stores `sources`; whether every one was read
+    /// and stored (not cancelled, no store failure).
     fn read(
         &self,
         gazetteer: &Gazetteer,
@@ -608,8 +610,9 @@ impl Worker {
         explicit: bool,
         jobs: &Receiver<Job>,
         waiting: &mut std::collections::VecDeque<Job>,
-    ) {
+    ) -> bool {
         let total = sources.len();
+        let mut all_stored = true;
         for (chunk_index, chunk) in sources.chunks(CHUNK).enumerate() {
             self.answer_searches(store, jobs, waiting);
             if self.cancel.load(Ordering::SeqCst) {
@@ -617,7 +620,7 @@ impl Worker {
                     "Reading cancelled: {} of {total} article(s) were not read",
                     total - chunk_index * CHUNK
                 )));
-                return;
+                return false;
             }
             self.send(LibraryEvent::Progress {
                 done: chunk_index * CHUNK,
@@ -676,6 +679,7 @@ impl Worker {
                     }
                 }
                 Err(e) => {
+                    all_stored = false;
                     self.send(LibraryEvent::Failed(format!(
                         "{e} ({} article(s) shown but not stored)",
                         analysed.len()
@@ -686,6 +690,7 @@ impl Worker {
                 }
             }
         }
+        all_stored
     }
 
     fn set_removed(&self, store: &mut Store, name: &str, removed: bool) {

@@ -137,7 +137,7 @@ impl Worker {
                         Err(why) => self.send(LibraryEvent::Failed(why)),
                     }
                 }
-                self.read(gazetteer, store, &sources, true, jobs, waiting);
+                let _ = self.read(gazetteer, store, &sources, true, jobs, waiting);
                 true
             }
             Fetched::Feed { id, result } => {
@@ -155,17 +155,25 @@ impl Worker {
                                 ArticleSource::Loaded(Box::new(loaded))
                             })
                             .collect();
-                        self.read(gazetteer, store, &sources, false, jobs, waiting);
-                        let error = (refresh.left > 0).then(|| {
-                            format!(
-                                "{} more new item(s) will come at the next refresh",
-                                refresh.left
-                            )
-                        });
+                        let stored = self.read(gazetteer, store, &sources, false, jobs, waiting);
+                        // Items whose articles were not stored (a full disk, a
+                        // cancel) are not marked taken: the next refresh tries again.
+                        let (taken, error) = if stored {
+                            let more = (refresh.left > 0).then(|| {
+                                format!(
+                                    "{} more new item(s) will come at the next refresh",
+                                    refresh.left
+                                )
+                            });
+                            (refresh.taken.as_slice(), more)
+                        } else {
+                            let why = "the new items were not stored; they will be fetched again";
+                            (&[][..], Some(why.to_owned()))
+                        };
                         if let Err(e) = store.record_refresh(
                             id,
                             refresh.title.as_deref(),
-                            &refresh.taken,
+                            taken,
                             error.as_deref(),
                         ) {
                             self.send(LibraryEvent::Failed(e.to_string()));
@@ -189,8 +197,14 @@ impl Worker {
                     self.finish();
                 }
                 let queued = std::mem::take(&mut *self.queued.borrow_mut());
-                if queued.jobs > 0 {
-                    self.start_refresh_of(store, Some(&queued.feeds), queued.jobs);
+                // The jobs that waited finish with their refresh, or now if
+                // there is nothing left to refresh (their feeds were removed).
+                if queued.jobs > 0
+                    && !self.start_refresh_of(store, Some(&queued.feeds), queued.jobs)
+                {
+                    for _ in 0..queued.jobs {
+                        self.finish();
+                    }
                 }
                 owed > 0
             }
