@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::http::{Reply, Server};
+use common::http::{Reply, Server, rss};
 use dispatch_atlas::library::{GazetteerSource, Job, Library, LibraryEvent};
 use dispatch_atlas::web::fetch::{FetchError, FetchLimits, fetch};
 use dispatch_atlas::web::fetch_article;
@@ -178,14 +178,6 @@ fn messages(events: &[LibraryEvent]) -> Vec<String> {
             _ => None,
         })
         .collect()
-}
-
-fn rss(items: &[&str]) -> Vec<u8> {
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Sahel Monitor</title><language>en</language>{}</channel></rss>"#,
-        items.concat()
-    )
-    .into_bytes()
 }
 
 #[test]

@@ -13,6 +13,9 @@ use super::read::{ReadError, read_text_file};
 pub struct LoadedArticle {
     pub article: Article,
     pub warnings: Vec<String>,
+    /// A web page with too little continuous text to be an article (a home
+    /// page, a list, a login wall): kept from a file, refused from a link.
+    pub not_an_article: bool,
 }
 
 /// What the bytes are.
@@ -27,7 +30,7 @@ impl Format {
     /// From a file name's extension: `.html`, `.htm`, `.xhtml` are HTML.
     #[must_use]
     pub fn of_path(path: &Path) -> Self {
-        if crate::folder::has_extension(path, &["html", "htm", "xhtml"]) {
+        if crate::folder::has_extension(path, super::HTML_EXTENSIONS) {
             Self::Html
         } else {
             Self::Text
@@ -80,7 +83,8 @@ pub fn id_from_url(url: &str) -> String {
 #[must_use]
 pub fn article_from_page(id: &str, page: Page, url: Option<&str>, what: &str) -> LoadedArticle {
     let mut warnings = Vec::new();
-    if page.not_an_article {
+    let not_an_article = page.not_an_article;
+    if not_an_article {
         warnings.push(format!(
             "{what}: this page does not look like an article (too little continuous text: a home page, a list or a login wall?)"
         ));
@@ -110,6 +114,7 @@ pub fn article_from_page(id: &str, page: Page, url: Option<&str>, what: &str) ->
             added_at_s: None,
         },
         warnings,
+        not_an_article,
     }
 }
 
@@ -132,6 +137,7 @@ pub fn article_from_text(
             LoadedArticle {
                 article,
                 warnings: Vec::new(),
+                not_an_article: false,
             }
         }
     }

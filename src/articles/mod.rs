@@ -10,6 +10,9 @@ pub mod html;
 pub mod load;
 pub mod read;
 
+/// File extensions read as web pages (through the reader view).
+pub const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
+
 /// One article: metadata and body. Offsets elsewhere are into `body`, in chars.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Article {

@@ -44,7 +44,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<TextFile, ReadError> {
             path: path.to_owned(),
         });
     }
-    let html = crate::folder::has_extension(path, &["html", "htm", "xhtml"]);
+    let html = crate::folder::has_extension(path, super::HTML_EXTENSIONS);
     let decoded = super::encoding::decode(&path.display().to_string(), bytes, None, html);
     let mut warnings = decoded.warnings;
     let text = decoded.text;

@@ -45,10 +45,7 @@ pub fn filter_words(typed: &str) -> Vec<&str> {
 /// ```
 #[must_use]
 pub fn fts_query(typed: &str) -> Option<String> {
-    let words: Vec<&str> = typed
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = filter_words(typed);
     let (last, rest) = words.split_last()?;
     let mut query: Vec<String> = rest.iter().map(|w| format!("\"{w}\"")).collect();
     query.push(format!("\"{last}\"*"));

@@ -245,6 +245,8 @@ impl AppState {
                     sources: vec![ArticleSource::Loaded(Box::new(LoadedArticle {
                         article: *article,
                         warnings,
+                        // The user read the text in the form and chose to add it.
+                        not_an_article: false,
                     }))],
                     explicit: true,
                 });

@@ -294,10 +294,7 @@ fn feed_row(ui: &mut egui::Ui, feed: &FeedRow, commands: &mut Vec<Command>) {
 
 /// "3 min ago", "2 h ago", "5 days ago".
 fn ago(seconds: i64) -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-    let elapsed = (now - seconds).max(0);
+    let elapsed = (crate::corpus::store::now_s() - seconds).max(0);
     match elapsed {
         0..60 => "just now".to_owned(),
         60..3600 => format!("{} min ago", elapsed / 60),

@@ -50,12 +50,7 @@ pub fn article_from_response(fetched: &Fetched) -> LoadedArticle {
 pub fn fetch_article(url: &str, limits: &FetchLimits) -> Result<LoadedArticle, FetchError> {
     let fetched = fetch(url, limits)?;
     let loaded = article_from_response(&fetched);
-    if loaded.article.body.split_whitespace().count() < 20
-        || loaded
-            .warnings
-            .iter()
-            .any(|w| w.contains("does not look like an article"))
-    {
+    if loaded.not_an_article || loaded.article.body.split_whitespace().count() < 20 {
         return Err(FetchError::NotAnArticle {
             url: url.trim().to_owned(),
         });
@@ -189,5 +184,6 @@ fn item_article(
             added_at_s: None,
         },
         warnings: vec![warning],
+        not_an_article: false,
     })
 }

@@ -9,6 +9,15 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// An RSS 2.0 feed titled "Sahel Monitor" with these `<item>`s.
+pub fn rss(items: &[&str]) -> Vec<u8> {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Sahel Monitor</title><language>en</language>{}</channel></rss>"#,
+        items.concat()
+    )
+    .into_bytes()
+}
+
 /// What a path answers.
 #[derive(Clone)]
 pub enum Reply {
