@@ -23,7 +23,6 @@ use crate::dossier::analysis::AnalysedArticle;
 use crate::geoparse::gazetteer::{Gazetteer, ZoneName};
 
 mod web_jobs;
-pub use web_jobs::MAX_NEW_ITEMS_PER_REFRESH;
 
 /// Articles analysed (then stored) together: small enough that a kill loses
 /// little and progress moves often, large enough to keep both cores busy.
