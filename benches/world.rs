@@ -5,7 +5,8 @@
 //! `cargo bench --bench world` — opening the file as the app opens a layer
 //! (read, check, levels of detail, tessellation, indexes), picking under
 //! 1,000 random cursors over the whole world, and 30 scripted pan/zoom
-//! frames of the map widget at 1920×1080. `bench/compare.sh` times the same
+//! frames of the map widget at 1920×1080, and a copy of the atlas (what a
+//! change to the map costs while an image export holds it). `bench/compare.sh` times the same
 //! things beside GDAL and Python.
 
 use std::hint::black_box;
@@ -99,5 +100,18 @@ fn pick_and_draw(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, open, pick_and_draw);
+/// What a change to the map costs while a background job (a map image
+/// export) still holds the state's `Arc<Atlas>`: the whole atlas is copied
+/// on the UI thread, once.
+fn copy(c: &mut Criterion) {
+    let Some(atlas) = world_atlas() else {
+        return;
+    };
+    let mut group = c.benchmark_group("world");
+    group.sample_size(10);
+    group.bench_function("atlas_copy", |b| b.iter(|| black_box(atlas.clone())));
+    group.finish();
+}
+
+criterion_group!(benches, open, pick_and_draw, copy);
 criterion_main!(benches);

@@ -43,7 +43,9 @@ pub enum Job {
     },
     /// The annotations written to their autosave file.
     Autosave {
-        atlas: Arc<Atlas>,
+        /// The annotated features of the atlas (copies of those few: a job
+        /// holding the atlas would make the next change to the map copy it all).
+        features: Vec<Feature>,
         annotations: Annotations,
         layers: Vec<PathBuf>,
         path: PathBuf,
@@ -149,13 +151,16 @@ impl Job {
                 }
             }
             Self::Autosave {
-                atlas,
+                features,
                 annotations,
                 layers,
                 path,
             } => {
-                let text =
-                    crate::annotations::file::annotations_text(&annotations, &atlas, &layers);
+                let text = crate::annotations::file::annotations_text(
+                    &annotations,
+                    &|id| features.iter().find(|f| &f.id == id),
+                    &layers,
+                );
                 let result = write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string());
                 Outcome::Autosaved { path, result }
             }

@@ -87,12 +87,12 @@ pub const FILE_PRECISION: u32 = 6;
 /// after a crash reopens them (annotations on their features need them), the
 /// open layers.
 #[must_use]
-pub fn annotations_text(
+pub fn annotations_text<'f>(
     annotations: &Annotations,
-    atlas: &Atlas,
+    feature: &dyn Fn(&FeatureId) -> Option<&'f Feature>,
     layers: &[std::path::PathBuf],
 ) -> String {
-    let mut value = to_geojson(annotations, atlas, FILE_PRECISION);
+    let mut value = to_geojson_with(annotations, feature, FILE_PRECISION);
     set_layers(&mut value, layers);
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
@@ -100,6 +100,17 @@ pub fn annotations_text(
 /// The annotations as a GeoJSON `FeatureCollection`.
 #[must_use]
 pub fn to_geojson(annotations: &Annotations, atlas: &Atlas, precision: u32) -> Value {
+    to_geojson_with(annotations, &|id| atlas.get(id), precision)
+}
+
+/// [`to_geojson`], the annotated features found by `feature` (an autosave
+/// in the background holds copies of those few, not the whole atlas).
+#[must_use]
+pub fn to_geojson_with<'f>(
+    annotations: &Annotations,
+    feature: &dyn Fn(&FeatureId) -> Option<&'f Feature>,
+    precision: u32,
+) -> Value {
     let mut features = Vec::new();
     let user_features = annotations.user_features();
     let annotated = annotations.notes.iter().map(|(id, a)| (id, Some(a)));
@@ -114,7 +125,7 @@ pub fn to_geojson(annotations: &Annotations, atlas: &Atlas, precision: u32) -> V
         let feature = user_features
             .iter()
             .find(|f| &f.id == id)
-            .or_else(|| atlas.get(id));
+            .or_else(|| feature(id));
         let mut properties = Map::new();
         if let Some(annotation) = annotation {
             write_annotation(annotation, &mut properties);

@@ -316,7 +316,11 @@ impl AppState {
     }
 
     fn annotations_text(&self) -> String {
-        file::annotations_text(self.history.current(), &self.atlas, &self.layer_paths())
+        file::annotations_text(
+            self.history.current(),
+            &|id| self.atlas.get(id),
+            &self.layer_paths(),
+        )
     }
 
     /// Saves to the autosave file, if there is one (after edits, and when
@@ -332,8 +336,15 @@ impl AppState {
             return;
         }
         self.autosave_job = AutosaveJob::Running;
+        let annotations = self.history.current();
+        let features = annotations
+            .notes
+            .keys()
+            .filter_map(|id| self.atlas.get(id))
+            .cloned()
+            .collect();
         self.jobs.push(crate::jobs::Job::Autosave {
-            atlas: std::sync::Arc::clone(&self.atlas),
+            features,
             annotations: self.history.current().clone(),
             layers: self.layer_paths(),
             path,
