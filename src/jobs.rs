@@ -7,6 +7,7 @@
 //! megabytes). An export of annotated GeoJSON builds the dossier of every feature: with
 //! a corpus of 10,000 articles, about 35 s and 400 MB of JSON.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -40,6 +41,10 @@ pub enum Job {
         layer_opacity: HashMap<String, f32>,
         frame: Frame,
         path: PathBuf,
+        /// The language of the map's names and legend.
+        language: crate::i18n::Language,
+        /// Whether reference towns are shown.
+        towns: bool,
     },
     /// The annotations written to their autosave file.
     Autosave {
@@ -96,11 +101,13 @@ impl Job {
     #[must_use]
     pub fn label(&self) -> String {
         match self {
-            Self::Export { path, .. } => format!("Exporting to {}…", path.display()),
-            Self::ReadPasted { .. } => "Reading the pasted article…".to_owned(),
-            Self::ExportImage { path, .. } => format!("Drawing the map to {}…", path.display()),
-            Self::Autosave { .. } => "Saving annotations…".to_owned(),
-            Self::ImportLayer { path, .. } => format!("Reading {}…", path.display()),
+            Self::Export { path, .. } => tr!("job-exporting", file = path.display().to_string()),
+            Self::ReadPasted { .. } => tr!("job-reading-paste"),
+            Self::ExportImage { path, .. } => {
+                tr!("image-drawing", file = path.display().to_string())
+            }
+            Self::Autosave { .. } => tr!("job-autosaving"),
+            Self::ImportLayer { path, .. } => tr!("job-reading", file = path.display().to_string()),
         }
     }
 
@@ -130,6 +137,8 @@ impl Job {
                 layer_opacity,
                 frame,
                 path,
+                language,
+                towns,
             } => {
                 let opacity = |f: &Feature| {
                     f.id.0
@@ -142,6 +151,8 @@ impl Job {
                     annotations: &annotations,
                     mention_counts: &mention_counts,
                     opacity: &opacity,
+                    language,
+                    towns,
                 };
                 let result = crate::render::write(&scene, &frame, &path).map_err(|e| e.to_string());
                 Outcome::ImageWritten {

@@ -23,6 +23,7 @@ pub mod folder;
 pub mod fonts;
 pub mod geometry;
 pub mod geoparse;
+pub mod i18n;
 pub mod import;
 pub mod jobs;
 pub mod library;

@@ -17,11 +17,12 @@ pub enum Stage {
 
 impl Stage {
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
+        use crate::tr;
         match self {
-            Self::Reading => "reading",
-            Self::Checking => "checking features",
-            Self::Preparing => "preparing the drawing",
+            Self::Reading => tr!("stage-reading"),
+            Self::Checking => tr!("stage-checking"),
+            Self::Preparing => tr!("stage-preparing"),
         }
     }
 }

@@ -114,7 +114,8 @@ fn a_zone_drawn_with_clicks_gets_a_panel_with_the_reports_inside() {
     let state = harness.state().state().unwrap_or_else(|| panic!("state"));
     assert_eq!(state.annotations().zones.len(), 1);
     assert_eq!(state.annotations().zones[0].corners.len(), 4);
-    let panel = harness.get_by_label(dispatch_atlas::ui::side_panel::ACCESSIBLE_NAME);
+    let name = dispatch_atlas::ui::side_panel::accessible_name();
+    let panel = harness.get_by_label(&name);
     panel.get_by_label("Your zone");
     panel.get_by_label("Delete zone");
     // Gao and Ménaka lie inside: their reports are listed.

@@ -14,7 +14,10 @@ use egui_kittest::kittest::Queryable;
 
 /// The side panel's accessibility node, whose text the tests read.
 fn panel<'h>(harness: &'h Harness<'_, DispatchAtlasApp>) -> egui_kittest::Node<'h> {
-    harness.get_by_label(side_panel::ACCESSIBLE_NAME)
+    // The query borrows its label for as long as the node: a few bytes
+    // leaked per query, in a test.
+    let name: &'static str = Box::leak(side_panel::accessible_name().into_boxed_str());
+    harness.get_by_label(name)
 }
 
 fn selected(harness: &Harness<'_, DispatchAtlasApp>) -> Option<FeatureId> {
@@ -116,7 +119,7 @@ fn escape_clears_the_selection() {
     assert_eq!(selected(&harness), None);
     assert!(
         harness
-            .query_by_label(side_panel::ACCESSIBLE_NAME)
+            .query_by_label(&side_panel::accessible_name())
             .is_none(),
         "the panel closed"
     );
@@ -178,6 +181,38 @@ fn broken_embedded_data_is_explained_not_panicked_on() {
     harness.get_by_label_contains("data/regions.geojson: feature region:ML-7: has no geometry");
 }
 
+/// A reference layer that cannot be read is named in the status bar, and
+/// the map opens without it.
+#[test]
+fn a_damaged_reference_layer_is_said_and_the_map_opens_without_it() {
+    use dispatch_atlas::atlas::load::DataFile;
+    use dispatch_atlas::atlas::reference::Layers;
+    use dispatch_atlas::atlas::{Atlas, embedded};
+    let files = Layers {
+        lakes: DataFile {
+            name: "data/lakes.geojson",
+            text: "[1, 2",
+        },
+        ..embedded::REFERENCE
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_| {
+            DispatchAtlasApp::from_atlas(Atlas::load_with_reference(&files), None)
+        });
+    harness.run();
+    harness.get_by_label_contains("data/lakes.geojson");
+    harness.get_by_label("Mali, Niger, Burkina Faso");
+    let lakes = harness.state().state().map_or(1, |s| {
+        s.atlas
+            .features()
+            .iter()
+            .filter(|f| f.kind == FeatureKind::Lake)
+            .count()
+    });
+    assert_eq!(lakes, 0);
+}
+
 #[test]
 fn find_place_selects_and_frames_a_feature_by_any_of_its_names() {
     let mut harness = app();
@@ -200,4 +235,25 @@ fn find_place_selects_and_frames_a_feature_by_any_of_its_names() {
     harness.get_by_label("Go").click();
     harness.run();
     harness.get_by_label_contains("No place of the map is called");
+}
+
+/// A capital of the reference layers is on the default view, and a click
+/// on it opens its panel like any town's.
+#[test]
+fn clicking_bamako_opens_its_panel() {
+    let mut harness = app();
+    let bamako = harness
+        .state()
+        .state()
+        .and_then(|s| s.atlas.find("Bamako", FeatureKind::City))
+        .map_or_else(
+            || panic!("Bamako is on the map"),
+            |f| (f.id.clone(), f.point()),
+        );
+    let pos = screen_pos(&harness, bamako.1.unwrap_or_else(|| panic!("a point")));
+    click_at(&mut harness, pos);
+    assert_eq!(selected(&harness), Some(bamako.0));
+    let panel = panel(&harness);
+    panel.get_by_label("Bamako");
+    panel.get_by_label("Populated place");
 }

@@ -22,7 +22,8 @@ fn clicking_menaka_shows_its_reports_with_source_and_excerpts() {
             lat: 15.91985,
         },
     );
-    let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
+    let name = side_panel::accessible_name();
+    let panel = harness.get_by_label(&name);
     panel.get_by_label("Reports (3 mentions in 2 articles)");
     // The title heads its excerpts and names the article in the figures table.
     assert!(
@@ -47,7 +48,8 @@ fn the_zone_shows_menaka_and_gao_reports_and_corroborated_figures() {
             lat: 14.0,
         },
     );
-    let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
+    let name = side_panel::accessible_name();
+    let panel = harness.get_by_label(&name);
     panel.get_by_label("Three-borders zone");
     // Both reports, further down the panel.
     common::scroll_panel_to(&mut harness, "so-called three borders region");
@@ -201,7 +203,8 @@ fn a_dossier_is_filtered_by_words() {
         .state_mut()
         .apply(dispatch_atlas::state::Command::Select(Some(mali)));
     harness.run();
-    let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
+    let name = side_panel::accessible_name();
+    let panel = harness.get_by_label(&name);
     panel.get_by_label_contains("in 2 articles)");
     harness.get_by_label("filter").click();
     harness.run();
@@ -210,7 +213,7 @@ fn a_dossier_is_filtered_by_words() {
         .type_text("internationalinsider nothing-like-this");
     harness.run();
     harness
-        .get_by_label(side_panel::ACCESSIBLE_NAME)
+        .get_by_label(&side_panel::accessible_name())
         .get_by_label("0 of 2 articles");
     for _ in 0.."internationalinsider nothing-like-this".len() {
         harness.key_press(egui::Key::Backspace);
@@ -219,7 +222,8 @@ fn a_dossier_is_filtered_by_words() {
     // Words are matched without case or accents, in the title, outlet or text.
     harness.get_by_label("filter").type_text("TAKUBA élysée");
     harness.run();
-    let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
+    let name = side_panel::accessible_name();
+    let panel = harness.get_by_label(&name);
     panel.get_by_label("1 of 2 articles");
     panel.get_by_label_contains("Second French soldier killed in Mali in three days");
 }

@@ -45,7 +45,7 @@ fn an_opened_layer_is_clickable_and_shows_its_properties() {
     open(&mut harness, path);
     // The layers panel lists it with its problem.
     harness.get_by_label("sectors");
-    harness.get_by_label_contains("1 problem(s) reading it");
+    harness.get_by_label_contains("1 problem reading it");
     click_place(
         &mut harness,
         LonLat {
@@ -53,7 +53,8 @@ fn an_opened_layer_is_clickable_and_shows_its_properties() {
             lat: 15.8,
         },
     );
-    let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
+    let name = side_panel::accessible_name();
+    let panel = harness.get_by_label(&name);
     // The heading, and the "name" row of the properties table.
     assert_eq!(panel.query_all_by_label("Sector Alpha").count(), 2);
     panel.get_by_label("commander");
@@ -138,7 +139,8 @@ fn vietnamese_and_azerbaijani_names_have_their_letters() {
             lat: 15.5,
         },
     );
-    let panel = harness.get_by_label(side_panel::ACCESSIBLE_NAME);
+    let name = side_panel::accessible_name();
+    let panel = harness.get_by_label(&name);
     panel.get_by_label("Gədəbəy, Kaḷutara");
     assert!(panel.query_all_by_label("Đắk Lắk").count() >= 1);
 }

@@ -51,5 +51,8 @@ for entry in "${pypi_packages[@]}"; do
 done
 
 cd "$root"
-cargo run --quiet -p build-data --release -- --cache "$cache" --out "$root/data"
+# Natural Earth's physical layers and populated places come from the workplace's
+# cache of a public source (its README names the upstream commit and hashes).
+natural_earth=${NATURAL_EARTH:-$root/../shared/natural-earth}
+cargo run --quiet -p build-data --release -- --cache "$cache" --natural-earth "$natural_earth" --out "$root/data"
 echo "data/ regenerated; 'git diff --stat data/' shows what changed." >&2

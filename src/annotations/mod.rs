@@ -161,6 +161,7 @@ impl UserZone {
             aliases: Vec::new(),
             properties: crate::atlas::Properties::default(),
             source_geometry: None,
+            reference: None,
         })
     }
 

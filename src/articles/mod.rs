@@ -112,8 +112,10 @@ impl Article {
 
     /// "International Insider", or "unknown outlet".
     #[must_use]
-    pub fn outlet_or_unknown(&self) -> &str {
-        self.outlet.as_deref().unwrap_or("unknown outlet")
+    pub fn outlet_or_unknown(&self) -> String {
+        self.outlet
+            .clone()
+            .unwrap_or_else(|| crate::tr!("outlet-unknown"))
     }
 }
 

@@ -21,6 +21,12 @@ pub enum FeatureKind {
     Imported,
     /// An area the user drew.
     UserZone,
+    /// A river of the reference layers (Natural Earth).
+    River,
+    /// A lake of the reference layers (Natural Earth).
+    Lake,
+    /// A sea, ocean, gulf or bay of the reference layers: a named point.
+    Sea,
 }
 
 impl FeatureKind {
@@ -35,21 +41,28 @@ impl FeatureKind {
             Self::Marker => "marker",
             Self::Imported => "imported",
             Self::UserZone => "user-zone",
+            Self::River => "river",
+            Self::Lake => "lake",
+            Self::Sea => "sea",
         }
     }
 
-    /// What the side panel calls it.
+    /// What the side panel calls it, in the interface's language.
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
+        use crate::tr;
         match self {
-            Self::Country => "Country",
-            Self::Region => "Region (admin-1)",
-            Self::Zone => "Zone",
-            Self::City => "Populated place",
-            Self::Tripoint => "Tripoint",
-            Self::Marker => "Your marker",
-            Self::Imported => "Imported feature",
-            Self::UserZone => "Your zone",
+            Self::Country => tr!("kind-country"),
+            Self::Region => tr!("kind-region"),
+            Self::Zone => tr!("kind-zone"),
+            Self::City => tr!("kind-city"),
+            Self::Tripoint => tr!("kind-tripoint"),
+            Self::Marker => tr!("kind-marker"),
+            Self::Imported => tr!("kind-imported"),
+            Self::UserZone => tr!("kind-user-zone"),
+            Self::River => tr!("kind-river"),
+            Self::Lake => tr!("kind-lake"),
+            Self::Sea => tr!("kind-sea"),
         }
     }
 
@@ -60,8 +73,9 @@ impl FeatureKind {
         match self {
             Self::City | Self::Tripoint | Self::Marker => 0,
             Self::Zone | Self::Imported | Self::UserZone => 1,
-            Self::Region => 2,
-            Self::Country => 3,
+            Self::River | Self::Lake | Self::Sea => 2,
+            Self::Region => 3,
+            Self::Country => 4,
         }
     }
 }
@@ -74,6 +88,28 @@ impl std::fmt::Display for FeatureId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// Whether a reference town is a capital, which the map marks distinctly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Capital {
+    Country,
+    Region,
+}
+
+/// What the map needs of a feature of the reference layers (Natural
+/// Earth's towns, rivers, lakes and seas): from which zoom it shows and is
+/// named, so that zooming in brings more of them without clutter.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reference {
+    /// The web-map zoom (256 px world at 0) from which it is drawn: Natural
+    /// Earth's own `min_zoom`; capitals of countries from the start.
+    pub min_zoom: f32,
+    /// The zoom from which its name is written (`min_label`, or `min_zoom`).
+    pub min_label_zoom: f32,
+    /// Natural Earth's `scalerank` (0 most important): orders labels.
+    pub rank: u8,
+    pub capital: Option<Capital>,
 }
 
 /// A feature is a point, an area, or (imported) lines and points.
@@ -111,6 +147,8 @@ pub struct Feature {
     /// The GeoJSON geometry as read, kept when it has heights (3D
     /// positions), which the map's 2D geometry drops: exports write it back.
     pub source_geometry: Option<std::sync::Arc<Value>>,
+    /// Set for the reference layers' features, which show by zoom.
+    pub reference: Option<Reference>,
 }
 
 impl Feature {
@@ -136,6 +174,7 @@ impl Feature {
             aliases: Vec::new(),
             properties: properties.into(),
             source_geometry: None,
+            reference: None,
         }
     }
 
@@ -183,8 +222,27 @@ impl Feature {
             FeatureKind::Tripoint
             | FeatureKind::Marker
             | FeatureKind::Imported
-            | FeatureKind::UserZone => None,
+            | FeatureKind::UserZone
+            | FeatureKind::River
+            | FeatureKind::Lake
+            | FeatureKind::Sea => None,
         }
+    }
+
+    /// The feature's name in `language`: its `name_fr` property in French
+    /// where the data has one (Natural Earth and the country list carry
+    /// French names), else its name.
+    #[must_use]
+    pub fn name_in(&self, language: crate::i18n::Language) -> std::borrow::Cow<'_, str> {
+        // An imported feature's attributes are text, parsed when asked:
+        // not once per label per frame. Its name is the file's.
+        if language == crate::i18n::Language::French
+            && self.kind != FeatureKind::Imported
+            && let Some(name) = self.properties.get_str("name_fr").filter(|n| !n.is_empty())
+        {
+            return name;
+        }
+        std::borrow::Cow::Borrowed(&self.name)
     }
 
     #[must_use]

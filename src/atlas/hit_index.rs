@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
-use super::feature::{Feature, FeatureGeometry};
+use super::feature::{Feature, FeatureGeometry, FeatureKind};
 use super::outline::Outline;
 use super::shape::AreaShape;
 use crate::geometry::projection::{LonLat, Projector, ScreenPoint, WorldPoint};
@@ -21,6 +21,14 @@ type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 /// neighbourhood and a point's distance need no projection per candidate);
 /// hidden features are not pickable.
 fn entry(index: usize, feature: &Feature) -> Option<Entry> {
+    // Water is drawn, not picked: it has no dossier, and would take the
+    // clicks meant for the regions around it.
+    if matches!(
+        feature.kind,
+        FeatureKind::River | FeatureKind::Lake | FeatureKind::Sea
+    ) {
+        return None;
+    }
     let b = feature.bbox().filter(|_| !feature.hidden)?;
     // World y grows southward: the north-west corner is the minimum.
     let north_west = WorldPoint::from_lonlat(LonLat {
@@ -196,6 +204,7 @@ impl HitIndex {
         projector: &Projector,
         pos_in_screen: ScreenPoint,
         radius_px: f32,
+        shown: &dyn Fn(&Feature) -> bool,
     ) -> Option<usize> {
         let cursor = projector.world_from_screen(pos_in_screen);
         let scale = projector.camera().scale();
@@ -213,6 +222,10 @@ impl HitIndex {
         for entry in self.tree.locate_in_envelope_intersecting(&envelope) {
             let index = entry.data;
             let feature = &features[index];
+            // A town the map does not draw at this zoom cannot be clicked.
+            if !shown(feature) {
+                continue;
+            }
             let tie_break = match &feature.geometry {
                 FeatureGeometry::Point(_) => {
                     // A point's box is the point (in world space).

@@ -140,6 +140,7 @@ fn area_feature(
         aliases,
         properties: properties.into(),
         source_geometry: None,
+        reference: None,
     })
 }
 

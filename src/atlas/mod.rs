@@ -7,6 +7,7 @@ pub mod hit_index;
 pub mod load;
 pub mod outline;
 pub mod properties;
+pub mod reference;
 pub mod shape;
 pub mod summary;
 pub mod tripoint;
@@ -45,6 +46,25 @@ pub mod embedded {
     pub const ZONES: DataFile = DataFile {
         name: "data/zones.json",
         text: include_str!("../../data/zones.json"),
+    };
+    /// The reference layers (Natural Earth: towns, rivers, lakes, seas).
+    pub const REFERENCE: super::reference::Layers = super::reference::Layers {
+        towns: DataFile {
+            name: "data/towns.geojson",
+            text: include_str!("../../data/towns.geojson"),
+        },
+        rivers: DataFile {
+            name: "data/rivers.geojson",
+            text: include_str!("../../data/rivers.geojson"),
+        },
+        lakes: DataFile {
+            name: "data/lakes.geojson",
+            text: include_str!("../../data/lakes.geojson"),
+        },
+        seas: DataFile {
+            name: "data/seas.geojson",
+            text: include_str!("../../data/seas.geojson"),
+        },
     };
 }
 
@@ -131,28 +151,48 @@ pub struct Atlas {
     /// Bumped whenever an area is added, reshaped, shown or hidden: what
     /// lies inside which area may have changed (see `dossier::rollup`).
     area_generation: u64,
+    /// Data files that could not be read, and so are not on the map.
+    data_errors: Vec<String>,
 }
 
 impl Atlas {
-    /// Loads the atlas compiled into the binary.
+    /// Loads the atlas compiled into the binary. The outlines it is about
+    /// must read; a reference layer that does not is left out and named in
+    /// [`Atlas::data_errors`].
     pub fn load_embedded() -> Result<Self, DataError> {
+        Self::load_with_reference(&embedded::REFERENCE)
+    }
+
+    /// [`Atlas::load_embedded`] with the reference layers read from `reference`.
+    pub fn load_with_reference(reference: &reference::Layers) -> Result<Self, DataError> {
         let countries = load::countries(&embedded::COUNTRIES, &FOCUS_COUNTRIES)?;
         let regions = load::regions(&embedded::REGIONS)?;
         let zones = zones::zones(&embedded::ZONES, &regions, &countries)?;
         let places = load::places(&embedded::PLACES)?;
         let tripoint = tripoint::tripoint(embedded::COUNTRIES.name, &countries, FOCUS_COUNTRIES)?;
 
+        let (water_and_towns, errors) = reference::layers(reference);
+        // Water over the land's fill, under every border; towns and the
+        // names of seas over the areas.
+        let (water, towns): (Vec<Feature>, Vec<Feature>) = water_and_towns
+            .into_iter()
+            .partition(|f| matches!(f.kind, FeatureKind::Lake | FeatureKind::River));
+
         let (context, focus): (Vec<Feature>, Vec<Feature>) =
             countries.into_iter().partition(|c| c.context);
         let features: Vec<Feature> = context
             .into_iter()
             .chain(focus)
+            .chain(water)
             .chain(regions)
             .chain(zones)
             .chain(places)
+            .chain(towns)
             .chain(std::iter::once(tripoint))
             .collect();
-        Ok(Self::from_features(features))
+        let mut atlas = Self::from_features(features);
+        atlas.data_errors = errors.iter().map(ToString::to_string).collect();
+        Ok(atlas)
     }
 
     /// An atlas of the given features, in the given drawing order.
@@ -165,6 +205,7 @@ impl Atlas {
             positions: std::collections::HashMap::new(),
             named: std::collections::HashMap::new(),
             area_generation: 0,
+            data_errors: Vec::new(),
         };
         atlas.add_prepared(Prepared::all(features));
         atlas
@@ -256,6 +297,12 @@ impl Atlas {
         }
     }
 
+    /// The data files that could not be read (each message names its file).
+    #[must_use]
+    pub fn data_errors(&self) -> &[String] {
+        &self.data_errors
+    }
+
     #[must_use]
     pub fn features(&self) -> &[Feature] {
         &self.features
@@ -286,12 +333,29 @@ impl Atlas {
         pos_in_screen: crate::geometry::projection::ScreenPoint,
         radius_px: f32,
     ) -> Option<usize> {
+        let scale = projector.camera().scale();
+        self.pick_where(projector, pos_in_screen, radius_px, &|f| {
+            reference::drawn_at(f, scale)
+        })
+    }
+
+    /// [`Atlas::pick`] among the features `shown` says the map draws (the
+    /// window's [`reference::Visibility`]).
+    #[must_use]
+    pub fn pick_where(
+        &self,
+        projector: &crate::geometry::projection::Projector,
+        pos_in_screen: crate::geometry::projection::ScreenPoint,
+        radius_px: f32,
+        shown: &dyn Fn(&Feature) -> bool,
+    ) -> Option<usize> {
         self.hit_index.pick(
             &self.features,
             &self.shapes,
             projector,
             pos_in_screen,
             radius_px,
+            shown,
         )
     }
 
@@ -366,12 +430,19 @@ impl Atlas {
         })
     }
 
-    /// The feature a name designates; points first (as a click would pick),
-    /// then zones, regions and countries.
+    /// The feature a name designates: the atlas's own and the user's
+    /// before the reference layers' ("Niger" is the country before the
+    /// river, "Mali" the country before a town of Guinea); among those,
+    /// points first (as a click would pick), then zones, regions, countries.
     #[must_use]
     pub fn find_by_name(&self, name: &str) -> Option<&Feature> {
-        self.named(name)
-            .min_by_key(|f| (f.kind.pick_rank(), f.kind == FeatureKind::Tripoint))
+        self.named(name).min_by_key(|f| {
+            (
+                f.reference.is_some(),
+                f.kind.pick_rank(),
+                f.kind == FeatureKind::Tripoint,
+            )
+        })
     }
 
     /// The first feature of `kind` that `name` designates, if any.

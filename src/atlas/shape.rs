@@ -55,6 +55,16 @@ pub fn detail_tier(pixels_per_world: f64) -> usize {
         .count()
 }
 
+/// The largest scale (pixels per world width) drawn at `tier`: where its
+/// coarsest tolerance still fits the error allowed (unbounded for tier 0).
+#[must_use]
+pub fn tier_max_scale(tier: usize) -> f64 {
+    match tier.checked_sub(1).and_then(|t| LEVEL_TOLERANCES.get(t)) {
+        Some(&tolerance) => MAX_ERROR_PX / (tolerance * CASCADE_ERROR),
+        None => f64::INFINITY,
+    }
+}
+
 /// An area at one level of detail: its rings, and their triangles.
 #[derive(Clone, Debug, Default)]
 pub struct AreaLevel {
@@ -358,6 +368,12 @@ mod tests {
             scale *= 1.07;
         }
         assert_eq!(tiers.len(), DETAIL_TIERS, "every tier is met: {tiers:?}");
+        for tier in 1..DETAIL_TIERS {
+            // The largest scale of a tier is drawn at that tier, and a bit
+            // more is the next finer one.
+            assert_eq!(detail_tier(tier_max_scale(tier) * 0.999), tier);
+            assert_eq!(detail_tier(tier_max_scale(tier) * 1.01), tier - 1);
+        }
         assert_eq!(detail_tier(4.0e7), 0);
     }
 

@@ -49,18 +49,27 @@ pub fn tripoint(file: &str, countries: &[Feature], codes: [&str; 3]) -> Result<F
         lon: micro_lon as f64 / 1e6,
         lat: micro_lat as f64 / 1e6,
     };
-    let names: Vec<&str> = codes
-        .iter()
-        .filter_map(|code| {
-            countries
-                .iter()
-                .find(|c| c.country.as_deref() == Some(*code))
-                .map(|c| c.name.as_str())
-        })
-        .collect();
+    let of_codes = |language| {
+        codes
+            .iter()
+            .filter_map(|code| {
+                countries
+                    .iter()
+                    .find(|c| c.country.as_deref() == Some(*code))
+                    .map(|c| c.name_in(language).into_owned())
+            })
+            .collect::<Vec<String>>()
+            .join("–")
+    };
+    let names = of_codes(crate::i18n::Language::English);
+    let mut properties = serde_json::Map::new();
+    properties.insert(
+        "name_fr".into(),
+        format!("Tripoint {}", of_codes(crate::i18n::Language::French)).into(),
+    );
     Ok(Feature {
         id: FeatureId(format!("tripoint:{}", codes.join("-"))),
-        name: format!("{} tripoint", names.join("–")),
+        name: format!("{names} tripoint"),
         kind: FeatureKind::Tripoint,
         country: None,
         countries: codes.iter().map(|c| (*c).to_owned()).collect(),
@@ -69,7 +78,8 @@ pub fn tripoint(file: &str, countries: &[Feature], codes: [&str; 3]) -> Result<F
         hidden: false,
         label_at: at,
         aliases: Vec::new(),
-        properties: super::Properties::default(),
+        properties: properties.into(),
         source_geometry: None,
+        reference: None,
     })
 }

@@ -32,6 +32,11 @@ struct ZoneDefinition {
     drawn: bool,
     #[serde(default)]
     description: String,
+    /// The name and description in French, for the French interface.
+    #[serde(default)]
+    name_fr: Option<String>,
+    #[serde(default)]
+    description_fr: Option<String>,
 }
 
 fn drawn_by_default() -> bool {
@@ -112,6 +117,12 @@ pub fn zones(
             let mut properties = Map::new();
             properties.insert("members".into(), def.members.clone().into());
             properties.insert("description".into(), def.description.clone().into());
+            if let Some(fr) = &def.name_fr {
+                properties.insert("name_fr".into(), fr.clone().into());
+            }
+            if let Some(fr) = &def.description_fr {
+                properties.insert("description_fr".into(), fr.clone().into());
+            }
             Ok(Feature {
                 id: FeatureId(def.id),
                 name: def.name,
@@ -125,6 +136,7 @@ pub fn zones(
                 aliases: def.aliases,
                 properties: properties.into(),
                 source_geometry: None,
+                reference: None,
             })
         })
         .collect()

@@ -79,6 +79,8 @@ pub fn run(request: &RenderRequest<'_>) -> Result<()> {
         annotations: &annotations,
         mention_counts: &counts,
         opacity: &|_| 1.0,
+        language: crate::i18n::current(),
+        towns: true,
     };
     write(&scene, &frame, request.out)?;
     eprintln!(

@@ -41,6 +41,10 @@ impl Default for ExportOptions {
     }
 }
 
+/// Where the reference layers' towns come from.
+pub const REFERENCE_TOWNS_SOURCE: &str =
+    "Natural Earth 1:10m populated places (public domain), with GeoNames ids (CC BY 4.0)";
+
 /// Where a feature of this kind comes from, for the provenance property.
 #[must_use]
 pub fn data_source(kind: FeatureKind) -> &'static str {
@@ -60,6 +64,9 @@ pub fn data_source(kind: FeatureKind) -> &'static str {
         }
         FeatureKind::Marker | FeatureKind::UserZone => "drawn by the user",
         FeatureKind::Imported => "a GeoJSON file the user opened",
+        FeatureKind::River | FeatureKind::Lake | FeatureKind::Sea => {
+            "Natural Earth 1:10m rivers, lakes and marine areas (public domain)"
+        }
     }
 }
 
@@ -138,10 +145,24 @@ pub fn export_features(
     // to draw them) are replaced by the annotations', which are the truth.
     // Hidden features (deleted markers, closed or hidden layers) are left
     // out; the Sahel, a zone that is never drawn, is not.
+    // The reference layers (Natural Earth's towns, rivers, lakes, seas) are
+    // the map's background: a town goes out when the reports name it (with
+    // its dossier) or the user annotated it, like the places the reports
+    // name; the rest stays out of the user's file. The names come from one
+    // pass over the corpus, not a dossier per town.
+    let reported: std::collections::HashSet<&str> = corpus
+        .articles()
+        .iter()
+        .flat_map(|a| a.places.iter().map(|p| &*p.gazetteer))
+        .collect();
     let atlas_features = features.iter().filter(|f| {
         let drawn_by_user = matches!(f.kind, FeatureKind::Marker | FeatureKind::UserZone);
         let hidden = f.hidden && f.kind != FeatureKind::Zone;
-        !drawn_by_user && !hidden
+        let background = f.reference.is_some()
+            && annotations.note(&f.id).is_none()
+            && f.gazetteer_key()
+                .is_none_or(|key| !reported.contains(key.as_str()));
+        !drawn_by_user && !hidden && !background
     });
     let mut features = Vec::new();
     let mut extent = None;
@@ -172,7 +193,11 @@ pub fn export_features(
         properties.insert(
             "provenance".into(),
             json!({
-                "source": data_source(feature.kind),
+                "source": if feature.kind == FeatureKind::City && feature.reference.is_some() {
+                    REFERENCE_TOWNS_SOURCE
+                } else {
+                    data_source(feature.kind)
+                },
                 "app": app(),
                 "exported": options.exported_at,
             }),
@@ -202,6 +227,8 @@ pub fn export_features(
                 data_source(FeatureKind::Country),
                 data_source(FeatureKind::Region),
                 data_source(FeatureKind::City),
+                REFERENCE_TOWNS_SOURCE,
+                data_source(FeatureKind::River),
             ],
             "articles": corpus.articles().iter().map(|a| json!({
                 "title": a.article.title,

@@ -520,6 +520,7 @@ impl<'a> Builder<'a> {
             aliases: Vec::new(),
             properties,
             source_geometry: ready.source_geometry,
+            reference: None,
         });
     }
 

@@ -7,6 +7,7 @@
 //! one transaction before it is reported: killing the app loses at most the
 //! chunk in flight.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -389,15 +390,14 @@ impl Worker {
                     g
                 }
                 Err(e) => {
-                    self.send(LibraryEvent::Failed(format!(
-                        "Place names are unavailable: {e}"
+                    self.send(LibraryEvent::Failed(tr!(
+                        "library-no-gazetteer",
+                        error = e.to_string()
                     )));
                     self.finish();
                     // Jobs cannot be done without place names: say so for each.
                     for _ in jobs {
-                        self.send(LibraryEvent::Failed(
-                            "Articles cannot be read: place names are unavailable".into(),
-                        ));
+                        self.send(LibraryEvent::Failed(tr!("library-no-gazetteer-read")));
                         self.finish();
                     }
                     return;
@@ -473,7 +473,10 @@ impl Worker {
                 hits,
                 articles,
             }),
-            Err(e) => self.send(LibraryEvent::Failed(format!("Search failed: {e}"))),
+            Err(e) => self.send(LibraryEvent::Failed(tr!(
+                "library-search-failed",
+                error = e.to_string()
+            ))),
         }
     }
 
@@ -489,7 +492,10 @@ impl Worker {
                 query,
                 words,
             }),
-            Err(e) => self.send(LibraryEvent::Failed(format!("The filter failed: {e}"))),
+            Err(e) => self.send(LibraryEvent::Failed(tr!(
+                "library-filter-failed",
+                error = e.to_string()
+            ))),
         }
     }
 
@@ -540,8 +546,9 @@ impl Worker {
                 match Store::in_memory() {
                     Ok(store) => Some(store),
                     Err(e) => {
-                        self.send(LibraryEvent::Failed(format!(
-                            "Articles cannot be read: {e}"
+                        self.send(LibraryEvent::Failed(tr!(
+                            "library-cannot-read",
+                            error = e.to_string()
                         )));
                         None
                     }
@@ -572,8 +579,9 @@ impl Worker {
             }
         });
         if let Err(e) = loaded {
-            self.send(LibraryEvent::Failed(format!(
-                "Stored articles could not all be read: {e}"
+            self.send(LibraryEvent::Failed(tr!(
+                "library-stored-unreadable",
+                error = e.to_string()
             )));
         }
         let total = stale.len();
@@ -615,9 +623,10 @@ impl Worker {
         for (chunk_index, chunk) in sources.chunks(CHUNK).enumerate() {
             self.answer_searches(store, jobs, waiting);
             if self.cancel.load(Ordering::SeqCst) {
-                self.send(LibraryEvent::Warning(format!(
-                    "Reading cancelled: {} of {total} article(s) were not read",
-                    total - chunk_index * CHUNK
+                self.send(LibraryEvent::Warning(tr!(
+                    "library-cancelled",
+                    left = total - chunk_index * CHUNK,
+                    total = total
                 )));
                 return false;
             }
@@ -704,8 +713,9 @@ impl Worker {
         match result {
             Ok(Some(analysed)) => self.send(LibraryEvent::Restored(Box::new(analysed))),
             Ok(None) => {}
-            Err(e) => self.send(LibraryEvent::Failed(format!(
-                "The store could not be changed: {e}"
+            Err(e) => self.send(LibraryEvent::Failed(tr!(
+                "library-store-unchanged",
+                error = e.to_string()
             ))),
         }
     }
@@ -768,7 +778,7 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
         assert!(analysed < 200, "{analysed} read");
-        assert!(said.contains("200 article(s) were not read"), "{said}");
+        assert!(said.contains("of 200 articles were not read"), "{said}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -3,6 +3,7 @@
 //! hands its results back as a [`Job::Fetched`]; reading them into the
 //! store then goes the way of any article.
 
+use crate::tr;
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -112,7 +113,10 @@ impl Worker {
                 thread.hand_back(Fetched::Links(results));
             });
         if let Err(e) = spawned {
-            self.send(LibraryEvent::Failed(format!("Cannot start fetching: {e}")));
+            self.send(LibraryEvent::Failed(tr!(
+                "fetch-cannot-start",
+                error = e.to_string()
+            )));
             return false;
         }
         true
@@ -180,7 +184,10 @@ impl Worker {
                         }
                     }
                     Err(why) => {
-                        self.send(LibraryEvent::Warning(format!("Feed not refreshed: {why}")));
+                        self.send(LibraryEvent::Warning(tr!(
+                            "feed-not-refreshed",
+                            error = why.as_str()
+                        )));
                         if let Err(e) = store.record_refresh(id, None, &[], Some(&why)) {
                             self.send(LibraryEvent::Failed(e.to_string()));
                         }
@@ -214,7 +221,10 @@ impl Worker {
     pub(super) fn send_feeds(&self, store: &Store) {
         match store.feeds() {
             Ok(feeds) => self.send(LibraryEvent::Feeds(feeds)),
-            Err(e) => self.send(LibraryEvent::Failed(format!("Feeds cannot be listed: {e}"))),
+            Err(e) => self.send(LibraryEvent::Failed(tr!(
+                "feeds-unlisted",
+                error = e.to_string()
+            ))),
         }
     }
 
@@ -250,9 +260,13 @@ impl Worker {
     pub(super) fn remove_feed(&self, store: &mut Store, id: FeedId) {
         match store.remove_feed(id) {
             Ok(true) => {}
-            Ok(false) => self.send(LibraryEvent::Failed(format!("There is no feed {id}"))),
-            Err(e) => self.send(LibraryEvent::Failed(format!(
-                "The feed could not be removed: {e}"
+            Ok(false) => self.send(LibraryEvent::Failed(tr!(
+                "feed-missing",
+                id = id.to_string()
+            ))),
+            Err(e) => self.send(LibraryEvent::Failed(tr!(
+                "feed-not-removed",
+                error = e.to_string()
             ))),
         }
         self.send_feeds(store);
@@ -270,7 +284,10 @@ impl Worker {
         let feeds = match store.feeds() {
             Ok(feeds) => feeds,
             Err(e) => {
-                self.send(LibraryEvent::Failed(format!("Feeds cannot be read: {e}")));
+                self.send(LibraryEvent::Failed(tr!(
+                    "feeds-unreadable",
+                    error = e.to_string()
+                )));
                 return false;
             }
         };
@@ -304,8 +321,9 @@ impl Worker {
                 true
             }
             Err(e) => {
-                self.send(LibraryEvent::Failed(format!(
-                    "Cannot start refreshing feeds: {e}"
+                self.send(LibraryEvent::Failed(tr!(
+                    "feeds-cannot-refresh",
+                    error = e.to_string()
                 )));
                 false
             }
@@ -362,7 +380,10 @@ impl Worker {
                 "{n} feed(s) written to {}",
                 path.display()
             ))),
-            Err(why) => self.send(LibraryEvent::Failed(format!("Feeds not exported: {why}"))),
+            Err(why) => self.send(LibraryEvent::Failed(tr!(
+                "feeds-not-exported",
+                error = why.as_str()
+            ))),
         }
     }
 }

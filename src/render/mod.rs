@@ -27,6 +27,26 @@ pub struct Scene<'a> {
     pub mention_counts: &'a HashMap<FeatureId, usize>,
     /// A feature's layer opacity (1 for the atlas's own features).
     pub opacity: &'a dyn Fn(&Feature) -> f32,
+    /// The language of names and of the legend.
+    pub language: crate::i18n::Language,
+    /// Whether the reference towns are shown (View → Towns and capitals).
+    pub towns: bool,
+}
+
+impl Scene<'_> {
+    /// What of the reference layers the image shows (as the window does).
+    #[must_use]
+    pub fn visibility<'m>(
+        &self,
+        projector: &Projector,
+        mentioned: &'m dyn Fn(&FeatureId) -> bool,
+    ) -> crate::atlas::reference::Visibility<'m> {
+        crate::atlas::reference::Visibility {
+            scale: projector.camera().scale(),
+            towns: self.towns,
+            mentioned,
+        }
+    }
 }
 
 /// Where to look, and how big the image is.

@@ -3,10 +3,14 @@
 
 use std::fmt::Write as _;
 
+use crate::atlas::reference::drawn_at;
 use crate::atlas::{AreaLevel, FeatureGeometry, FeatureKind};
 use crate::geometry::projection::{Projector, ScreenPoint, WorldPoint};
 use crate::view::labels::{LabelCandidate, place_labels_avoiding};
-use crate::view::palette::{self, Line, Paint, approximate_text_width, area_paint, label_style};
+use crate::view::line_label::along_lines;
+use crate::view::palette::{
+    self, Line, Paint, Symbol, approximate_text_width, area_paint, label_style,
+};
 use crate::view::scale_bar::scale_bar;
 
 use super::{ATTRIBUTION, Frame, Scene};
@@ -75,7 +79,11 @@ fn areas(out: &mut String, scene: &Scene<'_>, projector: &Projector) {
     let mut outlines: Vec<(u8, String)> = Vec::new();
     let _ = writeln!(out, r#"<g id="areas">"#);
     for (index, feature) in scene.atlas.features().iter().enumerate() {
-        let Some(shape) = scene.atlas.shape(index).filter(|_| !feature.hidden) else {
+        let Some(shape) = scene
+            .atlas
+            .shape(index)
+            .filter(|_| !feature.hidden && drawn_at(feature, projector.camera().scale()))
+        else {
             continue;
         };
         if !visible(shape.world_min, shape.world_max, projector) {
@@ -139,14 +147,13 @@ fn areas(out: &mut String, scene: &Scene<'_>, projector: &Projector) {
     let _ = writeln!(out, "</g>");
 }
 
-/// A point feature's symbol: a dot for towns, a diamond for the tripoint and
-/// for the user's markers (in their colour).
-fn marker(out: &mut String, at: ScreenPoint, kind: FeatureKind, colour: Option<Paint>) {
+/// A point feature's symbol ([`palette::symbol`]), as the window draws it.
+fn marker(out: &mut String, at: ScreenPoint, symbol: Symbol, colour: Option<Paint>) {
     let r = palette::MARKER_RADIUS;
     let outline = stroke_attrs(palette::MARKER_OUTLINE, 1.0).replace(r#"fill="none" "#, "");
-    match kind {
-        FeatureKind::Tripoint | FeatureKind::Marker => {
-            let (fill, (dx, dy)) = if kind == FeatureKind::Marker {
+    match symbol {
+        Symbol::Tripoint | Symbol::Pin => {
+            let (fill, (dx, dy)) = if symbol == Symbol::Pin {
                 (
                     colour.unwrap_or(palette::USER_MARKER_FILL),
                     (r + 0.5, r + 2.5),
@@ -166,20 +173,46 @@ fn marker(out: &mut String, at: ScreenPoint, kind: FeatureKind, colour: Option<P
                 rgt = at.x + dx,
             );
         }
-        _ => {
+        Symbol::Capital => {
             let (c, a) = colour.unwrap_or(palette::CITY_FILL).svg();
+            let _ = writeln!(
+                out,
+                r##"<circle cx="{x:.1}" cy="{y:.1}" r="{r}" fill="#ffffff" stroke="{c}" stroke-opacity="{a:.3}" stroke-width="1.8"/><circle cx="{x:.1}" cy="{y:.1}" r="{inner}" fill="{c}" fill-opacity="{a:.3}"/>"##,
+                x = at.x,
+                y = at.y,
+                inner = r - 2.8,
+            );
+        }
+        Symbol::Town | Symbol::ReferenceTown => {
+            let (c, a) = colour.unwrap_or(palette::CITY_FILL).svg();
+            let (r, outline) = if symbol == Symbol::Town {
+                (r, outline)
+            } else {
+                (
+                    palette::REFERENCE_TOWN_RADIUS,
+                    r##"stroke="#ffffff" stroke-width="1""##.to_owned(),
+                )
+            };
             let _ = writeln!(
                 out,
                 r#"<circle cx="{:.1}" cy="{:.1}" r="{r}" fill="{c}" fill-opacity="{a:.3}" {outline}/>"#,
                 at.x, at.y
             );
         }
+        Symbol::Unmarked => {}
     }
 }
 
 fn markers(out: &mut String, scene: &Scene<'_>, projector: &Projector, frame: &Frame) {
     let _ = writeln!(out, r#"<g id="markers">"#);
-    for feature in scene.atlas.features().iter().filter(|f| !f.hidden) {
+    let mentioned = |id: &crate::atlas::FeatureId| scene.mention_counts.contains_key(id);
+    let visibility = scene.visibility(projector, &mentioned);
+    for feature in scene
+        .atlas
+        .features()
+        .iter()
+        .filter(|f| !f.hidden && f.kind != FeatureKind::Sea && visibility.drawn(f))
+    {
         let FeatureGeometry::Point(at) = feature.geometry else {
             continue;
         };
@@ -190,7 +223,12 @@ fn markers(out: &mut String, scene: &Scene<'_>, projector: &Projector, frame: &F
                 .note(&feature.id)
                 .and_then(|a| a.colour)
                 .map(|c| Paint::rgb(c.0[0], c.0[1], c.0[2]));
-            marker(out, p, feature.kind, colour);
+            marker(
+                out,
+                p,
+                palette::symbol(feature, visibility.reported(feature)),
+                colour,
+            );
         }
     }
     let _ = writeln!(out, "</g>");
@@ -207,6 +245,97 @@ fn text(out: &mut String, at: ScreenPoint, size: f32, paint: Paint, anchor: &str
     );
 }
 
+/// Where a river's name may go: along the river (see `view::line_label`).
+struct RiverLabel<'s, 'a> {
+    scene: &'s Scene<'a>,
+    projector: &'s Projector,
+    frame: &'s Frame,
+}
+
+/// Label candidates with their group, and the turned ones' angle (degrees)
+/// and centre by candidate.
+type Candidates = Vec<(LabelCandidate, usize)>;
+type Turned = std::collections::HashMap<usize, (f32, ScreenPoint)>;
+
+impl RiverLabel<'_, '_> {
+    /// Pushes the river's candidates (group `group`); its style if any.
+    fn candidates(
+        &self,
+        index: usize,
+        group: usize,
+        candidates: &mut Candidates,
+        turned: &mut Turned,
+    ) -> Option<palette::LabelStyle> {
+        let feature = &self.scene.atlas.features()[index];
+        let shape = self.scene.atlas.shape(index)?;
+        let style = label_style(feature, f32::MAX, self.scene.language)?;
+        if style.text.is_empty() {
+            return None;
+        }
+        let width = approximate_text_width(&style.text, style.size);
+        let places = along_lines(
+            &shape.lines,
+            self.projector,
+            &self.frame.rect(),
+            width,
+            style.size,
+        );
+        for (n, place) in places.into_iter().enumerate() {
+            let (w, h) = place.bounds(width, style.size * 1.2);
+            turned.insert(candidates.len(), (place.angle.to_degrees(), place.center));
+            candidates.push((
+                LabelCandidate {
+                    center: place.center,
+                    width: w,
+                    height: h,
+                    priority: style.priority - i32::try_from(n).unwrap_or(i32::MAX),
+                    group,
+                },
+                group,
+            ));
+        }
+        Some(style)
+    }
+}
+
+/// Where a name `width` × `height` may go: beside a marker (right, left,
+/// above, below), or on an area's label point.
+fn label_positions(
+    anchor: ScreenPoint,
+    beside_marker: bool,
+    width: f32,
+    height: f32,
+) -> Vec<ScreenPoint> {
+    if !beside_marker {
+        return vec![anchor];
+    }
+    let gap = palette::MARKER_RADIUS + 4.0;
+    let at = |dx: f32, dy: f32| ScreenPoint {
+        x: anchor.x + dx,
+        y: anchor.y + dy,
+    };
+    vec![
+        at(gap + width / 2.0, 0.0),
+        at(-gap - width / 2.0, 0.0),
+        at(0.0, -gap - height / 2.0),
+        at(0.0, gap + height / 2.0),
+    ]
+}
+
+/// A river's name turned by `degrees` about `center`.
+fn turned_text(out: &mut String, style: &palette::LabelStyle, center: ScreenPoint, degrees: f32) {
+    let (c, a) = style.paint.svg();
+    let _ = writeln!(
+        out,
+        r##"<text x="{x:.1}" y="{y:.1}" font-size="{}" fill="{c}" fill-opacity="{a:.3}" text-anchor="middle" stroke="#ffffff" stroke-opacity="0.75" stroke-width="2.5" paint-order="stroke" transform="rotate({degrees:.1} {x:.1} {cy:.1})">{}</text>"##,
+        style.size,
+        xml(&style.text),
+        x = center.x,
+        y = center.y + style.size * 0.35,
+        cy = center.y,
+    );
+}
+
 /// Names, placed by the same rules as in the window.
 fn labels(
     out: &mut String,
@@ -216,14 +345,30 @@ fn labels(
     badges: &[crate::geometry::projection::ScreenRect],
 ) {
     let mut specs = Vec::new();
-    let mut candidates = Vec::new();
+    let mut candidates: Candidates = Vec::new();
+    // Rivers' names, along them.
+    let mut turned = Turned::new();
+    let mentioned = |id: &crate::atlas::FeatureId| scene.mention_counts.contains_key(id);
+    let visibility = scene.visibility(projector, &mentioned);
+    let river = RiverLabel {
+        scene,
+        projector,
+        frame,
+    };
     for (index, feature) in scene
         .atlas
         .features()
         .iter()
         .enumerate()
-        .filter(|(_, f)| !f.hidden)
+        .filter(|(_, f)| !f.hidden && visibility.named(f))
     {
+        if feature.kind == FeatureKind::River {
+            if let Some(style) = river.candidates(index, specs.len(), &mut candidates, &mut turned)
+            {
+                specs.push(style);
+            }
+            continue;
+        }
         let anchor = projector.screen_from_lonlat(feature.label_at);
         if !frame.contains(anchor, 0.0) {
             continue;
@@ -233,34 +378,15 @@ fn labels(
             let b = projector.screen_from_world(s.world_max);
             (b.x - a.x).abs()
         });
-        let Some(style) = label_style(feature, screen_width) else {
+        let Some(mut style) = label_style(feature, screen_width, scene.language) else {
             continue;
         };
+        if visibility.reported(feature) {
+            palette::as_reported(&mut style);
+        }
         let width = approximate_text_width(&style.text, style.size);
         let height = style.size * 1.2;
-        let positions: Vec<ScreenPoint> = if style.beside_marker {
-            let gap = palette::MARKER_RADIUS + 4.0;
-            vec![
-                ScreenPoint {
-                    x: anchor.x + gap + width / 2.0,
-                    y: anchor.y,
-                },
-                ScreenPoint {
-                    x: anchor.x - gap - width / 2.0,
-                    y: anchor.y,
-                },
-                ScreenPoint {
-                    x: anchor.x,
-                    y: anchor.y - gap - height / 2.0,
-                },
-                ScreenPoint {
-                    x: anchor.x,
-                    y: anchor.y + gap + height / 2.0,
-                },
-            ]
-        } else {
-            vec![anchor]
-        };
+        let positions = label_positions(anchor, style.beside_marker, width, height);
         let group = specs.len();
         for center in positions {
             candidates.push((
@@ -281,6 +407,10 @@ fn labels(
     for i in place_labels_avoiding(&boxes, 2.0, badges) {
         let (candidate, group) = candidates[i];
         let style = &specs[group];
+        if let Some(&(degrees, center)) = turned.get(&i) {
+            turned_text(out, style, center, degrees);
+            continue;
+        }
         let baseline = ScreenPoint {
             x: candidate.center.x,
             y: candidate.center.y + style.size * 0.35,
@@ -328,7 +458,12 @@ fn badges(out: &mut String, placed: &[crate::view::badges::Placed]) {
 }
 
 /// Scale bar and attribution, bottom right; legend, bottom left.
-fn furniture(out: &mut String, projector: &Projector, frame: &Frame) {
+fn furniture(
+    out: &mut String,
+    projector: &Projector,
+    frame: &Frame,
+    language: crate::i18n::Language,
+) {
     let (width, height) = (frame.width as f32, frame.height as f32);
     let dark = palette::LABEL_DARK.svg().0;
     let attribution_width = approximate_text_width(ATTRIBUTION, 10.5);
@@ -358,43 +493,68 @@ fn furniture(out: &mut String, projector: &Projector, frame: &Frame) {
             xml(&bar.label)
         );
     }
-    let rows: [(&str, Paint, Option<Line>); 7] = [
+    legend(out, height, language);
+}
+
+/// What a legend row shows beside its name.
+enum Swatch {
+    Area(Paint, Line),
+    Line(Line),
+    Symbol(Symbol, Option<Paint>),
+    Badge,
+}
+
+/// The legend, bottom left, in `language`.
+fn legend(out: &mut String, height: f32, language: crate::i18n::Language) {
+    let dark = palette::LABEL_DARK.svg().0;
+    let tr = |id: &str| crate::i18n::text_in(language, id, &[]);
+    let rows: [(String, Swatch); 11] = [
         (
-            "Mali, Niger, Burkina Faso",
-            palette::FOCUS_FILL,
-            Some(palette::FOCUS_LINE),
+            tr("legend-focus"),
+            Swatch::Area(palette::FOCUS_FILL, palette::FOCUS_LINE),
         ),
         (
-            "Other countries",
-            palette::CONTEXT_FILL,
-            Some(palette::CONTEXT_LINE),
+            tr("legend-other-countries"),
+            Swatch::Area(palette::CONTEXT_FILL, palette::CONTEXT_LINE),
         ),
         (
-            "Three-borders zone",
-            palette::ZONE_FILL,
-            Some(palette::ZONE_LINE),
+            tr("legend-zone"),
+            Swatch::Area(palette::ZONE_FILL, palette::ZONE_LINE),
         ),
         (
-            "Your zones",
-            palette::USER_ZONE_FILL,
-            Some(palette::USER_ZONE_LINE),
+            tr("legend-user-zones"),
+            Swatch::Area(palette::USER_ZONE_FILL, palette::USER_ZONE_LINE),
         ),
-        ("Town (GeoNames)", palette::CITY_FILL, None),
-        ("Your markers", palette::USER_MARKER_FILL, None),
-        ("Mentions in the articles", palette::BADGE_FILL, None),
+        (
+            tr("legend-lake"),
+            Swatch::Area(palette::OCEAN, palette::LAKE_LINE),
+        ),
+        (tr("legend-river"), Swatch::Line(palette::RIVER_LINE)),
+        (tr("legend-capital"), Swatch::Symbol(Symbol::Capital, None)),
+        (
+            tr("legend-town"),
+            Swatch::Symbol(Symbol::ReferenceTown, None),
+        ),
+        (
+            tr("legend-reported-town"),
+            Swatch::Symbol(Symbol::Town, None),
+        ),
+        (tr("legend-markers"), Swatch::Symbol(Symbol::Pin, None)),
+        (tr("legend-mentions"), Swatch::Badge),
     ];
     let top = height - 20.0 - rows.len() as f32 * 18.0 - 22.0;
     let _ = writeln!(
         out,
-        r##"<g id="legend"><rect x="10" y="{top:.1}" width="190" height="{:.1}" rx="4" fill="#ffffff" fill-opacity="0.88" stroke="#b5ad9f"/><text x="18" y="{:.1}" font-size="11.5" fill="{dark}">Legend</text>"##,
+        r##"<g id="legend"><rect x="10" y="{top:.1}" width="210" height="{:.1}" rx="4" fill="#ffffff" fill-opacity="0.88" stroke="#b5ad9f"/><text x="18" y="{:.1}" font-size="11.5" fill="{dark}">{}</text>"##,
         rows.len() as f32 * 18.0 + 26.0,
-        top + 15.0
+        top + 15.0,
+        xml(&tr("legend-title"))
     );
-    for (i, (label, fill, line)) in rows.iter().enumerate() {
+    for (i, (label, swatch)) in rows.iter().enumerate() {
         let row_y = top + 24.0 + i as f32 * 18.0;
-        let (colour, alpha) = fill.svg();
-        match line {
-            Some(line) => {
+        match swatch {
+            Swatch::Area(fill, line) => {
+                let (colour, alpha) = fill.svg();
                 let (sc, sa) = line.paint.svg();
                 let _ = write!(
                     out,
@@ -402,7 +562,28 @@ fn furniture(out: &mut String, projector: &Projector, frame: &Frame) {
                     line.width.min(2.0)
                 );
             }
-            None => {
+            Swatch::Line(line) => {
+                let (sc, sa) = line.paint.svg();
+                let _ = write!(
+                    out,
+                    r#"<path d="M18 {y:.1} L36 {y:.1}" stroke="{sc}" stroke-opacity="{sa:.3}" stroke-width="{}"/>"#,
+                    line.width,
+                    y = row_y + 6.0
+                );
+            }
+            Swatch::Symbol(symbol, colour) => {
+                marker(
+                    out,
+                    ScreenPoint {
+                        x: 27.0,
+                        y: row_y + 6.0,
+                    },
+                    *symbol,
+                    *colour,
+                );
+            }
+            Swatch::Badge => {
+                let (colour, alpha) = palette::BADGE_FILL.svg();
                 let _ = write!(
                     out,
                     r##"<circle cx="27" cy="{:.1}" r="5" fill="{colour}" fill-opacity="{alpha:.3}" stroke="#ffffff"/>"##,
@@ -454,7 +635,7 @@ pub fn svg(scene: &Scene<'_>, frame: &Frame) -> String {
         &crate::view::badges::rects(&placed),
     );
     badges(&mut out, &placed);
-    furniture(&mut out, &projector, frame);
+    furniture(&mut out, &projector, frame, scene.language);
     out.push_str("</svg>\n");
     out
 }

@@ -34,6 +34,8 @@ fn the_svg_has_the_countries_the_places_the_user_marks_and_the_credits() {
         annotations: &annotations,
         mention_counts: &counts,
         opacity: &|_| 1.0,
+        language: crate::i18n::current(),
+        towns: true,
     };
     let frame = Frame::fit(SAHEL, 1200, 800).unwrap_or_else(|e| panic!("{e}"));
     let svg = svg::svg(&scene, &frame);
@@ -79,4 +81,59 @@ fn bad_requests_are_refused_with_a_reason() {
     assert!(error(Frame::fit([f64::NAN, 0.0, 5.0, 10.0], 100, 100)).contains("west"));
     assert!(Format::of(Path::new("map.jpeg")).is_err());
     assert_eq!(Format::of(Path::new("MAP.PNG")).ok(), Some(Format::Png));
+}
+
+/// The image draws the reference layers as the window does: capitals, the
+/// Niger named along its course, the seas, a legend that lists them; in
+/// French, names and legend in French; without the towns layer, only the
+/// towns the reports name.
+#[test]
+fn the_image_has_the_reference_layers_in_the_language_asked() {
+    let atlas = atlas();
+    let annotations = Annotations::default();
+    let none = HashMap::new();
+    // West Africa and the Gulf of Guinea.
+    let frame = Frame::fit([-18.0, 0.0, 16.0, 22.0], 1400, 1000).unwrap_or_else(|e| panic!("{e}"));
+    let draw = |language, towns, counts: &HashMap<FeatureId, usize>| {
+        svg::svg(
+            &Scene {
+                atlas: &atlas,
+                annotations: &annotations,
+                mention_counts: counts,
+                opacity: &|_| 1.0,
+                language,
+                towns,
+            },
+            &frame,
+        )
+    };
+    let english = draw(crate::i18n::Language::English, true, &none);
+    for expected in [
+        ">Bamako</text>",
+        ">Niamey</text>",
+        ">Ouagadougou</text>",
+        "rotate(",
+        ">Niger</text>",
+        "Gulf of Guinea",
+        ">River</text>",
+        ">Capital</text>",
+    ] {
+        assert!(english.contains(expected), "no {expected:?} in the SVG");
+    }
+    let french = draw(crate::i18n::Language::French, true, &none);
+    for expected in ["Golfe de Guinée", ">Légende</text>", ">Capitale</text>"] {
+        assert!(
+            french.contains(expected),
+            "no {expected:?} in the French SVG"
+        );
+    }
+    // Towns hidden: Bamako goes, unless the reports name it.
+    let hidden = draw(crate::i18n::Language::English, false, &none);
+    assert!(!hidden.contains(">Bamako</text>"));
+    let bamako = atlas
+        .find("Bamako", crate::atlas::FeatureKind::City)
+        .map_or_else(|| panic!("Bamako"), |f| f.id.clone());
+    let named = HashMap::from([(bamako, 2)]);
+    let reported = draw(crate::i18n::Language::English, false, &named);
+    assert!(reported.contains(">Bamako</text>"));
 }

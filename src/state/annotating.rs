@@ -6,6 +6,7 @@
 //! annotations are saved atomically to the autosave file, so killing the app
 //! loses nothing that was applied.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use super::AppState;
@@ -16,7 +17,10 @@ use crate::geometry::projection::LonLat;
 use crate::save::write_atomically;
 
 /// What the status bar says while a zone is being drawn.
-pub const DRAWING_HELP: &str = "Drawing a zone: click its corners; Enter or double-click to finish, Backspace to remove a corner, Esc to cancel";
+#[must_use]
+pub fn drawing_help() -> String {
+    tr!("drawing-help")
+}
 
 /// Autosaves are written by a job, one at a time, the latest last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,12 +111,16 @@ impl AppState {
                     let aside = autosave.with_extension("unreadable.geojson");
                     let moved = std::fs::rename(&autosave, &aside).is_ok();
                     self.messages.push(format!(
-                        "Your saved annotations ({}) could not be read: {e}. {}",
-                        autosave.display(),
+                        "{} {}",
+                        tr!(
+                            "annotations-unreadable",
+                            file = autosave.display().to_string(),
+                            error = e.to_string()
+                        ),
                         if moved {
-                            format!("The file was kept as {}.", aside.display())
+                            tr!("annotations-kept-as", file = aside.display().to_string())
                         } else {
-                            "Autosave is off so that the file is not overwritten.".to_owned()
+                            tr!("annotations-autosave-off")
                         }
                     ));
                     if !moved {
@@ -124,8 +132,13 @@ impl AppState {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
                 self.messages.push(format!(
-                    "Your saved annotations ({}) could not be read: {e}. Autosave is off so that the file is not overwritten.",
-                    autosave.display()
+                    "{} {}",
+                    tr!(
+                        "annotations-unreadable",
+                        file = autosave.display().to_string(),
+                        error = e.to_string()
+                    ),
+                    tr!("annotations-autosave-off")
                 ));
                 self.sync_user_features();
                 return;
@@ -138,12 +151,12 @@ impl AppState {
     pub(super) fn apply_annotation(&mut self, command: AnnotationCommand) {
         let changed = match command {
             AnnotationCommand::SetNote { id, annotation } => {
-                let what = format!("Note on {}", self.name_of(&id));
+                let what = tr!("undo-note", name = self.name_of(&id));
                 self.history.edit(&what, |a| a.set_note(id, annotation))
             }
             AnnotationCommand::AddMarker { name, at } => {
                 let mut added = None;
-                let changed = self.history.edit("Add marker", |a| {
+                let changed = self.history.edit(&tr!("undo-add-marker"), |a| {
                     added = Some(a.add_marker(&name, at));
                 });
                 self.sync_user_features();
@@ -151,13 +164,14 @@ impl AppState {
                 changed
             }
             AnnotationCommand::Rename { id, name } => {
-                let what = format!("Rename {}", self.user_kind(&id));
+                let what =
+                    self.zone_or_marker(&id, tr!("undo-rename-zone"), tr!("undo-rename-marker"));
                 self.history.edit(&what, |a| {
                     a.rename(&id, &name);
                 })
             }
             AnnotationCommand::MoveTo { id, at } => {
-                let what = format!("Move {}", self.user_kind(&id));
+                let what = self.zone_or_marker(&id, tr!("undo-move-zone"), tr!("undo-move-marker"));
                 self.history.edit(&what, |a| {
                     if !a.move_marker(&id, at) {
                         a.move_zone(&id, at);
@@ -168,7 +182,8 @@ impl AppState {
                 if self.selected.as_ref() == Some(&id) {
                     self.selected = None;
                 }
-                let what = format!("Delete {}", self.user_kind(&id));
+                let what =
+                    self.zone_or_marker(&id, tr!("undo-delete-zone"), tr!("undo-delete-marker"));
                 self.history.edit(&what, |a| {
                     a.delete(&id);
                 })
@@ -176,7 +191,7 @@ impl AppState {
             AnnotationCommand::AddZone { name, corners } => self.add_zone(&name, corners),
             AnnotationCommand::StartZone => {
                 self.drawing = Some(Vec::new());
-                self.status = Some(DRAWING_HELP.into());
+                self.status = Some(drawing_help());
                 false
             }
             AnnotationCommand::AddCorner(at) => {
@@ -201,14 +216,14 @@ impl AppState {
                 Some(corners) => {
                     // Not enough corners yet: keep drawing, and say why.
                     self.drawing = Some(corners);
-                    self.status = Some("A zone needs three corners at least".into());
+                    self.status = Some(tr!("zone-three-corners"));
                     false
                 }
                 None => false,
             },
             AnnotationCommand::CancelZone => {
                 if self.drawing.take().is_some() {
-                    self.status = Some("Zone drawing cancelled".into());
+                    self.status = Some(tr!("zone-cancelled"));
                 }
                 false
             }
@@ -232,24 +247,23 @@ impl AppState {
 
     fn add_zone(&mut self, name: &str, corners: Vec<LonLat>) -> bool {
         let mut added = None;
-        let changed = self.history.edit("Draw zone", |a| {
+        let changed = self.history.edit(&tr!("undo-draw-zone"), |a| {
             added = a.add_zone(name, corners);
         });
         if added.is_none() {
-            self.messages
-                .push("A zone needs three corners or more, all on the map".into());
+            self.messages.push(tr!("zone-corners-on-map"));
         }
         self.sync_user_features();
         self.selected = added.or(self.selected.take());
         changed
     }
 
-    /// "marker" or "zone", for undo labels.
-    fn user_kind(&self, id: &FeatureId) -> &'static str {
+    /// `zone` if `id` is one of the user's zones, else `marker` (undo labels).
+    fn zone_or_marker(&self, id: &FeatureId, zone: String, marker: String) -> String {
         if self.history.current().zone(id).is_some() {
-            "zone"
+            zone
         } else {
-            "marker"
+            marker
         }
     }
 
@@ -261,17 +275,17 @@ impl AppState {
 
     fn undo_redo(&mut self, undo: bool) -> bool {
         let done = if undo {
-            self.history.undo().map(|w| format!("Undone: {w}"))
+            self.history.undo().map(|w| tr!("undone", what = w))
         } else {
-            self.history.redo().map(|w| format!("Redone: {w}"))
+            self.history.redo().map(|w| tr!("redone", what = w))
         };
         let changed = done.is_some();
         let nothing = if undo {
-            "Nothing to undo"
+            tr!("nothing-to-undo")
         } else {
-            "Nothing to redo"
+            tr!("nothing-to-redo")
         };
-        self.status = Some(done.unwrap_or_else(|| nothing.to_owned()));
+        self.status = Some(done.unwrap_or(nothing));
         changed
     }
 
@@ -357,9 +371,10 @@ impl AppState {
         let again = self.autosave_job == AutosaveJob::RunningThenAgain;
         self.autosave_job = AutosaveJob::Idle;
         if let Err(e) = result {
-            self.messages.push(format!(
-                "Annotations could not be saved to {}: {e}",
-                path.display()
+            self.messages.push(tr!(
+                "annotations-not-saved",
+                file = path.display().to_string(),
+                error = e
             ));
         }
         if again {
@@ -369,10 +384,13 @@ impl AppState {
 
     fn write_annotations(&mut self, path: &Path) {
         match write_atomically(path, self.annotations_text().as_bytes()) {
-            Ok(()) => self.status = Some(format!("Annotations saved to {}", path.display())),
-            Err(e) => self.messages.push(format!(
-                "Annotations could not be saved to {}: {e}",
-                path.display()
+            Ok(()) => {
+                self.status = Some(tr!("annotations-saved", file = path.display().to_string()));
+            }
+            Err(e) => self.messages.push(tr!(
+                "annotations-not-saved",
+                file = path.display().to_string(),
+                error = e.to_string()
             )),
         }
     }
@@ -388,9 +406,9 @@ impl AppState {
                         .into_iter()
                         .map(|w| format!("{}: {w}", path.display())),
                 );
-                let what = format!("Open {}", path.display());
+                let what = tr!("undo-open", file = path.display().to_string());
                 let changed = self.history.replace(&what, annotations);
-                self.status = Some(format!("Annotations opened from {}", path.display()));
+                self.status = Some(tr!("annotations-opened", file = path.display().to_string()));
                 changed
             }
             Err(e) => {

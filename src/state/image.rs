@@ -1,6 +1,7 @@
 //! File → Export image: the map as the user sees it now (camera, window
 //! size, layers and their opacity, annotations) as PNG or SVG.
 
+use crate::tr;
 use std::path::Path;
 
 use super::AppState;
@@ -18,8 +19,7 @@ fn whole_pixels(side: f32) -> u32 {
 impl AppState {
     pub(super) fn export_image(&mut self, path: &Path) {
         let Some(viewport) = self.viewport else {
-            self.messages
-                .push("The map has not been laid out yet; try again".into());
+            self.messages.push(tr!("image-not-laid-out"));
             return;
         };
         let frame = Frame {
@@ -30,7 +30,7 @@ impl AppState {
         // A wrong name is said at once, not after drawing.
         if let Err(e) = crate::render::check_path(path) {
             self.messages
-                .push(format!("The image was not written: {e}"));
+                .push(tr!("image-failed", error = e.to_string()));
             return;
         }
         let layer_opacity = self
@@ -38,8 +38,12 @@ impl AppState {
             .iter()
             .map(|l| (l.id.clone(), l.opacity))
             .collect();
-        self.status = Some(format!("Drawing the map to {}…", path.display()));
+        self.status = Some(tr!("image-drawing", file = path.display().to_string()));
         self.jobs.push(crate::jobs::Job::ExportImage {
+            language: self.view_settings().language(),
+            towns: self
+                .view_settings()
+                .shows(super::view_settings::ReferenceLayer::Towns),
             atlas: std::sync::Arc::clone(&self.atlas),
             annotations: self.annotations().clone(),
             mention_counts: self.mention_counts().clone(),

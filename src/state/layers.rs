@@ -2,6 +2,7 @@
 //! annotated and given dossiers like any other); this keeps what belongs to
 //! each file, whether it is shown, how opaque, and what went wrong reading it.
 
+use crate::tr;
 use std::path::PathBuf;
 
 use super::AppState;
@@ -163,7 +164,7 @@ impl AppState {
                     {
                         self.selected = None;
                     }
-                    self.status = Some(format!("Layer {} closed", layer.name));
+                    self.status = Some(tr!("layer-closed", name = layer.name.as_str()));
                     self.autosave_now();
                 }
             }

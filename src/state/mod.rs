@@ -8,6 +8,7 @@ mod annotating;
 mod image;
 mod layers;
 mod search;
+pub mod view_settings;
 pub mod web;
 pub mod word_filter;
 
@@ -15,6 +16,7 @@ pub use annotating::AnnotationCommand;
 pub use layers::{ImportedLayerData, Layer, LayerCommand, layer_id};
 pub use search::{MAX_HITS, SearchCommand, SearchState};
 
+use crate::tr;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -136,6 +138,8 @@ pub enum Command {
     /// When the user last had the window open (seconds since 1970): articles
     /// stored after it are marked new on the map and in dossiers.
     SetLastVisit(i64),
+    /// The interface's language and the reference layers shown.
+    View(view_settings::ViewCommand),
 }
 
 /// The state of one window of Dispatch Atlas.
@@ -167,6 +171,8 @@ pub struct AppState {
     word_filter: word_filter::WordFilter,
     /// See [`Command::SetLastVisit`].
     last_visit_s: Option<i64>,
+    /// The language and the reference layers shown (persisted).
+    view_settings: view_settings::ViewSettings,
     /// Articles removed this session, the last one last (for undo).
     removed_articles: Vec<Arc<AnalysedArticle>>,
     /// Store changes for the library to make (the UI glue takes them).
@@ -227,6 +233,7 @@ impl AppState {
             web: web::WebState::default(),
             word_filter: word_filter::WordFilter::default(),
             last_visit_s: None,
+            view_settings: view_settings::ViewSettings::default(),
             autosave_job: annotating::AutosaveJob::Idle,
             cancel_reading: false,
             jobs: Vec::new(),
@@ -327,32 +334,22 @@ impl AppState {
             }
             Command::ExportImage(path) => self.export_image(&path),
             Command::Search(command) => self.apply_search(command),
-            Command::RemoveArticle(id) => {
-                if let Some(removed) = self.corpus.remove(&id) {
-                    self.rollup
-                        .remove_article(&removed, self.is_new(&removed.article));
-                    if self.article_shown.as_deref() == Some(id.as_str()) {
-                        self.article_shown = None;
-                    }
-                    self.status = Some(format!(
-                        "Removed “{}” (Edit, Undo remove article brings it back)",
-                        removed.article.title
-                    ));
-                    self.library_jobs.push(crate::library::Job::Remove(id));
-                    self.removed_articles.push(removed);
-                }
-            }
+            Command::RemoveArticle(id) => self.remove_article(&id),
             Command::JobDone(outcome) => self.job_done(outcome),
             Command::Web(command) => self.apply_web(command),
+            Command::View(command) => self.apply_view(command),
             Command::SetLastVisit(at_s) => self.last_visit_s = Some(at_s),
             Command::WordFilter(command) => self.apply_word_filter(command),
             Command::CancelReading => {
                 self.cancel_reading = true;
-                self.status = Some("Stopping the reading; what was read is kept".to_owned());
+                self.status = Some(tr!("reading-stopping"));
             }
             Command::UndoRemoveArticle => {
                 if let Some(article) = self.removed_articles.pop() {
-                    self.status = Some(format!("Brought back “{}”", article.article.title));
+                    self.status = Some(tr!(
+                        "article-restored",
+                        title = article.article.title.as_str()
+                    ));
                     self.library_jobs
                         .push(crate::library::Job::Restore(article.article.id.clone()));
                     self.add_article(article);
@@ -446,15 +443,39 @@ impl AppState {
         std::mem::take(&mut self.jobs)
     }
 
+    /// Takes an article out of the map, the dossiers and the store (undo
+    /// brings it back).
+    fn remove_article(&mut self, id: &str) {
+        if let Some(removed) = self.corpus.remove(id) {
+            self.rollup
+                .remove_article(&removed, self.is_new(&removed.article));
+            if self.article_shown.as_deref() == Some(id) {
+                self.article_shown = None;
+            }
+            self.status = Some(tr!(
+                "article-removed",
+                title = removed.article.title.as_str()
+            ));
+            self.library_jobs
+                .push(crate::library::Job::Remove(id.to_owned()));
+            self.removed_articles.push(removed);
+        }
+    }
+
     fn job_done(&mut self, outcome: crate::jobs::Outcome) {
         match outcome {
             crate::jobs::Outcome::Exported { path, result } => match result {
                 Ok(count) => {
-                    self.status = Some(format!("Exported {count} features to {}", path.display()));
+                    self.status = Some(tr!(
+                        "exported",
+                        count = count,
+                        file = path.display().to_string()
+                    ));
                 }
-                Err(e) => self.messages.push(format!(
-                    "The export could not be written to {}: {e}",
-                    path.display()
+                Err(e) => self.messages.push(tr!(
+                    "export-failed",
+                    file = path.display().to_string(),
+                    error = e
                 )),
             },
             crate::jobs::Outcome::Pasted(loaded) => self.apply_web(web::WebCommand::Pasted(loaded)),
@@ -471,16 +492,13 @@ impl AppState {
                 result,
             } => match result {
                 Ok(()) => {
-                    self.status = Some(format!(
-                        "Map image ({}×{}) written to {}",
-                        frame.width,
-                        frame.height,
-                        path.display()
+                    self.status = Some(tr!(
+                        "image-written",
+                        size = format!("{}×{}", frame.width, frame.height),
+                        file = path.display().to_string()
                     ));
                 }
-                Err(e) => self
-                    .messages
-                    .push(format!("The image was not written: {e}")),
+                Err(e) => self.messages.push(tr!("image-failed", error = e)),
             },
         }
     }

@@ -1,6 +1,7 @@
 //! Full-text search (Ctrl+K): the question asked, the answer from the
 //! library's worker, and the map filtered to the matching articles.
 
+use crate::tr;
 use std::collections::HashSet;
 
 use super::{AppState, Command};
@@ -136,10 +137,10 @@ impl AppState {
                         rollup.add_article(&self.atlas, a, false);
                     }
                 }
-                self.status = Some(format!(
-                    "Map filtered to {} article(s) matching “{}”",
-                    names.len(),
-                    answer.query
+                self.status = Some(tr!(
+                    "search-map-filtered",
+                    count = names.len(),
+                    query = answer.query.as_str()
                 ));
                 search.filter = Some(MapFilter {
                     query: answer.query.clone(),
@@ -149,7 +150,7 @@ impl AppState {
             }
             SearchCommand::ClearFilter => {
                 search.filter = None;
-                self.status = Some("Map shows every article again".to_owned());
+                self.status = Some(tr!("search-map-all"));
             }
             SearchCommand::Open(name) => {
                 use geo::BoundingRect;

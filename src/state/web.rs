@@ -2,6 +2,7 @@
 //! Add-from-link dialog, the paste form, and when feeds are next due.
 //! Network work is the library's; this part only queues its jobs.
 
+use crate::tr;
 use std::time::{Duration, Instant};
 
 use super::{AppState, Command};
@@ -179,33 +180,28 @@ impl AppState {
                     .map(str::to_owned)
                     .collect();
                 if urls.is_empty() {
-                    self.messages
-                        .push("No link to fetch: paste an https:// link".into());
+                    self.messages.push(tr!("links-none"));
                     return;
                 }
-                self.status = Some(format!("Fetching {} link(s)…", urls.len()));
-                web.done_status = Some(format!(
-                    "Done with {} link(s); any that failed are said above",
-                    urls.len()
-                ));
+                self.status = Some(tr!("links-fetching", count = urls.len()));
+                web.done_status = Some(tr!("links-done", count = urls.len()));
                 web.add_link_open = false;
                 self.library_jobs.push(Job::Fetch(urls));
             }
             WebCommand::Subscribe(url) => {
                 let url = url.trim().to_owned();
                 if url.is_empty() {
-                    self.messages
-                        .push("No feed address: paste the feed's https:// link".into());
+                    self.messages.push(tr!("feeds-no-address"));
                     return;
                 }
-                self.status = Some(format!("Subscribing to {url}…"));
-                web.done_status = Some(format!("Subscribed to {url}"));
+                self.status = Some(tr!("feeds-subscribing", url = url.as_str()));
+                web.done_status = Some(tr!("feeds-subscribed", url = url.as_str()));
                 self.library_jobs.push(Job::AddFeeds(vec![(url, None)]));
             }
             WebCommand::Unsubscribe(id) => self.library_jobs.push(Job::RemoveFeed(id)),
             WebCommand::Refresh(only) => {
-                self.status = Some("Refreshing feeds…".into());
-                web.done_status = Some("Feeds refreshed".into());
+                self.status = Some(tr!("feeds-refreshing"));
+                web.done_status = Some(tr!("feeds-refreshed-all"));
                 self.library_jobs.push(Job::RefreshFeeds(only));
             }
             WebCommand::ImportOpml(path) => self.library_jobs.push(Job::ImportOpml(path)),
@@ -222,8 +218,7 @@ impl AppState {
                 if html.as_deref().is_none_or(|h| h.trim().is_empty())
                     && text.as_deref().is_none_or(|t| t.trim().is_empty())
                 {
-                    self.messages
-                        .push("The clipboard holds no text to paste as an article".into());
+                    self.messages.push(tr!("paste-empty"));
                     return;
                 }
                 web.paste_reading = true;
@@ -239,8 +234,8 @@ impl AppState {
                     .take()
                     .map(|d| d.warnings)
                     .unwrap_or_default();
-                self.status = Some(format!("Adding “{}”…", article.title));
-                web.done_status = Some(format!("Added “{}”", article.title));
+                self.status = Some(tr!("paste-adding", title = article.title.as_str()));
+                web.done_status = Some(tr!("paste-added", title = article.title.as_str()));
                 self.library_jobs.push(Job::Read {
                     sources: vec![ArticleSource::Loaded(Box::new(LoadedArticle {
                         article: *article,

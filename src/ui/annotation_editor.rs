@@ -6,6 +6,7 @@
 //! While no field has the keyboard, the draft follows the state, so undo and
 //! File → Open show up immediately.
 
+use crate::tr;
 use egui::{Id, RichText, Ui};
 
 use crate::annotations::{Annotation, Colour, parse_tags};
@@ -56,7 +57,7 @@ fn set(commands: &mut Vec<Command>, id: &FeatureId, annotation: Annotation) {
 
 /// The marker's name, committed when the field loses focus.
 fn name_row(ui: &mut Ui, feature: &Feature, draft: &mut Draft, commands: &mut Vec<Command>) {
-    let label = ui.label("Name");
+    let label = ui.label(tr!("annotation-name"));
     let edit = ui
         .add(egui::TextEdit::singleline(&mut draft.name).id(Id::unique(NAME_ID)))
         .labelled_by(label.id);
@@ -78,14 +79,14 @@ fn text_rows(
     draft: &mut Draft,
     commands: &mut Vec<Command>,
 ) {
-    let label = ui.label("Note");
+    let label = ui.label(tr!("annotation-note"));
     let edit = ui
         .add(
             egui::TextEdit::multiline(&mut draft.note)
                 .id(Id::unique(NOTE_ID))
                 .desired_rows(3)
                 .desired_width(f32::INFINITY)
-                .hint_text("What you know, what to check…"),
+                .hint_text(tr!("annotation-note-hint")),
         )
         .labelled_by(label.id);
     keep_escape_to_the_field(ui, &edit);
@@ -101,13 +102,13 @@ fn text_rows(
         );
     }
     ui.end_row();
-    let label = ui.label("Tags");
+    let label = ui.label(tr!("annotation-tags"));
     let edit = ui
         .add(
             egui::TextEdit::singleline(&mut draft.tags)
                 .id(Id::unique(TAGS_ID))
                 .desired_width(f32::INFINITY)
-                .hint_text("comma-separated: verify, casualties"),
+                .hint_text(tr!("annotation-tags-hint")),
         )
         .labelled_by(label.id);
     keep_escape_to_the_field(ui, &edit);
@@ -127,13 +128,13 @@ fn text_rows(
 
 /// A colour (on or off, and which), committed at once.
 fn colour_row(ui: &mut Ui, id: &FeatureId, current: &Annotation, commands: &mut Vec<Command>) {
-    ui.label("Colour");
+    ui.label(tr!("annotation-colour"));
     ui.horizontal(|ui| {
         let mut coloured = current.colour.is_some();
         let mut rgb = current.colour.unwrap_or(Colour::MARKER).0;
         let toggled = ui
             .checkbox(&mut coloured, "")
-            .on_hover_text("Use a colour")
+            .on_hover_text(tr!("annotation-use-colour"))
             .changed();
         let picked = ui.color_edit_button_srgb(&mut rgb).changed();
         if toggled || picked {
@@ -169,7 +170,7 @@ pub fn show(
         draft.load(feature, &current);
     }
     ui.separator();
-    ui.label(RichText::new("Your annotation").strong());
+    ui.label(RichText::new(tr!("annotation-title")).strong());
     egui::Grid::new("annotation")
         .num_columns(2)
         .spacing([8.0, 6.0])
@@ -181,10 +182,7 @@ pub fn show(
             colour_row(ui, &feature.id, &current, commands);
         });
     let mut export = current.export;
-    if ui
-        .checkbox(&mut export, "Include this annotation in exports")
-        .changed()
-    {
+    if ui.checkbox(&mut export, tr!("annotation-export")).changed() {
         set(
             commands,
             &feature.id,
@@ -196,19 +194,15 @@ pub fn show(
     }
     ui.horizontal(|ui| {
         let delete = if feature.kind == FeatureKind::UserZone {
-            "Delete zone"
+            tr!("annotation-delete-zone")
         } else {
-            "Delete marker"
+            tr!("annotation-delete-marker")
         };
         if drawn_by_user(feature) && ui.button(delete).clicked() {
             commands.push(Command::Annotation(AnnotationCommand::Delete(
                 feature.id.clone(),
             )));
         }
-        ui.label(
-            RichText::new("Saved as you go; Ctrl+Z undoes.")
-                .small()
-                .weak(),
-        );
+        ui.label(RichText::new(tr!("annotation-saved")).small().weak());
     });
 }

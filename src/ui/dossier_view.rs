@@ -2,6 +2,7 @@
 //! grouped by article with the mention highlighted, figures as a table, and a
 //! chart where a quantity changes.
 
+use crate::tr;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Grid, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
@@ -87,17 +88,18 @@ fn figure_sources(f: &FigureSpan) -> (String, String) {
     let same = f.corroborated_by.len() + f.more_corroborating;
     match (same, f.corroborated_by.first()) {
         (0, _) | (_, None) => {}
-        (1, Some(title)) => short_parts.push(format!("same in {}", short(title))),
-        (n, Some(_)) => short_parts.push(format!("same in {n} others")),
+        (1, Some(title)) => short_parts.push(tr!("figure-same-in", title = short(title))),
+        (n, Some(_)) => short_parts.push(tr!("figure-same-in-others", count = n)),
     }
     if same > 0 {
         let more = if f.more_corroborating > 0 {
-            format!("\n… and {} more", f.more_corroborating)
+            format!("\n{}", tr!("figure-and-more", count = f.more_corroborating))
         } else {
             String::new()
         };
         long_parts.push(format!(
-            "Also reported by:\n{}{more}",
+            "{}\n{}{more}",
+            tr!("figure-also-reported-by"),
             f.corroborated_by.join("\n")
         ));
     }
@@ -105,20 +107,27 @@ fn figure_sources(f: &FigureSpan) -> (String, String) {
     match (values, f.differs_from.first()) {
         (0, _) | (_, None) => {}
         (1, Some(other)) => short_parts.push(format!("{}: {}", short(&other.article), other.value)),
-        (n, Some(_)) => short_parts.push(format!("{n} other values")),
+        (n, Some(_)) => short_parts.push(tr!("figure-other-values", count = n)),
     }
     if values > 0 {
-        long_parts.push("Other values of this quantity:".to_owned());
+        long_parts.push(tr!("figure-other-values-title"));
         for other in &f.differs_from {
             let others = if other.sources > 1 {
-                format!(" and {} other(s)", other.sources - 1)
+                format!(" {}", tr!("figure-and-others", count = other.sources - 1))
             } else {
                 String::new()
             };
-            long_parts.push(format!("{} in {}{others}", other.value, other.article));
+            long_parts.push(format!(
+                "{}{others}",
+                tr!(
+                    "figure-value-in",
+                    value = other.value,
+                    article = other.article.as_str()
+                )
+            ));
         }
         if f.more_values > 0 {
-            long_parts.push(format!("… and {} other value(s)", f.more_values));
+            long_parts.push(tr!("figure-and-more-values", count = f.more_values));
         }
     }
     (short_parts.join(" · "), long_parts.join("\n"))
@@ -129,13 +138,21 @@ fn change_chart(ui: &mut Ui, id: usize, f: &FigureSpan) {
         return;
     };
     let unit = f.figure.unit.as_deref().unwrap_or_default().to_owned();
-    ui.label(RichText::new(format!("from {from} to {to} {unit}")).strong());
+    ui.label(
+        RichText::new(tr!(
+            "figure-change",
+            from = from,
+            to = to,
+            unit = unit.as_str()
+        ))
+        .strong(),
+    );
     let bars = vec![
         Bar::new(0.0, from)
-            .name("from")
+            .name(tr!("figure-from"))
             .fill(Color32::from_rgb(0x9b, 0xb7, 0xd4)),
         Bar::new(1.0, to)
-            .name("to")
+            .name(tr!("figure-to"))
             .fill(Color32::from_rgb(0x2c, 0x6e, 0xa8)),
     ];
     Plot::new(("figure-change", id))
@@ -162,12 +179,12 @@ pub enum Sort {
 impl Sort {
     const ALL: [Self; 4] = [Self::Newest, Self::Oldest, Self::Outlet, Self::MostMentions];
 
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Self::Newest => "Newest first",
-            Self::Oldest => "Oldest first",
-            Self::Outlet => "By outlet",
-            Self::MostMentions => "Most mentions",
+            Self::Newest => tr!("sort-newest"),
+            Self::Oldest => tr!("sort-oldest"),
+            Self::Outlet => tr!("sort-outlet"),
+            Self::MostMentions => tr!("sort-mentions"),
         }
     }
 }
@@ -419,28 +436,24 @@ pub fn show(
     }
     let mentions: usize = cache.rows.iter().map(|r| r.mentions).sum();
     let articles = cache.rows.len();
-    ui.heading(format!(
-        "Reports ({mentions} mention{} in {articles} article{})",
-        if mentions == 1 { "" } else { "s" },
-        if articles == 1 { "" } else { "s" }
+    ui.heading(tr!(
+        "dossier-heading",
+        mentions = mentions,
+        articles = articles
     ));
     if let Some(progress) = &state.progress {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label(format!(
-                "Reading articles ({}/{})…",
-                progress.done, progress.total
+            ui.label(tr!(
+                "dossier-reading",
+                done = progress.done,
+                total = progress.total
             ));
         });
     }
     if cache.rows.is_empty() {
         if state.progress.is_none() {
-            ui.label(
-                RichText::new(
-                    "No article mentions this place yet. Add articles with File, Open articles…",
-                )
-                .weak(),
-            );
+            ui.label(RichText::new(tr!("dossier-empty")).weak());
         }
         return;
     }
@@ -457,7 +470,7 @@ fn controls(ui: &mut Ui, state: &AppState, cache: &mut DossierCache, commands: &
     let mut changed = false;
     let mut words_changed = false;
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::new("dossier-sort", "order")
+        egui::ComboBox::new("dossier-sort", tr!("dossier-order"))
             .selected_text(cache.sort.label())
             .show_ui(ui, |ui| {
                 for sort in Sort::ALL {
@@ -468,11 +481,16 @@ fn controls(ui: &mut Ui, state: &AppState, cache: &mut DossierCache, commands: &
             });
         let languages = cache.languages.clone();
         if !languages.is_empty() {
-            egui::ComboBox::new("dossier-language", "language")
-                .selected_text(cache.language.as_deref().unwrap_or("All languages"))
+            egui::ComboBox::new("dossier-language", tr!("dossier-language"))
+                .selected_text(
+                    cache
+                        .language
+                        .clone()
+                        .unwrap_or_else(|| tr!("dossier-all-languages")),
+                )
                 .show_ui(ui, |ui| {
                     changed |= ui
-                        .selectable_value(&mut cache.language, None, "All languages")
+                        .selectable_value(&mut cache.language, None, tr!("dossier-all-languages"))
                         .changed();
                     for l in languages {
                         let label = l.clone();
@@ -482,11 +500,11 @@ fn controls(ui: &mut Ui, state: &AppState, cache: &mut DossierCache, commands: &
                     }
                 });
         }
-        let label = ui.label("filter");
+        let label = ui.label(tr!("dossier-filter"));
         words_changed = ui
             .add(
                 egui::TextEdit::singleline(&mut cache.filter)
-                    .hint_text("words, any case or accents")
+                    .hint_text(tr!("dossier-filter-hint"))
                     .desired_width(140.0),
             )
             .labelled_by(label.id)
@@ -505,10 +523,10 @@ fn controls(ui: &mut Ui, state: &AppState, cache: &mut DossierCache, commands: &
     }
     if cache.shown.len() < cache.rows.len() {
         ui.label(
-            RichText::new(format!(
-                "{} of {} articles",
-                cache.shown.len(),
-                cache.rows.len()
+            RichText::new(tr!(
+                "dossier-shown",
+                shown = cache.shown.len(),
+                total = cache.rows.len()
             ))
             .weak(),
         );
@@ -571,13 +589,13 @@ fn article_card(ui: &mut Ui, article: &ArticleExcerpts, new: bool, commands: &mu
     ui.horizontal_wrapped(|ui| {
         if new {
             ui.label(
-                RichText::new("NEW")
+                RichText::new(tr!("dossier-new"))
                     .small()
                     .strong()
                     .color(egui::Color32::WHITE)
                     .background_color(crate::ui::style::NEW_MARK),
             )
-            .on_hover_text("Stored since your last visit");
+            .on_hover_text(tr!("dossier-new-hint"));
         }
         ui.label(RichText::new(&article.title).strong());
     });
@@ -585,20 +603,26 @@ fn article_card(ui: &mut Ui, article: &ArticleExcerpts, new: bool, commands: &mu
         ui.label(
             RichText::new(format!(
                 "{} · {}",
-                article.outlet.as_deref().unwrap_or("unknown outlet"),
-                article.date.as_deref().unwrap_or("date unknown")
+                article
+                    .outlet
+                    .clone()
+                    .unwrap_or_else(|| tr!("outlet-unknown")),
+                article
+                    .date
+                    .clone()
+                    .unwrap_or_else(|| tr!("article-date-unknown"))
             ))
             .weak(),
         );
         if ui
-            .small_button("Open article")
-            .on_hover_text("Read it in full, places and figures highlighted")
+            .small_button(tr!("dossier-open-article"))
+            .on_hover_text(tr!("dossier-open-article-hint"))
             .clicked()
         {
             commands.push(Command::ShowArticle(Some(article.article.clone())));
         }
         if let Some(url) = &article.url {
-            ui.hyperlink_to("source", url);
+            ui.hyperlink_to(tr!("dossier-source"), url);
         }
     });
     for excerpt in &article.excerpts {
@@ -639,7 +663,7 @@ fn article_card(ui: &mut Ui, article: &ArticleExcerpts, new: bool, commands: &mu
                     f.figure.surface
                 );
                 ui.label(value)
-                    .on_hover_text(format!("value {}", f.figure.value));
+                    .on_hover_text(tr!("figure-value", value = f.figure.value));
                 ui.label(f.figure.unit.as_deref().unwrap_or("—"));
                 let (sources, details) = figure_sources(f);
                 let cell = ui.add(egui::Label::new(RichText::new(sources).small()).wrap());
@@ -667,14 +691,14 @@ fn figures_summary(ui: &mut Ui, cache: &DossierCache) {
         return;
     }
     ui.add_space(8.0);
-    ui.label(RichText::new("Figures across these reports").strong());
+    ui.label(RichText::new(tr!("figures-title")).strong());
     if cache.summarised < cache.rows.len() {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label(format!(
-                "reading figures: {} / {} articles",
-                cache.summarised,
-                cache.rows.len()
+            ui.label(tr!(
+                "figures-reading",
+                done = cache.summarised,
+                total = cache.rows.len()
             ));
         });
     }
@@ -687,13 +711,17 @@ fn figures_summary(ui: &mut Ui, cache: &DossierCache) {
             .map(|(v, titles)| format!("{v} ×{}", titles.len()))
             .collect();
         let more = if ranked.len() > 4 {
-            format!(" … {} values", ranked.len())
+            format!(" {}", tr!("figures-values", count = ranked.len()))
         } else {
             String::new()
         };
         let title = format!(
             "{quantity}{}: {}{more}",
-            if *toll { " (killed or wounded)" } else { "" },
+            if *toll {
+                format!(" {}", tr!("figures-toll"))
+            } else {
+                String::new()
+            },
             head.join(", ")
         );
         egui::CollapsingHeader::new(title)
@@ -707,7 +735,7 @@ fn figures_summary(ui: &mut Ui, cache: &DossierCache) {
                             "{v}: {}{}",
                             listed.join("; "),
                             if rest > 0 {
-                                format!(" and {rest} more")
+                                format!(" {}", tr!("figures-and-more", count = rest))
                             } else {
                                 String::new()
                             }
@@ -718,7 +746,7 @@ fn figures_summary(ui: &mut Ui, cache: &DossierCache) {
                 }
                 if ranked.len() > 50 {
                     ui.label(
-                        RichText::new(format!("… and {} other values", ranked.len() - 50))
+                        RichText::new(tr!("figure-and-more-values", count = ranked.len() - 50))
                             .small()
                             .weak(),
                     );

@@ -3,6 +3,7 @@
 //! many desktops have no file portal; a typed path works everywhere), with
 //! the folder it points into listed below to click through.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use egui::{Context, RichText};
@@ -12,41 +13,31 @@ use super::folder_browser::{FolderBrowser, Picked};
 use crate::state::{AnnotationCommand, Command, FileAction, LayerCommand};
 
 impl FileAction {
-    fn title(self) -> &'static str {
+    fn title(self) -> String {
         match self {
-            Self::SaveAnnotations => "Save annotations as",
-            Self::OpenAnnotations => "Open annotations",
-            Self::Export => "Export annotated GeoJSON",
-            Self::ImportLayer => "Open a GeoJSON layer",
-            Self::ExportImage => "Export map image",
+            Self::SaveAnnotations => tr!("file-save-title"),
+            Self::OpenAnnotations => tr!("file-open-annotations-title"),
+            Self::Export => tr!("file-export-title"),
+            Self::ImportLayer => tr!("file-layer-title"),
+            Self::ExportImage => tr!("file-image-title"),
         }
     }
 
-    fn button(self) -> &'static str {
+    fn button(self) -> String {
         match self {
-            Self::SaveAnnotations => "Save",
-            Self::OpenAnnotations | Self::ImportLayer => "Open",
-            Self::Export | Self::ExportImage => "Export",
+            Self::SaveAnnotations => tr!("file-save"),
+            Self::OpenAnnotations | Self::ImportLayer => tr!("file-open"),
+            Self::Export | Self::ExportImage => tr!("file-export"),
         }
     }
 
-    fn explanation(self) -> &'static str {
+    fn explanation(self) -> String {
         match self {
-            Self::SaveAnnotations => {
-                "A GeoJSON file with your notes and markers (they are also saved automatically)."
-            }
-            Self::OpenAnnotations => {
-                "A file saved here or exported from here; it replaces the current annotations (Ctrl+Z undoes)."
-            }
-            Self::Export => {
-                "Every feature with your exported notes, the article excerpts and figures about it, as RFC 7946 GeoJSON."
-            }
-            Self::ExportImage => {
-                "The map as you see it, with your markers and zones, the legend, the scale bar and the credits: .png or .svg by the name you give."
-            }
-            Self::ImportLayer => {
-                "Any GeoJSON file (FeatureCollection, Feature or geometry; up to 1 GB), drawn over the map as a layer. You can also drop it on the window."
-            }
+            Self::SaveAnnotations => tr!("file-save-explain"),
+            Self::OpenAnnotations => tr!("file-open-annotations-explain"),
+            Self::Export => tr!("file-export-explain"),
+            Self::ExportImage => tr!("file-image-explain"),
+            Self::ImportLayer => tr!("file-layer-explain"),
         }
     }
 
@@ -159,6 +150,7 @@ fn show(
 ) {
     let mut still_open = true;
     egui::Window::new(action.title())
+        .id(egui::Id::unique("file-dialog"))
         .open(&mut still_open)
         .collapsible(false)
         .default_width(460.0)
@@ -177,12 +169,7 @@ fn show(
             if let Some(picked) = browser.show(ui, &folder, action.extensions()) {
                 *buffer = path_after_pick(buffer, &picked, action.writes());
             }
-            ui.label(
-                RichText::new(
-                    "Files are written atomically: an interrupted save leaves the old file intact.",
-                )
-                .small(),
-            );
+            ui.label(RichText::new(tr!("file-atomic")).small());
             ui.horizontal(|ui| {
                 let path = buffer.trim();
                 let go = ui
@@ -192,7 +179,7 @@ fn show(
                     commands.push(action.command(PathBuf::from(path)));
                     commands.push(Command::ShowFileDialog(None));
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("cancel")).clicked() {
                     commands.push(Command::ShowFileDialog(None));
                 }
             });

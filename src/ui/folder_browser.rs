@@ -2,6 +2,7 @@
 //! files the dialog takes, to click through instead of typing (a typed or
 //! pasted path still works everywhere, portals or not).
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
@@ -37,11 +38,11 @@ impl FolderBrowser {
         let (_, entries) = self.listed.as_ref()?;
         let mut picked = None;
         ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("In {}", dir.display())).small());
+            ui.label(RichText::new(tr!("folder-in", folder = dir.display().to_string())).small());
             if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty())
                 && ui
-                    .small_button("Up")
-                    .on_hover_text("The folder above")
+                    .small_button(tr!("folder-up"))
+                    .on_hover_text(tr!("folder-up-hint"))
                     .clicked()
             {
                 picked = Some(Picked::Folder(parent.to_path_buf()));
@@ -49,7 +50,7 @@ impl FolderBrowser {
         });
         match entries {
             Err(e) => {
-                ui.label(RichText::new(format!("This folder cannot be listed: {e}")).weak());
+                ui.label(RichText::new(tr!("folder-unlisted", error = e.clone())).weak());
             }
             Ok(entries) if entries.is_empty() => {
                 let kinds = extensions
@@ -57,7 +58,7 @@ impl FolderBrowser {
                     .map(|x| format!(".{x}"))
                     .collect::<Vec<_>>()
                     .join(", ");
-                ui.label(RichText::new(format!("No folders or {kinds} files here.")).weak());
+                ui.label(RichText::new(tr!("folder-empty", kinds = kinds)).weak());
             }
             Ok(entries) => {
                 egui::ScrollArea::vertical()

@@ -1,6 +1,7 @@
 //! View → Layers: every opened GeoJSON file with its visibility, opacity,
 //! zoom-to, close, and the problems found reading it.
 
+use crate::tr;
 use egui::{Context, RichText, Ui};
 
 use crate::progress::{Snapshot, Stage};
@@ -11,13 +12,14 @@ pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
         return;
     }
     let mut open = true;
-    egui::Window::new("Layers")
+    egui::Window::new(tr!("menu-layers"))
+        .id(egui::Id::unique("layers-window"))
         .open(&mut open)
         .default_width(320.0)
         .default_pos([16.0, 120.0])
         .show(ctx, |ui| {
             if state.layers.is_empty() && state.importing.is_empty() {
-                ui.label("No GeoJSON file opened yet.");
+                ui.label(tr!("layers-none"));
             }
             for path in &state.importing {
                 ui.horizontal(|ui| {
@@ -30,7 +32,7 @@ pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
                     let mut visible = layer.visible;
                     if ui
                         .checkbox(&mut visible, "")
-                        .on_hover_text("Show or hide")
+                        .on_hover_text(tr!("layers-show-hide"))
                         .changed()
                     {
                         commands.push(Command::Layer(LayerCommand::SetVisible(
@@ -40,11 +42,14 @@ pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
                     }
                     ui.label(RichText::new(&layer.name).strong())
                         .on_hover_text(layer.path.display().to_string());
-                    ui.label(RichText::new(format!("{} features", layer.features.len())).weak());
+                    ui.label(
+                        RichText::new(tr!("layers-features", count = layer.features.len())).weak(),
+                    );
                 });
                 ui.horizontal(|ui| {
                     let mut opacity = layer.opacity;
-                    let slider = egui::Slider::new(&mut opacity, 0.0..=1.0).text("opacity");
+                    let slider =
+                        egui::Slider::new(&mut opacity, 0.0..=1.0).text(tr!("layers-opacity"));
                     if ui.add(slider).changed() {
                         commands.push(Command::Layer(LayerCommand::SetOpacity(
                             layer.id.clone(),
@@ -53,17 +58,17 @@ pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
                     }
                 });
                 ui.horizontal(|ui| {
-                    if ui.button("Zoom to layer").clicked() {
+                    if ui.button(tr!("layers-zoom")).clicked() {
                         commands.push(Command::Layer(LayerCommand::ZoomTo(layer.id.clone())));
                     }
-                    if ui.button("Close layer").clicked() {
+                    if ui.button(tr!("layers-close")).clicked() {
                         commands.push(Command::Layer(LayerCommand::Remove(layer.id.clone())));
                     }
                 });
                 if !layer.warnings.is_empty() {
-                    egui::CollapsingHeader::new(format!(
-                        "{} problem(s) reading it",
-                        layer.warnings.len()
+                    egui::CollapsingHeader::new(tr!(
+                        "layers-problems",
+                        count = layer.warnings.len()
                     ))
                     .id_salt(&layer.id)
                     .show(ui, |ui| {
@@ -78,7 +83,7 @@ pub fn show(ctx: &Context, state: &AppState, commands: &mut Vec<Command>) {
                 }
             }
             ui.separator();
-            if ui.button("Open a GeoJSON file…").clicked() {
+            if ui.button(tr!("layers-open")).clicked() {
                 commands.push(Command::ShowFileDialog(Some(FileAction::ImportLayer)));
             }
         });
@@ -100,7 +105,11 @@ pub fn import_progress(
         |n| n.to_string_lossy().into_owned(),
     );
     if let Some(p) = progress.filter(|p| p.total > 0) {
-        ui.label(format!("Opening {name}: {}", p.stage.label()));
+        ui.label(tr!(
+            "layers-opening-stage",
+            name = name.as_str(),
+            stage = p.stage.label()
+        ));
         ui.add(
             egui::ProgressBar::new(p.fraction())
                 .desired_width(bar_width)
@@ -108,7 +117,7 @@ pub fn import_progress(
         );
     } else {
         ui.spinner();
-        ui.label(format!("Opening {name}…"));
+        ui.label(tr!("layers-opening", name = name.as_str()));
     }
 }
 
@@ -118,6 +127,8 @@ fn progress_text(p: Snapshot) -> String {
     let done = p.done.min(p.total);
     match p.stage {
         Stage::Reading => format!("{done} / {} MB", p.total),
-        Stage::Checking | Stage::Preparing => format!("{done} / {} features", p.total),
+        Stage::Checking | Stage::Preparing => {
+            tr!("layers-features-done", done = done, total = p.total)
+        }
     }
 }

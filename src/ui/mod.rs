@@ -22,7 +22,9 @@ pub mod web_windows;
 use anyhow::anyhow;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use crate::state::view_settings::{ReferenceLayer, ViewCommand, ViewSettings};
 use crate::state::web::WebCommand;
+use crate::tr;
 
 use std::path::PathBuf;
 
@@ -56,6 +58,8 @@ const LAYERS_KEY: &str = "dispatch-atlas/layers";
 const LAST_VISIT_KEY: &str = "dispatch-atlas/last-visit-s";
 /// Minutes between automatic feed refreshes, as the user set them.
 const FEED_MINUTES_KEY: &str = "dispatch-atlas/feed-refresh-minutes";
+/// The interface's language and the reference layers shown.
+const VIEW_KEY: &str = "dispatch-atlas/view";
 
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -173,6 +177,7 @@ pub fn run(files: Vec<PathBuf>, measure: Measure) -> anyhow::Result<()> {
                 .into_iter()
                 .partition(|p| AppState::is_geojson_path(p));
             app.store_path = crate::corpus::default_db_path();
+            app.speaks_for_process = true;
             app.start_library(&cc.egui_ctx, folder);
             app.apply(Command::OpenArticles(articles));
             app.apply(Command::Layer(LayerCommand::Import(layers)));
@@ -211,6 +216,9 @@ pub struct DispatchAtlasApp {
     frames_shown: u32,
     scripted: Option<ScriptedRun>,
     corpus_run: Option<CorpusRun>,
+    /// Whether this window's language is the process's (the real window:
+    /// its workers' messages follow it; tests run windows side by side).
+    speaks_for_process: bool,
 }
 
 impl DispatchAtlasApp {
@@ -237,6 +245,14 @@ impl DispatchAtlasApp {
         ) {
             state.apply(Command::SetLastVisit(at_s));
         }
+        if let Ok(state) = &mut app.state {
+            // The language chosen last time, else the system's.
+            let settings = cc
+                .storage
+                .and_then(|s| eframe::get_value::<ViewSettings>(s, VIEW_KEY))
+                .unwrap_or_else(|| ViewSettings::in_language(crate::i18n::Language::of_system()));
+            state.restore_view_settings(&settings);
+        }
         // With OpenGL (the app's renderer), zoomed-out views are drawn from
         // buffers kept on the GPU.
         if cc.gl.is_some() {
@@ -256,8 +272,16 @@ impl DispatchAtlasApp {
     #[must_use]
     pub fn from_atlas(atlas: Result<Atlas, DataError>, camera: Option<Camera>) -> Self {
         let state = atlas
-            .map(|atlas| AppState::new(atlas, camera))
-            .map_err(|e| format!("The embedded map data could not be loaded.\n\n{e}"));
+            .map(|atlas| {
+                let errors = atlas.data_errors().to_vec();
+                let mut state = AppState::new(atlas, camera);
+                // A layer that could not be read is left off the map, and said.
+                for error in errors {
+                    state.apply(Command::Notify(tr!("data-layer-left-out", error = error)));
+                }
+                state
+            })
+            .map_err(|e| format!("{}\n\n{e}", tr!("data-cannot-load")));
         Self {
             state,
             map: MapView::default(),
@@ -276,6 +300,7 @@ impl DispatchAtlasApp {
             scripted: None,
             corpus_run: None,
             file_dialog: file_dialog::FileDialog::default(),
+            speaks_for_process: false,
         }
     }
 
@@ -653,6 +678,7 @@ impl eframe::App for DispatchAtlasApp {
             eframe::set_value(storage, LAYERS_KEY, &state.layer_paths());
             eframe::set_value(storage, FEED_MINUTES_KEY, &state.web().refresh_minutes());
             eframe::set_value(storage, LAST_VISIT_KEY, &crate::corpus::store::now_s());
+            eframe::set_value(storage, VIEW_KEY, state.view_settings());
         }
     }
 
@@ -678,12 +704,21 @@ impl DispatchAtlasApp {
     /// One frame: lay out and draw, then apply what the user and the workers did.
     fn frame(&mut self, ui: &mut Ui) {
         let frame_started = std::time::Instant::now();
+        // This window's language on its thread (tests run windows in both
+        // languages side by side; workers speak the process's).
+        if let Ok(state) = &self.state {
+            let language = state.view_settings().language();
+            crate::i18n::set_thread_language(Some(language));
+            if self.speaks_for_process {
+                crate::i18n::set_language(language);
+            }
+        }
         self.measure(ui.ctx());
         let state = match &mut self.state {
             Ok(state) => state,
             Err(message) => {
                 egui::CentralPanel::default().show(ui, |ui| {
-                    ui.heading("Dispatch Atlas cannot start");
+                    ui.heading(tr!("app-cannot-start"));
                     ui.label(RichText::new(message.as_str()).monospace());
                 });
                 return;
@@ -718,7 +753,7 @@ impl DispatchAtlasApp {
                         // A named region, so screen readers (and tests) can
                         // tell the panel's text from the rest of the window.
                         let region = egui::UiBuilder::new()
-                            .accessibility_label(side_panel::ACCESSIBLE_NAME)
+                            .accessibility_label(side_panel::accessible_name())
                             .accessibility_role(egui::accesskit::Role::Region);
                         ui.scope_builder(region, |ui| {
                             side_panel::show(ui, &state.atlas, feature, &mut commands);
@@ -855,11 +890,11 @@ fn find_bar(
 ) {
     egui::Panel::top("find").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let label = ui.label("Find place");
+            let label = ui.label(tr!("find-label"));
             let edit = ui
                 .add(
                     egui::TextEdit::singleline(buffer)
-                        .hint_text("Ménaka, Liptako-Gourma, Niger…")
+                        .hint_text(tr!("find-hint"))
                         .desired_width(240.0),
                 )
                 .labelled_by(label.id);
@@ -867,7 +902,7 @@ fn find_bar(
                 edit.request_focus();
             }
             let submitted = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            if (submitted || ui.button("Go").clicked()) && !buffer.trim().is_empty() {
+            if (submitted || ui.button(tr!("find-go")).clicked()) && !buffer.trim().is_empty() {
                 match state.atlas.find_by_name(buffer) {
                     Some(feature) => {
                         *failed = false;
@@ -879,11 +914,8 @@ fn find_bar(
             }
             if *failed {
                 ui.label(
-                    RichText::new(format!(
-                        "No place of the map is called \"{}\"",
-                        buffer.trim()
-                    ))
-                    .color(ui.visuals().warn_fg_color),
+                    RichText::new(tr!("find-none", name = buffer.trim()))
+                        .color(ui.visuals().warn_fg_color),
                 );
             }
         });
@@ -900,32 +932,35 @@ fn zoom_centre(factor: f64) -> Command {
 
 fn file_menu(ui: &mut Ui, commands: &mut Vec<Command>) {
     if ui
-        .add(egui::Button::new("Open articles…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
+        .add(
+            egui::Button::new(tr!("menu-open-articles"))
+                .shortcut_text(ui.ctx().format_shortcut(&OPEN)),
+        )
         .clicked()
     {
         commands.push(Command::ShowOpenArticles(true));
     }
-    if ui.button("Open GeoJSON layer…").clicked() {
+    if ui.button(tr!("menu-open-layer")).clicked() {
         commands.push(Command::ShowFileDialog(Some(FileAction::ImportLayer)));
     }
     ui.separator();
     let file_actions = [
-        ("Open annotations…", FileAction::OpenAnnotations, None),
         (
-            "Save annotations as…",
+            tr!("menu-open-annotations"),
+            FileAction::OpenAnnotations,
+            None,
+        ),
+        (
+            tr!("menu-save-annotations"),
             FileAction::SaveAnnotations,
             Some(&SAVE_AS),
         ),
         (
-            "Export annotated GeoJSON…",
+            tr!("menu-export-geojson"),
             FileAction::Export,
             Some(&EXPORT),
         ),
-        (
-            "Export map image (PNG, SVG)…",
-            FileAction::ExportImage,
-            None,
-        ),
+        (tr!("menu-export-image"), FileAction::ExportImage, None),
     ];
     for (label, action, shortcut) in file_actions {
         let mut button = egui::Button::new(label);
@@ -938,7 +973,7 @@ fn file_menu(ui: &mut Ui, commands: &mut Vec<Command>) {
     }
     ui.separator();
     if ui
-        .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
+        .add(egui::Button::new(tr!("menu-quit")).shortcut_text(ui.ctx().format_shortcut(&QUIT)))
         .clicked()
     {
         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -946,79 +981,89 @@ fn file_menu(ui: &mut Ui, commands: &mut Vec<Command>) {
 }
 
 fn edit_menu(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let undo = state.undo_label().map(|w| format!("Undo {w}"));
-    let button = egui::Button::new(undo.as_deref().unwrap_or("Undo"))
+    let undo = state.undo_label().map(|w| tr!("menu-undo-what", what = w));
+    let button = egui::Button::new(undo.unwrap_or_else(|| tr!("menu-undo")))
         .shortcut_text(ui.ctx().format_shortcut(&UNDO));
-    if ui.add_enabled(undo.is_some(), button).clicked() {
+    if ui
+        .add_enabled(state.undo_label().is_some(), button)
+        .clicked()
+    {
         commands.push(Command::Annotation(AnnotationCommand::Undo));
     }
-    let redo = state.redo_label().map(|w| format!("Redo {w}"));
-    let button = egui::Button::new(redo.as_deref().unwrap_or("Redo"))
+    let redo = state.redo_label().map(|w| tr!("menu-redo-what", what = w));
+    let button = egui::Button::new(redo.unwrap_or_else(|| tr!("menu-redo")))
         .shortcut_text(ui.ctx().format_shortcut(&REDO));
-    if ui.add_enabled(redo.is_some(), button).clicked() {
+    if ui
+        .add_enabled(state.redo_label().is_some(), button)
+        .clicked()
+    {
         commands.push(Command::Annotation(AnnotationCommand::Redo));
     }
     if ui
         .add_enabled(
             state.can_undo_removal(),
-            egui::Button::new("Undo remove article"),
+            egui::Button::new(tr!("menu-undo-remove")),
         )
         .clicked()
     {
         commands.push(Command::UndoRemoveArticle);
     }
     ui.separator();
-    let draw = egui::Button::new("Draw a zone").shortcut_text(ui.ctx().format_shortcut(&DRAW_ZONE));
+    let draw = egui::Button::new(tr!("menu-draw-zone"))
+        .shortcut_text(ui.ctx().format_shortcut(&DRAW_ZONE));
     if ui.add(draw).clicked() {
         commands.push(Command::Annotation(AnnotationCommand::StartZone));
     }
-    ui.label(RichText::new("Right-click the map to add a marker or start a zone.").weak());
+    ui.label(RichText::new(tr!("menu-right-click-hint")).weak());
 }
 
 fn top_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| file_menu(ui, commands));
-            ui.menu_button("Edit", |ui| edit_menu(ui, state, commands));
-            ui.menu_button("View", |ui| {
-                if ui.button("Layers").clicked() {
+            ui.menu_button(tr!("menu-file"), |ui| file_menu(ui, commands));
+            ui.menu_button(tr!("menu-edit"), |ui| edit_menu(ui, state, commands));
+            ui.menu_button(tr!("menu-view"), |ui| {
+                if ui.button(tr!("menu-layers")).clicked() {
                     commands.push(Command::Layer(LayerCommand::ShowPanel(true)));
                 }
                 if ui
-                    .add(egui::Button::new("Fit Mali, Niger, Burkina Faso").shortcut_text("Home"))
+                    .add(egui::Button::new(tr!("menu-fit")).shortcut_text("Home"))
                     .clicked()
                 {
                     commands.push(Command::FitFocus);
                 }
                 if ui
-                    .add(egui::Button::new("Zoom in").shortcut_text("+"))
+                    .add(egui::Button::new(tr!("menu-zoom-in")).shortcut_text("+"))
                     .clicked()
                 {
                     commands.push(zoom_centre(KEY_ZOOM_FACTOR));
                 }
                 if ui
-                    .add(egui::Button::new("Zoom out").shortcut_text("-"))
+                    .add(egui::Button::new(tr!("menu-zoom-out")).shortcut_text("-"))
                     .clicked()
                 {
                     commands.push(zoom_centre(1.0 / KEY_ZOOM_FACTOR));
                 }
+                view_layers_and_language(ui, state, commands);
             });
-            ui.menu_button("Articles", |ui| articles_menu(ui, state, commands));
-            ui.menu_button("Help", |ui| {
+            ui.menu_button(tr!("menu-articles"), |ui| {
+                articles_menu(ui, state, commands);
+            });
+            ui.menu_button(tr!("menu-help"), |ui| {
                 if ui
-                    .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
+                    .add(egui::Button::new(tr!("shortcuts-title")).shortcut_text("F1"))
                     .clicked()
                 {
                     commands.push(Command::ShowShortcuts(true));
                 }
-                if ui.button("About Dispatch Atlas").clicked() {
+                if ui.button(tr!("about-title")).clicked() {
                     commands.push(Command::ShowAbout(true));
                 }
             });
             ui.separator();
             if ui
-                .button("Fit Sahel")
-                .on_hover_text("Frame Mali, Niger and Burkina Faso (Home)")
+                .button(tr!("menu-fit-sahel"))
+                .on_hover_text(tr!("menu-fit-sahel-hint"))
                 .clicked()
             {
                 commands.push(Command::FitFocus);
@@ -1027,41 +1072,62 @@ fn top_bar(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
     });
 }
 
+/// View's toggles of the reference layers and its language menu.
+fn view_layers_and_language(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+    ui.separator();
+    for (layer, name) in [
+        (ReferenceLayer::Towns, tr!("view-towns")),
+        (ReferenceLayer::Water, tr!("view-water")),
+        (ReferenceLayer::Seas, tr!("view-seas")),
+    ] {
+        let mut shown = state.view_settings().shows(layer);
+        if ui.checkbox(&mut shown, name).changed() {
+            commands.push(ViewCommand::ShowReference(layer, shown).into());
+        }
+    }
+    ui.separator();
+    ui.menu_button(tr!("view-language"), |ui| {
+        for language in crate::i18n::Language::ALL {
+            let chosen = state.view_settings().language() == language;
+            if ui.radio(chosen, language.endonym()).clicked() && !chosen {
+                commands.push(ViewCommand::SetLanguage(language).into());
+            }
+        }
+    });
+}
+
 /// Articles: search, open, links, paste, feeds, and the latest read.
 fn articles_menu(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
     if ui
-        .add(egui::Button::new("Search…").shortcut_text("Ctrl+K"))
+        .add(egui::Button::new(tr!("menu-search")).shortcut_text("Ctrl+K"))
         .clicked()
     {
         commands.push(Command::Search(SearchCommand::Show(true)));
     }
     if ui
-        .add(egui::Button::new("Open articles…").shortcut_text("Ctrl+O"))
+        .add(egui::Button::new(tr!("menu-open-articles")).shortcut_text("Ctrl+O"))
         .clicked()
     {
         commands.push(Command::ShowOpenArticles(true));
     }
     if ui
-        .add(egui::Button::new("Add from link…").shortcut_text("Ctrl+L"))
+        .add(egui::Button::new(tr!("menu-add-link")).shortcut_text("Ctrl+L"))
         .clicked()
     {
         commands.push(WebCommand::ShowAddLink(true).into());
     }
     if ui
-        .add(egui::Button::new("Paste article").shortcut_text("Ctrl+Shift+V"))
+        .add(egui::Button::new(tr!("menu-paste")).shortcut_text("Ctrl+Shift+V"))
         .clicked()
     {
         commands.push(paste_from_clipboard());
     }
-    if ui.button("Feeds…").clicked() {
+    if ui.button(tr!("menu-feeds")).clicked() {
         commands.push(WebCommand::ShowFeeds(true).into());
     }
     if let Some(filter) = state.search().filter()
         && ui
-            .button(format!(
-                "Show all articles (map filtered to “{}”)",
-                filter.query
-            ))
+            .button(tr!("menu-show-all", query = filter.query.as_str()))
             .clicked()
     {
         commands.push(Command::Search(SearchCommand::ClearFilter));
@@ -1069,13 +1135,13 @@ fn articles_menu(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
     ui.separator();
     // The most recent only: a corpus of thousands is searched, not listed.
     let count = state.corpus.len();
-    ui.label(RichText::new(format!("{count} article(s); the latest:")).weak());
+    ui.label(RichText::new(tr!("menu-latest", count = count)).weak());
     for a in state.corpus.articles().iter().rev().take(RECENT_IN_MENU) {
-        let label = format!(
-            "{} ({} places, {} figures)",
-            a.article.title,
-            a.places.len(),
-            a.figures.len()
+        let label = tr!(
+            "menu-article-entry",
+            title = a.article.title.as_str(),
+            places = a.places.len(),
+            figures = a.figures.len()
         );
         if ui.button(label).clicked() {
             commands.push(Command::ShowArticle(Some(a.article.id.clone())));
@@ -1090,7 +1156,7 @@ fn status_bar(ui: &mut Ui, state: &AppState, running: &[&str], commands: &mut Ve
                 for message in &state.messages {
                     ui.label(RichText::new(message).color(ui.visuals().warn_fg_color));
                 }
-                if ui.small_button("Dismiss").clicked() {
+                if ui.small_button(tr!("status-dismiss")).clicked() {
                     commands.push(Command::DismissMessages);
                 }
             });
@@ -1108,20 +1174,22 @@ fn status_bar(ui: &mut Ui, state: &AppState, running: &[&str], commands: &mut Ve
             }
             if let Some(p) = &state.progress {
                 ui.spinner();
-                ui.label(format!(
-                    "Reading articles {}/{}: {}",
-                    p.done, p.total, p.current
+                ui.label(tr!(
+                    "status-reading",
+                    done = p.done,
+                    total = p.total,
+                    current = p.current.as_str()
                 ));
                 if ui
-                    .small_button("Cancel")
-                    .on_hover_text("Stop after the articles being read; what was read is kept")
+                    .small_button(tr!("cancel"))
+                    .on_hover_text(tr!("status-cancel-reading-hint"))
                     .clicked()
                 {
                     commands.push(Command::CancelReading);
                 }
                 ui.separator();
             } else {
-                ui.label(format!("{} article(s)", state.corpus.len()));
+                ui.label(tr!("articles-count", count = state.corpus.len()));
                 ui.separator();
             }
             let cursor = ui.ctx().pointer_hover_pos().map(screen_point);
@@ -1132,23 +1200,27 @@ fn status_bar(ui: &mut Ui, state: &AppState, running: &[&str], commands: &mut Ve
                         ui.label(RichText::new(world.to_lonlat().display()).monospace());
                     } else {
                         // Zoomed out past the world's edge: no longitude 298° W.
-                        ui.label(RichText::new("Outside the map").weak());
+                        ui.label(RichText::new(tr!("status-outside")).weak());
                     }
                 }
                 _ => {
-                    ui.label(RichText::new("Move the pointer over the map for coordinates").weak());
+                    ui.label(RichText::new(tr!("status-pointer-hint")).weak());
                 }
             }
             if let Some(projector) = state.projector() {
                 ui.separator();
-                ui.label(format!(
-                    "{:.2} km per pixel",
-                    projector.metres_per_pixel() / 1000.0
+                ui.label(tr!(
+                    "status-km-per-pixel",
+                    km = crate::i18n::decimal(projector.metres_per_pixel() / 1000.0, 2)
                 ));
             }
             if let Some(feature) = state.hovered.as_ref().and_then(|id| state.atlas.get(id)) {
                 ui.separator();
-                ui.label(format!("{} · {}", feature.name, feature.kind.label()));
+                ui.label(format!(
+                    "{} · {}",
+                    feature.name_in(crate::i18n::current()),
+                    feature.kind.label()
+                ));
             }
             if let Some(status) = &state.status {
                 ui.separator();

@@ -2,6 +2,7 @@
 //! the folder listed below (files can also be dropped on the window, or given
 //! on the command line).
 
+use crate::tr;
 use egui::{Context, RichText};
 
 use super::folder_browser::{FolderBrowser, Picked};
@@ -68,12 +69,13 @@ pub fn show(
     let buffer = &mut dialog.buffer;
     let mut picked = None;
     let mut still_open = true;
-    egui::Window::new("Open articles")
+    egui::Window::new(tr!("open-title"))
+        .id(egui::Id::unique("open-articles"))
         .open(&mut still_open)
         .collapsible(false)
         .default_width(460.0)
         .show(ctx, |ui| {
-            ui.label("Article files (.txt, .md, .html), one path per line:");
+            ui.label(tr!("open-explain"));
             ui.add(
                 egui::TextEdit::multiline(buffer)
                     .desired_rows(4)
@@ -81,31 +83,23 @@ pub fn show(
                     .hint_text("/home/me/reports/menaka-2020-05-09.txt"),
             );
             picked = dialog.browser.show(ui, &folder, ARTICLE_EXTENSIONS);
-            ui.label(
-                RichText::new(
-                    "Click a file to add it. You can also drop files on the window, or name them on the command line.",
-                )
-                .small(),
-            );
+            ui.label(RichText::new(tr!("open-hint")).small());
             if let Some(dir) = articles_dir {
                 ui.label(
-                    RichText::new(format!(
-                        "Files in {} are read at every start.",
-                        dir.display()
-                    ))
-                    .small(),
+                    RichText::new(tr!("open-folder-read", folder = dir.display().to_string()))
+                        .small(),
                 );
             }
             ui.horizontal(|ui| {
                 let files = paths(buffer);
                 if ui
-                    .add_enabled(!files.is_empty(), egui::Button::new("Open"))
+                    .add_enabled(!files.is_empty(), egui::Button::new(tr!("file-open")))
                     .clicked()
                 {
                     commands.push(Command::OpenArticles(files));
                     buffer.clear();
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("cancel")).clicked() {
                     commands.push(Command::ShowOpenArticles(false));
                 }
             });

@@ -4,6 +4,7 @@
 //! the article and frames its places; the map can be filtered to the
 //! matching articles.
 
+use crate::tr;
 use egui::{Context, RichText};
 
 use crate::state::{AppState, Command, SearchCommand};
@@ -28,16 +29,17 @@ impl SearchWindow {
             return;
         }
         let mut open = true;
-        egui::Window::new("Search articles")
+        egui::Window::new(tr!("search-title"))
+            .id(egui::Id::unique("search-window"))
             .open(&mut open)
             .default_size([560.0, 480.0])
             .show(ctx, |ui| {
                 let edit = ui
                     .horizontal(|ui| {
-                        let label = ui.label("Words");
+                        let label = ui.label(tr!("search-words"));
                         ui.add(
                             egui::TextEdit::singleline(&mut self.buffer)
-                                .hint_text("any case or accents: menaka attaque, soldiers killed…")
+                                .hint_text(tr!("search-hint"))
                                 .desired_width(f32::INFINITY),
                         )
                         .labelled_by(label.id)
@@ -68,19 +70,22 @@ fn results(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         }
         if let Some(answer) = search.answer() {
             let listed = if answer.hits.len() >= crate::state::MAX_HITS {
-                format!(" (the best {} shown)", answer.hits.len())
+                format!(" {}", tr!("search-best", count = answer.hits.len()))
             } else {
                 String::new()
             };
             ui.label(format!(
-                "{} sentence(s) in {} article(s){listed}",
-                answer.hits.len(),
-                answer.articles.len()
+                "{}{listed}",
+                tr!(
+                    "search-found",
+                    sentences = answer.hits.len(),
+                    articles = answer.articles.len()
+                )
             ));
             if !answer.articles.is_empty()
                 && ui
-                    .button("Filter the map to these articles")
-                    .on_hover_text("Badges count only the articles that match")
+                    .button(tr!("search-filter-map"))
+                    .on_hover_text(tr!("search-filter-map-hint"))
                     .clicked()
             {
                 commands.push(Command::Search(SearchCommand::FilterMap));
@@ -88,10 +93,11 @@ fn results(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         }
         if let Some(filter) = search.filter()
             && ui
-                .button("Show all articles")
-                .on_hover_text(format!(
-                    "The map counts {} article(s) matching “{}”",
-                    filter.articles, filter.query
+                .button(tr!("search-show-all"))
+                .on_hover_text(tr!(
+                    "search-map-counts",
+                    count = filter.articles,
+                    query = filter.query.as_str()
                 ))
                 .clicked()
         {
@@ -109,8 +115,10 @@ fn results(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                 let source = format!(
                     "{} — {} · {}",
                     hit.title,
-                    hit.outlet.as_deref().unwrap_or("unknown outlet"),
-                    hit.date.as_deref().unwrap_or("date unknown")
+                    hit.outlet.clone().unwrap_or_else(|| tr!("outlet-unknown")),
+                    hit.date
+                        .clone()
+                        .unwrap_or_else(|| tr!("article-date-unknown"))
                 );
                 let row = ui
                     .vertical(|ui| {
@@ -122,8 +130,9 @@ fn results(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                                 .truncate(),
                         )
                         .on_hover_text(format!(
-                            "{}\n\n{source}\nClick to open the article and frame its places",
-                            hit.text
+                            "{}\n\n{source}\n{}",
+                            hit.text,
+                            tr!("search-hit-hint")
                         ))
                     })
                     .inner;

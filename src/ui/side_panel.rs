@@ -1,6 +1,7 @@
 //! The side panel: what the selected feature is, where it lies, and where its
 //! data came from.
 
+use crate::tr;
 use egui::{Grid, RichText, Ui};
 use serde_json::Value;
 
@@ -9,7 +10,10 @@ use crate::geometry::projection::LonLat;
 use crate::state::Command;
 
 /// The panel's name in the accessibility tree.
-pub const ACCESSIBLE_NAME: &str = "Feature details";
+#[must_use]
+pub fn accessible_name() -> String {
+    tr!("panel-details")
+}
 
 /// The feature's country (or countries), each a link that selects it.
 fn country_links(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Command>) {
@@ -24,7 +28,7 @@ fn country_links(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut V
                 Some(country) if country.id != feature.id => {
                     let link = ui
                         .link(format!("{} ({code})", country.name))
-                        .on_hover_text("Select this country");
+                        .on_hover_text(tr!("panel-select-country"));
                     if link.clicked() {
                         commands.push(Command::Select(Some(country.id.clone())));
                     }
@@ -41,16 +45,16 @@ fn country_links(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut V
 }
 
 /// Identifiers worth showing, with a label, from the source attributes.
-fn identifiers(properties: &serde_json::Map<String, Value>) -> Vec<(&'static str, String)> {
+fn identifiers(properties: &serde_json::Map<String, Value>) -> Vec<(String, String)> {
     let keys = [
         ("ISO 3166-2", "iso_3166_2"),
         ("ISO 3166-1", "iso_a2"),
-        ("GeoNames id", "geonameid"),
-        ("GeoNames id", "gn_id"),
+        ("panel-geonames-id", "geonameid"),
+        ("panel-geonames-id", "gn_id"),
         ("Wikidata", "wikidataid"),
-        ("Type", "type_en"),
-        ("Population", "population"),
-        ("Source scale", "detail"),
+        ("panel-type", "type_en"),
+        ("panel-population", "population"),
+        ("panel-source-scale", "detail"),
     ];
     keys.iter()
         .filter_map(|(label, key)| {
@@ -61,20 +65,34 @@ fn identifiers(properties: &serde_json::Map<String, Value>) -> Vec<(&'static str
                 Value::Number(n) if n.as_i64().is_some_and(|v| v > 0) => n.to_string(),
                 _ => return None,
             };
-            Some((*label, text))
+            // Labels that are words come from the catalogue.
+            let label = if label.starts_with("panel-") {
+                crate::i18n::text(label, &[])
+            } else {
+                (*label).to_owned()
+            };
+            Some((label, text))
         })
         .collect()
+}
+
+/// A zone's description, in French where the data has it.
+fn description(properties: &serde_json::Map<String, Value>) -> Option<&str> {
+    let french = (crate::i18n::current() == crate::i18n::Language::French)
+        .then(|| properties.get("description_fr").and_then(Value::as_str))
+        .flatten();
+    french.or_else(|| properties.get("description").and_then(Value::as_str))
 }
 
 pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Command>) {
     // Once per frame: an imported feature keeps its properties as text.
     let properties = feature.properties.to_map();
     ui.horizontal(|ui| {
-        ui.heading(RichText::new(&feature.name).strong());
+        ui.heading(RichText::new(feature.name_in(crate::i18n::current())).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("Close")
-                .on_hover_text("Clear the selection (Esc)")
+                .button(tr!("close"))
+                .on_hover_text(tr!("panel-close-hint"))
                 .clicked()
             {
                 commands.push(Command::Select(None));
@@ -92,28 +110,27 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Co
         .max_col_width(value_width)
         .show(ui, |ui| {
             if feature.country.is_some() || !feature.countries.is_empty() {
-                ui.label(if feature.countries.len() > 1 {
-                    "Countries"
-                } else {
-                    "Country"
-                });
+                ui.label(tr!(
+                    "panel-countries",
+                    count = feature.countries.len().max(1)
+                ));
                 country_links(ui, atlas, feature, commands);
                 ui.end_row();
             }
             match &feature.geometry {
                 FeatureGeometry::Point(at) => {
-                    ui.label("Coordinates");
+                    ui.label(tr!("panel-coordinates"));
                     ui.label(at.display());
                     ui.end_row();
                 }
                 FeatureGeometry::Area(_) | FeatureGeometry::Other(_) => {
                     if let Some(km2) = feature.area_km2() {
-                        ui.label("Area");
+                        ui.label(tr!("panel-area"));
                         ui.label(format!("{} km²", group_thousands(km2.round())));
                         ui.end_row();
                     }
                     if let Some(b) = feature.bbox() {
-                        ui.label("Extent");
+                        ui.label(tr!("panel-extent"));
                         ui.label(format!(
                             "{}\n{}",
                             LonLat::from_coord(b.max()).display(),
@@ -124,7 +141,7 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Co
                 }
             }
             if !feature.aliases.is_empty() {
-                ui.label("Also called");
+                ui.label(tr!("panel-also-called"));
                 ui.add(egui::Label::new(feature.aliases.join(", ")).wrap());
                 ui.end_row();
             }
@@ -136,14 +153,14 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Co
         });
     if feature.kind == crate::atlas::FeatureKind::Imported {
         properties_table(ui, &properties);
-    } else if let Some(description) = properties.get("description").and_then(Value::as_str) {
+    } else if let Some(description) = description(&properties) {
         ui.add_space(6.0);
         ui.label(description);
     }
     ui.add_space(8.0);
     if ui
-        .button("Zoom to")
-        .on_hover_text("Frame this feature (or double-click it on the map)")
+        .button(tr!("panel-zoom-to"))
+        .on_hover_text(tr!("panel-zoom-to-hint"))
         .clicked()
     {
         commands.push(Command::ZoomTo(feature.id.clone()));
@@ -154,9 +171,9 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, commands: &mut Vec<Co
 /// identify tool: one row per property, long values wrapped.
 fn properties_table(ui: &mut Ui, properties: &serde_json::Map<String, Value>) {
     ui.add_space(6.0);
-    ui.label(RichText::new(format!("Properties ({})", properties.len())).strong());
+    ui.label(RichText::new(tr!("panel-properties", count = properties.len())).strong());
     if properties.is_empty() {
-        ui.label(RichText::new("This feature has no properties.").weak());
+        ui.label(RichText::new(tr!("panel-no-properties")).weak());
         return;
     }
     Grid::new("imported-properties")
@@ -169,7 +186,7 @@ fn properties_table(ui: &mut Ui, properties: &serde_json::Map<String, Value>) {
                 // An empty text is said, not left as a blank cell that reads
                 // like a missing value.
                 if value.as_str() == Some("") {
-                    ui.label(RichText::new("(empty text)").weak().italics());
+                    ui.label(RichText::new(tr!("panel-empty-text")).weak().italics());
                     ui.end_row();
                     continue;
                 }

@@ -2,6 +2,7 @@
 //! form that confirms a pasted article (Ctrl+Shift+V). Fetching is the
 //! library's; these windows only push commands.
 
+use crate::tr;
 use egui::{Context, RichText};
 
 use crate::articles::Article;
@@ -47,13 +48,14 @@ impl WebWindows {
             return;
         }
         let mut open = true;
-        egui::Window::new("Add articles from links")
+        egui::Window::new(tr!("links-title"))
+            .id(egui::Id::unique("links-window"))
             .open(&mut open)
             .collapsible(false)
             .default_width(520.0)
             .show(ctx, |ui| {
-                ui.label("One link (https://…) per line: each page is fetched, its article text kept (menus, scripts and comments left out), analysed and stored.");
-                let label = ui.label("Links");
+                ui.label(tr!("links-explain"));
+                let label = ui.label(tr!("links-label"));
                 let edit = ui
                     .add(
                         egui::TextEdit::multiline(&mut self.links)
@@ -67,13 +69,16 @@ impl WebWindows {
                 }
                 ui.horizontal(|ui| {
                     let any = !self.links.trim().is_empty();
-                    if ui.add_enabled(any, egui::Button::new("Fetch")).clicked() {
+                    if ui
+                        .add_enabled(any, egui::Button::new(tr!("links-fetch")))
+                        .clicked()
+                    {
                         let links: Vec<String> =
                             self.links.split_whitespace().map(str::to_owned).collect();
                         self.links.clear();
                         commands.push(WebCommand::AddLinks(links).into());
                     }
-                    if ui.button("Cancel").clicked()
+                    if ui.button(tr!("cancel")).clicked()
                         || ui.input(|i| i.key_pressed(egui::Key::Escape))
                     {
                         commands.push(WebCommand::ShowAddLink(false).into());
@@ -94,46 +99,58 @@ impl WebWindows {
             self.opml_path = default_opml_path();
         }
         let mut open = true;
-        egui::Window::new("Feeds")
+        egui::Window::new(tr!("feeds-title"))
+            .id(egui::Id::unique("feeds-window"))
             .open(&mut open)
             .default_size([620.0, 420.0])
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
-                    let label = ui.label("Feed address");
+                    let label = ui.label(tr!("feeds-address"));
                     ui.add(
                         egui::TextEdit::singleline(&mut self.feed_url)
-                            .hint_text("https://…/rss.xml (RSS, Atom or JSON Feed)")
+                            .hint_text(tr!("feeds-address-hint"))
                             .desired_width(360.0),
                     )
                     .labelled_by(label.id);
                     if ui
-                        .add_enabled(!self.feed_url.trim().is_empty(), egui::Button::new("Subscribe"))
+                        .add_enabled(
+                            !self.feed_url.trim().is_empty(),
+                            egui::Button::new(tr!("feeds-subscribe")),
+                        )
                         .clicked()
                     {
-                        commands.push(WebCommand::Subscribe(std::mem::take(&mut self.feed_url)).into());
+                        commands
+                            .push(WebCommand::Subscribe(std::mem::take(&mut self.feed_url)).into());
                     }
                 });
                 ui.horizontal(|ui| {
                     if ui
-                        .add_enabled(!web.feeds().is_empty(), egui::Button::new("Refresh all"))
+                        .add_enabled(
+                            !web.feeds().is_empty(),
+                            egui::Button::new(tr!("feeds-refresh-all")),
+                        )
                         .clicked()
                     {
                         commands.push(WebCommand::Refresh(None).into());
                     }
                     let mut minutes = web.refresh_minutes();
-                    let label = ui.label("Refresh every");
+                    let label = ui.label(tr!("feeds-refresh-every"));
                     let drag = ui
-                        .add(egui::DragValue::new(&mut minutes).range(0..=1440).suffix(" min"))
+                        .add(
+                            egui::DragValue::new(&mut minutes)
+                                .range(0..=1440)
+                                .suffix(" min"),
+                        )
                         .labelled_by(label.id)
-                        .on_hover_text("0: only when you ask");
+                        .on_hover_text(tr!("feeds-refresh-zero"));
                     if drag.changed() {
                         commands.push(WebCommand::SetRefreshMinutes(minutes).into());
                     }
-                    ui.label(RichText::new("while the window is open").weak());
+                    ui.label(RichText::new(tr!("feeds-while-open")).weak());
                 });
                 ui.separator();
                 if web.feeds().is_empty() {
-                    ui.label(RichText::new("No subscriptions yet. Paste a feed's address above, or import an OPML list from a feed reader below.").weak());
+                    ui.label(RichText::new(tr!("feeds-none")).weak());
                 }
                 egui::ScrollArea::vertical()
                     .max_height(260.0)
@@ -145,15 +162,21 @@ impl WebWindows {
                         }
                     });
                 ui.horizontal(|ui| {
-                    let label = ui.label("OPML file");
+                    let label = ui.label(tr!("feeds-opml-file"));
                     ui.add(egui::TextEdit::singleline(&mut self.opml_path).desired_width(300.0))
                         .labelled_by(label.id);
                     let path = std::path::PathBuf::from(self.opml_path.trim());
                     let any = !self.opml_path.trim().is_empty();
-                    if ui.add_enabled(any, egui::Button::new("Import")).clicked() {
+                    if ui
+                        .add_enabled(any, egui::Button::new(tr!("feeds-import")))
+                        .clicked()
+                    {
                         commands.push(WebCommand::ImportOpml(path.clone()).into());
                     }
-                    if ui.add_enabled(any, egui::Button::new("Export")).clicked() {
+                    if ui
+                        .add_enabled(any, egui::Button::new(tr!("feeds-export")))
+                        .clicked()
+                    {
                         commands.push(WebCommand::ExportOpml(path).into());
                     }
                 });
@@ -184,7 +207,8 @@ impl WebWindows {
         });
         let mut open = true;
         let mut done = false;
-        egui::Window::new("Paste article")
+        egui::Window::new(tr!("menu-paste"))
+            .id(egui::Id::unique("paste-window"))
             .open(&mut open)
             .collapsible(false)
             .default_width(560.0)
@@ -192,41 +216,16 @@ impl WebWindows {
                 for warning in &draft.warnings {
                     ui.colored_label(ui.visuals().warn_fg_color, warning);
                 }
-                egui::Grid::new("paste-fields")
-                    .num_columns(2)
-                    .show(ui, |ui| {
-                        for (name, value, hint) in [
-                            ("Title", &mut form.title, ""),
-                            ("Outlet", &mut form.outlet, "unknown"),
-                            ("Date", &mut form.date, "YYYY-MM-DD, or empty"),
-                            ("Link", &mut form.url, "https://…, or empty"),
-                            ("Language", &mut form.language, "en, fr…"),
-                        ] {
-                            let label = ui.label(name);
-                            ui.add(
-                                egui::TextEdit::singleline(value)
-                                    .hint_text(hint)
-                                    .desired_width(420.0),
-                            )
-                            .labelled_by(label.id);
-                            ui.end_row();
-                        }
-                    });
+                paste_fields(ui, form);
                 let date_ok = form.date.trim().is_empty()
                     || crate::articles::html::date_from_str(&form.date).is_some();
                 if !date_ok {
-                    ui.colored_label(
-                        ui.visuals().error_fg_color,
-                        "The date should be YYYY-MM-DD.",
-                    );
+                    ui.colored_label(ui.visuals().error_fg_color, tr!("paste-bad-date"));
                 }
                 let body = form.from.as_ref().map_or("", |a| a.body.as_str());
                 ui.label(
-                    RichText::new(format!(
-                        "{} words of text:",
-                        body.split_whitespace().count()
-                    ))
-                    .weak(),
+                    RichText::new(tr!("paste-words", count = body.split_whitespace().count()))
+                        .weak(),
                 );
                 egui::ScrollArea::vertical()
                     .max_height(180.0)
@@ -236,7 +235,7 @@ impl WebWindows {
                 ui.horizontal(|ui| {
                     let ready = date_ok && !form.title.trim().is_empty() && !body.trim().is_empty();
                     if ui
-                        .add_enabled(ready, egui::Button::new("Add article"))
+                        .add_enabled(ready, egui::Button::new(tr!("paste-add")))
                         .clicked()
                         && let Some(mut article) = form.from.clone()
                     {
@@ -250,7 +249,7 @@ impl WebWindows {
                         commands.push(WebCommand::ConfirmPaste(Box::new(article)).into());
                         done = true;
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr!("cancel")).clicked() {
                         commands.push(WebCommand::CancelPaste.into());
                         done = true;
                     }
@@ -266,26 +265,60 @@ impl WebWindows {
     }
 }
 
+/// The paste form's fields: title, outlet, date, link, language.
+fn paste_fields(ui: &mut egui::Ui, form: &mut PasteForm) {
+    egui::Grid::new("paste-fields")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (name, value, hint) in [
+                (tr!("paste-title"), &mut form.title, String::new()),
+                (
+                    tr!("paste-outlet"),
+                    &mut form.outlet,
+                    tr!("paste-outlet-hint"),
+                ),
+                (tr!("paste-date"), &mut form.date, tr!("paste-date-hint")),
+                (tr!("paste-link"), &mut form.url, tr!("paste-link-hint")),
+                (
+                    tr!("paste-language"),
+                    &mut form.language,
+                    "en, fr…".to_owned(),
+                ),
+            ] {
+                let label = ui.label(name);
+                ui.add(
+                    egui::TextEdit::singleline(value)
+                        .hint_text(hint)
+                        .desired_width(420.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            }
+        });
+}
+
 fn feed_row(ui: &mut egui::Ui, feed: &FeedRow, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new(feed.title.as_deref().unwrap_or("untitled feed")).strong());
+        ui.label(
+            RichText::new(feed.title.clone().unwrap_or_else(|| tr!("feeds-untitled"))).strong(),
+        );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.small_button("Unsubscribe").clicked() {
+            if ui.small_button(tr!("feeds-unsubscribe")).clicked() {
                 commands.push(WebCommand::Unsubscribe(feed.id).into());
             }
-            if ui.small_button("Refresh").clicked() {
+            if ui.small_button(tr!("feeds-refresh")).clicked() {
                 commands.push(WebCommand::Refresh(Some(feed.id)).into());
             }
         });
     });
     ui.label(RichText::new(&feed.url).weak().small());
     let refreshed = feed.refreshed_at_s.map_or_else(
-        || "not refreshed yet".to_owned(),
-        |s| format!("refreshed {}", ago(s)),
+        || tr!("feeds-not-refreshed"),
+        |s| tr!("feeds-refreshed", ago = ago(s)),
     );
     ui.label(format!(
-        "{refreshed} · {} item(s) taken · {} new at the last refresh",
-        feed.items, feed.new_items
+        "{refreshed} · {}",
+        tr!("feeds-items", items = feed.items, new = feed.new_items)
     ));
     if let Some(error) = &feed.error {
         ui.colored_label(ui.visuals().warn_fg_color, error);
@@ -296,10 +329,10 @@ fn feed_row(ui: &mut egui::Ui, feed: &FeedRow, commands: &mut Vec<Command>) {
 fn ago(seconds: i64) -> String {
     let elapsed = (crate::corpus::store::now_s() - seconds).max(0);
     match elapsed {
-        0..60 => "just now".to_owned(),
-        60..3600 => format!("{} min ago", elapsed / 60),
-        3600..86_400 => format!("{} h ago", elapsed / 3600),
-        _ => format!("{} days ago", elapsed / 86_400),
+        0..60 => tr!("ago-now"),
+        60..3600 => tr!("ago-minutes", count = elapsed / 60),
+        3600..86_400 => tr!("ago-hours", count = elapsed / 3600),
+        _ => tr!("ago-days", count = elapsed / 86_400),
     }
 }
 

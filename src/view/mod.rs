@@ -3,5 +3,6 @@
 pub mod badges;
 pub mod camera;
 pub mod labels;
+pub mod line_label;
 pub mod palette;
 pub mod scale_bar;

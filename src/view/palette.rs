@@ -74,6 +74,23 @@ pub const ZONE_LINE: Line = Line {
     width: 2.2,
     paint: Paint::rgb(0xb0, 0x3a, 0x2e),
 };
+/// Rivers, lake shores and the names of water (lakes are filled with
+/// [`OCEAN`], as seas are).
+pub const RIVER_LINE: Line = Line {
+    width: 1.5,
+    paint: Paint::rgb(0x4f, 0x8c, 0xbf),
+};
+pub const MINOR_RIVER_LINE: Line = Line {
+    width: 0.9,
+    paint: Paint::rgb(0x7a, 0xa8, 0xcc),
+};
+pub const LAKE_LINE: Line = Line {
+    width: 0.6,
+    paint: Paint::rgb(0x8a, 0xb4, 0xd2),
+};
+pub const WATER_LABEL: Paint = Paint::rgb(0x3d, 0x6e, 0x96);
+/// Rivers of this Natural Earth scalerank or more important are drawn wider.
+const MAJOR_RIVER_RANK: u8 = 5;
 pub const CITY_FILL: Paint = Paint::rgb(0x1f, 0x4e, 0x79);
 pub const TRIPOINT_FILL: Paint = Paint::rgb(0x6a, 0x3d, 0x9a);
 pub const MARKER_OUTLINE: Line = Line {
@@ -125,14 +142,21 @@ pub struct AreaPaint {
 #[must_use]
 pub fn area_paint(feature: &Feature) -> AreaPaint {
     let (fill, line, outline_layer) = match feature.kind {
-        FeatureKind::Country if feature.context => (CONTEXT_FILL, CONTEXT_LINE, 0),
-        FeatureKind::Country => (FOCUS_FILL, FOCUS_LINE, 2),
-        FeatureKind::Region => (Paint::TRANSPARENT, REGION_LINE, 1),
-        FeatureKind::Zone => (ZONE_FILL, ZONE_LINE, 3),
-        FeatureKind::UserZone => (USER_ZONE_FILL, USER_ZONE_LINE, 6),
-        FeatureKind::Imported => (IMPORTED_FILL, IMPORTED_LINE, 5),
+        // Water under every border.
+        FeatureKind::River if feature.reference.is_some_and(|r| r.rank > MAJOR_RIVER_RANK) => {
+            (Paint::TRANSPARENT, MINOR_RIVER_LINE, 0)
+        }
+        FeatureKind::River => (Paint::TRANSPARENT, RIVER_LINE, 0),
+        FeatureKind::Lake => (OCEAN, LAKE_LINE, 0),
+        FeatureKind::Sea => (Paint::TRANSPARENT, LAKE_LINE, 0),
+        FeatureKind::Country if feature.context => (CONTEXT_FILL, CONTEXT_LINE, 1),
+        FeatureKind::Country => (FOCUS_FILL, FOCUS_LINE, 3),
+        FeatureKind::Region => (Paint::TRANSPARENT, REGION_LINE, 2),
+        FeatureKind::Zone => (ZONE_FILL, ZONE_LINE, 4),
+        FeatureKind::UserZone => (USER_ZONE_FILL, USER_ZONE_LINE, 7),
+        FeatureKind::Imported => (IMPORTED_FILL, IMPORTED_LINE, 6),
         FeatureKind::City | FeatureKind::Tripoint | FeatureKind::Marker => {
-            (CITY_FILL, MARKER_OUTLINE, 4)
+            (CITY_FILL, MARKER_OUTLINE, 5)
         }
     };
     AreaPaint {
@@ -141,6 +165,53 @@ pub fn area_paint(feature: &Feature) -> AreaPaint {
         outline_layer,
     }
 }
+
+/// How a point feature is marked on the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Symbol {
+    /// A place the reports name, or a marked place: a dot.
+    Town,
+    /// A town of the reference layers: a smaller dot.
+    ReferenceTown,
+    /// A country's capital: a ringed dot.
+    Capital,
+    /// The tripoint: a diamond.
+    Tripoint,
+    /// The user's marker: a pin.
+    Pin,
+    /// Named, not marked (seas).
+    Unmarked,
+}
+
+/// Radius (pixels) of a reference town's dot.
+pub const REFERENCE_TOWN_RADIUS: f32 = 3.5;
+
+/// The symbol of a point; `reported`: the reports name it (a reference
+/// town then looks like the places they name, a capital stays a capital).
+#[must_use]
+pub fn symbol(feature: &Feature, reported: bool) -> Symbol {
+    use crate::atlas::feature::Capital;
+    match feature.kind {
+        FeatureKind::Tripoint => Symbol::Tripoint,
+        FeatureKind::Marker => Symbol::Pin,
+        FeatureKind::Sea => Symbol::Unmarked,
+        _ => match feature.reference.map(|r| r.capital) {
+            None => Symbol::Town,
+            Some(Some(Capital::Country)) => Symbol::Capital,
+            Some(_) if reported => Symbol::Town,
+            Some(_) => Symbol::ReferenceTown,
+        },
+    }
+}
+
+/// A reference town the reports name is labelled first, as the places
+/// they name are.
+pub fn as_reported(style: &mut LabelStyle) {
+    style.priority = style.priority.max(REPORTED_PRIORITY);
+}
+
+/// The label priority of the places the reports name (see [`label_style`]).
+const REPORTED_PRIORITY: i32 = 100 * 100 + 100;
 
 /// How a feature's name is written on the map.
 #[derive(Clone, Debug, PartialEq)]
@@ -155,11 +226,37 @@ pub struct LabelStyle {
     pub priority: i32,
 }
 
-/// The label of a feature that spans `screen_width` pixels, if it has room.
+/// The label of a feature that spans `screen_width` pixels, if it has room,
+/// with its name in `language` where the data has it.
 #[must_use]
-pub fn label_style(feature: &Feature, screen_width: f32) -> Option<LabelStyle> {
+pub fn label_style(
+    feature: &Feature,
+    screen_width: f32,
+    language: crate::i18n::Language,
+) -> Option<LabelStyle> {
+    use crate::atlas::feature::Capital;
     let (size, paint, priority) = match feature.kind {
-        FeatureKind::City => (13.5, LABEL_DARK, 100),
+        FeatureKind::City => match feature.reference {
+            None => (13.5, LABEL_DARK, 100),
+            // Reference towns below the places the reports name and the
+            // names of the three countries, above the regions; capitals
+            // first, then by importance.
+            Some(r) => {
+                let rank = i32::from(r.rank.min(10));
+                match r.capital {
+                    Some(Capital::Country) => (14.0, LABEL_DARK, 66),
+                    _ if r.rank <= 4 => (12.5, LABEL_DARK, 60 - rank),
+                    _ => (11.5, LABEL_DARK, 52 - rank),
+                }
+            }
+        },
+        FeatureKind::Lake => (11.0, WATER_LABEL, 35),
+        // The great rivers (the Niger) before the regions they cross.
+        FeatureKind::River if feature.reference.is_some_and(|r| r.rank <= 3) => {
+            (11.5, WATER_LABEL, 45)
+        }
+        FeatureKind::River => (11.0, WATER_LABEL, 30),
+        FeatureKind::Sea => (12.0, WATER_LABEL, 15),
         // Below the zone: the zone's name matters more than the tripoint's.
         FeatureKind::Tripoint => (11.5, TRIPOINT_FILL, 75),
         FeatureKind::Zone => (13.0, ZONE_LINE.paint, 80),
@@ -170,14 +267,17 @@ pub fn label_style(feature: &Feature, screen_width: f32) -> Option<LabelStyle> {
         FeatureKind::Imported => (11.5, IMPORTED_LINE.paint, 60),
         FeatureKind::UserZone => (13.0, USER_ZONE_LINE.paint, 105),
     };
+    let name = feature.name_in(language);
     let text = if feature.kind == FeatureKind::Country && !feature.context {
-        feature.name.to_uppercase()
+        name.to_uppercase()
     } else {
-        feature.name.clone()
+        name.into_owned()
     };
     // Areas too small on screen for their name go unlabelled.
-    if matches!(feature.kind, FeatureKind::Region | FeatureKind::Country)
-        && screen_width < approximate_text_width(&text, size)
+    if matches!(
+        feature.kind,
+        FeatureKind::Region | FeatureKind::Country | FeatureKind::Lake
+    ) && screen_width < approximate_text_width(&text, size)
     {
         return None;
     }

@@ -17,8 +17,20 @@ pub fn app() -> Harness<'static, DispatchAtlasApp> {
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(32)
         .build_eframe(|cc| DispatchAtlasApp::new(cc));
+    in_english(&mut harness);
     harness.run();
     harness
+}
+
+/// Without saved settings the app starts in the system's language: the
+/// tests speak English whatever the machine's locale (tests of the French
+/// interface switch to it themselves). Applied from the next frame on.
+pub fn in_english(harness: &mut Harness<'static, DispatchAtlasApp>) {
+    use dispatch_atlas::i18n::Language;
+    use dispatch_atlas::state::view_settings::ViewCommand;
+    harness
+        .state_mut()
+        .apply(ViewCommand::SetLanguage(Language::English).into());
 }
 
 /// The app with its worker reading the embedded reports (its store in
@@ -49,6 +61,7 @@ fn app_with_library(
             app.start_library(&cc.egui_ctx, folder.clone());
             app
         });
+    in_english(&mut harness);
     wait_while(
         &mut harness,
         "articles still not read",

@@ -233,7 +233,7 @@ fn a_zone_is_drawn_corner_by_corner_and_collects_the_reports_inside() {
     let mut s = state();
     let c = |lon: f64, lat: f64| LonLat { lon, lat };
     apply(&mut s, AnnotationCommand::StartZone);
-    assert_eq!(s.status.as_deref(), Some(DRAWING_HELP));
+    assert_eq!(s.status.as_deref(), Some(drawing_help().as_str()));
     // Around Gao (−0.04, 16.27) and Ménaka (2.40, 15.92).
     for corner in [c(-1.0, 15.0), c(3.5, 15.0), c(9.0, 9.0)] {
         apply(&mut s, AnnotationCommand::AddCorner(corner));

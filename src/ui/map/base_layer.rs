@@ -245,7 +245,7 @@ fn build(
         let Some(shape) = atlas.shape(index).filter(|_| !feature.hidden) else {
             continue;
         };
-        if !is_visible(shape, projector) {
+        if !is_visible(shape, projector) || !crate::atlas::reference::drawn_at(feature, scale) {
             continue;
         }
         let style = faded_area_style(feature, opacity(feature));

