@@ -165,13 +165,21 @@ impl Atlas {
 
     /// [`Atlas::load_embedded`] with the reference layers read from `reference`.
     pub fn load_with_reference(reference: &reference::Layers) -> Result<Self, DataError> {
-        let countries = load::countries(&embedded::COUNTRIES, &FOCUS_COUNTRIES)?;
-        let regions = load::regions(&embedded::REGIONS)?;
-        let zones = zones::zones(&embedded::ZONES, &regions, &countries)?;
-        let places = load::places(&embedded::PLACES)?;
-        let tripoint = tripoint::tripoint(embedded::COUNTRIES.name, &countries, FOCUS_COUNTRIES)?;
-
-        let (water_and_towns, errors) = reference::layers(reference);
+        // The reference layers are read on another core meanwhile: the
+        // first frame waits for the slower of the two, not their sum.
+        let (own, (water_and_towns, errors)) = rayon::join(
+            || -> Result<_, DataError> {
+                let countries = load::countries(&embedded::COUNTRIES, &FOCUS_COUNTRIES)?;
+                let regions = load::regions(&embedded::REGIONS)?;
+                let zones = zones::zones(&embedded::ZONES, &regions, &countries)?;
+                let places = load::places(&embedded::PLACES)?;
+                let tripoint =
+                    tripoint::tripoint(embedded::COUNTRIES.name, &countries, FOCUS_COUNTRIES)?;
+                Ok((countries, regions, zones, places, tripoint))
+            },
+            || reference::layers(reference),
+        );
+        let (countries, regions, zones, places, tripoint) = own?;
         // Water over the land's fill, under every border; towns and the
         // names of seas over the areas.
         let (water, towns): (Vec<Feature>, Vec<Feature>) = water_and_towns
