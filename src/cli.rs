@@ -124,6 +124,9 @@ pub enum CliCommand {
         /// Image size in pixels.
         #[arg(long, default_value = "1600x1000", value_name = "WxH")]
         size: String,
+        /// The language of place names and of the legend: en or fr.
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        language: String,
         #[command(flatten)]
         inputs: InputArgs,
     },

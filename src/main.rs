@@ -60,6 +60,7 @@ fn render(
     output: &std::path::Path,
     bbox: Option<&str>,
     size: &str,
+    language: &str,
     inputs: Inputs<'_>,
 ) -> anyhow::Result<()> {
     use dispatch_atlas::commands::render::{RenderRequest, parse_bbox, parse_size, run};
@@ -68,6 +69,7 @@ fn render(
         bbox: bbox.map(parse_bbox).transpose()?,
         size: parse_size(size)?,
         out: output,
+        language: dispatch_atlas::i18n::Language::from_locale(language),
     })
 }
 
@@ -152,8 +154,9 @@ fn main() -> ExitCode {
             output,
             bbox,
             size,
+            language,
             inputs,
-        }) => render(&output, bbox.as_deref(), &size, inputs.inputs()),
+        }) => render(&output, bbox.as_deref(), &size, &language, inputs.inputs()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -271,8 +271,27 @@ fn render_writes_png_and_svg_and_explains_bad_requests() {
         text.contains("Ménaka") && text.contains("Gao"),
         "zoomed on the two towns"
     );
+    // In French: the legend and the names in French.
+    let french = scratch.0.join("fr.svg");
+    let (ok, _, stderr) = run(&[
+        "render",
+        "-o",
+        french.to_str().unwrap_or(""),
+        "--bbox",
+        "-8,10,6,20",
+        "--language",
+        "fr",
+    ]);
+    assert!(ok, "{stderr}");
+    let text = std::fs::read_to_string(&french).unwrap_or_default();
+    assert!(text.contains(">Légende</text>"), "a French legend");
+    assert!(text.contains("Tombouctou"), "Timbuktu's French name");
     for (args, expected) in [
         (vec!["render", "-o", "x.gif"], ".png or .svg"),
+        (
+            vec!["render", "-o", "x.svg", "--language", "de"],
+            "possible values: en, fr",
+        ),
         (
             vec!["render", "-o", "x.png", "--bbox", "5,10,1,12"],
             "west < east",

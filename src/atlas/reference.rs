@@ -158,6 +158,20 @@ fn feature(
     }
 }
 
+/// A named point's name and place, or an error naming file and feature.
+fn named_point(
+    file: &DataFile,
+    id: &str,
+    properties: &Map<String, Value>,
+    geometry: &Geometry<f64>,
+) -> Result<(String, LonLat), DataError> {
+    let name = required_str(file, id, properties, "name")?;
+    let Geometry::Point(point) = geometry else {
+        return Err(fail(file, id, "expected a Point"));
+    };
+    Ok((name, LonLat::from_coord(point.0)))
+}
+
 /// Towns and capitals (`data/towns.geojson`): points, picked and named
 /// like any town, shown by rank.
 pub fn towns(file: &DataFile) -> Result<Vec<Feature>, DataError> {
@@ -169,16 +183,12 @@ pub fn towns(file: &DataFile) -> Result<Vec<Feature>, DataError> {
                  properties,
                  geometry,
              }| {
-                let name = required_str(file, &id, &properties, "name")?;
-                let Geometry::Point(point) = geometry else {
-                    return Err(fail(file, &id, "expected a Point"));
-                };
+                let (name, at) = named_point(file, &id, &properties, &geometry)?;
                 let capital = match properties.get("capital").and_then(Value::as_str) {
                     Some("country") => Some(Capital::Country),
                     Some("region") => Some(Capital::Region),
                     _ => None,
                 };
-                let at = LonLat::from_coord(point.0);
                 let reference = reference(&properties, capital);
                 Ok(feature(
                     id,
@@ -287,11 +297,7 @@ pub fn seas(file: &DataFile) -> Result<Vec<Feature>, DataError> {
                  properties,
                  geometry,
              }| {
-                let name = required_str(file, &id, &properties, "name")?;
-                let Geometry::Point(point) = geometry else {
-                    return Err(fail(file, &id, "expected a Point"));
-                };
-                let at = LonLat::from_coord(point.0);
+                let (name, at) = named_point(file, &id, &properties, &geometry)?;
                 let mut reference = reference(&properties, None);
                 reference.min_zoom = reference.min_label_zoom;
                 Ok(feature(

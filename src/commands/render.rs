@@ -17,6 +17,8 @@ pub struct RenderRequest<'a> {
     pub bbox: Option<[f64; 4]>,
     pub size: (u32, u32),
     pub out: &'a Path,
+    /// The language of place names and of the legend.
+    pub language: crate::i18n::Language,
 }
 
 /// "W,S,E,N" in degrees.
@@ -79,7 +81,7 @@ pub fn run(request: &RenderRequest<'_>) -> Result<()> {
         annotations: &annotations,
         mention_counts: &counts,
         opacity: &|_| 1.0,
-        language: crate::i18n::current(),
+        language: request.language,
         towns: true,
     };
     write(&scene, &frame, request.out)?;

@@ -39,6 +39,16 @@ fn keys_text(keys: &str) -> String {
     }
 }
 
+/// The About window's data credits, by message id.
+const ABOUT_CREDITS: [&str; 6] = [
+    "about-outlines",
+    "about-reference",
+    "about-places",
+    "about-names",
+    "about-gazetteer",
+    "about-zone",
+];
+
 pub fn about(ctx: &Context, open: bool, commands: &mut Vec<Command>) {
     let mut still_open = open;
     egui::Window::new(tr!("about-title"))
@@ -53,14 +63,7 @@ pub fn about(ctx: &Context, open: bool, commands: &mut Vec<Command>) {
             ui.label(tr!("about-tagline"));
             ui.separator();
             ui.label(RichText::new(tr!("about-data")).strong());
-            for id in [
-                "about-outlines",
-                "about-reference",
-                "about-places",
-                "about-names",
-                "about-gazetteer",
-                "about-zone",
-            ] {
+            for id in ABOUT_CREDITS {
                 ui.label(crate::i18n::text(id, &[]));
             }
             ui.label(RichText::new(tr!("about-fonts")).strong());
@@ -110,14 +113,7 @@ mod tests {
             .iter()
             .flat_map(|(keys, action)| [*keys, *action])
             .filter(|id| id.contains('-') && id.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
-            .chain([
-                "about-outlines",
-                "about-reference",
-                "about-places",
-                "about-names",
-                "about-gazetteer",
-                "about-zone",
-            ]);
+            .chain(ABOUT_CREDITS);
         for id in ids {
             for language in Language::ALL {
                 assert!(has_message(language, id), "{id} in {language:?}");

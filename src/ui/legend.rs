@@ -45,47 +45,52 @@ pub fn legend(ui: &mut Ui) {
         .fill(Color32::from_rgba_unmultiplied(255, 255, 255, 225))
         .show(ui, |ui| {
             ui.spacing_mut().item_spacing.y = 2.0;
-            ui.label(
+            // Folds away (remembered by egui) when the user wants the map.
+            egui::CollapsingHeader::new(
                 RichText::new(tr!("legend-title"))
                     .strong()
                     .size(12.5)
                     .color(style::LABEL_DARK),
-            );
-            let rows = [
-                (
-                    Swatch::Area(style::FOCUS_FILL, style::FOCUS_STROKE),
-                    tr!("legend-focus"),
-                ),
-                (
-                    Swatch::Area(style::CONTEXT_FILL, style::CONTEXT_STROKE),
-                    tr!("legend-other-countries"),
-                ),
-                (
-                    Swatch::Area(style::FOCUS_FILL, style::REGION_STROKE),
-                    tr!("legend-region"),
-                ),
-                (
-                    Swatch::Area(style::ZONE_FILL, style::ZONE_STROKE),
-                    tr!("legend-zone"),
-                ),
-                (
-                    Swatch::Area(style::USER_ZONE_FILL, style::USER_ZONE_STROKE),
-                    tr!("legend-user-zone"),
-                ),
-                (Swatch::Marker(Symbol::Capital), tr!("legend-capital")),
-                (Swatch::Marker(Symbol::ReferenceTown), tr!("legend-town")),
-                (Swatch::Marker(Symbol::Town), tr!("legend-reported-town")),
-                (Swatch::Line(style::RIVER_STROKE), tr!("legend-river")),
-                (
-                    Swatch::Area(style::OCEAN, style::LAKE_STROKE),
-                    tr!("legend-lake"),
-                ),
-                (Swatch::Marker(Symbol::Tripoint), tr!("legend-tripoint")),
-                (Swatch::Marker(Symbol::Pin), tr!("legend-marker")),
-                (Swatch::NewReports, tr!("legend-new-reports")),
-            ];
-            for (swatch, text) in &rows {
-                row(ui, swatch, text);
-            }
+            )
+            .id_salt("legend")
+            .default_open(true)
+            .show(ui, |ui| {
+                let rows = [
+                    (
+                        Swatch::Area(style::FOCUS_FILL, style::FOCUS_STROKE),
+                        tr!("legend-focus"),
+                    ),
+                    (
+                        Swatch::Area(style::CONTEXT_FILL, style::CONTEXT_STROKE),
+                        tr!("legend-other-countries"),
+                    ),
+                    (
+                        Swatch::Area(style::FOCUS_FILL, style::REGION_STROKE),
+                        tr!("legend-region"),
+                    ),
+                    (
+                        Swatch::Area(style::ZONE_FILL, style::ZONE_STROKE),
+                        tr!("legend-zone"),
+                    ),
+                    (
+                        Swatch::Area(style::USER_ZONE_FILL, style::USER_ZONE_STROKE),
+                        tr!("legend-user-zone"),
+                    ),
+                    (Swatch::Marker(Symbol::Capital), tr!("legend-capital")),
+                    (Swatch::Marker(Symbol::ReferenceTown), tr!("legend-town")),
+                    (Swatch::Marker(Symbol::Town), tr!("legend-reported-town")),
+                    (Swatch::Line(style::RIVER_STROKE), tr!("legend-river")),
+                    (
+                        Swatch::Area(style::OCEAN, style::LAKE_STROKE),
+                        tr!("legend-lake"),
+                    ),
+                    (Swatch::Marker(Symbol::Tripoint), tr!("legend-tripoint")),
+                    (Swatch::Marker(Symbol::Pin), tr!("legend-marker")),
+                    (Swatch::NewReports, tr!("legend-new-reports")),
+                ];
+                for (swatch, text) in &rows {
+                    row(ui, swatch, text);
+                }
+            });
         });
 }
