@@ -166,3 +166,46 @@ fn heights_of_imported_features_are_kept_and_rings_rewound() {
         "no 2D box for 3D data"
     );
 }
+
+/// The reference layers stay out of the user's file, but for the towns the
+/// reports name (with their dossier) or the user annotated.
+#[test]
+fn a_full_export_leaves_the_reference_layers_out_but_named_or_annotated_towns() {
+    let (atlas, _) = fixture();
+    let gazetteer = Gazetteer::load_embedded(&atlas.zone_names()).unwrap_or_else(|e| panic!("{e}"));
+    let corpus = Corpus::analyse(
+        &gazetteer,
+        vec![Article::parse(
+            "kidal.txt",
+            "title: Tessalit\n\nFighting was reported near Tessalit, where 12 soldiers were wounded.",
+        )],
+    );
+    let town = |name: &str| {
+        atlas
+            .find(name, crate::atlas::FeatureKind::City)
+            .map_or_else(|| panic!("{name}"), |f| f.id.clone())
+    };
+    let (tessalit, bamako, mopti) = (town("Tessalit"), town("Bamako"), town("Mopti"));
+    let mut annotations = Annotations::default();
+    annotations.set_note(
+        mopti.clone(),
+        Annotation {
+            note: "check".into(),
+            ..Default::default()
+        },
+    );
+    let out = export(&atlas, &annotations, &corpus, &options(false));
+    assert!(feature(&out, &tessalit.0).is_some(), "named in a report");
+    let mentions = feature(&out, &tessalit.0).map(|f| f["properties"]["mentions"].clone());
+    assert_eq!(mentions, Some(Value::from(1)));
+    assert!(feature(&out, &mopti.0).is_some(), "annotated");
+    assert!(feature(&out, &bamako.0).is_none(), "background");
+    let features = out["features"].as_array().cloned().unwrap_or_default();
+    assert!(
+        features.iter().all(|f| {
+            let id = f["id"].as_str().unwrap_or_default();
+            !id.starts_with("ne:river") && !id.starts_with("ne:lake") && !id.starts_with("ne:sea")
+        }),
+        "no water"
+    );
+}

@@ -121,6 +121,9 @@ fn number(properties: &Value, key: &str) -> Option<f64> {
 struct GeoNames {
     by_id: HashMap<u64, (String, f64, f64)>,
     grid: HashMap<(i32, i32), Vec<u64>>,
+    /// The focus countries' towns (id, country, population), for the towns
+    /// Natural Earth lacks.
+    focus: Vec<(u64, String, u64)>,
 }
 
 impl GeoNames {
@@ -129,6 +132,7 @@ impl GeoNames {
         let cities = cities.as_object().context("cities1000.json")?;
         let mut by_id = HashMap::new();
         let mut grid: HashMap<(i32, i32), Vec<u64>> = HashMap::new();
+        let mut focus = Vec::new();
         for city in cities.values() {
             let (Some(id), Some(lat), Some(lon)) = (
                 city.get("geonameid").and_then(Value::as_u64),
@@ -140,8 +144,14 @@ impl GeoNames {
             let name = text(city, "name").unwrap_or_default();
             by_id.insert(id, (name, lat, lon));
             grid.entry(cell(lat, lon)).or_default().push(id);
+            let country = text(city, "countrycode").unwrap_or_default();
+            if crate::FOCUS.contains(&country.as_str()) {
+                let population = city.get("population").and_then(Value::as_u64).unwrap_or(0);
+                focus.push((id, country, population));
+            }
         }
-        Ok(Self { by_id, grid })
+        focus.sort_unstable();
+        Ok(Self { by_id, grid, focus })
     }
 
     /// The GeoNames id of a Natural Earth town (see the module's rule).
@@ -205,7 +215,11 @@ pub fn build(natural_earth: &Path, cities_json: &Path, out: &Path) -> Result<Cou
     let [places, rivers, lakes, marine] =
         FILES.map(|(name, sha)| read_checked(natural_earth, name, sha));
     let geonames = GeoNames::load(cities_json)?;
-    let (towns, towns_matched) = towns(&places?, &geonames)?;
+    let (mut towns, towns_matched) = towns(&places?, &geonames)?;
+    let natural_earth_towns = towns.len();
+    towns.extend(focus_towns(&towns, &geonames));
+    let added = towns.len() - natural_earth_towns;
+    eprintln!("towns.geojson: {added} towns of Mali, Niger and Burkina Faso from GeoNames");
     crate::geojson_out::write(&out.join("towns.geojson"), &towns)?;
     let rivers = water(&rivers?, "river", |p| {
         text(p, "featurecla").as_deref() == Some("River")
@@ -327,6 +341,64 @@ fn towns(features: &[Value], geonames: &GeoNames) -> Result<(Vec<OutFeature>, us
         rank(a).cmp(&rank(b)).then_with(|| a.id.cmp(&b.id))
     });
     Ok((out, matched))
+}
+
+/// Mali, Niger and Burkina Faso's towns of [`FOCUS_TOWN_PEOPLE`] or more in
+/// GeoNames that Natural Earth lacks (Kidal, Douentza, Téra…: no town of
+/// Natural Earth within [`SAME_TOWN_KM`] and none with their id), shown
+/// from a zoom by population ([`focus_town_zoom`]).
+fn focus_towns(natural_earth: &[OutFeature], geonames: &GeoNames) -> Vec<OutFeature> {
+    let taken: std::collections::HashSet<&str> =
+        natural_earth.iter().map(|t| t.id.as_str()).collect();
+    let points: Vec<(f64, f64)> = natural_earth
+        .iter()
+        .filter_map(|t| match &t.geometry {
+            geo::Geometry::Point(p) => Some((p.y(), p.x())),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (id, country, population) in &geonames.focus {
+        let key = format!("geonames:{id}");
+        let Some((name, lat, lon)) = geonames.by_id.get(id) else {
+            continue;
+        };
+        let near = points
+            .iter()
+            .any(|&(plat, plon)| distance_km(*lat, *lon, plat, plon) <= SAME_TOWN_KM);
+        if *population < FOCUS_TOWN_PEOPLE || taken.contains(key.as_str()) || near {
+            continue;
+        }
+        let mut properties = Map::new();
+        properties.insert("name".into(), name.clone().into());
+        properties.insert("scalerank".into(), 9.into());
+        properties.insert("min_zoom".into(), focus_town_zoom(*population).into());
+        properties.insert("iso_a2".into(), country.clone().into());
+        properties.insert("population".into(), (*population).into());
+        properties.insert("geonameid".into(), (*id).into());
+        properties.insert("source".into(), "GeoNames cities1000".into());
+        out.push(OutFeature {
+            id: key,
+            properties,
+            geometry: geo::Geometry::Point(geo::Point::new(*lon, *lat)),
+        });
+    }
+    out
+}
+
+/// Towns of the focus countries Natural Earth lacks are added from this
+/// many people on.
+const FOCUS_TOWN_PEOPLE: u64 = 10_000;
+
+/// The zoom a GeoNames town shows from: the largest with Natural Earth's
+/// towns of the same size in the region (its 50,000-people towns show
+/// from 6.7 at most).
+fn focus_town_zoom(population: u64) -> f64 {
+    match population {
+        100_000.. => 6.0,
+        30_000.. => 7.0,
+        _ => 8.0,
+    }
 }
 
 /// Rivers or lakes: Africa whole, elsewhere the important ones, simplified.
