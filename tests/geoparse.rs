@@ -321,3 +321,42 @@ fn a_namesake_abroad_goes_where_the_articles_other_places_are() {
         Some("GB")
     );
 }
+
+/// Seas and oceans are macro-regions from Natural Earth's marine areas:
+/// "the Atlantic" is the Atlantic Ocean (its two halves made one), the Gulf
+/// of Guinea and the Mediterranean are found, "Indian" alone stays a
+/// nationality and "Red" an adjective.
+#[test]
+fn seas_and_oceans_are_found_by_their_names() {
+    let found = |text: &str| -> Vec<(String, String)> {
+        places(text)
+            .into_iter()
+            .map(|p| (p.name.to_string(), p.gazetteer.to_string()))
+            .collect()
+    };
+    let atlantic = found("Storms formed over the warm waters of the Atlantic this week.");
+    assert!(
+        atlantic
+            .iter()
+            .any(|(n, id)| n == "Atlantic Ocean" && id == "ne:ocean:atlantic-ocean"),
+        "{atlantic:?}"
+    );
+    let guinea = found("Pirates attacked a tanker in the Gulf of Guinea on Tuesday.");
+    assert!(
+        guinea.iter().any(|(n, _)| n == "Gulf of Guinea"),
+        "{guinea:?}"
+    );
+    let crossing = found("Migrants crossed the Mediterranean from Libya.");
+    assert!(
+        crossing.iter().any(|(n, _)| n == "Mediterranean Sea"),
+        "{crossing:?}"
+    );
+    // "Red" is an adjective far more often than the sea.
+    let red = found("Red flags flew over Gao.");
+    assert!(red.iter().all(|(n, _)| n != "Red Sea"), "{red:?}");
+    let indian = found("An Indian delegation arrived in Bamako.");
+    assert!(
+        indian.iter().all(|(n, _)| n != "Indian Ocean"),
+        "{indian:?}"
+    );
+}

@@ -218,14 +218,13 @@ impl Feature {
                     _ => None,
                 }
             }
-            FeatureKind::City | FeatureKind::Zone => Some(self.id.0.clone()),
+            FeatureKind::City | FeatureKind::Zone | FeatureKind::Sea => Some(self.id.0.clone()),
             FeatureKind::Tripoint
             | FeatureKind::Marker
             | FeatureKind::Imported
             | FeatureKind::UserZone
             | FeatureKind::River
-            | FeatureKind::Lake
-            | FeatureKind::Sea => None,
+            | FeatureKind::Lake => None,
         }
     }
 

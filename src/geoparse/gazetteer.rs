@@ -29,6 +29,8 @@ pub enum EntryKind {
     Country,
     Region,
     Continent,
+    /// A sea, an ocean, a gulf (Natural Earth marine areas): a macro-region.
+    Sea,
     City,
     Zone,
     /// "Malian", "Nigérien": not a place, but says which country a text is about.
@@ -41,6 +43,7 @@ impl EntryKind {
             "country" => Self::Country,
             "region" => Self::Region,
             "continent" => Self::Continent,
+            "sea" => Self::Sea,
             "city" => Self::City,
             "zone" => Self::Zone,
             "demonym" => Self::Demonym,
@@ -62,7 +65,7 @@ impl EntryKind {
             Self::Region | Self::Continent => MentionKind::Region,
             Self::City => MentionKind::City,
             Self::Zone => MentionKind::Zone,
-            Self::Demonym => MentionKind::Other,
+            Self::Sea | Self::Demonym => MentionKind::Other,
         }
     }
 }

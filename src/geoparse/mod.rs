@@ -265,7 +265,7 @@ fn country_context(
 fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], m: &Recognised) -> f64 {
     let base = match entry.kind {
         EntryKind::Country => 12.0,
-        EntryKind::Continent | EntryKind::Zone => 11.0,
+        EntryKind::Continent | EntryKind::Zone | EntryKind::Sea => 11.0,
         EntryKind::Region => 8.0,
         EntryKind::City => 5.0,
         EntryKind::Demonym => 0.0,

@@ -268,7 +268,9 @@ pub fn label_style(
         FeatureKind::UserZone => (13.0, USER_ZONE_LINE.paint, 105),
     };
     let name = feature.name_in(language);
-    let text = if feature.kind == FeatureKind::Country && !feature.context {
+    // The three countries and the oceans (rank 0) in capitals, as maps write them.
+    let ocean = feature.kind == FeatureKind::Sea && feature.reference.is_some_and(|r| r.rank == 0);
+    let text = if (feature.kind == FeatureKind::Country && !feature.context) || ocean {
         name.to_uppercase()
     } else {
         name.into_owned()

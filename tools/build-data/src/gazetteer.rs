@@ -7,7 +7,7 @@
 //!   kind  id  name  country  lat  lon  population
 //!   ```
 //!
-//!   `kind` is `country`, `region`, `continent`, `city`, `zone` or `demonym`.
+//!   `kind` is `country`, `region`, `continent`, `city`, `zone`, `sea` or `demonym`.
 //!   Demonym and zone lines have no position: a demonym only tells the parser
 //!   which country a text is about; a zone's position comes from the atlas,
 //!   which draws it from `data/zones.json`.
@@ -118,6 +118,137 @@ fn zones(out: &mut Vec<Entry>, zones_json: &Path) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// Seas and oceans of `scalerank` ≤ this (oceans, the great seas, gulfs
+/// and bays: Mediterranean, Gulf of Guinea…) are in the gazetteer; smaller
+/// ones are named on the map only.
+const MAX_SEA_RANK: u64 = 3;
+
+/// Seas and oceans from `seas.geojson` (Natural Earth marine areas, points
+/// made by the data build), as macro-regions: `sea` entries with the map's
+/// feature id, so a report naming one counts on the map's name of it.
+///
+/// Natural Earth splits the Atlantic and the Pacific at the equator: news
+/// say "the Atlantic". Each pair of halves "North X Ocean" / "South X
+/// Ocean" also makes an entry "X Ocean" (id `ne:ocean:` + its words), placed
+/// at the geodesic midpoint of the halves' points. An ocean "X Ocean" also
+/// answers to "X" alone, unless another entry bears that name ("Indian" is
+/// India's demonym); a sea "X Sea" too, unless "X" is a common word.
+fn seas(out: &mut Vec<Entry>, seas_geojson: &Path, common_words: &Path) -> Result<()> {
+    let seas = read_json(seas_geojson)?;
+    let common_words: std::collections::HashSet<String> = std::fs::read_to_string(common_words)
+        .with_context(|| format!("reading {}", common_words.display()))?
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let mut halves: std::collections::BTreeMap<String, Vec<(f64, f64)>> =
+        std::collections::BTreeMap::new();
+    // Entries that may also answer to a bare name: (index, is an ocean).
+    let mut bare_named: Vec<(usize, bool)> = Vec::new();
+    for feature in seas["features"].as_array().context("seas.geojson")? {
+        let p = &feature["properties"];
+        let text = |k: &str| p.get(k).and_then(Value::as_str).map(str::to_owned);
+        let (Some(id), Some(name)) = (feature["id"].as_str(), text("name")) else {
+            continue;
+        };
+        let rank = p
+            .get("scalerank")
+            .and_then(Value::as_u64)
+            .unwrap_or(u64::MAX);
+        let coords = &feature["geometry"]["coordinates"];
+        let (Some(lon), Some(lat)) = (coords[0].as_f64(), coords[1].as_f64()) else {
+            continue;
+        };
+        let is_ocean = text("featurecla").as_deref() == Some("ocean");
+        if is_ocean
+            && let Some(whole) = name
+                .strip_prefix("North ")
+                .or_else(|| name.strip_prefix("South "))
+        {
+            halves.entry(whole.to_owned()).or_default().push((lat, lon));
+        }
+        if rank > MAX_SEA_RANK {
+            continue;
+        }
+        let mut names: BTreeSet<String> = [Some(name.clone()), text("name_fr"), text("name_alt")]
+            .into_iter()
+            .flatten()
+            .filter(|n| usable(n))
+            .collect();
+        names.insert(name.clone());
+        bare_named.push((out.len(), is_ocean));
+        out.push(Entry {
+            kind: "sea",
+            id: id.to_owned(),
+            name,
+            country: String::new(),
+            lat,
+            lon,
+            population: 0,
+            names,
+        });
+    }
+    for (whole, points) in halves.into_iter().filter(|(_, p)| p.len() == 2) {
+        let (lat, lon) = geodesic_midpoint(points[0], points[1]);
+        bare_named.push((out.len(), true));
+        out.push(Entry {
+            kind: "sea",
+            id: format!("ne:ocean:{}", whole.to_lowercase().replace(' ', "-")),
+            name: whole.clone(),
+            country: String::new(),
+            lat,
+            lon,
+            population: 0,
+            names: BTreeSet::from([whole]),
+        });
+    }
+    // "Atlantic" for the Atlantic Ocean, "Mediterranean" for the
+    // Mediterranean Sea: the name without its generic word, unless a
+    // country, a region or a nationality bears it ("Indian"); a sea's also
+    // not if it is a common word ("Red", "North": the adjective far more
+    // often than the sea). Towns may share it: the macro-region outranks
+    // them ("Atlantic", Iowa).
+    let taken: BTreeSet<String> = out
+        .iter()
+        .filter(|e| matches!(e.kind, "country" | "region" | "demonym" | "continent"))
+        .flat_map(|e| e.names.iter().cloned())
+        .collect();
+    for (index, ocean) in bare_named {
+        let entry = &mut out[index];
+        let bare = entry
+            .name
+            .strip_suffix(" Ocean")
+            .or_else(|| entry.name.strip_suffix(" Sea"))
+            .map(str::to_owned);
+        if let Some(bare) = bare
+            && !bare.contains(' ')
+            && !taken.contains(&bare)
+            && (ocean || !common_words.contains(&bare.to_lowercase()))
+            && usable(&bare)
+        {
+            entry.names.insert(bare);
+        }
+    }
+    Ok(())
+}
+
+/// The point halfway between two points on the sphere (degrees).
+fn geodesic_midpoint((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> (f64, f64) {
+    let vector = |lat: f64, lon: f64| {
+        let (lat, lon) = (lat.to_radians(), lon.to_radians());
+        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+    };
+    let (first, second) = (vector(lat1, lon1), vector(lat2, lon2));
+    let sum = [
+        first[0] + second[0],
+        first[1] + second[1],
+        first[2] + second[2],
+    ];
+    (
+        sum[2].atan2(sum[0].hypot(sum[1])).to_degrees(),
+        sum[1].atan2(sum[0]).to_degrees(),
+    )
 }
 
 fn str_list(value: Option<&Value>) -> Vec<String> {
@@ -479,6 +610,8 @@ pub struct Sources<'a> {
     pub admin1: &'a Path,
     pub geonames_data: &'a Path,
     pub zones: &'a Path,
+    pub seas: &'a Path,
+    pub common_words: &'a Path,
 }
 
 /// A gzip writer whose output depends on the input only (mtime 0, no file
@@ -505,6 +638,7 @@ pub fn build(sources: &Sources<'_>, out_dir: &Path) -> Result<(usize, usize)> {
     regions(&mut entries, sources.admin1)?;
     geonames(&mut entries, sources.geonames_data)?;
     zones(&mut entries, sources.zones)?;
+    seas(&mut entries, sources.seas, sources.common_words)?;
     let out_path = out_dir.join("gazetteer.tsv.gz");
     let mut gz = gzip_file(&out_path)?;
     let mut names = NameIndexBuilder::new();
@@ -574,5 +708,22 @@ mod tests {
     fn demonyms_get_plural_and_feminine_forms() {
         let forms = demonym_forms("Malien");
         assert!(forms.contains(&"Maliens".to_owned()) && forms.contains(&"Malienne".to_owned()));
+    }
+}
+
+#[cfg(test)]
+mod sea_tests {
+    use super::geodesic_midpoint;
+
+    #[test]
+    fn the_midpoint_of_two_halves_of_an_ocean_is_on_the_sphere() {
+        // Across the antimeridian: halfway is near 180°, not near 0°.
+        let (lat, lon) = geodesic_midpoint((10.0, 170.0), (-10.0, -170.0));
+        assert!(
+            lat.abs() < 1e-9 && (lon.abs() - 180.0).abs() < 1e-6,
+            "{lat} {lon}"
+        );
+        let (lat, lon) = geodesic_midpoint((30.0, -40.0), (-30.0, -20.0));
+        assert!(lat.abs() < 1e-9 && (lon + 30.0).abs() < 0.5, "{lat} {lon}");
     }
 }

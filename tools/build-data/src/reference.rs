@@ -457,6 +457,35 @@ fn water(features: &[Value], kind: &str, keep: impl Fn(&Value) -> bool) -> Resul
     Ok(out)
 }
 
+/// A name as a gazetteer and a dossier write it: Natural Earth sets the
+/// oceans in capitals ("NORTH ATLANTIC OCEAN"); a name without a lower-case
+/// letter gets a capital per word, small words (of, the, de…) in lower case
+/// but the first. Other names are kept as they are.
+///
+/// ```text
+/// NORTH ATLANTIC OCEAN -> North Atlantic Ocean; OCEAN GLACIAL ARCTIQUE -> Ocean Glacial Arctique
+/// ```
+pub fn title_case(name: &str) -> String {
+    const SMALL: [&str; 9] = ["of", "the", "and", "de", "du", "des", "la", "le", "et"];
+    if name.chars().any(char::is_lowercase) {
+        return name.to_owned();
+    }
+    name.split(' ')
+        .enumerate()
+        .map(|(i, word)| {
+            let lower = word.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut chars = lower.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn seas(features: &[Value]) -> Result<Vec<OutFeature>> {
     use geo::Area;
     let mut out = Vec::new();
@@ -488,9 +517,12 @@ fn seas(features: &[Value]) -> Result<Vec<OutFeature>> {
             continue;
         };
         let mut properties = Map::new();
-        properties.insert("name".into(), name.into());
+        properties.insert("name".into(), title_case(&name).into());
         if let Some(fr) = text(p, "name_fr") {
-            properties.insert("name_fr".into(), fr.into());
+            properties.insert("name_fr".into(), title_case(&fr).into());
+        }
+        if let Some(alt) = text(p, "namealt") {
+            properties.insert("name_alt".into(), title_case(&alt).into());
         }
         for key in ["scalerank", "min_label", "featurecla"] {
             properties.insert(key.into(), p.get(key).cloned().unwrap_or(Value::Null));
@@ -502,4 +534,27 @@ fn seas(features: &[Value]) -> Result<Vec<OutFeature>> {
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_capitals_get_a_capital_per_word() {
+        assert_eq!(title_case("NORTH ATLANTIC OCEAN"), "North Atlantic Ocean");
+        assert_eq!(title_case("GULF OF THE LIONS"), "Gulf of the Lions");
+        assert_eq!(
+            title_case("OCEAN GLACIAL ARCTIQUE"),
+            "Ocean Glacial Arctique"
+        );
+        assert_eq!(title_case("Golfe de Guinée"), "Golfe de Guinée");
+    }
+
+    #[test]
+    fn distances_are_great_circle_kilometres() {
+        // Bamako to Niamey: about 1,100 km.
+        let km = distance_km(12.65, -8.0, 13.51, 2.11);
+        assert!((km - 1_100.0).abs() < 200.0, "{km}");
+    }
 }
