@@ -540,3 +540,14 @@ feed-not-removed = The feed could not be removed: { $error }
 feeds-unreadable = Feeds cannot be read: { $error }
 feeds-cannot-refresh = Cannot start refreshing feeds: { $error }
 feeds-not-exported = Feeds not exported: { $error }
+
+## The library's progress
+
+progress-gazetteer = loading the gazetteer
+progress-opening-store = opening the stored articles
+progress-reanalysing = analysing stored articles again (the analyser changed)
+
+## Fetching: progress
+
+progress-fetching = fetching { $url }
+progress-refreshing = refreshing { $name }

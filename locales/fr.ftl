@@ -542,3 +542,14 @@ feed-not-removed = Le flux n'a pas pu être retiré : { $error }
 feeds-unreadable = Les flux ne peuvent pas être lus : { $error }
 feeds-cannot-refresh = Impossible de lancer l'actualisation des flux : { $error }
 feeds-not-exported = Flux non exportés : { $error }
+
+## Avancement de la bibliothèque
+
+progress-gazetteer = chargement du répertoire de lieux
+progress-opening-store = ouverture des articles enregistrés
+progress-reanalysing = nouvelle analyse des articles enregistrés (l'analyseur a changé)
+
+## Téléchargement : avancement
+
+progress-fetching = téléchargement de { $url }
+progress-refreshing = actualisation de { $name }

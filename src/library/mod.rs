@@ -379,7 +379,7 @@ impl Worker {
         self.send(LibraryEvent::Progress {
             done: 0,
             total: 0,
-            current: "loading the gazetteer".to_owned(),
+            current: tr!("progress-gazetteer"),
         });
         let gazetteer = match gazetteer {
             GazetteerSource::Ready(g) => g,
@@ -574,7 +574,7 @@ impl Worker {
                 self.send(LibraryEvent::Progress {
                     done,
                     total,
-                    current: "opening the stored articles".into(),
+                    current: tr!("progress-opening-store"),
                 });
             }
         });
@@ -592,7 +592,7 @@ impl Worker {
             self.send(LibraryEvent::Progress {
                 done: done * CHUNK,
                 total,
-                current: "analysing stored articles again (the analyser changed)".into(),
+                current: tr!("progress-reanalysing"),
             });
             let analysed: Vec<(ArticleId, AnalysedArticle)> = chunk
                 .par_iter()

@@ -107,7 +107,7 @@ impl Worker {
                         results.push(Err(format!("{url}: not fetched (cancelled)")));
                         continue;
                     }
-                    thread.progress(done, total, format!("fetching {url}"));
+                    thread.progress(done, total, tr!("progress-fetching", url = url.as_str()));
                     results.push(fetch_article(url, &thread.limits).map_err(|e| e.to_string()));
                 }
                 thread.hand_back(Fetched::Links(results));
@@ -396,7 +396,7 @@ fn refresh_all(plan: &[(FeedRow, HashSet<String>)], jobs: usize, thread: &FetchT
             break;
         }
         let name = feed.title.clone().unwrap_or_else(|| feed.url.clone());
-        thread.progress(0, 0, format!("refreshing {name}"));
+        thread.progress(0, 0, tr!("progress-refreshing", name = name.as_str()));
         let result = refresh_feed(
             &feed.url,
             seen,
