@@ -351,6 +351,17 @@ fn seas_and_oceans_are_found_by_their_names() {
         crossing.iter().any(|(n, _)| n == "Mediterranean Sea"),
         "{crossing:?}"
     );
+    let french = found("Les navires ont traversé l'Atlantique en janvier.");
+    assert!(
+        french.iter().any(|(n, _)| n == "Atlantic Ocean"),
+        "{french:?}"
+    );
+    // A report on Benin means its Atlantique department.
+    let benin = found("Au Bénin, des inondations ont frappé l'Atlantique et le Littoral.");
+    assert!(
+        benin.iter().all(|(n, _)| n != "Atlantic Ocean"),
+        "{benin:?}"
+    );
     // "Red" is an adjective far more often than the sea.
     let red = found("Red flags flew over Gao.");
     assert!(red.iter().all(|(n, _)| n != "Red Sea"), "{red:?}");

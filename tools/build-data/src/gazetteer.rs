@@ -120,6 +120,9 @@ fn zones(out: &mut Vec<Entry>, zones_json: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Half of an ocean: its point (lat, lon) and French name.
+type Half = ((f64, f64), Option<String>);
+
 /// Seas and oceans of `scalerank` ≤ this (oceans, the great seas, gulfs
 /// and bays: Mediterranean, Gulf of Guinea…) are in the gazetteer; smaller
 /// ones are named on the map only.
@@ -132,9 +135,11 @@ const MAX_SEA_RANK: u64 = 3;
 /// Natural Earth splits the Atlantic and the Pacific at the equator: news
 /// say "the Atlantic". Each pair of halves "North X Ocean" / "South X
 /// Ocean" also makes an entry "X Ocean" (id `ne:ocean:` + its words), placed
-/// at the geodesic midpoint of the halves' points. An ocean "X Ocean" also
-/// answers to "X" alone, unless another entry bears that name ("Indian" is
-/// India's demonym); a sea "X Sea" too, unless "X" is a common word.
+/// at the geodesic midpoint of the halves' points, with its French name
+/// ("Ocean Atlantique"). An ocean also answers to its name without the
+/// generic word ("Atlantic", "Atlantique"), unless a country or a
+/// nationality bears it ("Indian", "Indien"); a sea too ("Mediterranean"),
+/// unless that is also a common word ("Red", "Rouge").
 fn seas(out: &mut Vec<Entry>, seas_geojson: &Path, common_words: &Path) -> Result<()> {
     let seas = read_json(seas_geojson)?;
     let common_words: std::collections::HashSet<String> = std::fs::read_to_string(common_words)
@@ -142,7 +147,8 @@ fn seas(out: &mut Vec<Entry>, seas_geojson: &Path, common_words: &Path) -> Resul
         .lines()
         .map(str::to_owned)
         .collect();
-    let mut halves: std::collections::BTreeMap<String, Vec<(f64, f64)>> =
+    // "Atlantic Ocean" → its halves' points and French names.
+    let mut halves: std::collections::BTreeMap<String, Vec<Half>> =
         std::collections::BTreeMap::new();
     // Entries that may also answer to a bare name: (index, is an ocean).
     let mut bare_named: Vec<(usize, bool)> = Vec::new();
@@ -166,7 +172,10 @@ fn seas(out: &mut Vec<Entry>, seas_geojson: &Path, common_words: &Path) -> Resul
                 .strip_prefix("North ")
                 .or_else(|| name.strip_prefix("South "))
         {
-            halves.entry(whole.to_owned()).or_default().push((lat, lon));
+            halves
+                .entry(whole.to_owned())
+                .or_default()
+                .push(((lat, lon), text("name_fr")));
         }
         if rank > MAX_SEA_RANK {
             continue;
@@ -189,8 +198,17 @@ fn seas(out: &mut Vec<Entry>, seas_geojson: &Path, common_words: &Path) -> Resul
             names,
         });
     }
-    for (whole, points) in halves.into_iter().filter(|(_, p)| p.len() == 2) {
-        let (lat, lon) = geodesic_midpoint(points[0], points[1]);
+    for (whole, parts) in halves.into_iter().filter(|(_, p)| p.len() == 2) {
+        let (lat, lon) = geodesic_midpoint(parts[0].0, parts[1].0);
+        // "Ocean Atlantique Nord" → "Ocean Atlantique".
+        let french = parts[0].1.as_deref().and_then(|fr| {
+            fr.strip_suffix(" Nord")
+                .or_else(|| fr.strip_suffix(" Sud"))
+                .map(str::to_owned)
+        });
+        let names: BTreeSet<String> = std::iter::once(whole.clone())
+            .chain(french.filter(|f| usable(f)))
+            .collect();
         bare_named.push((out.len(), true));
         out.push(Entry {
             kind: "sea",
@@ -200,37 +218,50 @@ fn seas(out: &mut Vec<Entry>, seas_geojson: &Path, common_words: &Path) -> Resul
             lat,
             lon,
             population: 0,
-            names: BTreeSet::from([whole]),
+            names,
         });
     }
     // "Atlantic" for the Atlantic Ocean, "Mediterranean" for the
     // Mediterranean Sea: the name without its generic word, unless a
-    // country, a region or a nationality bears it ("Indian"); a sea's also
-    // not if it is a common word ("Red", "North": the adjective far more
-    // often than the sea). Towns may share it: the macro-region outranks
-    // them ("Atlantic", Iowa).
+    // country or a nationality bears it ("Indian"); a sea's also not if it
+    // is a common word ("Red", "North": the adjective far more often than
+    // the sea). Towns and regions may share it: the macro-region outranks
+    // them but where the text is about their country ("Atlantic", Iowa;
+    // Benin's Atlantique department in a report on Benin).
     let taken: BTreeSet<String> = out
         .iter()
-        .filter(|e| matches!(e.kind, "country" | "region" | "demonym" | "continent"))
+        .filter(|e| matches!(e.kind, "country" | "demonym" | "continent"))
         .flat_map(|e| e.names.iter().cloned())
         .collect();
     for (index, ocean) in bare_named {
         let entry = &mut out[index];
-        let bare = entry
-            .name
-            .strip_suffix(" Ocean")
-            .or_else(|| entry.name.strip_suffix(" Sea"))
-            .map(str::to_owned);
-        if let Some(bare) = bare
-            && !bare.contains(' ')
-            && !taken.contains(&bare)
-            && (ocean || !common_words.contains(&bare.to_lowercase()))
-            && usable(&bare)
-        {
-            entry.names.insert(bare);
-        }
+        let bare: Vec<String> = entry
+            .names
+            .iter()
+            .filter_map(|n| bare_name(n))
+            .filter(|bare| {
+                !taken.contains(bare)
+                    && (ocean || !common_words.contains(&bare.to_lowercase()))
+                    && usable(bare)
+            })
+            .collect();
+        entry.names.extend(bare);
     }
     Ok(())
+}
+
+/// A sea's or ocean's name without its generic word, if one word is left:
+/// "Atlantic Ocean", "Ocean Atlantique", "Océan Indien" → "Atlantic",
+/// "Atlantique", "Indien"; "Mediterranean Sea", "Mer Rouge" → "Mediterranean",
+/// "Rouge".
+fn bare_name(name: &str) -> Option<String> {
+    let bare = name
+        .strip_suffix(" Ocean")
+        .or_else(|| name.strip_suffix(" Sea"))
+        .or_else(|| name.strip_prefix("Ocean "))
+        .or_else(|| name.strip_prefix("Océan "))
+        .or_else(|| name.strip_prefix("Mer "))?;
+    (!bare.contains(' ')).then(|| bare.to_owned())
 }
 
 /// The point halfway between two points on the sphere (degrees).
