@@ -51,19 +51,22 @@ impl Visibility<'_> {
     /// Whether `feature` is drawn (and can be clicked).
     #[must_use]
     pub fn drawn(&self, feature: &Feature) -> bool {
-        feature.reference.is_none()
-            || self.reported(feature)
-            || ((self.towns || feature.kind != super::FeatureKind::City)
-                && drawn_at(feature, self.scale))
+        self.shows(feature, drawn_at)
     }
 
     /// Whether `feature`'s name is written.
     #[must_use]
     pub fn named(&self, feature: &Feature) -> bool {
+        self.shows(feature, named_at)
+    }
+
+    /// The atlas's own features and those the reports name always; towns
+    /// when their layer is on; then `at_zoom` decides.
+    fn shows(&self, feature: &Feature, at_zoom: fn(&Feature, f64) -> bool) -> bool {
         feature.reference.is_none()
             || self.reported(feature)
             || ((self.towns || feature.kind != super::FeatureKind::City)
-                && named_at(feature, self.scale))
+                && at_zoom(feature, self.scale))
     }
 }
 
