@@ -551,3 +551,7 @@ progress-reanalysing = analysing stored articles again (the analyser changed)
 
 progress-fetching = fetching { $url }
 progress-refreshing = refreshing { $name }
+
+## Doubtful places
+
+mention-uncertain = placed at { $name }? — { $percent } %

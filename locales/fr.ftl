@@ -553,3 +553,7 @@ progress-reanalysing = nouvelle analyse des articles enregistrés (l'analyseur a
 
 progress-fetching = téléchargement de { $url }
 progress-refreshing = actualisation de { $name }
+
+## Lieux incertains
+
+mention-uncertain = placé à { $name } ? — { $percent } %

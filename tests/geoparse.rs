@@ -371,3 +371,23 @@ fn seas_and_oceans_are_found_by_their_names() {
         "{indian:?}"
     );
 }
+
+/// A name many places share, with nothing in the text to choose, is placed
+/// with doubt (the window marks it); Ménaka in a report on Mali is not.
+#[test]
+fn doubtful_readings_are_marked_uncertain() {
+    let springfield = places("The delegates met in Springfield on Monday.");
+    assert!(
+        springfield
+            .iter()
+            .any(|p| &*p.surface == "Springfield" && p.is_uncertain()),
+        "{springfield:?}"
+    );
+    let menaka = places("Fighting was reported near Ménaka, in north-eastern Mali.");
+    assert!(
+        menaka
+            .iter()
+            .any(|p| &*p.surface == "Ménaka" && !p.is_uncertain()),
+        "{menaka:?}"
+    );
+}

@@ -8,6 +8,9 @@ use crate::dossier::analysis::AnalysedArticle;
 use crate::state::{AppState, Command};
 use crate::ui::dossier_view::{FIGURE_BG, MENTION_BG};
 
+/// A mention placed with doubt ([`crate::geoparse::PlaceMention::is_uncertain`]).
+const UNCERTAIN_BG: egui::Color32 = egui::Color32::from_rgb(0xf3, 0xd6, 0xc4);
+
 enum Piece<'a> {
     Plain(String),
     Place(&'a crate::geoparse::PlaceMention),
@@ -70,8 +73,7 @@ fn body(ui: &mut Ui, state: &AppState, analysed: &AnalysedArticle, commands: &mu
                     }
                     Piece::Place(p) => {
                         let feature = state.atlas.named_by(&p.gazetteer);
-                        let text = RichText::new(&*p.surface).background_color(MENTION_BG);
-                        let hover = format!(
+                        let mut hover = format!(
                             "{} ({}, {}) — {:.4}° N, {:.4}° E",
                             p.name,
                             p.kind,
@@ -79,6 +81,22 @@ fn body(ui: &mut Ui, state: &AppState, analysed: &AnalysedArticle, commands: &mu
                             p.lat,
                             p.lon
                         );
+                        // A doubtful reading is marked, and says how sure.
+                        let text = if p.is_uncertain() {
+                            hover = format!(
+                                "{}\n{hover}",
+                                tr!(
+                                    "mention-uncertain",
+                                    name = &*p.name,
+                                    percent = format!("{:.0}", p.confidence * 100.0)
+                                )
+                            );
+                            RichText::new(&*p.surface)
+                                .background_color(UNCERTAIN_BG)
+                                .underline()
+                        } else {
+                            RichText::new(&*p.surface).background_color(MENTION_BG)
+                        };
                         match feature {
                             Some(f) => {
                                 if ui
