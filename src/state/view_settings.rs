@@ -116,9 +116,8 @@ impl AppState {
             ViewCommand::SetLanguage(language) => {
                 // The window speaks it from the next frame on (and tells
                 // the process, so that its workers do too).
+                // Labels are laid out every frame: nothing to rebuild.
                 self.view_settings.language = language;
-                // Names on the map change language: labels are laid out anew.
-                self.layer_generation += 1;
             }
             ViewCommand::ShowReference(layer, shown) => {
                 if self.view_settings.shows(layer) == shown {
@@ -128,12 +127,13 @@ impl AppState {
                 if !shown {
                     self.view_settings.hidden.push(layer);
                 }
-                self.layer_generation += 1;
-                // Towns are filtered where the map is drawn: those the
-                // reports name stay (see `atlas::reference::Visibility`).
+                // Towns are filtered where the map is drawn, every frame:
+                // those the reports name stay (`atlas::reference::Visibility`).
                 if layer == ReferenceLayer::Towns {
                     return;
                 }
+                // Water leaves the base map, which is rebuilt.
+                self.layer_generation += 1;
                 // Bounded by the atlas's own features, once per click.
                 let ids: Vec<FeatureId> = self
                     .atlas
