@@ -356,6 +356,11 @@ fn seas_and_oceans_are_found_by_their_names() {
         french.iter().any(|(n, _)| n == "Atlantic Ocean"),
         "{french:?}"
     );
+    // French sets the generic word in lower case.
+    let gulf = found("Un pétrolier a été attaqué dans le golfe de Guinée mardi.");
+    assert!(gulf.iter().any(|(n, _)| n == "Gulf of Guinea"), "{gulf:?}");
+    let sea = found("Des migrants ont traversé la mer Méditerranée depuis la Libye.");
+    assert!(sea.iter().any(|(n, _)| n == "Mediterranean Sea"), "{sea:?}");
     // A report on Benin means its Atlantique department.
     let benin = found("Au Bénin, des inondations ont frappé l'Atlantique et le Littoral.");
     assert!(

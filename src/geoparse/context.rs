@@ -561,6 +561,10 @@ pub struct NameFacts {
     rejected_unless_country: bool,
     /// Written like a name: every word capitalised (or a connector).
     well_capitalised: bool,
+    /// A lower-case first word before a name written like one: French
+    /// typography sets the generic word of a sea in lower case ("la mer
+    /// Méditerranée", "le golfe de Guinée", "l'océan Atlantique").
+    generic_then_name: bool,
     next_is_head: bool,
     after_definite_article: bool,
     next_is_speech_verb: bool,
@@ -638,6 +642,12 @@ impl NameFacts {
                 .all(char::is_lowercase),
             rejected_unless_country: acronym || inner_capital || letters < 3,
             well_capitalised: well_capitalised(&surface),
+            generic_then_name: surface.split_once(' ').is_some_and(|(first, rest)| {
+                let words = || rest.split([' ', '-']).filter(|w| !w.is_empty());
+                first.chars().all(char::is_lowercase)
+                    && words().any(capitalised)
+                    && words().all(|w| capitalised(w) || CONNECTORS.contains(fold_str(w).as_str()))
+            }),
             next_is_head,
             // English "the", French "le", "la", "les", "l'" (in lower case:
             // "La Haye" is a name).
@@ -666,6 +676,7 @@ impl NameFacts {
         // Capitals: zones may be written in lower case ("the three borders
         // region"); everything else must look like a name.
         let multi_word_zone = entry.kind == EntryKind::Zone && !self.single_word;
+        let lower_case_generic = entry.kind == EntryKind::Sea && self.generic_then_name;
         // A country written in lower case ("troops in northern mali", as
         // captions and social posts write): not a name that is an ordinary
         // word too ("turkey", "chad", "china").
@@ -675,7 +686,8 @@ impl NameFacts {
                 .key
                 .split(' ')
                 .any(|w| ORDINARY_COUNTRY_WORDS.contains(&w));
-        if !multi_word_zone && !self.well_capitalised && !lower_case_country {
+        if !multi_word_zone && !self.well_capitalised && !lower_case_country && !lower_case_generic
+        {
             return false;
         }
         if self.rejected_for_all

@@ -23,6 +23,10 @@ use super::words::word_key_is_exact;
 use super::words::{is_word_byte, word_key};
 use crate::text::fold::fold_str;
 
+/// Generic words of seas' French names, folded, which French writes in
+/// lower case before the name ("la mer Rouge", "l'océan Indien").
+const SEA_GENERICS: [&str; 6] = ["mer", "golfe", "ocean", "baie", "detroit", "canal"];
+
 /// What an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EntryKind {
@@ -253,8 +257,17 @@ impl Gazetteer {
             .filter(|e| e.kind == EntryKind::Country)
             .filter_map(|e| first_word(&e.name))
             .filter(|w| !ORDINARY_COUNTRY_WORDS.contains(&w.as_str()));
+        // French sets a sea's generic word in lower case ("le golfe de
+        // Guinée"): those words may start a sea's name.
+        let sea_starts = entries
+            .iter()
+            .any(|e| e.kind == EntryKind::Sea)
+            .then_some(SEA_GENERICS.iter().map(|w| (*w).to_owned()))
+            .into_iter()
+            .flatten();
         let lowercase_starts = zone_starts
             .chain(country_starts)
+            .chain(sea_starts)
             .map(|w| word_key(&w))
             .collect();
         let names = NameIndex::new(names)?;
