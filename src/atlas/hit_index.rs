@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
-use super::feature::{Feature, FeatureGeometry, FeatureKind};
+use super::feature::{Feature, FeatureGeometry};
 use super::outline::Outline;
 use super::shape::AreaShape;
 use crate::geometry::projection::{LonLat, Projector, ScreenPoint, WorldPoint};
@@ -21,12 +21,8 @@ type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 /// neighbourhood and a point's distance need no projection per candidate);
 /// hidden features are not pickable.
 fn entry(index: usize, feature: &Feature) -> Option<Entry> {
-    // Water is drawn, not picked: it has no dossier, and would take the
-    // clicks meant for the regions around it.
-    if matches!(
-        feature.kind,
-        FeatureKind::River | FeatureKind::Lake | FeatureKind::Sea
-    ) {
+    // Water would take the clicks meant for the regions around it.
+    if !feature.kind.is_picked() {
         return None;
     }
     let b = feature.bbox().filter(|_| !feature.hidden)?;

@@ -83,8 +83,8 @@ impl Prepared {
     pub fn new(feature: Feature) -> Self {
         let shape = AreaShape::of(&feature).map(std::sync::Arc::new);
         let outline = match feature.geometry {
-            // Lakes are drawn, never picked nor counted in: no picking index.
-            FeatureGeometry::Area(_) if feature.kind == FeatureKind::Lake => None,
+            // Never picked nor counted in (lakes): no picking index.
+            FeatureGeometry::Area(_) if !feature.kind.is_picked() => None,
             FeatureGeometry::Area(_) => shape
                 .as_deref()
                 .and_then(AreaShape::source)

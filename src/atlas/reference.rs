@@ -38,14 +38,15 @@ pub fn drawn_at(feature: &Feature, scale: f64) -> bool {
 pub struct Visibility<'a> {
     pub scale: f64,
     pub towns: bool,
-    pub mentioned: &'a dyn Fn(&super::FeatureId) -> bool,
+    /// Mentions per feature (the map's badges): a key is named by the reports.
+    pub mentioned: &'a std::collections::HashMap<super::FeatureId, usize>,
 }
 
 impl Visibility<'_> {
     /// Whether the reports name it (and it is of the reference layers).
     #[must_use]
     pub fn reported(&self, feature: &Feature) -> bool {
-        feature.reference.is_some() && (self.mentioned)(&feature.id)
+        feature.reference.is_some() && self.mentioned.contains_key(&feature.id)
     }
 
     /// Whether `feature` is drawn (and can be clicked).

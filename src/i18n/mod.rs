@@ -204,21 +204,6 @@ macro_rules! tr {
     };
 }
 
-/// [`tr!`] in a given language.
-#[macro_export]
-macro_rules! tr_in {
-    ($language:expr, $id:literal) => {
-        $crate::i18n::text_in($language, $id, &[])
-    };
-    ($language:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
-        $crate::i18n::text_in(
-            $language,
-            $id,
-            &[$((stringify!($name), $crate::i18n::arg($value))),+],
-        )
-    };
-}
-
 /// `value` with `places` decimals as the current language writes it: a
 /// decimal comma in French ("2,57 km").
 ///

@@ -34,7 +34,7 @@ fn both_catalogues_parse_and_have_the_same_unique_ids() {
     assert!(missing_en.is_empty(), "not in en.ftl: {missing_en:?}");
 }
 
-/// Every `tr!("id"…)` and `tr_in!(…, "id"…)` in the sources names a
+/// Every `tr!("id"…)` in the sources names a
 /// message of the catalogue.
 #[test]
 fn every_id_the_code_uses_exists() {
@@ -56,10 +56,7 @@ fn every_id_the_code_uses_exists() {
                 continue;
             }
             let source = std::fs::read_to_string(&path).unwrap_or_default();
-            for (at, _) in source
-                .match_indices("tr!(")
-                .chain(source.match_indices("tr_in!("))
-            {
+            for (at, _) in source.match_indices("tr!(") {
                 let rest = &source[at..];
                 // The first string literal after the macro's name.
                 let Some(open) = rest.find('"') else { continue };

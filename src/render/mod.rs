@@ -33,18 +33,14 @@ pub struct Scene<'a> {
     pub towns: bool,
 }
 
-impl Scene<'_> {
+impl<'a> Scene<'a> {
     /// What of the reference layers the image shows (as the window does).
     #[must_use]
-    pub fn visibility<'m>(
-        &self,
-        projector: &Projector,
-        mentioned: &'m dyn Fn(&FeatureId) -> bool,
-    ) -> crate::atlas::reference::Visibility<'m> {
+    pub fn visibility(&self, projector: &Projector) -> crate::atlas::reference::Visibility<'a> {
         crate::atlas::reference::Visibility {
             scale: projector.camera().scale(),
             towns: self.towns,
-            mentioned,
+            mentioned: self.mention_counts,
         }
     }
 }

@@ -205,8 +205,7 @@ fn marker(out: &mut String, at: ScreenPoint, symbol: Symbol, colour: Option<Pain
 
 fn markers(out: &mut String, scene: &Scene<'_>, projector: &Projector, frame: &Frame) {
     let _ = writeln!(out, r#"<g id="markers">"#);
-    let mentioned = |id: &crate::atlas::FeatureId| scene.mention_counts.contains_key(id);
-    let visibility = scene.visibility(projector, &mentioned);
+    let visibility = scene.visibility(projector);
     for feature in scene
         .atlas
         .features()
@@ -348,8 +347,7 @@ fn labels(
     let mut candidates: Candidates = Vec::new();
     // Rivers' names, along them.
     let mut turned = Turned::new();
-    let mentioned = |id: &crate::atlas::FeatureId| scene.mention_counts.contains_key(id);
-    let visibility = scene.visibility(projector, &mentioned);
+    let visibility = scene.visibility(projector);
     let river = RiverLabel {
         scene,
         projector,

@@ -87,18 +87,14 @@ impl AppState {
         &self.view_settings
     }
 
-    /// What of the reference layers the map shows at `scale`, `mentioned`
-    /// saying which features the reports name.
+    /// What of the reference layers the map shows at `scale` (the features
+    /// the badges count are named by the reports).
     #[must_use]
-    pub fn reference_visibility<'a>(
-        &self,
-        scale: f64,
-        mentioned: &'a dyn Fn(&FeatureId) -> bool,
-    ) -> crate::atlas::reference::Visibility<'a> {
+    pub fn reference_visibility(&self, scale: f64) -> crate::atlas::reference::Visibility<'_> {
         crate::atlas::reference::Visibility {
             scale,
             towns: self.view_settings.shows(ReferenceLayer::Towns),
-            mentioned,
+            mentioned: self.mention_counts(),
         }
     }
 
@@ -202,11 +198,10 @@ mod tests {
             .unwrap_or_else(|| panic!("Bamako"));
         let gao = atlas.find_by_name("Gao").unwrap_or_else(|| panic!("Gao"));
         assert!(bamako.reference.is_some() && gao.reference.is_none());
-        let bamako_id = bamako.id.clone();
-        let named = |id: &FeatureId| *id == bamako_id;
-        let nothing = |_: &FeatureId| false;
+        let named = std::collections::HashMap::from([(bamako.id.clone(), 1)]);
+        let nothing = std::collections::HashMap::new();
         let towns = state.view_settings().shows(ReferenceLayer::Towns);
-        let view = |mentioned: &dyn Fn(&FeatureId) -> bool| {
+        let view = |mentioned: &std::collections::HashMap<FeatureId, usize>| {
             Visibility {
                 scale: 1.0e6,
                 towns,

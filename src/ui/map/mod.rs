@@ -167,9 +167,7 @@ impl MapView {
         projector: &Projector,
     ) {
         let annotations = state.annotations();
-        let counts = state.mention_counts();
-        let mentioned = |id: &crate::atlas::FeatureId| counts.contains_key(id);
-        let visibility = state.reference_visibility(projector.camera().scale(), &mentioned);
+        let visibility = state.reference_visibility(projector.camera().scale());
         let many_points = overlay::markers(painter, &state.atlas, projector, &visibility, |id| {
             annotations
                 .note(id)
@@ -198,9 +196,7 @@ impl MapView {
     ) {
         let hover_pos = response.hover_pos();
         let atlas = &state.atlas;
-        let counts = state.mention_counts();
-        let mentioned = |id: &crate::atlas::FeatureId| counts.contains_key(id);
-        let visibility = state.reference_visibility(projector.camera().scale(), &mentioned);
+        let visibility = state.reference_visibility(projector.camera().scale());
         let picked = hover_pos.and_then(|p| {
             atlas
                 .pick_where(projector, screen_point(p), style::PICK_RADIUS, &|f| {

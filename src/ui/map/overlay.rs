@@ -578,7 +578,7 @@ mod tests {
             let visibility = Visibility {
                 scale: projector.camera().scale(),
                 towns: true,
-                mentioned: &|_| false,
+                mentioned: &std::collections::HashMap::new(),
             };
             dense = markers(&painter, &atlas, &projector, &visibility, |_| None);
             labels(&painter, &atlas, &projector, &visibility, !dense, &[]);
