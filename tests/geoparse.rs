@@ -377,6 +377,44 @@ fn seas_and_oceans_are_found_by_their_names() {
     );
 }
 
+/// Deserts, plains and mountains: Natural Earth's physical regions, by
+/// their names, their abbreviations written out, and their bare names.
+#[test]
+fn physical_regions_are_found_by_their_names() {
+    let found = |text: &str| -> Vec<(String, String)> {
+        places(text)
+            .into_iter()
+            .map(|p| (p.name.to_string(), p.gazetteer.to_string()))
+            .collect()
+    };
+    let sahel = found("Jihadist groups have spread across the Sahel since 2012.");
+    assert!(
+        sahel
+            .iter()
+            .any(|(n, id)| n == "Sahel" && id == "ne:physical:sahel"),
+        "{sahel:?}"
+    );
+    let sahara = found("Les trafiquants traversent le Sahara vers la Libye.");
+    assert!(sahara.iter().any(|(n, _)| n == "Sahara"), "{sahara:?}");
+    let air = found("The group fled into the Aïr Mountains north of Agadez.");
+    assert!(air.iter().any(|(n, _)| n == "Aïr Mts."), "{air:?}");
+    let massif = found("Les combattants se sont repliés dans le massif de l'Aïr.");
+    assert!(massif.iter().any(|(n, _)| n == "Aïr Mts."), "{massif:?}");
+    let tenere = found("A convoy crossed the Ténéré desert towards Bilma.");
+    assert!(tenere.iter().any(|(n, _)| n == "Ténéré"), "{tenere:?}");
+    // "G5 Sahel" is an organisation; "the Western Desert" does not make
+    // "Western" a place, nor "Libyan Desert" a Libyan one.
+    let g5 = found("The G5 Sahel force met in Nouakchott.");
+    assert!(g5.iter().all(|(n, _)| n != "Sahel"), "{g5:?}");
+    let western = found("Western diplomats and Libyan officials met in Tunis.");
+    assert!(
+        western
+            .iter()
+            .all(|(n, _)| n != "Western Desert" && n != "Libyan Desert"),
+        "{western:?}"
+    );
+}
+
 /// A name many places share, with nothing in the text to choose, is placed
 /// with doubt (the window marks it); Ménaka in a report on Mali is not.
 #[test]

@@ -27,6 +27,9 @@ pub enum FeatureKind {
     Lake,
     /// A sea, ocean, gulf or bay of the reference layers: a named point.
     Sea,
+    /// A named physical region of the reference layers (the Sahel, the
+    /// Sahara): an area named, not drawn, that gathers what lies in it.
+    Physical,
 }
 
 impl FeatureKind {
@@ -44,6 +47,7 @@ impl FeatureKind {
             Self::River => "river",
             Self::Lake => "lake",
             Self::Sea => "sea",
+            Self::Physical => "physical",
         }
     }
 
@@ -63,14 +67,26 @@ impl FeatureKind {
             Self::River => tr!("kind-river"),
             Self::Lake => tr!("kind-lake"),
             Self::Sea => tr!("kind-sea"),
+            Self::Physical => tr!("kind-physical"),
         }
     }
 
     /// Whether a click can pick it and roll-up count what lies in it: not
-    /// water, which is drawn under the map's subjects and has no dossier.
+    /// water, which is drawn under the map's subjects and has no dossier;
+    /// nor a physical region, whose Natural Earth outline is drawn to place
+    /// a name (it puts N'Djamena, Tillabéri and Ménaka in the Sahara and
+    /// none of the war's towns in the Sahel): it gathers the reports that
+    /// name it, and is selected from its badge or a search.
     #[must_use]
     pub fn is_picked(self) -> bool {
-        !matches!(self, Self::River | Self::Lake | Self::Sea)
+        !matches!(self, Self::River | Self::Lake | Self::Sea | Self::Physical)
+    }
+
+    /// Whether the base map draws it: not a physical region, whose outline
+    /// would cross every border (the selected one is outlined on top).
+    #[must_use]
+    pub fn in_base_map(self) -> bool {
+        self != Self::Physical
     }
 
     /// Which feature a click picks when several are under the cursor: points
@@ -80,7 +96,7 @@ impl FeatureKind {
         match self {
             Self::City | Self::Tripoint | Self::Marker => 0,
             Self::Zone | Self::Imported | Self::UserZone => 1,
-            Self::River | Self::Lake | Self::Sea => 2,
+            Self::River | Self::Lake | Self::Sea | Self::Physical => 2,
             Self::Region => 3,
             Self::Country => 4,
         }
@@ -225,7 +241,9 @@ impl Feature {
                     _ => None,
                 }
             }
-            FeatureKind::City | FeatureKind::Zone | FeatureKind::Sea => Some(self.id.0.clone()),
+            FeatureKind::City | FeatureKind::Zone | FeatureKind::Sea | FeatureKind::Physical => {
+                Some(self.id.0.clone())
+            }
             FeatureKind::Tripoint
             | FeatureKind::Marker
             | FeatureKind::Imported

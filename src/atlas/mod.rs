@@ -65,6 +65,10 @@ pub mod embedded {
             name: "data/seas.geojson",
             text: include_str!("../../data/seas.geojson"),
         },
+        physical: DataFile {
+            name: "data/physical.geojson",
+            text: include_str!("../../data/physical.geojson"),
+        },
     };
 }
 

@@ -30,14 +30,32 @@ pub fn drawn_at(feature: &Feature, scale: f64) -> bool {
         .is_none_or(|r| web_zoom_from_scale(scale) >= r.min_zoom)
 }
 
-/// What of the reference layers the map shows: towns (the View menu's
-/// toggle) by zoom, and always the features the reports name, which are
-/// the map's subject whatever the zoom or the toggle (their badges sit on
-/// them, and a click on them opens their dossier).
+/// The reference layers the View menu shows or hides where the map is
+/// drawn (each frame), rather than by leaving the atlas: towns, which a
+/// report may name, and the physical regions' names, whose outlines gather
+/// their dossiers whether named or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown {
+    pub towns: bool,
+    pub physical: bool,
+}
+
+impl Shown {
+    /// Every layer shown.
+    pub const ALL: Self = Self {
+        towns: true,
+        physical: true,
+    };
+}
+
+/// What of the reference layers the map shows: towns and physical regions
+/// (the View menu's toggles) by zoom, and always the features the reports
+/// name, which are the map's subject whatever the zoom or the toggle (their
+/// badges sit on them, and a click on them opens their dossier).
 #[derive(Clone, Copy)]
 pub struct Visibility<'a> {
     pub scale: f64,
-    pub towns: bool,
+    pub shown: Shown,
     /// Mentions per feature (the map's badges): a key is named by the reports.
     pub mentioned: &'a std::collections::HashMap<super::FeatureId, usize>,
 }
@@ -62,12 +80,17 @@ impl Visibility<'_> {
     }
 
     /// The atlas's own features and those the reports name always; towns
-    /// when their layer is on; then `at_zoom` decides.
+    /// and physical regions when their layer is on; then `at_zoom` decides.
     fn shows(&self, feature: &Feature, at_zoom: fn(&Feature, f64) -> bool) -> bool {
+        use super::FeatureKind;
+        let layer_on = match feature.kind {
+            FeatureKind::City => self.shown.towns,
+            FeatureKind::Physical => self.shown.physical,
+            _ => true,
+        };
         feature.reference.is_none()
             || self.reported(feature)
-            || ((self.towns || feature.kind != super::FeatureKind::City)
-                && at_zoom(feature, self.scale))
+            || (layer_on && at_zoom(feature, self.scale))
     }
 }
 
@@ -318,6 +341,50 @@ pub fn seas(file: &DataFile) -> Result<Vec<Feature>, DataError> {
         .collect()
 }
 
+/// Named physical regions (`data/physical.geojson`): outlines that gather
+/// what lies in them (a dossier, a badge) but are not drawn, but for the
+/// selected one; named at their label point (made by the data build by the
+/// rule of [`label_point`]) from the zoom at which Natural Earth names them.
+pub fn physical(file: &DataFile) -> Result<Vec<Feature>, DataError> {
+    read_collection(file)?
+        .into_iter()
+        .map(
+            |RawFeature {
+                 id,
+                 properties,
+                 geometry,
+             }| {
+                let name = required_str(file, &id, &properties, "name")?;
+                let areas = match geometry {
+                    Geometry::Polygon(p) => geo::MultiPolygon(vec![p]),
+                    Geometry::MultiPolygon(mp) => mp,
+                    _ => return Err(fail(file, &id, "expected a Polygon or MultiPolygon")),
+                };
+                let given = properties.get("label").and_then(|l| {
+                    Some(LonLat {
+                        lon: l.get(0)?.as_f64()?,
+                        lat: l.get(1)?.as_f64()?,
+                    })
+                });
+                let label_at = given
+                    .or_else(|| label_point(&areas))
+                    .ok_or_else(|| fail(file, &id, "has an empty outline"))?;
+                let mut reference = reference(&properties, None);
+                reference.min_zoom = reference.min_label_zoom;
+                Ok(feature(
+                    id,
+                    name,
+                    FeatureKind::Physical,
+                    FeatureGeometry::Area(areas),
+                    label_at,
+                    properties,
+                    reference,
+                ))
+            },
+        )
+        .collect()
+}
+
 /// Reads one reference layer's file.
 type Loader = fn(&DataFile) -> Result<Vec<Feature>, DataError>;
 
@@ -327,11 +394,12 @@ type Loader = fn(&DataFile) -> Result<Vec<Feature>, DataError>;
 pub fn layers(files: &Layers) -> (Vec<Feature>, Vec<DataError>) {
     let mut features = Vec::new();
     let mut errors = Vec::new();
-    let loaders: [(&DataFile, Loader); 4] = [
+    let loaders: [(&DataFile, Loader); 5] = [
         (&files.lakes, lakes),
         (&files.rivers, rivers),
         (&files.towns, towns),
         (&files.seas, seas),
+        (&files.physical, physical),
     ];
     // Each file on a core of its own, kept in this order.
     let read: Vec<Result<Vec<Feature>, DataError>> = {
@@ -353,6 +421,7 @@ pub struct Layers {
     pub rivers: DataFile,
     pub lakes: DataFile,
     pub seas: DataFile,
+    pub physical: DataFile,
 }
 
 #[cfg(test)]

@@ -82,7 +82,7 @@ pub fn run(request: &RenderRequest<'_>) -> Result<()> {
         mention_counts: &counts,
         opacity: &|_| 1.0,
         language: request.language,
-        towns: true,
+        shown: crate::atlas::reference::Shown::ALL,
     };
     write(&scene, &frame, request.out)?;
     eprintln!(

@@ -162,9 +162,13 @@ fn belongs_keyed(feature: &Feature, key: Option<&str>, mention: &PlaceMention) -
 
 /// Whether a place of `kind` inside an area of `area` is part of its
 /// dossier: towns roll up into any area, regions into anything but other
-/// regions; countries and zones into nothing.
+/// regions; countries and zones into nothing. Nothing rolls up into water
+/// nor physical regions ([`FeatureKind::is_picked`]).
 #[must_use]
 pub fn rolls_up_into(kind: MentionKind, area: FeatureKind) -> bool {
+    if !area.is_picked() {
+        return false;
+    }
     match kind {
         MentionKind::City => true,
         MentionKind::Region => area != FeatureKind::Region,

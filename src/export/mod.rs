@@ -67,6 +67,7 @@ pub fn data_source(kind: FeatureKind) -> &'static str {
         FeatureKind::River | FeatureKind::Lake | FeatureKind::Sea => {
             "Natural Earth 1:10m rivers, lakes and marine areas (public domain)"
         }
+        FeatureKind::Physical => "Natural Earth 1:10m geography regions (public domain)",
     }
 }
 

@@ -35,6 +35,9 @@ pub enum EntryKind {
     Continent,
     /// A sea, an ocean, a gulf (Natural Earth marine areas): a macro-region.
     Sea,
+    /// A named physical region (the Sahel, the Sahara, the Aïr: Natural
+    /// Earth's geography regions): a macro-region.
+    Physical,
     City,
     Zone,
     /// "Malian", "Nigérien": not a place, but says which country a text is about.
@@ -48,6 +51,7 @@ impl EntryKind {
             "region" => Self::Region,
             "continent" => Self::Continent,
             "sea" => Self::Sea,
+            "physical" => Self::Physical,
             "city" => Self::City,
             "zone" => Self::Zone,
             "demonym" => Self::Demonym,
@@ -69,7 +73,7 @@ impl EntryKind {
             Self::Region | Self::Continent => MentionKind::Region,
             Self::City => MentionKind::City,
             Self::Zone => MentionKind::Zone,
-            Self::Sea | Self::Demonym => MentionKind::Other,
+            Self::Sea | Self::Physical | Self::Demonym => MentionKind::Other,
         }
     }
 }

@@ -280,6 +280,9 @@ fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], m: &Recogn
     let base = match entry.kind {
         EntryKind::Country => 12.0,
         EntryKind::Continent | EntryKind::Zone | EntryKind::Sea => 11.0,
+        // Below a country, above a region: "Tagant", the plateau, is the
+        // Mauritanian region in a report on Mauritania.
+        EntryKind::Physical => 9.0,
         EntryKind::Region => 8.0,
         EntryKind::City => 5.0,
         EntryKind::Demonym => 0.0,

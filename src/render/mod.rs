@@ -29,8 +29,8 @@ pub struct Scene<'a> {
     pub opacity: &'a dyn Fn(&Feature) -> f32,
     /// The language of names and of the legend.
     pub language: crate::i18n::Language,
-    /// Whether the reference towns are shown (View → Towns and capitals).
-    pub towns: bool,
+    /// The reference layers shown (View → Towns and capitals, Physical regions).
+    pub shown: crate::atlas::reference::Shown,
 }
 
 impl<'a> Scene<'a> {
@@ -39,7 +39,7 @@ impl<'a> Scene<'a> {
     pub fn visibility(&self, projector: &Projector) -> crate::atlas::reference::Visibility<'a> {
         crate::atlas::reference::Visibility {
             scale: projector.camera().scale(),
-            towns: self.towns,
+            shown: self.shown,
             mentioned: self.mention_counts,
         }
     }

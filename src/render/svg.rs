@@ -79,11 +79,11 @@ fn areas(out: &mut String, scene: &Scene<'_>, projector: &Projector) {
     let mut outlines: Vec<(u8, String)> = Vec::new();
     let _ = writeln!(out, r#"<g id="areas">"#);
     for (index, feature) in scene.atlas.features().iter().enumerate() {
-        let Some(shape) = scene
-            .atlas
-            .shape(index)
-            .filter(|_| !feature.hidden && drawn_at(feature, projector.camera().scale()))
-        else {
+        let Some(shape) = scene.atlas.shape(index).filter(|_| {
+            !feature.hidden
+                && feature.kind.in_base_map()
+                && drawn_at(feature, projector.camera().scale())
+        }) else {
             continue;
         };
         if !visible(shape.world_min, shape.world_max, projector) {

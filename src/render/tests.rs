@@ -35,7 +35,7 @@ fn the_svg_has_the_countries_the_places_the_user_marks_and_the_credits() {
         mention_counts: &counts,
         opacity: &|_| 1.0,
         language: crate::i18n::current(),
-        towns: true,
+        shown: crate::atlas::reference::Shown::ALL,
     };
     let frame = Frame::fit(SAHEL, 1200, 800).unwrap_or_else(|e| panic!("{e}"));
     let svg = svg::svg(&scene, &frame);
@@ -102,7 +102,10 @@ fn the_image_has_the_reference_layers_in_the_language_asked() {
                 mention_counts: counts,
                 opacity: &|_| 1.0,
                 language,
-                towns,
+                shown: crate::atlas::reference::Shown {
+                    towns,
+                    physical: true,
+                },
             },
             &frame,
         )

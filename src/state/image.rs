@@ -41,9 +41,7 @@ impl AppState {
         self.status = Some(tr!("image-drawing", file = path.display().to_string()));
         self.jobs.push(crate::jobs::Job::ExportImage {
             language: self.view_settings().language(),
-            towns: self
-                .view_settings()
-                .shows(super::view_settings::ReferenceLayer::Towns),
+            shown: self.view_settings().shown_where_drawn(),
             atlas: std::sync::Arc::clone(&self.atlas),
             annotations: self.annotations().clone(),
             mention_counts: self.mention_counts().clone(),

@@ -17,16 +17,19 @@ pub enum ReferenceLayer {
     Water,
     /// The names of seas and oceans.
     Seas,
+    /// The names of physical regions (the Sahel, the Sahara).
+    Physical,
 }
 
 impl ReferenceLayer {
-    pub const ALL: [Self; 3] = [Self::Towns, Self::Water, Self::Seas];
+    pub const ALL: [Self; 4] = [Self::Towns, Self::Water, Self::Seas, Self::Physical];
 
     fn holds(self, kind: FeatureKind) -> bool {
         match self {
             Self::Towns => kind == FeatureKind::City,
             Self::Water => matches!(kind, FeatureKind::River | FeatureKind::Lake),
             Self::Seas => kind == FeatureKind::Sea,
+            Self::Physical => kind == FeatureKind::Physical,
         }
     }
 }
@@ -66,6 +69,15 @@ impl ViewSettings {
     pub fn shows(&self, layer: ReferenceLayer) -> bool {
         !self.hidden.contains(&layer)
     }
+
+    /// The layers filtered where the map is drawn (not left out of the atlas).
+    #[must_use]
+    pub fn shown_where_drawn(&self) -> crate::atlas::reference::Shown {
+        crate::atlas::reference::Shown {
+            towns: self.shows(ReferenceLayer::Towns),
+            physical: self.shows(ReferenceLayer::Physical),
+        }
+    }
 }
 
 /// What the View menu changes.
@@ -93,7 +105,7 @@ impl AppState {
     pub fn reference_visibility(&self, scale: f64) -> crate::atlas::reference::Visibility<'_> {
         crate::atlas::reference::Visibility {
             scale,
-            towns: self.view_settings.shows(ReferenceLayer::Towns),
+            shown: self.view_settings.shown_where_drawn(),
             mentioned: self.mention_counts(),
         }
     }
@@ -123,9 +135,11 @@ impl AppState {
                 if !shown {
                     self.view_settings.hidden.push(layer);
                 }
-                // Towns are filtered where the map is drawn, every frame:
-                // those the reports name stay (`atlas::reference::Visibility`).
-                if layer == ReferenceLayer::Towns {
+                // Towns and physical regions are filtered where the map is
+                // drawn, every frame: those the reports name stay
+                // (`atlas::reference::Visibility`), and a region's outline
+                // still gathers its dossier.
+                if matches!(layer, ReferenceLayer::Towns | ReferenceLayer::Physical) {
                     return;
                 }
                 // Water leaves the base map, which is rebuilt.
@@ -200,11 +214,11 @@ mod tests {
         assert!(bamako.reference.is_some() && gao.reference.is_none());
         let named = std::collections::HashMap::from([(bamako.id.clone(), 1)]);
         let nothing = std::collections::HashMap::new();
-        let towns = state.view_settings().shows(ReferenceLayer::Towns);
+        let shown = state.view_settings().shown_where_drawn();
         let view = |mentioned: &std::collections::HashMap<FeatureId, usize>| {
             Visibility {
                 scale: 1.0e6,
-                towns,
+                shown,
                 mentioned,
             }
             .drawn(bamako)
@@ -216,7 +230,7 @@ mod tests {
         assert!(view(&named), "a town the reports name stays");
         let marked = Visibility {
             scale: 1.0e6,
-            towns,
+            shown,
             mentioned: &nothing,
         };
         assert!(marked.drawn(gao));

@@ -1079,6 +1079,7 @@ fn view_layers_and_language(ui: &mut Ui, state: &AppState, commands: &mut Vec<Co
         (ReferenceLayer::Towns, tr!("view-towns")),
         (ReferenceLayer::Water, tr!("view-water")),
         (ReferenceLayer::Seas, tr!("view-seas")),
+        (ReferenceLayer::Physical, tr!("view-physical")),
     ] {
         let mut shown = state.view_settings().shows(layer);
         if ui.checkbox(&mut shown, name).changed() {

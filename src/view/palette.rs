@@ -125,6 +125,14 @@ pub const BADGE_FILL: Paint = Paint::rgb(0xc6, 0x28, 0x28);
 pub const LABEL_DARK: Paint = Paint::rgb(0x2b, 0x22, 0x1a);
 pub const LABEL_MUTED: Paint = Paint::rgb(0x7d, 0x74, 0x68);
 pub const LABEL_REGION: Paint = Paint::rgb(0x85, 0x70, 0x58);
+/// Names of physical regions (the Sahel, the Sahara): a sand brown, lighter
+/// than the regions' names, as atlases write landforms.
+pub const PHYSICAL_LABEL: Paint = Paint::rgb(0xa0, 0x7a, 0x45);
+/// The outline of a selected physical region.
+pub const PHYSICAL_LINE: Line = Line {
+    paint: PHYSICAL_LABEL,
+    width: 1.5,
+};
 
 /// Marker radius in pixels, for drawing and for picking.
 pub const MARKER_RADIUS: f32 = 5.5;
@@ -149,6 +157,7 @@ pub fn area_paint(feature: &Feature) -> AreaPaint {
         FeatureKind::River => (Paint::TRANSPARENT, RIVER_LINE, 0),
         FeatureKind::Lake => (OCEAN, LAKE_LINE, 0),
         FeatureKind::Sea => (Paint::TRANSPARENT, LAKE_LINE, 0),
+        FeatureKind::Physical => (Paint::TRANSPARENT, PHYSICAL_LINE, 0),
         FeatureKind::Country if feature.context => (CONTEXT_FILL, CONTEXT_LINE, 1),
         FeatureKind::Country => (FOCUS_FILL, FOCUS_LINE, 3),
         FeatureKind::Region => (Paint::TRANSPARENT, REGION_LINE, 2),
@@ -257,6 +266,8 @@ pub fn label_style(
         }
         FeatureKind::River => (11.0, WATER_LABEL, 30),
         FeatureKind::Sea => (12.0, WATER_LABEL, 15),
+        // Under the regions' names: the Sahel is the backdrop of the map.
+        FeatureKind::Physical => (12.0, PHYSICAL_LABEL, 18),
         // Below the zone: the zone's name matters more than the tripoint's.
         FeatureKind::Tripoint => (11.5, TRIPOINT_FILL, 75),
         FeatureKind::Zone => (13.0, ZONE_LINE.paint, 80),
@@ -270,15 +281,19 @@ pub fn label_style(
     let name = feature.name_in(language);
     // The three countries and the oceans (rank 0) in capitals, as maps write them.
     let ocean = feature.kind == FeatureKind::Sea && feature.reference.is_some_and(|r| r.rank == 0);
-    let text = if (feature.kind == FeatureKind::Country && !feature.context) || ocean {
-        name.to_uppercase()
-    } else {
-        name.into_owned()
-    };
+    // The great physical regions (the Sahara, the Sahel) in capitals too.
+    let great_region =
+        feature.kind == FeatureKind::Physical && feature.reference.is_some_and(|r| r.rank <= 2);
+    let text =
+        if (feature.kind == FeatureKind::Country && !feature.context) || ocean || great_region {
+            name.to_uppercase()
+        } else {
+            name.into_owned()
+        };
     // Areas too small on screen for their name go unlabelled.
     if matches!(
         feature.kind,
-        FeatureKind::Region | FeatureKind::Country | FeatureKind::Lake
+        FeatureKind::Region | FeatureKind::Country | FeatureKind::Lake | FeatureKind::Physical
     ) && screen_width < approximate_text_width(&text, size)
     {
         return None;

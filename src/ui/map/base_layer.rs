@@ -242,7 +242,10 @@ fn build(
     let mut path = Path::default();
     let scale = projector.camera().scale();
     for (index, feature) in atlas.features().iter().enumerate() {
-        let Some(shape) = atlas.shape(index).filter(|_| !feature.hidden) else {
+        let Some(shape) = atlas
+            .shape(index)
+            .filter(|_| !feature.hidden && feature.kind.in_base_map())
+        else {
             continue;
         };
         if !is_visible(shape, projector) || !crate::atlas::reference::drawn_at(feature, scale) {

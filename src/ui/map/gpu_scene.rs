@@ -90,7 +90,7 @@ pub fn drawn_features(atlas: &Atlas, opacity: &dyn Fn(&Feature) -> f32) -> Vec<D
         .features()
         .iter()
         .enumerate()
-        .filter(|(_, feature)| !feature.hidden)
+        .filter(|(_, feature)| !feature.hidden && feature.kind.in_base_map())
         .filter_map(|(index, feature)| {
             let shape = atlas.shared_shape(index)?;
             let style = faded_area_style(feature, opacity(feature));

@@ -577,7 +577,7 @@ mod tests {
             ));
             let visibility = Visibility {
                 scale: projector.camera().scale(),
-                towns: true,
+                shown: crate::atlas::reference::Shown::ALL,
                 mentioned: &std::collections::HashMap::new(),
             };
             dense = markers(&painter, &atlas, &projector, &visibility, |_| None);

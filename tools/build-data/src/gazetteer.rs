@@ -7,7 +7,8 @@
 //!   kind  id  name  country  lat  lon  population
 //!   ```
 //!
-//!   `kind` is `country`, `region`, `continent`, `city`, `zone`, `sea` or `demonym`.
+//!   `kind` is `country`, `region`, `continent`, `city`, `zone`, `sea`,
+//!   `physical` or `demonym`.
 //!   Demonym and zone lines have no position: a demonym only tells the parser
 //!   which country a text is about; a zone's position comes from the atlas,
 //!   which draws it from `data/zones.json`.
@@ -246,6 +247,95 @@ fn seas(out: &mut Vec<Entry>, seas_geojson: &Path, common_words: &Path) -> Resul
             })
             .collect();
         entry.names.extend(bare);
+    }
+    Ok(())
+}
+
+/// Natural Earth's abbreviated generic words, as news write them.
+const ABBREVIATIONS: [(&str, &str); 5] = [
+    (" Mts.", " Mountains"),
+    (" Plat.", " Plateau"),
+    (" Ra.", " Range"),
+    (" Pen.", " Peninsula"),
+    (" Arch.", " Archipelago"),
+];
+
+/// Generic words after which a physical region's name may stand alone
+/// ("the Gobi", "l'Aïr", "the Namib").
+const BARE_AFTER: [&str; 3] = [" Mountains", " Desert", " Mts."];
+
+/// Named physical regions from `physical.geojson` (Natural Earth's
+/// geography regions, kept and placed by the data build), as macro-regions:
+/// `physical` entries with the map's feature id and its label point.
+///
+/// A region answers to its name, its alternate name, its name with the
+/// abbreviations written out ("Aïr Mts." → "Aïr Mountains"), and its name
+/// without a generic word of [`BARE_AFTER`] ("Aïr", "Gobi"), unless that is
+/// an adjective ("Libyan", "Nubian"), a common word ("Western") or the name
+/// of a country, nationality or continent. A country's or continent's own
+/// name is never a physical region's ("India", the peninsula).
+fn physical(out: &mut Vec<Entry>, physical_geojson: &Path, common_words: &Path) -> Result<()> {
+    let regions = read_json(physical_geojson)?;
+    let common_words: std::collections::HashSet<String> = std::fs::read_to_string(common_words)
+        .with_context(|| format!("reading {}", common_words.display()))?
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let taken: BTreeSet<String> = out
+        .iter()
+        .filter(|e| matches!(e.kind, "country" | "demonym" | "continent"))
+        .flat_map(|e| e.names.iter().chain(std::iter::once(&e.name)))
+        .map(|n| fold_str(n))
+        .collect();
+    let adjectival = |word: &str| ["an", "ian", "ese", "ic"].iter().any(|e| word.ends_with(e));
+    for feature in regions["features"].as_array().context("physical.geojson")? {
+        let p = &feature["properties"];
+        let text = |k: &str| p.get(k).and_then(Value::as_str).map(str::to_owned);
+        let (Some(id), Some(name)) = (feature["id"].as_str(), text("name")) else {
+            continue;
+        };
+        let (Some(lon), Some(lat)) = (p["label"][0].as_f64(), p["label"][1].as_f64()) else {
+            anyhow::bail!("physical.geojson: {id} has no label point");
+        };
+        let mut names: BTreeSet<String> = [Some(name.clone()), text("name_alt")]
+            .into_iter()
+            .flatten()
+            .collect();
+        for written in names.clone() {
+            for (short, long) in ABBREVIATIONS {
+                if let Some(stem) = written.strip_suffix(short) {
+                    names.insert(format!("{stem}{long}"));
+                }
+            }
+        }
+        for written in names.clone() {
+            if let Some(bare) = BARE_AFTER.iter().find_map(|g| written.strip_suffix(g))
+                && !bare.contains(' ')
+                && !adjectival(bare)
+                && !common_words.contains(&bare.to_lowercase())
+            {
+                names.insert(bare.to_owned());
+            }
+        }
+        names.retain(|n| usable(n) && !taken.contains(&fold_str(n)));
+        let Some(main) = names
+            .iter()
+            .find(|n| **n == name)
+            .or(names.first())
+            .cloned()
+        else {
+            continue;
+        };
+        out.push(Entry {
+            kind: "physical",
+            id: id.to_owned(),
+            name: main,
+            country: String::new(),
+            lat,
+            lon,
+            population: 0,
+            names,
+        });
     }
     Ok(())
 }
@@ -642,6 +732,7 @@ pub struct Sources<'a> {
     pub geonames_data: &'a Path,
     pub zones: &'a Path,
     pub seas: &'a Path,
+    pub physical: &'a Path,
     pub common_words: &'a Path,
 }
 
@@ -670,6 +761,7 @@ pub fn build(sources: &Sources<'_>, out_dir: &Path) -> Result<(usize, usize)> {
     geonames(&mut entries, sources.geonames_data)?;
     zones(&mut entries, sources.zones)?;
     seas(&mut entries, sources.seas, sources.common_words)?;
+    physical(&mut entries, sources.physical, sources.common_words)?;
     let out_path = out_dir.join("gazetteer.tsv.gz");
     let mut gz = gzip_file(&out_path)?;
     let mut names = NameIndexBuilder::new();

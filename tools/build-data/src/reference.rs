@@ -33,7 +33,7 @@ use crate::geojson_out::OutFeature;
 
 /// The files read, with the SHA-256 of their uncompressed text (from the
 /// folder's README).
-const FILES: [(&str, &str); 4] = [
+const FILES: [(&str, &str); 5] = [
     (
         "ne_10m_populated_places.geojson.gz",
         "536ed7d8b1618e999d0569f69300e642b8b6a62234fb516fedfee0bb2901609f",
@@ -50,6 +50,10 @@ const FILES: [(&str, &str); 4] = [
         "ne_10m_geography_marine_polys.geojson.gz",
         "3a50bf3ffcd2fde0da13e5503099c549ccc46885164fd8010e679b2372538fbc",
     ),
+    (
+        "ne_10m_geography_regions_polys.geojson.gz",
+        "79c72247f5b7531f103e2216799cf91c0b03df8fc8a772414e85594a82908fa4",
+    ),
 ];
 
 /// Africa, its seas and islands: (west, south, east, north) in degrees.
@@ -60,7 +64,7 @@ const WORLD_TOWN_RANK: u64 = 2;
 const WORLD_WATER_RANK: f64 = 3.0;
 /// Outside Africa, lines and outlines simplified to this tolerance (degrees,
 /// about 2 km): the world is seen from afar.
-const WORLD_SIMPLIFY_DEG: f64 = 0.02;
+pub(crate) const WORLD_SIMPLIFY_DEG: f64 = 0.02;
 /// A Natural Earth town and a GeoNames entry of the same name closer than
 /// this are the same town.
 const SAME_TOWN_KM: f64 = 15.0;
@@ -95,25 +99,25 @@ fn read_checked(folder: &Path, name: &str, sha256: &str) -> Result<Vec<Value>> {
     }
 }
 
-fn geometry_of(feature: &Value) -> Option<geo::Geometry<f64>> {
+pub(crate) fn geometry_of(feature: &Value) -> Option<geo::Geometry<f64>> {
     let geometry: geojson::Geometry =
         serde_json::from_value(feature.get("geometry")?.clone()).ok()?;
     geo::Geometry::try_from(geometry).ok()
 }
 
-fn in_africa(rect: geo::Rect<f64>) -> bool {
+pub(crate) fn in_africa(rect: geo::Rect<f64>) -> bool {
     let (west, south, east, north) = AFRICA_BOX;
     rect.max().x >= west && rect.min().x <= east && rect.max().y >= south && rect.min().y <= north
 }
 
-fn text(properties: &Value, key: &str) -> Option<String> {
+pub(crate) fn text(properties: &Value, key: &str) -> Option<String> {
     let s = properties.get(key)?.as_str()?;
     // Natural Earth has a few doubled spaces ("Denmark  Strait").
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty()).then_some(s)
 }
 
-fn number(properties: &Value, key: &str) -> Option<f64> {
+pub(crate) fn number(properties: &Value, key: &str) -> Option<f64> {
     properties.get(key)?.as_f64()
 }
 
@@ -207,12 +211,13 @@ pub struct Counts {
     pub rivers: usize,
     pub lakes: usize,
     pub seas: usize,
+    pub physical: usize,
 }
 
-/// Writes `towns.geojson`, `rivers.geojson`, `lakes.geojson` and
-/// `seas.geojson` into `out`.
+/// Writes `towns.geojson`, `rivers.geojson`, `lakes.geojson`,
+/// `seas.geojson` and `physical.geojson` into `out`.
 pub fn build(natural_earth: &Path, cities_json: &Path, out: &Path) -> Result<Counts> {
-    let [places, rivers, lakes, marine] =
+    let [places, rivers, lakes, marine, regions] =
         FILES.map(|(name, sha)| read_checked(natural_earth, name, sha));
     let geonames = GeoNames::load(cities_json)?;
     let (mut towns, towns_matched) = towns(&places?, &geonames)?;
@@ -229,12 +234,15 @@ pub fn build(natural_earth: &Path, cities_json: &Path, out: &Path) -> Result<Cou
     crate::geojson_out::write(&out.join("lakes.geojson"), &lakes)?;
     let seas = seas(&marine?)?;
     crate::geojson_out::write(&out.join("seas.geojson"), &seas)?;
+    let physical = crate::physical::build(&regions?)?;
+    crate::geojson_out::write(&out.join("physical.geojson"), &physical)?;
     Ok(Counts {
         towns: towns.len(),
         towns_matched,
         rivers: rivers.len(),
         lakes: lakes.len(),
         seas: seas.len(),
+        physical: physical.len(),
     })
 }
 
