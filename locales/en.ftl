@@ -118,6 +118,7 @@ menu-undo = Undo
 menu-redo-what = Redo { $what }
 menu-redo = Redo
 menu-undo-remove = Undo remove article
+menu-undo-correction = Undo correction
 menu-draw-zone = Draw a zone
 menu-right-click-hint = Right-click the map to add a marker or start a zone.
 menu-edit = Edit
@@ -184,6 +185,12 @@ context-move-here = Move “{ $name }” here
 ## An article shown in full
 
 article-click-place = Click to select it on the map
+article-correct-hint = Right-click to correct the place
+article-correct-title = “{ $words }” names…
+article-not-a-place = Not a place
+article-no-alternative = No other place of this name
+mention-corrected = placed by you
+mention-kind-other = Sea or natural region
 article-date-unknown = date unknown
 article-found =
     { $places ->
@@ -531,6 +538,7 @@ library-cancelled =
        *[other] { $total } articles were not read
     }
 library-store-unchanged = The store could not be changed: { $error }
+library-correction-unsaved = Your correction could not be saved to the library ({ $error }); it holds in this window until you close it.
 
 ## Fetching and feeds (the library's messages)
 
@@ -557,3 +565,6 @@ progress-refreshing = refreshing { $name }
 ## Doubtful places
 
 mention-uncertain = placed at { $name }? — { $percent } %
+correction-placed = “{ $words }” now names { $place } (saved; Undo correction takes it back)
+correction-not-a-place = “{ $words }” is no longer read as a place (saved; Undo correction takes it back)
+correction-undone = Correction undone

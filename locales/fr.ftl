@@ -117,6 +117,7 @@ menu-undo = Annuler
 menu-redo-what = Rétablir : { $what }
 menu-redo = Rétablir
 menu-undo-remove = Annuler le retrait de l'article
+menu-undo-correction = Annuler la correction
 menu-draw-zone = Dessiner une zone
 menu-right-click-hint = Clic droit sur la carte pour ajouter un repère ou commencer une zone.
 menu-edit = Édition
@@ -183,6 +184,12 @@ context-move-here = Déplacer « { $name } » ici
 ## Un article affiché en entier
 
 article-click-place = Cliquez pour le sélectionner sur la carte
+article-correct-hint = Clic droit pour corriger le lieu
+article-correct-title = « { $words } » désigne…
+article-not-a-place = Pas un lieu
+article-no-alternative = Aucun autre lieu de ce nom
+mention-corrected = placé par vous
+mention-kind-other = Mer ou région naturelle
 article-date-unknown = date inconnue
 article-found =
     { $places ->
@@ -533,6 +540,7 @@ library-cancelled =
        *[other] articles sur { $total } n'ont pas été lus
     }
 library-store-unchanged = La base d'articles n'a pas pu être modifiée : { $error }
+library-correction-unsaved = Votre correction n'a pas pu être enregistrée dans la bibliothèque ({ $error }) ; elle vaut dans cette fenêtre jusqu'à sa fermeture.
 
 ## Téléchargements et flux (messages de la bibliothèque)
 
@@ -559,3 +567,6 @@ progress-refreshing = actualisation de { $name }
 ## Lieux incertains
 
 mention-uncertain = placé à { $name } ? — { $percent } %
+correction-placed = « { $words } » désigne maintenant { $place } (enregistré ; Annuler la correction revient en arrière)
+correction-not-a-place = « { $words } » n'est plus lu comme un lieu (enregistré ; Annuler la correction revient en arrière)
+correction-undone = Correction annulée

@@ -379,3 +379,67 @@ fn an_export_runs_in_the_background_and_says_when_it_is_written() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A mention corrected from the article window: "not a place" takes it off
+/// the badges and is stored, so a restart keeps it; undo brings it back.
+#[test]
+fn a_mention_corrected_in_the_article_is_stored_and_wins_after_a_restart() {
+    let dir = std::env::temp_dir().join(format!("dispatch-atlas-correct-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.join("corpus.sqlite");
+    let niger = FeatureId("country:NE".into());
+    let count = |h: &egui_kittest::Harness<'_, dispatch_atlas::ui::DispatchAtlasApp>| {
+        h.state()
+            .state()
+            .and_then(|s| s.mention_counts().get(&niger).copied())
+            .unwrap_or_default()
+    };
+    let mut harness = common::app_with_store(&db, Vec::new());
+    let before = count(&harness);
+    assert!(before > 0, "the reports name Niger");
+    harness
+        .state_mut()
+        .apply(dispatch_atlas::state::Command::ShowArticle(Some(
+            "001_second-soldier.txt".into(),
+        )));
+    harness.run();
+    harness
+        .get_all_by_label("Niger")
+        .next()
+        .unwrap_or_else(|| panic!("Niger in the article"))
+        .click_secondary();
+    harness.run();
+    // The menu offers the other places of the name, and "not a place".
+    harness.get_by_label("Niger — Region (admin-1), NG");
+    harness.get_by_label("Not a place").click();
+    harness.run();
+    common::wait_while(
+        &mut harness,
+        "correction not stored",
+        dispatch_atlas::ui::DispatchAtlasApp::is_reading,
+    );
+    assert_eq!(count(&harness), before - 1);
+    drop(harness);
+
+    // A restart reads the stored corpus with the correction applied.
+    let mut harness = common::app_with_store(&db, Vec::new());
+    assert_eq!(
+        count(&harness),
+        before - 1,
+        "the correction wins after a restart"
+    );
+    harness
+        .state_mut()
+        .apply(dispatch_atlas::state::Command::Correction(
+            dispatch_atlas::state::corrections::CorrectionCommand::Undo,
+        ));
+    harness.run();
+    assert_eq!(
+        count(&harness),
+        before - 1,
+        "undo is of this window's corrections only"
+    );
+    drop(harness);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -11,6 +11,7 @@
 //! Everything SQL is behind [`store::Store`]: a shared server database for
 //! teams would be a second implementation of that one type.
 
+pub mod corrections;
 mod schema;
 pub mod search;
 pub mod store;

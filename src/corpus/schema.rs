@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     // 1: articles, their analysis, and the full-text index of their sentences.
     "CREATE TABLE articles (
         id INTEGER PRIMARY KEY,
@@ -60,6 +60,18 @@ const MIGRATIONS: [&str; 2] = [
         item TEXT NOT NULL,
         seen_at_s INTEGER NOT NULL,
         PRIMARY KEY (feed, item)
+    ) WITHOUT ROWID;",
+    // 3: the user's corrections of the geoparser (corpus::corrections),
+    // kept apart from the analysis so a re-analysis does not lose them.
+    "CREATE TABLE corrections (
+        article INTEGER NOT NULL REFERENCES articles(id),
+        -- Char offsets of the words in the article's text.
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        -- The place (a PlaceMention as JSON), or NULL: not a place.
+        place TEXT,
+        made_at_s INTEGER NOT NULL,
+        PRIMARY KEY (article, start, end)
     ) WITHOUT ROWID;",
 ];
 

@@ -455,6 +455,9 @@ impl Store {
                  FROM articles WHERE {filter} ORDER BY id"
             ))
             .map_err(|e| self.classify(e))?;
+        // The user's corrections win over the stored analysis (a few rows:
+        // read once, not per article).
+        let corrections = self.corrections()?;
         let mut rows = statement.query(parameters).map_err(|e| self.classify(e))?;
         while let Some(r) = rows.next().map_err(|e| self.classify(e))? {
             let read = || -> rusqlite::Result<(ArticleId, Article, String, String)> {
@@ -477,11 +480,14 @@ impl Store {
             let (id, article, analyser, analysis) = read().map_err(|e| self.classify(e))?;
             let stored: Option<StoredAnalysis> = serde_json::from_str(&analysis).ok();
             let current = analyser == ANALYSER_VERSION && stored.is_some();
-            let stored = stored.unwrap_or(StoredAnalysis {
+            let mut stored = stored.unwrap_or(StoredAnalysis {
                 places: Vec::new(),
                 figures: Vec::new(),
                 sentences: Vec::new(),
             });
+            if let Some(corrections) = corrections.get(&id) {
+                super::corrections::apply(&mut stored.places, corrections);
+            }
             each(Loaded {
                 id,
                 analysed: AnalysedArticle {
@@ -727,6 +733,7 @@ fn add_in(
     Ok(Added::New(id))
 }
 
+mod corrections;
 mod feeds;
 pub use feeds::{FeedId, FeedRow};
 

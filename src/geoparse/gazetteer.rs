@@ -325,6 +325,20 @@ impl Gazetteer {
         }
     }
 
+    /// The entries bearing exactly this name (folded: case and accents do
+    /// not matter), in the gazetteer's order.
+    #[must_use]
+    pub fn entries_named(&self, name: &str) -> Vec<u32> {
+        let folded = fold_str(name.trim());
+        let mut found = Found::default();
+        self.names_at(&folded, 0, None, |end| end == folded.len(), &mut found);
+        found
+            .iter()
+            .filter(|(end, _)| *end == folded.len())
+            .flat_map(|(_, entries)| entries.iter().copied())
+            .collect()
+    }
+
     /// Whether some name's first word has this [`word_key`], and if so
     /// where the name index's walk picks up after it.
     #[must_use]

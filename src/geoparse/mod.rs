@@ -11,6 +11,7 @@
 //!    (countries before zones before regions before towns), population, and the
 //!    document's country context (countries named or implied by demonyms).
 
+pub mod alternatives;
 pub mod context;
 pub mod gazetteer;
 pub mod words;
@@ -79,6 +80,9 @@ pub struct PlaceMention {
     /// Index of the entry in the gazetteer (not printed).
     #[serde(skip)]
     pub entry: u32,
+    /// The user placed it (`corpus::corrections`): it wins over the parser.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub corrected: bool,
 }
 
 /// Mentions placed with less confidence than this are marked uncertain in
@@ -91,7 +95,7 @@ impl PlaceMention {
     /// reading came close): the window marks it ("placed at Gao? — 62 %").
     #[must_use]
     pub fn is_uncertain(&self) -> bool {
-        self.confidence < UNCERTAIN_BELOW
+        !self.corrected && self.confidence < UNCERTAIN_BELOW
     }
 }
 
@@ -375,6 +379,7 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                 gazetteer: entry.id.clone(),
                 confidence: (1.0 - (-margin).exp() * 0.5).clamp(0.5, 0.99) as f32,
                 entry: index,
+                corrected: false,
             })
         })
         .collect()

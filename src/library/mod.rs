@@ -67,6 +67,18 @@ pub enum Job {
     Remove(String),
     /// Bring a removed article back (undo of a removal).
     Restore(String),
+    /// Store what the user said of some words of an article (by its short
+    /// name): another place, or not a place.
+    Correct {
+        article: String,
+        correction: crate::corpus::corrections::Correction,
+    },
+    /// Forget what the user said of the words `start..end` of an article.
+    Uncorrect {
+        article: String,
+        start: usize,
+        end: usize,
+    },
     /// Full-text search: answered between the chunks of a long reading,
     /// not after it. `serial` tells the answer to the newest question.
     Search {
@@ -438,6 +450,15 @@ impl Worker {
                 }
                 Job::Remove(name) => self.set_removed(&mut store, &name, true),
                 Job::Restore(name) => self.set_removed(&mut store, &name, false),
+                Job::Correct {
+                    article,
+                    correction,
+                } => self.correct(&mut store, &article, Some(&correction), (0, 0)),
+                Job::Uncorrect {
+                    article,
+                    start,
+                    end,
+                } => self.correct(&mut store, &article, None, (start, end)),
                 Job::Search {
                     query,
                     limit,
@@ -584,6 +605,12 @@ impl Worker {
                 error = e.to_string()
             )));
         }
+        // Re-analysed articles keep what the user corrected.
+        let corrections = if stale.is_empty() {
+            std::collections::HashMap::new()
+        } else {
+            store.corrections().unwrap_or_default()
+        };
         let total = stale.len();
         for (done, chunk) in stale.chunks(CHUNK).enumerate() {
             if self.cancel.load(Ordering::SeqCst) {
@@ -598,9 +625,12 @@ impl Worker {
                 .par_iter()
                 .map(|(id, a)| (*id, AnalysedArticle::new(gazetteer, a.clone())))
                 .collect();
-            for (id, a) in analysed {
+            for (id, mut a) in analysed {
                 if let Err(e) = store.update_analysis(id, &a) {
                     self.send(LibraryEvent::Failed(format!("{e}")));
+                }
+                if let Some(corrections) = corrections.get(&id) {
+                    crate::corpus::corrections::apply(&mut a.places, corrections);
                 }
                 self.send_analysed(a);
             }
@@ -683,6 +713,12 @@ impl Worker {
                         if matches!(added, Added::Existing(_)) && !explicit {
                             continue;
                         }
+                        // An article read again keeps what the user corrected.
+                        if !matches!(added, Added::New(_))
+                            && let Ok(corrections) = store.corrections_of(added.id())
+                        {
+                            crate::corpus::corrections::apply(&mut a.places, &corrections);
+                        }
                         self.send_analysed(a);
                     }
                 }
@@ -699,6 +735,30 @@ impl Worker {
             }
         }
         all_stored
+    }
+
+    /// Stores a correction (`Some`), or forgets the one of the words at
+    /// `span` (`None`); a failure is reported, the window keeps it meanwhile.
+    fn correct(
+        &self,
+        store: &mut Store,
+        name: &str,
+        correction: Option<&crate::corpus::corrections::Correction>,
+        span: (usize, usize),
+    ) {
+        let result = store
+            .resolve_any(name)
+            .and_then(|id| match (id, correction) {
+                (Some(id), Some(c)) => store.set_correction(id, c).map(|_| ()),
+                (Some(id), None) => store.clear_correction(id, span.0, span.1),
+                (None, _) => Ok(()),
+            });
+        if let Err(e) = result {
+            self.send(LibraryEvent::Failed(tr!(
+                "library-correction-unsaved",
+                error = e.to_string()
+            )));
+        }
     }
 
     fn set_removed(&self, store: &mut Store, name: &str, removed: bool) {

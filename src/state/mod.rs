@@ -5,6 +5,7 @@
 //! tested without a window.
 
 mod annotating;
+pub mod corrections;
 mod image;
 mod layers;
 mod search;
@@ -140,6 +141,8 @@ pub enum Command {
     SetLastVisit(i64),
     /// The interface's language and the reference layers shown.
     View(view_settings::ViewCommand),
+    /// The user's corrections of the geoparser (another place, not a place).
+    Correction(corrections::CorrectionCommand),
 }
 
 /// The state of one window of Dispatch Atlas.
@@ -173,6 +176,8 @@ pub struct AppState {
     last_visit_s: Option<i64>,
     /// The language and the reference layers shown (persisted).
     view_settings: view_settings::ViewSettings,
+    /// The corrections made in this window (undo).
+    corrections: corrections::Corrections,
     /// Articles removed this session, the last one last (for undo).
     removed_articles: Vec<Arc<AnalysedArticle>>,
     /// Store changes for the library to make (the UI glue takes them).
@@ -232,6 +237,7 @@ impl AppState {
             library_jobs: Vec::new(),
             web: web::WebState::default(),
             word_filter: word_filter::WordFilter::default(),
+            corrections: corrections::Corrections::default(),
             last_visit_s: None,
             view_settings: view_settings::ViewSettings::default(),
             autosave_job: annotating::AutosaveJob::Idle,
@@ -338,6 +344,7 @@ impl AppState {
             Command::JobDone(outcome) => self.job_done(outcome),
             Command::Web(command) => self.apply_web(command),
             Command::View(command) => self.apply_view(command),
+            Command::Correction(command) => self.apply_correction(command),
             Command::SetLastVisit(at_s) => self.last_visit_s = Some(at_s),
             Command::WordFilter(command) => self.apply_word_filter(command),
             Command::CancelReading => {
@@ -601,6 +608,20 @@ mod tests {
         let atlas = Atlas::load_embedded().unwrap_or_else(|e| panic!("embedded atlas: {e}"));
         let mut state = AppState::new(atlas, None);
         state.apply(Command::SetViewport(rect(1200.0, 700.0)));
+        state
+    }
+
+    /// A window with its gazetteer and the embedded reports analysed.
+    pub(crate) fn state_with_seeds() -> AppState {
+        let mut state = state();
+        let gazetteer = Arc::new(
+            Gazetteer::load_embedded(&state.atlas.zone_names()).unwrap_or_else(|e| panic!("{e}")),
+        );
+        for article in crate::articles::Article::embedded() {
+            let analysed = AnalysedArticle::new(&gazetteer, article);
+            state.apply(Command::ArticleAnalysed(Box::new(analysed)));
+        }
+        state.apply(Command::GazetteerReady(gazetteer));
         state
     }
 

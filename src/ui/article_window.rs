@@ -62,6 +62,72 @@ fn paragraphs(analysed: &AnalysedArticle) -> Vec<Vec<Piece<'_>>> {
     out
 }
 
+/// The right-click menu of a mention: the other places of its name, "not a
+/// place", and undo. The alternatives are looked up only while it is open.
+fn correction_menu(
+    ui: &mut Ui,
+    state: &AppState,
+    article: &str,
+    mention: &crate::geoparse::PlaceMention,
+    commands: &mut Vec<Command>,
+) {
+    use crate::state::corrections::CorrectionCommand;
+    ui.label(RichText::new(tr!("article-correct-title", words = &*mention.surface)).strong());
+    let correct = |place| CorrectionCommand::correct(article, mention, place);
+    let others = state
+        .gazetteer
+        .as_deref()
+        .map(|g| crate::geoparse::alternatives::alternatives(g, mention))
+        .unwrap_or_default();
+    if others.is_empty() {
+        ui.label(RichText::new(tr!("article-no-alternative")).weak());
+    }
+    for other in others {
+        let words = format!(
+            "{} — {}{}",
+            other.name,
+            kind_label(other.kind),
+            other
+                .country
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default()
+        );
+        if ui.button(words).clicked() {
+            commands.push(correct(Some(other)).into());
+            ui.close();
+        }
+    }
+    ui.separator();
+    if ui.button(tr!("article-not-a-place")).clicked() {
+        commands.push(correct(None).into());
+        ui.close();
+    }
+    if ui
+        .add_enabled(
+            state.can_undo_correction(),
+            egui::Button::new(tr!("menu-undo-correction")),
+        )
+        .clicked()
+    {
+        commands.push(CorrectionCommand::Undo.into());
+        ui.close();
+    }
+}
+
+/// A mention's kind in the interface's words.
+fn kind_label(kind: crate::geoparse::MentionKind) -> String {
+    use crate::atlas::FeatureKind;
+    use crate::geoparse::MentionKind;
+    match kind {
+        MentionKind::City => FeatureKind::City.label(),
+        MentionKind::Region => FeatureKind::Region.label(),
+        MentionKind::Country => FeatureKind::Country.label(),
+        MentionKind::Zone => FeatureKind::Zone.label(),
+        MentionKind::Other => tr!("mention-kind-other"),
+    }
+}
+
 fn body(ui: &mut Ui, state: &AppState, analysed: &AnalysedArticle, commands: &mut Vec<Command>) {
     for paragraph in paragraphs(analysed) {
         ui.horizontal_wrapped(|ui| {
@@ -81,6 +147,10 @@ fn body(ui: &mut Ui, state: &AppState, analysed: &AnalysedArticle, commands: &mu
                             p.lat,
                             p.lon
                         );
+                        if p.corrected {
+                            hover = format!("{hover}\n{}", tr!("mention-corrected"));
+                        }
+                        hover = format!("{hover}\n{}", tr!("article-correct-hint"));
                         // A doubtful reading is marked, and says how sure.
                         let text = if p.is_uncertain() {
                             hover = format!(
@@ -97,24 +167,25 @@ fn body(ui: &mut Ui, state: &AppState, analysed: &AnalysedArticle, commands: &mu
                         } else {
                             RichText::new(&*p.surface).background_color(MENTION_BG)
                         };
-                        match feature {
+                        let response = match feature {
                             Some(f) => {
-                                if ui
-                                    .link(text)
-                                    .on_hover_text(format!(
-                                        "{hover}\n{}",
-                                        tr!("article-click-place")
-                                    ))
-                                    .clicked()
-                                {
+                                let response = ui.link(text).on_hover_text(format!(
+                                    "{hover}\n{}",
+                                    tr!("article-click-place")
+                                ));
+                                if response.clicked() {
                                     commands.push(Command::Select(Some(f.id.clone())));
                                     commands.push(Command::ZoomTo(f.id.clone()));
                                 }
+                                response
                             }
-                            None => {
-                                ui.label(text).on_hover_text(hover);
-                            }
-                        }
+                            None => ui
+                                .add(egui::Label::new(text).sense(egui::Sense::click()))
+                                .on_hover_text(hover),
+                        };
+                        response.context_menu(|ui| {
+                            correction_menu(ui, state, &analysed.article.id, p, commands);
+                        });
                     }
                     Piece::Figure(f) => {
                         let what = f.unit.as_deref().unwrap_or("");

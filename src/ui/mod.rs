@@ -1008,6 +1008,15 @@ fn edit_menu(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
     {
         commands.push(Command::UndoRemoveArticle);
     }
+    if ui
+        .add_enabled(
+            state.can_undo_correction(),
+            egui::Button::new(tr!("menu-undo-correction")),
+        )
+        .clicked()
+    {
+        commands.push(crate::state::corrections::CorrectionCommand::Undo.into());
+    }
     ui.separator();
     let draw = egui::Button::new(tr!("menu-draw-zone"))
         .shortcut_text(ui.ctx().format_shortcut(&DRAW_ZONE));

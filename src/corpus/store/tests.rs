@@ -270,3 +270,61 @@ fn a_locked_store_is_said_after_waiting() -> Result<(), StoreError> {
     let _ = std::fs::remove_dir_all(path.parent().unwrap_or(Path::new(".")));
     Ok(())
 }
+
+#[test]
+fn a_correction_is_kept_apart_and_wins_at_every_reading() -> Result<(), StoreError> {
+    use crate::corpus::corrections::Correction;
+    let path = temp_db("corrections");
+    let a = analysed(
+        "chad.txt",
+        "title: Talks\n\nChad will send troops to Niger, officials in Niamey said.",
+    );
+    let niger = a
+        .places
+        .iter()
+        .find(|m| &*m.surface == "Niger")
+        .cloned()
+        .unwrap_or_else(|| panic!("{:?}", a.places));
+    let id = {
+        let mut store = Store::open(&path)?;
+        let id = store.add(&a, None)?.id();
+        // "Niger" placed at Nigeria's Niger State; "Niamey" is not a place.
+        let mut state = niger.clone();
+        state.gazetteer = "geonames:2328925".into();
+        state.name = "Niger State".into();
+        assert!(store.set_correction(id, &Correction::of(&niger, Some(state)))?);
+        let niamey = a.places.iter().find(|m| &*m.surface == "Niamey").cloned();
+        let niamey = niamey.unwrap_or_else(|| panic!("{:?}", a.places));
+        assert!(store.set_correction(id, &Correction::of(&niamey, None))?);
+        assert!(
+            !store.set_correction(ArticleId(id.0 + 99), &Correction::of(&niamey, None))?,
+            "no such article"
+        );
+        id
+    };
+    // A restart reads the corrected analysis.
+    let store = Store::open(&path)?;
+    let back = store.load_one(id)?.unwrap_or_else(|| panic!("the article"));
+    let surfaces: Vec<(&str, &str)> = back
+        .places
+        .iter()
+        .map(|m| (&*m.surface, &*m.gazetteer))
+        .collect();
+    assert!(
+        surfaces.contains(&("Niger", "geonames:2328925")),
+        "{surfaces:?}"
+    );
+    assert!(surfaces.iter().all(|(s, _)| *s != "Niamey"), "{surfaces:?}");
+    assert_eq!(store.corrections_of(id)?.len(), 2);
+    // Forgetting one brings the parser's reading back.
+    let mut store = store;
+    store.clear_correction(id, niger.start, niger.end)?;
+    let again = store.load_one(id)?.unwrap_or_else(|| panic!("the article"));
+    assert!(
+        again
+            .places
+            .iter()
+            .any(|m| &*m.surface == "Niger" && m.gazetteer == niger.gazetteer)
+    );
+    Ok(())
+}
