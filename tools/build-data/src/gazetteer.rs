@@ -251,6 +251,92 @@ fn seas(out: &mut Vec<Entry>, seas_geojson: &Path, common_words: &Path) -> Resul
     Ok(())
 }
 
+/// The UN's M49 regions (`crate::m49`: West Africa, Northern Africa,
+/// Western Europe…) as macro-regions: `continent` entries (id `m49:` + the
+/// code) named by their M49 name and the names news give them
+/// ([`crate::m49::news_names`]), placed at the geodesic mean of their
+/// member countries' points. A name a country, nationality, continent or
+/// physical region bears is left out ("South Africa", "Micronesia",
+/// "Central America": the map's region), and a region left without a name
+/// with it (Africa, Asia: the continents).
+fn m49_regions(out: &mut Vec<Entry>, index_js: &Path, iso_countries: &Path) -> Result<()> {
+    let codes = read_json(&iso_countries.join("codes.json"))?;
+    let alpha2_by_numeric: HashMap<String, String> = codes
+        .as_array()
+        .context("codes.json is not an array")?
+        .iter()
+        .filter_map(|row| {
+            Some((
+                row.get(2)?.as_str()?.to_owned(),
+                row.get(0)?.as_str()?.to_owned(),
+            ))
+        })
+        .collect();
+    let taken: BTreeSet<String> = out
+        .iter()
+        .filter(|e| matches!(e.kind, "country" | "demonym" | "continent" | "physical"))
+        .flat_map(|e| e.names.iter().chain(std::iter::once(&e.name)))
+        .map(|n| fold_str(n))
+        .collect();
+    let country_points: HashMap<String, (f64, f64)> = out
+        .iter()
+        .filter(|e| e.kind == "country")
+        .map(|e| (e.country.clone(), (e.lat, e.lon)))
+        .collect();
+    for region in crate::m49::regions(index_js, &alpha2_by_numeric)? {
+        let mut names: BTreeSet<String> = std::iter::once(region.name.clone())
+            .chain(crate::m49::news_names(&region.name))
+            .collect();
+        names.retain(|n| usable(n) && !taken.contains(&fold_str(n)));
+        if names.is_empty() {
+            continue;
+        }
+        let points: Vec<(f64, f64)> = region
+            .members
+            .iter()
+            .filter_map(|c| country_points.get(c).copied())
+            .collect();
+        let Some((lat, lon)) = geodesic_mean(&points) else {
+            continue;
+        };
+        let name = if names.contains(&region.name) {
+            region.name.clone()
+        } else {
+            names.first().cloned().unwrap_or_default()
+        };
+        out.push(Entry {
+            kind: "continent",
+            id: format!("m49:{}", region.code),
+            name,
+            country: String::new(),
+            lat,
+            lon,
+            population: 0,
+            names,
+        });
+    }
+    Ok(())
+}
+
+/// The mean of points (lat, lon) on the sphere, `None` for none.
+fn geodesic_mean(points: &[(f64, f64)]) -> Option<(f64, f64)> {
+    if points.is_empty() {
+        return None;
+    }
+    let mut sum = [0.0_f64; 3];
+    for &(lat, lon) in points {
+        let (lat, lon) = (lat.to_radians(), lon.to_radians());
+        sum[0] += lat.cos() * lon.cos();
+        sum[1] += lat.cos() * lon.sin();
+        sum[2] += lat.sin();
+    }
+    let horizontal = sum[0].hypot(sum[1]);
+    Some((
+        sum[2].atan2(horizontal).to_degrees(),
+        sum[1].atan2(sum[0]).to_degrees(),
+    ))
+}
+
 /// Natural Earth's abbreviated generic words, as news write them.
 const ABBREVIATIONS: [(&str, &str); 5] = [
     (" Mts.", " Mountains"),
@@ -355,21 +441,8 @@ fn bare_name(name: &str) -> Option<String> {
 }
 
 /// The point halfway between two points on the sphere (degrees).
-fn geodesic_midpoint((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> (f64, f64) {
-    let vector = |lat: f64, lon: f64| {
-        let (lat, lon) = (lat.to_radians(), lon.to_radians());
-        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
-    };
-    let (first, second) = (vector(lat1, lon1), vector(lat2, lon2));
-    let sum = [
-        first[0] + second[0],
-        first[1] + second[1],
-        first[2] + second[2],
-    ];
-    (
-        sum[2].atan2(sum[0].hypot(sum[1])).to_degrees(),
-        sum[1].atan2(sum[0]).to_degrees(),
-    )
+fn geodesic_midpoint(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    geodesic_mean(&[a, b]).unwrap_or(a)
 }
 
 fn str_list(value: Option<&Value>) -> Vec<String> {
@@ -733,6 +806,7 @@ pub struct Sources<'a> {
     pub zones: &'a Path,
     pub seas: &'a Path,
     pub physical: &'a Path,
+    pub un_m49: &'a Path,
     pub common_words: &'a Path,
 }
 
@@ -762,6 +836,7 @@ pub fn build(sources: &Sources<'_>, out_dir: &Path) -> Result<(usize, usize)> {
     zones(&mut entries, sources.zones)?;
     seas(&mut entries, sources.seas, sources.common_words)?;
     physical(&mut entries, sources.physical, sources.common_words)?;
+    m49_regions(&mut entries, sources.un_m49, sources.iso_countries)?;
     let out_path = out_dir.join("gazetteer.tsv.gz");
     let mut gz = gzip_file(&out_path)?;
     let mut names = NameIndexBuilder::new();

