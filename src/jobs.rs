@@ -2,10 +2,14 @@
 //! snapshot of the state, reporting an [`Outcome`]. `AppState` queues jobs
 //! (`take_jobs`); the UI glue starts them and applies what they report as
 //! `Command::JobDone`. (This module knows nothing of the state: no cycle.)
+//! [`latest`]: a worker serving only the newest of its requests (the map's
+//! GPU scene).
 //!
 //! A pasted page is read by the reader view here (a saved page can be
 //! megabytes). An export of annotated GeoJSON builds the dossier of every feature: with
 //! a corpus of 10,000 articles, about 35 s and 400 MB of JSON.
+
+pub mod latest;
 
 use crate::tr;
 use std::collections::HashMap;

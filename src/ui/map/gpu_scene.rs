@@ -3,7 +3,7 @@
 //! space, in the colours of [`crate::ui::style::area_style`]. Built when the map's contents
 //! change (a layer added, shown, hidden or faded), not when the camera moves.
 
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 
 use dispatch_map_gl::{
     ALWAYS, Batch, MapGl, OutlineRules, POINT_BYTES, PointStyle, extent_code, width_16ths,
@@ -111,80 +111,57 @@ pub fn drawn_features(atlas: &Atlas, opacity: &dyn Fn(&Feature) -> f32) -> Vec<D
 /// spend (the layer's opacity slider asks for one per step). Each is handed
 /// to the GPU side with its generation, and a repaint is asked for.
 pub struct SceneBuilder {
-    requests: mpsc::Sender<(u64, Vec<Drawn>)>,
+    worker: crate::jobs::latest::Latest<(u64, Vec<Drawn>)>,
 }
 
 impl SceneBuilder {
-    /// Starts the thread; `None` if the system refuses one (the map then
-    /// draws with egui meshes).
+    /// Starts the worker; `None` if the system refuses a thread (the map
+    /// then draws with egui meshes).
     #[must_use]
     pub fn start(gpu: MapGl, ctx: egui::Context) -> Option<Self> {
-        let (requests, jobs) = mpsc::channel::<(u64, Vec<Drawn>)>();
-        std::thread::Builder::new()
-            .name("map-scene".into())
-            .spawn(move || {
-                let mut next = jobs.recv().ok();
-                while let Some(mut job) = next.take() {
-                    // Only the newest request matters.
-                    while let Ok(newer) = jobs.try_recv() {
-                        job = newer;
+        let worker = crate::jobs::latest::Latest::start(
+            "map-scene",
+            move |(generation, features): (u64, Vec<Drawn>), newest| {
+                let order = chunk_order(&features);
+                // Tier by tier, coarsest (smallest, and the zoomed-out
+                // start's) first, each in parts handed over as soon as
+                // built and uploaded by the next draw, so at most two parts
+                // are held at once. A newer request cuts this one short.
+                for tier in gpu_tiers().rev() {
+                    let (points, indices) = tier_total(&features, tier);
+                    if !gpu.begin_tier(generation, tier, points, indices) {
+                        break;
                     }
-                    let (generation, features) = job;
-                    let order = chunk_order(&features);
-                    // Tier by tier, coarsest (smallest, and the zoomed-out
-                    // start's) first, each in parts handed over as soon as
-                    // built and uploaded by the next draw, so at most two
-                    // parts are held at once. A newer request cuts this one
-                    // short.
-                    for tier in gpu_tiers().rev() {
-                        let (points, indices) = tier_total(&features, tier);
-                        if !gpu.begin_tier(generation, tier, points, indices) {
-                            break;
-                        }
-                        let mut hand_over = |part: Batch| {
-                            // The part before must have reached the GPU.
-                            while !gpu.wait_for_uploads(WAIT_STEP) {
-                                if gpu.failure().is_some() {
-                                    return false;
-                                }
-                                if let Ok(newer) = jobs.try_recv() {
-                                    next = Some(newer);
-                                    return false;
-                                }
-                            }
-                            if let Ok(newer) = jobs.try_recv() {
-                                next = Some(newer);
+                    let mut hand_over = |part: Batch| {
+                        // The part before must have reached the GPU.
+                        while !gpu.wait_for_uploads(WAIT_STEP) {
+                            if gpu.failure().is_some() || newest.newer() {
                                 return false;
                             }
-                            let added = gpu.add_to_tier(generation, tier, part);
-                            ctx.request_repaint();
-                            added
-                        };
-                        let built = build_tier_in_parts(
-                            &features,
-                            &order,
-                            tier,
-                            PART_BYTES,
-                            &mut hand_over,
-                        );
-                        if !built || !gpu.finish_tier(generation, tier) {
-                            break;
                         }
+                        if newest.newer() {
+                            return false;
+                        }
+                        let added = gpu.add_to_tier(generation, tier, part);
                         ctx.request_repaint();
+                        added
+                    };
+                    let built =
+                        build_tier_in_parts(&features, &order, tier, PART_BYTES, &mut hand_over);
+                    if !built || !gpu.finish_tier(generation, tier) {
+                        break;
                     }
-                    if next.is_none() {
-                        next = jobs.recv().ok();
-                    }
+                    ctx.request_repaint();
                 }
-            })
-            .ok()?;
-        Some(Self { requests })
+            },
+        )?;
+        Some(Self { worker })
     }
 
-    /// Asks for the scene of `generation`; false if the thread is gone.
+    /// Asks for the scene of `generation`; false if the worker is gone.
     #[must_use]
     pub fn request(&self, generation: u64, features: Vec<Drawn>) -> bool {
-        self.requests.send((generation, features)).is_ok()
+        self.worker.request((generation, features))
     }
 }
 
