@@ -508,18 +508,34 @@ impl Store {
         id: ArticleId,
         analysed: &AnalysedArticle,
     ) -> Result<(), StoreError> {
+        self.update_analyses(&[(id, analysed)])
+    }
+
+    /// [`Store::update_analysis`] for many articles in one transaction (all
+    /// or none): one commit, not one per article (10,000 commits, each
+    /// waiting for the disk, took minutes).
+    pub fn update_analyses(
+        &mut self,
+        items: &[(ArticleId, &AnalysedArticle)],
+    ) -> Result<(), StoreError> {
         let path = self.path.clone();
         let classify =
             |e| StoreError::classify(path.as_deref().unwrap_or(Path::new(":memory:")), e);
         let tx = self.connection.transaction().map_err(classify)?;
-        tx.execute(
-            "UPDATE articles SET analyser = ?2, analysis = ?3 WHERE id = ?1",
-            params![id.0, ANALYSER_VERSION, analysis_json(analysed)],
-        )
-        .map_err(classify)?;
-        tx.execute("DELETE FROM sentences WHERE article = ?1", params![id.0])
+        for (id, analysed) in items {
+            tx.execute(
+                "UPDATE articles SET analyser = ?2, analysis = ?3 WHERE id = ?1",
+                params![id.0, ANALYSER_VERSION, analysis_json(analysed)],
+            )
             .map_err(classify)?;
-        index_sentences(&tx, id, analysed).map_err(classify)?;
+            let (first, last) = sentence_rowids(*id);
+            tx.execute(
+                "DELETE FROM sentences WHERE rowid BETWEEN ?1 AND ?2",
+                params![first, last],
+            )
+            .map_err(classify)?;
+            index_sentences(&tx, *id, analysed).map_err(classify)?;
+        }
         tx.commit().map_err(classify)
     }
 
@@ -617,13 +633,23 @@ fn analysis_json(analysed: &AnalysedArticle) -> String {
     .unwrap_or_default()
 }
 
+/// Sentences an article may index: the rest of a longer text is not
+/// searchable (a million sentences is far beyond any news article).
+const SENTENCE_BITS: u32 = 20;
+
+/// The first and last rowid of an article's sentences in the full-text index.
+fn sentence_rowids(id: ArticleId) -> (i64, i64) {
+    let first = id.0 << SENTENCE_BITS;
+    (first, first + (1 << SENTENCE_BITS) - 1)
+}
+
 fn index_sentences(
     tx: &rusqlite::Transaction<'_>,
     id: ArticleId,
     analysed: &AnalysedArticle,
 ) -> rusqlite::Result<()> {
     let mut insert = tx.prepare_cached(
-        "INSERT INTO sentences (text, article, start, end) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO sentences (rowid, text, article, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     let body = &analysed.article.body;
     // Byte offset of every char (and of the end): sentences are char ranges.
@@ -632,7 +658,8 @@ fn index_sentences(
         .map(|(i, _)| i)
         .chain(std::iter::once(body.len()))
         .collect();
-    for s in &analysed.sentences {
+    let (first, last) = sentence_rowids(id);
+    for (rowid, s) in (first..=last).zip(&analysed.sentences) {
         let (Some(&from), Some(&to)) = (byte_at.get(s.start), byte_at.get(s.end)) else {
             continue; // not from this body's sentence splitter
         };
@@ -640,6 +667,7 @@ fn index_sentences(
             continue;
         }
         insert.execute(params![
+            rowid,
             &body[from..to],
             id.0,
             i64::try_from(s.start).unwrap_or(i64::MAX),

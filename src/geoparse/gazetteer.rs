@@ -234,12 +234,14 @@ impl Gazetteer {
         zones: &[ZoneName],
         common_words: &str,
     ) -> Result<Self, GazetteerError> {
-        let entries = tsv
-            .lines()
-            .enumerate()
-            .filter(|(_, line)| !line.is_empty())
-            .map(|(n, line)| parse_line(line, n + 1, zones))
-            .collect::<Result<Vec<_>, _>>()?;
+        // Sized once: grown by doubling, 174,000 entries left a third of
+        // the vector unused (6 MB) and copied it on every step.
+        let mut entries = Vec::with_capacity(tsv.bytes().filter(|&b| b == b'\n').count() + 1);
+        for (n, line) in tsv.lines().enumerate() {
+            if !line.is_empty() {
+                entries.push(parse_line(line, n + 1, zones)?);
+            }
+        }
         let common_words: HashSet<String> = common_words
             .lines()
             .map(str::trim)

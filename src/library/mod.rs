@@ -625,10 +625,12 @@ impl Worker {
                 .par_iter()
                 .map(|(id, a)| (*id, AnalysedArticle::new(gazetteer, a.clone())))
                 .collect();
+            let items: Vec<(ArticleId, &AnalysedArticle)> =
+                analysed.iter().map(|(id, a)| (*id, a)).collect();
+            if let Err(e) = store.update_analyses(&items) {
+                self.send(LibraryEvent::Failed(format!("{e}")));
+            }
             for (id, mut a) in analysed {
-                if let Err(e) = store.update_analysis(id, &a) {
-                    self.send(LibraryEvent::Failed(format!("{e}")));
-                }
                 if let Some(corrections) = corrections.get(&id) {
                     crate::corpus::corrections::apply(&mut a.places, corrections);
                 }

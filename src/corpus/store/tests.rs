@@ -154,6 +154,14 @@ fn a_stale_analysis_is_reported_for_redoing() -> Result<(), StoreError> {
     store.load_each(|l| current.push(l.current))?;
     assert_eq!(current, [true]);
     assert_eq!(store.search("gao", 10)?.len(), 1, "sentences indexed once");
+    // Redoing one article leaves another's sentences alone.
+    let b = analysed("b.txt", "Kidal. Gao again.");
+    let b_id = store.add(&b, None)?.id();
+    store.update_analyses(&[(id, &a), (id, &a)])?;
+    assert_eq!(store.search("gao", 10)?.len(), 2);
+    assert_eq!(store.search("kidal", 10)?.len(), 1);
+    store.update_analyses(&[(b_id, &b)])?;
+    assert_eq!(store.search("gao", 10)?.len(), 2);
     Ok(())
 }
 
