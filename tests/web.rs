@@ -140,7 +140,7 @@ fn run(jobs: Vec<Job>) -> (Library, Vec<LibraryEvent>) {
     let zones = dispatch_atlas::atlas::Atlas::load_embedded()
         .unwrap_or_else(|e| panic!("{e}"))
         .zone_names();
-    let library = Library::start(GazetteerSource::Load(zones), None, false, || {});
+    let library = Library::start(GazetteerSource::Load(zones), None, None, || {});
     for job in jobs {
         library.submit(job);
     }

@@ -71,6 +71,13 @@ fn split_header(text: &str) -> (Vec<(String, String)>, &str) {
 }
 
 impl Article {
+    /// Whether it entered the store after `last_visit_s` (the user's last
+    /// visit, seconds since 1970; `None`: a first visit, nothing is new).
+    #[must_use]
+    pub fn is_new_since(&self, last_visit_s: Option<i64>) -> bool {
+        matches!((last_visit_s, self.added_at_s), (Some(visit), Some(added)) if added > visit)
+    }
+
     /// Parses an article file's text; `id` names it (usually the file name).
     #[must_use]
     pub fn parse(id: &str, text: &str) -> Self {

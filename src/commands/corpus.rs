@@ -53,7 +53,7 @@ pub(crate) fn drive(
     let library = Library::start(
         GazetteerSource::Load(zones),
         Some(path.to_owned()),
-        false,
+        None,
         || {},
     );
     for job in jobs {
@@ -86,7 +86,9 @@ pub(crate) fn drive(
                 LibraryEvent::Progress { done, total, .. } if live && total > 0 => {
                     write!(err, "\r{done} / {total}")?;
                 }
+                // Not asked for here (no restore).
                 LibraryEvent::Progress { .. }
+                | LibraryEvent::CorpusRestored(_)
                 | LibraryEvent::GazetteerReady(_)
                 | LibraryEvent::Searched { .. }
                 | LibraryEvent::Feeds(_)

@@ -78,6 +78,14 @@ impl Corpus {
         corpus
     }
 
+    /// Becomes `other` (an empty corpus taking a restored one), its
+    /// generation past both, so that nothing cached for either is reused.
+    pub fn replace_with(&mut self, other: Self) {
+        let generation = self.generation.max(other.generation) + 1;
+        *self = other;
+        self.generation = generation;
+    }
+
     /// Adds an article; one with the same id is replaced and returned.
     pub fn insert(
         &mut self,

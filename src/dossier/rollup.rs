@@ -13,7 +13,7 @@
 //! article added and not removed, for the atlas's shown features as of
 //! [`Atlas::area_generation`] at the last [`RollUp::sync`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::atlas::{Atlas, FeatureId};
@@ -50,11 +50,22 @@ pub struct RollUp {
     area_generation: u64,
 }
 
-/// The features a mention of this place counts for.
-fn features_of(atlas: &Atlas, gazetteer: &str, kind: MentionKind, at: LonLat) -> Vec<FeatureId> {
+/// The features a mention of this place counts for; `pending`: towns the
+/// atlas is about to get as points, with their gazetteer id as feature id
+/// (`super::places_to_add`), counted as if it had them.
+fn features_of(
+    atlas: &Atlas,
+    gazetteer: &str,
+    kind: MentionKind,
+    at: LonLat,
+    pending: &HashSet<Arc<str>>,
+) -> Vec<FeatureId> {
     // Hidden features have no badge (and are not in the hit index either).
     let direct = atlas.named_by(gazetteer).filter(|f| !f.hidden);
     let mut out: Vec<FeatureId> = direct.iter().map(|f| f.id.clone()).collect();
+    if direct.is_none() && pending.contains(gazetteer) {
+        out.push(FeatureId(gazetteer.to_owned()));
+    }
     for area in atlas.areas_containing(at) {
         if rolls_up_into(kind, area.kind) && direct.is_none_or(|d| d.id != area.id) {
             out.push(area.id.clone());
@@ -88,16 +99,36 @@ impl RollUp {
     /// atlas's areas may have changed.
     /// `new`: the article is new since the user's last visit.
     pub fn add_article(&mut self, atlas: &Atlas, article: &AnalysedArticle, new: bool) {
+        self.add_article_pending(atlas, article, new, &HashSet::new());
+    }
+
+    /// [`RollUp::add_article`] against an atlas that is about to get the
+    /// towns of `pending` as points (the stored corpus counted on the
+    /// library's worker, before the window adds them).
+    pub fn add_article_pending(
+        &mut self,
+        atlas: &Atlas,
+        article: &AnalysedArticle,
+        new: bool,
+        pending: &HashSet<Arc<str>>,
+    ) {
         if self.places.is_empty() {
             self.area_generation = atlas.area_generation();
         }
         let id: Arc<str> = Arc::from(article.article.id.as_str());
         for m in &article.places {
-            self.add_mention(atlas, m, &id, new);
+            self.add_mention(atlas, m, &id, new, pending);
         }
     }
 
-    fn add_mention(&mut self, atlas: &Atlas, m: &PlaceMention, article: &Arc<str>, new: bool) {
+    fn add_mention(
+        &mut self,
+        atlas: &Atlas,
+        m: &PlaceMention,
+        article: &Arc<str>,
+        new: bool,
+        pending: &HashSet<Arc<str>>,
+    ) {
         // Lookups before inserts: the window adds thousands of articles, and
         // most places and features are known already (no key is copied then).
         if !self.places.contains_key(&*m.gazetteer) {
@@ -110,7 +141,7 @@ impl RollUp {
                 at,
                 mentions: 0,
                 new_mentions: 0,
-                features: features_of(atlas, &m.gazetteer, m.kind, at),
+                features: features_of(atlas, &m.gazetteer, m.kind, at, pending),
                 articles: HashMap::new(),
             };
             self.places.insert(Arc::clone(&m.gazetteer), place);
@@ -191,7 +222,7 @@ impl RollUp {
         self.counts.clear();
         self.new_counts.clear();
         for (gazetteer, place) in &mut self.places {
-            place.features = features_of(atlas, gazetteer, place.kind, place.at);
+            place.features = features_of(atlas, gazetteer, place.kind, place.at, &HashSet::new());
             for f in &place.features {
                 *self.counts.entry(f.clone()).or_insert(0) += place.mentions;
                 if place.new_mentions > 0 {

@@ -122,6 +122,8 @@ pub enum LibraryEvent {
         current: String,
     },
     Analysed(Box<AnalysedArticle>),
+    /// The stored corpus, read back at start ([`RestoreInto`]).
+    CorpusRestored(Box<RestoredCorpus>),
     /// Something the user should know; nothing was lost (e.g. invalid UTF-8 replaced).
     Warning(String),
     /// A file that could not be read, or a gazetteer that could not load.
@@ -182,6 +184,24 @@ pub fn load_article(source: &ArticleSource) -> Result<(Article, Vec<String>), St
     }
 }
 
+/// Where the stored corpus is restored to: the window's atlas (a snapshot:
+/// the badges are counted against it on the worker) and the user's last
+/// visit (which articles are new).
+pub struct RestoreInto {
+    pub atlas: Arc<crate::atlas::Atlas>,
+    pub last_visit_s: Option<i64>,
+}
+
+/// The stored corpus read back and counted on the worker, for the window to
+/// take in one step ([`LibraryEvent::CorpusRestored`]): its articles, their
+/// badges, and the towns they name that the map lacks.
+#[derive(Debug)]
+pub struct RestoredCorpus {
+    pub corpus: crate::dossier::analysis::Corpus,
+    pub rollup: crate::dossier::rollup::RollUp,
+    pub new_places: Vec<crate::atlas::Feature>,
+}
+
 /// The running library: send it jobs, poll its events.
 pub struct Library {
     /// `None` once dropped (the worker then ends).
@@ -200,12 +220,13 @@ pub struct Library {
 
 impl Library {
     /// Starts the worker: it gets the gazetteer, opens the store at `store`
-    /// (`None`: a store in memory), and, if `restore`, reports every stored
-    /// article first. `wake` is called after every event (to repaint).
+    /// (`None`: a store in memory), and, given `restore`, reads the stored
+    /// corpus back first (one [`LibraryEvent::CorpusRestored`]). `wake` is
+    /// called after every event (to repaint).
     pub fn start(
         gazetteer: GazetteerSource,
         store: Option<PathBuf>,
-        restore: bool,
+        restore: Option<RestoreInto>,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> Self {
         let (jobs, job_rx) = channel();
@@ -385,7 +406,7 @@ impl Worker {
         self,
         gazetteer: GazetteerSource,
         store_path: Option<&Path>,
-        restore: bool,
+        restore: Option<RestoreInto>,
         jobs: &Receiver<Job>,
     ) {
         self.send(LibraryEvent::Progress {
@@ -420,8 +441,8 @@ impl Worker {
             self.finish();
             return;
         };
-        if restore {
-            self.restore_stored(&gazetteer, &mut store);
+        if let Some(into) = restore {
+            self.restore_stored(&gazetteer, &mut store, into);
         }
         self.finish();
         let mut waiting = std::collections::VecDeque::new();
@@ -578,16 +599,35 @@ impl Worker {
         }
     }
 
-    /// Reports every stored article; analyses made by another version of
-    /// the analyser are redone (and stored) after the others are shown.
-    fn restore_stored(&self, gazetteer: &Gazetteer, store: &mut Store) {
+    /// Reads the stored corpus back and counts its badges here, then hands
+    /// it to the window in one event (applying 10,000 articles one per
+    /// command took the window dozens of frames); analyses made by another
+    /// version of the analyser are redone (and stored) after, one by one.
+    fn restore_stored(&self, gazetteer: &Gazetteer, store: &mut Store, into: RestoreInto) {
         let total = store.count().unwrap_or(0);
         let mut stale: Vec<(ArticleId, Article)> = Vec::new();
         let mut done = 0;
+        let mut restored = RestoredCorpus {
+            corpus: crate::dossier::analysis::Corpus::default(),
+            rollup: crate::dossier::rollup::RollUp::default(),
+            new_places: Vec::new(),
+        };
+        let mut pending: std::collections::HashSet<Arc<str>> = std::collections::HashSet::new();
         let loaded = store.load_each(|loaded| {
             done += 1;
             if loaded.current {
-                self.send_analysed(loaded.analysed);
+                let mut analysed = loaded.analysed;
+                self.shared.borrow_mut().share(&mut analysed);
+                for town in crate::dossier::places_to_add(&into.atlas, &analysed) {
+                    if pending.insert(Arc::from(town.id.0.as_str())) {
+                        restored.new_places.push(town);
+                    }
+                }
+                let new = analysed.article.is_new_since(into.last_visit_s);
+                restored
+                    .rollup
+                    .add_article_pending(&into.atlas, &analysed, new, &pending);
+                restored.corpus.insert(analysed);
             } else {
                 stale.push((loaded.id, loaded.analysed.article));
             }
@@ -605,6 +645,10 @@ impl Worker {
                 error = e.to_string()
             )));
         }
+        // The atlas is let go first: the window adds the new towns to it, and
+        // a copy would be made were it still shared.
+        drop(into);
+        self.send(LibraryEvent::CorpusRestored(Box::new(restored)));
         // Re-analysed articles keep what the user corrected.
         let corrections = if stale.is_empty() {
             std::collections::HashMap::new()
@@ -816,7 +860,7 @@ mod tests {
         let zones = crate::atlas::Atlas::load_embedded()
             .unwrap_or_else(|e| panic!("{e}"))
             .zone_names();
-        let library = Library::start(GazetteerSource::Load(zones), None, false, || {});
+        let library = Library::start(GazetteerSource::Load(zones), None, None, || {});
         library.submit(Job::Read {
             sources,
             explicit: true,
@@ -855,6 +899,82 @@ mod tests {
         assert_eq!(article.title, "Gao");
         assert_eq!(article.body, "Gao\n\nTwo soldiers.");
         assert_eq!(article_files_in(&dir).len(), 1);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[cfg(test)]
+mod restore_tests {
+    use super::*;
+    use crate::state::{AppState, Command};
+
+    /// The stored corpus, counted on the worker and swapped in at once,
+    /// gives the window the badges it gets adding the articles one by one,
+    /// towns the map lacks included.
+    #[test]
+    fn a_restored_corpus_counts_as_the_articles_added_one_by_one() {
+        let dir =
+            std::env::temp_dir().join(format!("dispatch-atlas-restore-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let db = dir.join("corpus.sqlite");
+        let atlas = crate::atlas::Atlas::load_embedded().unwrap_or_else(|e| panic!("{e}"));
+        let gazetteer = Arc::new(
+            Gazetteer::load_embedded(&atlas.zone_names()).unwrap_or_else(|e| panic!("{e}")),
+        );
+        let mut articles = Article::embedded();
+        articles.push(Article::parse(
+            "towns.txt",
+            "title: Towns\n\nClashes were reported in Dinangourou, Boni and Hombori, in Mali.",
+        ));
+        let analysed: Vec<AnalysedArticle> = articles
+            .into_iter()
+            .map(|a| AnalysedArticle::new(&gazetteer, a))
+            .collect();
+        {
+            let mut store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
+            for a in &analysed {
+                store.add(a, None).unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+        // One by one, as articles read from files are added.
+        let mut one_by_one = AppState::new(atlas.clone(), None);
+        for a in &analysed {
+            let mut a = a.clone();
+            a.article.added_at_s = None;
+            one_by_one.apply(Command::ArticleAnalysed(Box::new(a)));
+        }
+        // Restored by the library.
+        let mut restored_state = AppState::new(atlas, None);
+        let library = Library::start(
+            GazetteerSource::Ready(Arc::clone(&gazetteer)),
+            Some(db.clone()),
+            Some(RestoreInto {
+                atlas: Arc::clone(&restored_state.atlas),
+                last_visit_s: None,
+            }),
+            || {},
+        );
+        let deadline = std::time::Instant::now() + std::time::Duration::from_mins(1);
+        let mut restored = None;
+        while restored.is_none() {
+            assert!(std::time::Instant::now() < deadline, "never restored");
+            for event in library.poll(usize::MAX) {
+                if let LibraryEvent::CorpusRestored(r) = event {
+                    restored = Some(r);
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let restored = restored.unwrap_or_else(|| panic!("never restored"));
+        assert!(
+            !restored.new_places.is_empty(),
+            "some town the map lacks, to be added"
+        );
+        restored_state.apply(Command::CorpusRestored(restored));
+        assert_eq!(restored_state.corpus.len(), one_by_one.corpus.len());
+        assert_eq!(restored_state.mention_counts(), one_by_one.mention_counts());
+        drop(library);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

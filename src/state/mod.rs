@@ -111,6 +111,8 @@ pub enum Command {
     GazetteerReady(Arc<Gazetteer>),
     LibraryProgress(Progress),
     ArticleAnalysed(Box<AnalysedArticle>),
+    /// The stored corpus, read back and counted by the library at start.
+    CorpusRestored(Box<crate::library::RestoredCorpus>),
     LibraryFinished,
     /// A message for the user (a file that could not be read…).
     Notify(String),
@@ -321,6 +323,7 @@ impl AppState {
             Command::GazetteerReady(gazetteer) => self.gazetteer = Some(gazetteer),
             Command::LibraryProgress(progress) => self.progress = Some(progress),
             Command::ArticleAnalysed(analysed) => self.add_article(*analysed),
+            Command::CorpusRestored(restored) => self.take_restored(*restored),
             Command::LibraryFinished => {
                 self.progress = None;
                 if let Some(done) = self.web.take_done_status() {
@@ -384,6 +387,31 @@ impl AppState {
         }
     }
 
+    /// Takes the stored corpus the library read back and counted: the towns
+    /// it names that the map lacks are added, the corpus and its badges are
+    /// swapped in (work bounded by those towns, not by the articles). Should
+    /// articles have come first, the restored ones are added one by one.
+    fn take_restored(&mut self, restored: crate::library::RestoredCorpus) {
+        let crate::library::RestoredCorpus {
+            corpus,
+            rollup,
+            new_places,
+        } = restored;
+        if !self.corpus.is_empty() {
+            for article in corpus.articles() {
+                self.add_article(Arc::clone(article));
+            }
+            return;
+        }
+        if !new_places.is_empty() {
+            self.atlas_mut().add_points(new_places);
+        }
+        self.corpus.replace_with(corpus);
+        self.rollup = rollup;
+        // Areas opened or drawn while the library counted: counted again.
+        self.rollup.sync(&self.atlas);
+    }
+
     /// Mentions per feature: the numbers on the map's badges (over the
     /// articles of a search only, while the map is filtered to them).
     #[must_use]
@@ -402,7 +430,13 @@ impl AppState {
     /// Whether an article entered the store after the user's last visit.
     #[must_use]
     pub fn is_new(&self, article: &crate::articles::Article) -> bool {
-        matches!((self.last_visit_s, article.added_at_s), (Some(visit), Some(added)) if added > visit)
+        article.is_new_since(self.last_visit_s)
+    }
+
+    /// The user's last visit (seconds since 1970), if known.
+    #[must_use]
+    pub fn last_visit_s(&self) -> Option<i64> {
+        self.last_visit_s
     }
 
     /// Mentions per feature in articles new since the last visit (the map

@@ -318,7 +318,10 @@ impl DispatchAtlasApp {
         let library = Library::start(
             GazetteerSource::Load(state.atlas.zone_names()),
             self.store_path.clone(),
-            true,
+            Some(crate::library::RestoreInto {
+                atlas: std::sync::Arc::clone(&state.atlas),
+                last_visit_s: state.last_visit_s(),
+            }),
             move || ctx.request_repaint(),
         );
         library.submit(Job::Read {
@@ -370,6 +373,7 @@ impl DispatchAtlasApp {
                 LibraryEvent::Analysed(a) | LibraryEvent::Restored(a) => {
                     Command::ArticleAnalysed(a)
                 }
+                LibraryEvent::CorpusRestored(restored) => Command::CorpusRestored(restored),
                 LibraryEvent::Warning(w) => Command::Notify(w),
                 LibraryEvent::Feeds(feeds) => WebCommand::Listed(feeds).into(),
                 LibraryEvent::WordsFound {
