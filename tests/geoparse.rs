@@ -450,6 +450,42 @@ fn un_regions_are_found_by_the_names_news_give_them() {
     );
 }
 
+/// Airports and air bases (`OurAirports`), by their names and as news write
+/// them ("Gao airport"); a town keeps its own name.
+#[test]
+fn airports_and_air_bases_are_found() {
+    let found = |text: &str| -> Vec<(String, String, String)> {
+        places(text)
+            .into_iter()
+            .map(|p| {
+                (
+                    p.surface.to_string(),
+                    p.name.to_string(),
+                    p.kind.as_str().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let bamako = found("The minister landed at Modibo Keita International Airport on Monday.");
+    assert!(
+        bamako
+            .iter()
+            .any(|(_, n, k)| n == "Modibo Keita International Airport" && k == "facility"),
+        "{bamako:?}"
+    );
+    let gao = found("Shells hit Gao airport overnight, the army said.");
+    assert!(
+        gao.iter()
+            .any(|(s, n, k)| s == "Gao airport" && n == "Gao Airport" && k == "facility"),
+        "{gao:?}"
+    );
+    let town = found("Troops left Gao on Monday.");
+    assert!(
+        town.iter().any(|(s, _, k)| s == "Gao" && k == "city"),
+        "{town:?}"
+    );
+}
+
 /// A name many places share, with nothing in the text to choose, is placed
 /// with doubt (the window marks it); Ménaka in a report on Mali is not.
 #[test]

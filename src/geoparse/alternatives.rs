@@ -33,7 +33,7 @@ pub fn alternatives(gazetteer: &Gazetteer, mention: &PlaceMention) -> Vec<PlaceM
             EntryKind::Country => 0,
             EntryKind::Zone | EntryKind::Continent | EntryKind::Sea | EntryKind::Physical => 1,
             EntryKind::Region => 2,
-            EntryKind::City | EntryKind::Demonym => 3,
+            EntryKind::City | EntryKind::Facility | EntryKind::Demonym => 3,
         };
         (kind_order, std::cmp::Reverse(entry.population), e)
     });

@@ -534,6 +534,10 @@ fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Generic words news write in lower case after a facility's name ("Gao
+/// airport", "the Madama air base" ends with "base").
+const FACILITY_GENERICS: [&str; 5] = ["airport", "airfield", "aerodrome", "base", "heliport"];
+
 /// Every word of a multi-word surface is capitalised or a connector.
 fn well_capitalised(surface: &str) -> bool {
     let mut words = surface.split([' ', '-']).filter(|w| !w.is_empty());
@@ -565,6 +569,8 @@ pub struct NameFacts {
     /// typography sets the generic word of a sea in lower case ("la mer
     /// Méditerranée", "le golfe de Guinée", "l'océan Atlantique").
     generic_then_name: bool,
+    /// "Gao airport": a name, then a facility's generic word in lower case.
+    name_then_generic: bool,
     next_is_head: bool,
     after_definite_article: bool,
     next_is_speech_verb: bool,
@@ -642,6 +648,9 @@ impl NameFacts {
                 .all(char::is_lowercase),
             rejected_unless_country: acronym || inner_capital || letters < 3,
             well_capitalised: well_capitalised(&surface),
+            name_then_generic: surface.rsplit_once(' ').is_some_and(|(rest, last)| {
+                FACILITY_GENERICS.contains(&last) && well_capitalised(rest)
+            }),
             generic_then_name: surface.split_once(' ').is_some_and(|(first, rest)| {
                 let words = || rest.split([' ', '-']).filter(|w| !w.is_empty());
                 first.chars().all(char::is_lowercase)
@@ -676,7 +685,8 @@ impl NameFacts {
         // Capitals: zones may be written in lower case ("the three borders
         // region"); everything else must look like a name.
         let multi_word_zone = entry.kind == EntryKind::Zone && !self.single_word;
-        let lower_case_generic = entry.kind == EntryKind::Sea && self.generic_then_name;
+        let lower_case_generic = (entry.kind == EntryKind::Sea && self.generic_then_name)
+            || (entry.kind == EntryKind::Facility && self.name_then_generic);
         // A country written in lower case ("troops in northern mali", as
         // captions and social posts write): not a name that is an ordinary
         // word too ("turkey", "chad", "china").

@@ -38,6 +38,8 @@ pub enum EntryKind {
     /// A named physical region (the Sahel, the Sahara, the Aïr: Natural
     /// Earth's geography regions): a macro-region.
     Physical,
+    /// An airport, airfield or air base (`OurAirports`).
+    Facility,
     City,
     Zone,
     /// "Malian", "Nigérien": not a place, but says which country a text is about.
@@ -52,6 +54,7 @@ impl EntryKind {
             "continent" => Self::Continent,
             "sea" => Self::Sea,
             "physical" => Self::Physical,
+            "facility" => Self::Facility,
             "city" => Self::City,
             "zone" => Self::Zone,
             "demonym" => Self::Demonym,
@@ -72,6 +75,7 @@ impl EntryKind {
             Self::Country => MentionKind::Country,
             Self::Region | Self::Continent => MentionKind::Region,
             Self::City => MentionKind::City,
+            Self::Facility => MentionKind::Facility,
             Self::Zone => MentionKind::Zone,
             Self::Sea | Self::Physical | Self::Demonym => MentionKind::Other,
         }

@@ -35,6 +35,8 @@ pub enum MentionKind {
     Region,
     Country,
     Zone,
+    /// An airport, airfield or air base.
+    Facility,
     Other,
 }
 
@@ -46,6 +48,7 @@ impl MentionKind {
             Self::Region => "region",
             Self::Country => "country",
             Self::Zone => "zone",
+            Self::Facility => "facility",
             Self::Other => "other",
         }
     }
@@ -288,7 +291,9 @@ fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], m: &Recogn
         // Mauritanian region in a report on Mauritania.
         EntryKind::Physical => 9.0,
         EntryKind::Region => 8.0,
-        EntryKind::City => 5.0,
+        // A facility's names are its own ("Gao Airport"); alone, a
+        // keyword of it never outranks a town of that name (population 0).
+        EntryKind::City | EntryKind::Facility => 5.0,
         EntryKind::Demonym => 0.0,
     };
     // A town named by one of its alternate names is a weaker reading than

