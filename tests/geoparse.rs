@@ -479,6 +479,12 @@ fn airports_and_air_bases_are_found() {
             .any(|(s, n, k)| s == "Gao airport" && n == "Gao Airport" && k == "facility"),
         "{gao:?}"
     );
+    let base = found("Drones took off from Air Base 201 in Agadez.");
+    assert!(
+        base.iter()
+            .any(|(s, n, _)| s == "Air Base 201" && n == "Niger Air Base 201"),
+        "{base:?}"
+    );
     let town = found("Troops left Gao on Monday.");
     assert!(
         town.iter().any(|(s, _, k)| s == "Gao" && k == "city"),

@@ -319,9 +319,18 @@ fn m49_regions(out: &mut Vec<Entry>, index_js: &Path, iso_countries: &Path) -> R
 }
 
 /// Airports, airfields and air bases (`crate::facilities`: `OurAirports`) as
-/// `facility` entries, by their name and aliases, less any name a country,
-/// nationality, continent or macro-region bears.
+/// `facility` entries, by their name and aliases, and by the name without
+/// its country's name in front ("Niger Air Base 201" → "Air Base 201"),
+/// less any name a country, nationality, continent or macro-region bears.
 fn facilities(out: &mut Vec<Entry>, airports: &Path) -> Result<()> {
+    let country_names: HashMap<String, Vec<String>> = out
+        .iter()
+        .filter(|e| e.kind == "country")
+        .map(|e| {
+            let names = e.names.iter().chain(std::iter::once(&e.name)).cloned();
+            (e.country.clone(), names.collect())
+        })
+        .collect();
     let taken: BTreeSet<String> = out
         .iter()
         .filter(|e| {
@@ -336,6 +345,13 @@ fn facilities(out: &mut Vec<Entry>, airports: &Path) -> Result<()> {
     for f in crate::facilities::read(airports)? {
         let mut names: BTreeSet<String> =
             std::iter::once(f.name.clone()).chain(f.aliases).collect();
+        for country in country_names.get(&f.country).into_iter().flatten() {
+            if let Some(rest) = f.name.strip_prefix(&format!("{country} "))
+                && rest.split_whitespace().count() >= 2
+            {
+                names.insert(rest.to_owned());
+            }
+        }
         names.retain(|n| usable(n) && !taken.contains(&fold_str(n)));
         if !names.contains(&f.name) {
             continue;
