@@ -85,7 +85,7 @@ fn optional_str(properties: &Map<String, Value>, key: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn into_areas(
+pub(super) fn into_areas(
     file: &DataFile,
     id: &str,
     geometry: Geometry<f64>,

@@ -107,7 +107,7 @@ use serde_json::{Map, Value};
 
 use super::error::DataError;
 use super::feature::{Capital, FeatureGeometry, FeatureId, FeatureKind, Reference, label_point};
-use super::load::{DataFile, RawFeature, read_collection, required_str};
+use super::load::{DataFile, RawFeature, into_areas, read_collection, required_str};
 use crate::geometry::projection::LonLat;
 
 fn number(properties: &Map<String, Value>, key: &str) -> Option<f32> {
@@ -286,11 +286,7 @@ pub fn lakes(file: &DataFile) -> Result<Vec<Feature>, DataError> {
                  properties,
                  geometry,
              }| {
-                let areas = match geometry {
-                    Geometry::Polygon(p) => geo::MultiPolygon(vec![p]),
-                    Geometry::MultiPolygon(mp) => mp,
-                    _ => return Err(fail(file, &id, "expected a Polygon or MultiPolygon")),
-                };
+                let areas = into_areas(file, &id, geometry)?;
                 let label_at =
                     label_point(&areas).ok_or_else(|| fail(file, &id, "has an empty outline"))?;
                 let name = properties
@@ -355,11 +351,7 @@ pub fn physical(file: &DataFile) -> Result<Vec<Feature>, DataError> {
                  geometry,
              }| {
                 let name = required_str(file, &id, &properties, "name")?;
-                let areas = match geometry {
-                    Geometry::Polygon(p) => geo::MultiPolygon(vec![p]),
-                    Geometry::MultiPolygon(mp) => mp,
-                    _ => return Err(fail(file, &id, "expected a Polygon or MultiPolygon")),
-                };
+                let areas = into_areas(file, &id, geometry)?;
                 let given = properties.get("label").and_then(|l| {
                     Some(LonLat {
                         lon: l.get(0)?.as_f64()?,
