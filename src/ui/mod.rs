@@ -178,12 +178,15 @@ pub fn run(files: Vec<PathBuf>, measure: Measure) -> anyhow::Result<()> {
                 .partition(|p| AppState::is_geojson_path(p));
             app.store_path = crate::corpus::default_db_path();
             app.speaks_for_process = true;
-            app.start_library(&cc.egui_ctx, folder);
-            app.apply(Command::OpenArticles(articles));
-            app.apply(Command::Layer(LayerCommand::Import(layers)));
+            // The user's markers and zones first: the library counts the
+            // stored corpus against a snapshot of the atlas, which a change
+            // made while it holds it would copy.
             if let (Ok(state), Some(path)) = (&mut app.state, autosave_path()) {
                 state.restore_annotations(path);
             }
+            app.start_library(&cc.egui_ctx, folder);
+            app.apply(Command::OpenArticles(articles));
+            app.apply(Command::Layer(LayerCommand::Import(layers)));
             Ok(Box::new(app))
         }),
     )
