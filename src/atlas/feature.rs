@@ -28,7 +28,8 @@ pub enum FeatureKind {
     /// A sea, ocean, gulf or bay of the reference layers: a named point.
     Sea,
     /// A named physical region of the reference layers (the Sahel, the
-    /// Sahara): an area named, not drawn, that gathers what lies in it.
+    /// Sahara): an area named, outlined only when selected; its dossier is
+    /// the reports that name it (nothing rolls up into it: `is_picked`).
     Physical,
 }
 

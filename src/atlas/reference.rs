@@ -337,10 +337,11 @@ pub fn seas(file: &DataFile) -> Result<Vec<Feature>, DataError> {
         .collect()
 }
 
-/// Named physical regions (`data/physical.geojson`): outlines that gather
-/// what lies in them (a dossier, a badge) but are not drawn, but for the
-/// selected one; named at their label point (made by the data build by the
-/// rule of [`label_point`]) from the zoom at which Natural Earth names them.
+/// Named physical regions (`data/physical.geojson`): outlines drawn only
+/// for the selected one, whose dossier and badge are the reports that name
+/// them (nothing rolls up into them: [`FeatureKind::is_picked`]); named at
+/// their label point (made by the data build by the rule of
+/// [`label_point`]) from the zoom at which Natural Earth names them.
 pub fn physical(file: &DataFile) -> Result<Vec<Feature>, DataError> {
     read_collection(file)?
         .into_iter()
