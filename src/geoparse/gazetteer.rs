@@ -167,7 +167,16 @@ const EMBEDDED_NAMES_GZ: &[u8] = include_bytes!("../../data/gazetteer-names.fst.
 const EMBEDDED_COMMON_WORDS: &str = include_str!("../../data/common-words.txt");
 const EMBEDDED_GIVEN_NAMES: &str = include_str!("../../data/given-names.txt");
 
-fn parse_line(line: &str, number: usize, zones: &[ZoneName]) -> Result<Entry, GazetteerError> {
+/// Country codes shared between entries: 175,000 entries name some 250
+/// countries, and a string of its own for each cost 5 MB.
+type CountryCodes = HashMap<Box<str>, Arc<str>>;
+
+fn parse_line(
+    line: &str,
+    number: usize,
+    zones: &[ZoneName],
+    countries: &mut CountryCodes,
+) -> Result<Entry, GazetteerError> {
     let bad = |reason: &str| GazetteerError::Line {
         line: number,
         reason: reason.to_owned(),
@@ -209,7 +218,14 @@ fn parse_line(line: &str, number: usize, zones: &[ZoneName]) -> Result<Entry, Ga
         kind,
         id: Arc::from(id),
         name: Arc::from(name),
-        country: (!country.is_empty()).then(|| Arc::from(country)),
+        country: (!country.is_empty()).then(|| match countries.get(country) {
+            Some(code) => Arc::clone(code),
+            None => {
+                let code: Arc<str> = Arc::from(country);
+                countries.insert(Box::from(country), Arc::clone(&code));
+                code
+            }
+        }),
         lat,
         lon,
         population: population
@@ -277,9 +293,10 @@ impl Gazetteer {
         // Sized once: grown by doubling, 174,000 entries left a third of
         // the vector unused (6 MB) and copied it on every step.
         let mut entries = Vec::with_capacity(tsv.bytes().filter(|&b| b == b'\n').count() + 1);
+        let mut countries = CountryCodes::default();
         for (n, line) in tsv.lines().enumerate() {
             if !line.is_empty() {
-                entries.push(parse_line(line, n + 1, zones)?);
+                entries.push(parse_line(line, n + 1, zones, &mut countries)?);
             }
         }
         let word_set = |text: &str| -> HashSet<String> {
