@@ -218,9 +218,10 @@ fn parse_line(
         kind,
         id: Arc::from(id),
         name: Arc::from(name),
-        country: (!country.is_empty()).then(|| match countries.get(country) {
-            Some(code) => Arc::clone(code),
-            None => {
+        country: (!country.is_empty()).then(|| {
+            if let Some(code) = countries.get(country) {
+                Arc::clone(code)
+            } else {
                 let code: Arc<str> = Arc::from(country);
                 countries.insert(Box::from(country), Arc::clone(&code));
                 code
