@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-const INPUTS: [&str; 8] = [
+const INPUTS: [&str; 10] = [
     "src/geoparse",
     "src/figures",
     "src/text",
@@ -15,6 +15,8 @@ const INPUTS: [&str; 8] = [
     "crates/names/src",
     "data/gazetteer.tsv.gz",
     "data/gazetteer-names.fst.gz",
+    "data/common-words.txt",
+    "data/given-names.txt",
 ];
 
 fn files_under(path: &Path, out: &mut Vec<PathBuf>) {

@@ -636,3 +636,23 @@ fn a_town_word_before_de_or_of_makes_it_the_town() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_ordinary_word_opening_the_sentence_or_a_day_after_is_no_name() {
+    // "Given" is capitalised because it opens the sentence, not a first name.
+    assert_eq!(
+        surfaces("Given Tunisia's security challenges, aid rose."),
+        vec!["Tunisia"]
+    );
+    assert_eq!(
+        surfaces("Selon Bamako, le calme est revenu."),
+        vec!["Bamako"]
+    );
+    // AP style: a day after a place is not a surname.
+    assert_eq!(
+        surfaces("The minister spoke in Moscow, Russia Thursday."),
+        vec!["Moscow", "Russia"]
+    );
+    // A first name opening the sentence still makes a person.
+    assert!(surfaces("Florence Parly visited the troops.").is_empty());
+}

@@ -490,12 +490,12 @@ impl Store {
             }
             each(Loaded {
                 id,
-                analysed: AnalysedArticle {
+                analysed: AnalysedArticle::from_parts(
                     article,
-                    places: stored.places,
-                    figures: stored.figures,
-                    sentences: stored.sentences,
-                },
+                    stored.places,
+                    stored.figures,
+                    stored.sentences,
+                ),
                 current,
             });
         }

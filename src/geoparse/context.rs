@@ -429,6 +429,9 @@ pub struct Surroundings<'a> {
     previous_folded: Option<String>,
     next_folded: Option<String>,
     sentence_initial: bool,
+    /// The previous word opens its sentence: capitalised because of that,
+    /// maybe an ordinary word ("Given Tunisia's…", "Selon Bamako").
+    previous_opens_sentence: bool,
     /// Only spaces between the previous word and the name: "Sahel (Niger"
     /// or "Members «Mali" are two names, not one.
     previous_adjacent: bool,
@@ -473,6 +476,18 @@ impl<'a> Surroundings<'a> {
             );
         let previous = (!sentence_initial && i < start && chars[i - 1].is_alphanumeric())
             .then(|| word_at(chars, i, false));
+        let previous_opens_sentence = previous.as_deref().is_some_and(|word| {
+            let mut j = i.saturating_sub(word.chars().count());
+            while j > 0 && matches!(chars[j - 1], ' ' | '\u{a0}' | '“' | '"' | '‘' | '«' | '(')
+            {
+                j -= 1;
+            }
+            j == 0
+                || matches!(
+                    chars[j - 1],
+                    '.' | '!' | '?' | '\n' | ':' | '\r' | '—' | '|'
+                )
+        });
         let next = (end < chars.len() && chars[end] == ' ')
             .then(|| word_at(chars, end + 1, true))
             .filter(|w| !w.is_empty());
@@ -485,6 +500,7 @@ impl<'a> Surroundings<'a> {
             previous,
             next,
             sentence_initial,
+            previous_opens_sentence,
             previous_adjacent,
             dateline,
         }
@@ -627,13 +643,24 @@ impl<'a> Surroundings<'a> {
         capitalised(previous) && !LEADERS.contains(folded) && !TITLES.contains(folded)
     }
 
-    /// The word after is a capitalised name.
+    /// The word after is a capitalised name (not a day or a month: AP
+    /// style writes "in Bamako Monday").
     fn next_is_name(&self) -> bool {
         self.next.as_deref().is_some_and(capitalised)
             && !self
                 .next_folded
                 .as_deref()
-                .is_some_and(|n| LEADERS.contains(n))
+                .is_some_and(|n| LEADERS.contains(n) || is_calendar_word(n))
+    }
+
+    /// The word before opens the sentence and is an ordinary word there
+    /// ("Given", "Considering", "Selon"), not a first name.
+    fn previous_is_ordinary_opening(&self, gazetteer: &Gazetteer) -> bool {
+        self.previous_opens_sentence
+            && self
+                .previous_folded
+                .as_deref()
+                .is_some_and(|p| gazetteer.is_common_word(p) && !gazetteer.is_given_name(p))
     }
 
     /// The text of the name, for recording people's names.
@@ -853,8 +880,10 @@ impl NameFacts {
         // Part of a longer capitalised name that is not a place: a person
         // ("Florence Parly", "Kevin Clement") or an organisation ("Radio
         // France Internationale").
-        let in_longer_name =
-            single_word && !next_is_head && (s.previous_is_name() || s.next_is_name());
+        let in_longer_name = single_word
+            && !next_is_head
+            && ((s.previous_is_name() && !s.previous_is_ordinary_opening(gazetteer))
+                || s.next_is_name());
         let calendar = single_word && is_calendar_word(&key);
         let common_words_only = !single_word
             && key
