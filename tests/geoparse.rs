@@ -656,3 +656,31 @@ fn an_ordinary_word_opening_the_sentence_or_a_day_after_is_no_name() {
     // A first name opening the sentence still makes a person.
     assert!(surfaces("Florence Parly visited the troops.").is_empty());
 }
+
+#[test]
+fn compound_names_acronyms_and_cities_of_millions() {
+    // Part of a hyphenated surname; a pair of places stays two places.
+    assert!(surfaces("Diaz-Balart spoke on Monday.").is_empty());
+    assert_eq!(
+        surfaces("In Mali, on the Gao-Ansongo road."),
+        vec!["Mali", "Gao", "Ansongo"]
+    );
+    assert_eq!(surfaces("Au Nord-Mali, rien."), vec!["Mali"]);
+    // An acronym after a town is no surname: the town stays a place later.
+    assert_eq!(
+        surfaces("Remarks at Immokalee TIGER grant event. It will revitalize Immokalee."),
+        vec!["Immokalee", "Immokalee"]
+    );
+    // "from Dewsbury said": a town after "from", before a verb of speech.
+    assert_eq!(
+        surfaces("Barry, who was from Dewsbury said she knew."),
+        vec!["Dewsbury"]
+    );
+    // A city of millions after a capitalised word is still the city later.
+    let found = surfaces("The editor of Baseball Toronto wrote. He belonged to Toronto.");
+    assert_eq!(
+        found.last().map(String::as_str),
+        Some("Toronto"),
+        "{found:?}"
+    );
+}

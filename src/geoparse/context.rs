@@ -644,9 +644,12 @@ impl<'a> Surroundings<'a> {
     }
 
     /// The word after is a capitalised name (not a day or a month: AP
-    /// style writes "in Bamako Monday").
+    /// style writes "in Bamako Monday"; not an acronym: "Immokalee TIGER
+    /// grant", "Gao `FAMa`").
     fn next_is_name(&self) -> bool {
-        self.next.as_deref().is_some_and(capitalised)
+        self.next
+            .as_deref()
+            .is_some_and(|n| capitalised(n) && !is_acronym(n))
             && !self
                 .next_folded
                 .as_deref()
@@ -661,6 +664,27 @@ impl<'a> Surroundings<'a> {
                 .previous_folded
                 .as_deref()
                 .is_some_and(|p| gazetteer.is_common_word(p) && !gazetteer.is_given_name(p))
+    }
+
+    /// The capitalised word the name is joined to by a hyphen, before or
+    /// after ("Diaz-Balart", "Lin-Manuel", "Nord-Mali"), as written.
+    fn hyphen_partner(&self) -> Option<String> {
+        let after = (self.end + 1 < self.chars.len() && self.chars[self.end] == '-')
+            .then(|| word_at(self.chars, self.end + 1, true));
+        let before = (self.start >= 2 && self.chars[self.start - 1] == '-')
+            .then(|| word_at(self.chars, self.start - 1, false));
+        after.into_iter().chain(before).find(|w| capitalised(w))
+    }
+
+    /// Joined by a hyphen to a capitalised word that begins no place's
+    /// name: part of a compound name ("Diaz-Balart", "Miami-Dade" is a
+    /// place pair, "Nord-Mali" a direction).
+    fn in_hyphenated_name(&self, gazetteer: &Gazetteer) -> bool {
+        self.hyphen_partner().is_some_and(|partner| {
+            let folded = fold_str(&partner);
+            let first = folded.split(['-', '\'']).next().unwrap_or_default();
+            !LEADERS.contains(first) && gazetteer.first_word(word_key(first)).is_none()
+        })
     }
 
     /// The text of the name, for recording people's names.
@@ -762,6 +786,12 @@ impl LineWords {
     }
 }
 
+/// Two capitals or more in a word, as acronyms are written ("TIGER",
+/// `FAMa`, `MINUSMA`).
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
 fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -821,6 +851,8 @@ pub struct NameFacts {
     after_name_particle: bool,
     /// Before a currency: "US dollars".
     before_currency: bool,
+    /// Part of a hyphenated name that is no place: "Diaz-Balart".
+    in_hyphenated_name: bool,
     /// After a preposition that may govern a place: "the attack on
     /// Inatès", "north of Gao", "entre Gao et Kidal".
     after_preposition: bool,
@@ -896,6 +928,7 @@ impl NameFacts {
             in_longer_name,
             after_name_particle: s.after_name_particle(gazetteer),
             before_currency: next_folded.is_some_and(|n| CURRENCY_WORDS.contains(&n)),
+            in_hyphenated_name: single_word && s.in_hyphenated_name(gazetteer),
             after_preposition: previous_raw.chars().all(char::is_lowercase)
                 && previous.is_some_and(|p| PREPOSITIONS.contains(&p)),
             bare_given_name: single_word
@@ -1009,8 +1042,13 @@ impl NameFacts {
             return false;
         }
         // "Sandberg said": a small town's name as the subject of a verb of
-        // speech is a person.
-        if is_city && self.single_word && entry.population < 100_000 && self.next_is_speech_verb {
+        // speech is a person ("who was from Dewsbury said" is not).
+        if is_city
+            && self.single_word
+            && entry.population < 100_000
+            && self.next_is_speech_verb
+            && !self.after_locative
+        {
             return false;
         }
         // "the White House", "the Capitol", "l'Élysée": a small town's name
@@ -1022,6 +1060,10 @@ impl NameFacts {
         }
         // "US dollars": money.
         if self.before_currency {
+            return false;
+        }
+        // "Diaz-Balart", "Lin-Manuel": part of a compound name.
+        if matches!(entry.kind, EntryKind::City | EntryKind::Region) && self.in_hyphenated_name {
             return false;
         }
         // "Mike de Kock", "Roger van Boxtel": a family name.

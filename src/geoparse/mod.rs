@@ -247,10 +247,17 @@ fn recognise(
                 .iter()
                 .all(|&e| gazetteer.entry(e).kind == EntryKind::City);
             let key = surroundings.folded_surface();
-            let small_towns = candidates
-                .iter()
-                .all(|&e| gazetteer.entry(e).population < 100_000);
-            if towns_only && (people.contains(&key) || small_towns && first_names.contains(&key)) {
+            let population_below = |below: u64| {
+                candidates
+                    .iter()
+                    .all(|&e| gazetteer.entry(e).population < below)
+            };
+            // A city of millions after "Baseball" or "Smart" is still the
+            // city ("Baseball Toronto", "Smart Dubai Office").
+            if towns_only
+                && (people.contains(&key) && population_below(METROPOLIS)
+                    || first_names.contains(&key) && population_below(100_000))
+            {
                 continue;
             }
             mentions.push(Recognised {
