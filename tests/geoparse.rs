@@ -684,3 +684,14 @@ fn compound_names_acronyms_and_cities_of_millions() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_capitalised_article_inside_a_sentence_begins_another_name() {
+    let found = surfaces("A strong El Niño or La Niña changes the season; Le Monde reported it.");
+    assert!(found.is_empty(), "{found:?}");
+    // In lower case, or opening the sentence, the article is only an article.
+    assert_eq!(
+        surfaces("Il est arrivé dans la Mauritanie voisine."),
+        vec!["Mauritanie"]
+    );
+}

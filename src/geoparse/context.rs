@@ -348,6 +348,10 @@ const PREPOSITIONS: &[&str] = &[
     "de", "du", "d", "des", "vers", "sur", "entre", "dans", "depuis", "jusqu",
 ];
 
+/// Articles that begin a name when capitalised inside a sentence: "La
+/// Niña", "Le Monde", "El Universal", "Al Jazeera".
+const CAPITALISED_ARTICLES: &[&str] = &["La", "Le", "Les", "El", "Los", "Las", "Al", "Il", "Lo"];
+
 /// Currencies after a country's name: "40 US dollars", "CFA francs" name
 /// money, not the place.
 const CURRENCY_WORDS: &[&str] = &[
@@ -853,6 +857,10 @@ pub struct NameFacts {
     before_currency: bool,
     /// Part of a hyphenated name that is no place: "Diaz-Balart".
     in_hyphenated_name: bool,
+    /// After a capitalised article inside a sentence: the name is "La
+    /// Niña", "Le Monde", "Al Jazeera", which the gazetteer does not hold
+    /// (it would have matched the longer name).
+    after_capitalised_article: bool,
     /// After a preposition that may govern a place: "the attack on
     /// Inatès", "north of Gao", "entre Gao et Kidal".
     after_preposition: bool,
@@ -929,6 +937,9 @@ impl NameFacts {
             after_name_particle: s.after_name_particle(gazetteer),
             before_currency: next_folded.is_some_and(|n| CURRENCY_WORDS.contains(&n)),
             in_hyphenated_name: single_word && s.in_hyphenated_name(gazetteer),
+            after_capitalised_article: s.previous_adjacent
+                && !s.previous_opens_sentence
+                && CAPITALISED_ARTICLES.contains(&previous_raw),
             after_preposition: previous_raw.chars().all(char::is_lowercase)
                 && previous.is_some_and(|p| PREPOSITIONS.contains(&p)),
             bare_given_name: single_word
@@ -1060,6 +1071,13 @@ impl NameFacts {
         }
         // "US dollars": money.
         if self.before_currency {
+            return false;
+        }
+        // "La Niña", "Le Monde": a longer name that is no place.
+        if matches!(entry.kind, EntryKind::City | EntryKind::Region)
+            && self.after_capitalised_article
+            && !self.headline
+        {
             return false;
         }
         // "Diaz-Balart", "Lin-Manuel": part of a compound name.
