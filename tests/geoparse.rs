@@ -695,3 +695,16 @@ fn a_capitalised_article_inside_a_sentence_begins_another_name() {
         vec!["Mauritanie"]
     );
 }
+
+#[test]
+fn a_middle_initial_and_a_compass_word_alone() {
+    // "D." is an initial, not a sentence's end: Bassett is a surname here
+    // and later.
+    let found = surfaces("Gino D. Bassett, 56, was charged. Police say Bassett fled.");
+    assert!(found.is_empty(), "{found:?}");
+    assert!(surfaces("They brought in that Southern influence.").is_empty());
+    assert_eq!(
+        surfaces("Ships crossed the Southern Ocean."),
+        vec!["Southern Ocean"]
+    );
+}

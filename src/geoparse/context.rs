@@ -473,13 +473,20 @@ impl<'a> Surroundings<'a> {
                 || after.starts_with(" -")
                 || after.starts_with(" –")
                 || after.starts_with(" —"));
+        // A middle initial ("Gino D. Bassett") ends no sentence.
+        let initial = i >= 3
+            && chars[i - 1] == '.'
+            && chars[i - 2].is_uppercase()
+            && matches!(chars[i - 3], ' ' | '\u{a0}');
         let sentence_initial = i == 0
-            || matches!(
-                chars[i - 1],
-                '.' | '!' | '?' | '\n' | ':' | '\r' | '—' | '|'
-            );
-        let previous = (!sentence_initial && i < start && chars[i - 1].is_alphanumeric())
-            .then(|| word_at(chars, i, false));
+            || (!initial
+                && matches!(
+                    chars[i - 1],
+                    '.' | '!' | '?' | '\n' | ':' | '\r' | '—' | '|'
+                ));
+        let previous =
+            (!sentence_initial && i < start && (chars[i - 1].is_alphanumeric() || initial))
+                .then(|| word_at(chars, i, false));
         let previous_opens_sentence = previous.as_deref().is_some_and(|word| {
             let mut j = i.saturating_sub(word.chars().count());
             while j > 0 && matches!(chars[j - 1], ' ' | '\u{a0}' | '“' | '"' | '‘' | '«' | '(')
@@ -1115,6 +1122,11 @@ impl NameFacts {
         {
             return false;
         }
+        // A small town named by ordinary words only ("White House", "Notre
+        // Dame") with no word around it that makes it a place.
+        if is_city && self.common_words_only && entry.population < 50_000 && !self.has_place_cue() {
+            return false;
+        }
         // An adjective ("Saharan nations"): a town's alternate name that ends
         // like a demonym, before a lower-case word.
         if is_city && self.single_word && self.adjectival && self.next_lower && alternate() {
@@ -1137,6 +1149,15 @@ impl NameFacts {
             && self.single_word
             && !self.next_is_head
             && (self.leader || self.common_word && alternate())
+        {
+            return false;
+        }
+        // Nor a sea, an ocean or a physical region: "Southern" alone is the
+        // adjective, not the Southern Ocean.
+        if matches!(entry.kind, EntryKind::Sea | EntryKind::Physical)
+            && self.single_word
+            && self.leader
+            && !self.next_is_head
         {
             return false;
         }
