@@ -6,7 +6,7 @@
 #   2. the window, as a new user with the articles in its articles folder
 #      (under Xvfb): time until every article is read and the badges are
 #      complete, the UI thread's time per frame meanwhile (the first frame,
-#      which builds the map, apart), peak memory; then the feature with the
+#      which builds the map, apart), peak memory and the memory resident when ready; then the feature with the
 #      most mentions is selected: its dossier's first paint;
 #   3. the same window started again (restart: the stored corpus read back);
 #   4. `corpus search` (best of 5, whole process) and `dossier Mali`

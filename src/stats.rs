@@ -216,8 +216,18 @@ pub fn time_picks(atlas: &Atlas, count: usize) -> (Timings, usize) {
 /// The process's peak resident memory in bytes (Linux: `VmHWM`), if known.
 #[must_use]
 pub fn peak_memory_bytes() -> Option<u64> {
+    status_bytes("VmHWM:")
+}
+
+/// The process's resident memory now in bytes (Linux: `VmRSS`), if known.
+#[must_use]
+pub fn resident_memory_bytes() -> Option<u64> {
+    status_bytes("VmRSS:")
+}
+
+fn status_bytes(key: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
 }

@@ -591,12 +591,14 @@ impl DispatchAtlasApp {
         let t = crate::stats::Timings::of(std::mem::take(&mut run.frames), 1e3);
         #[allow(clippy::cast_precision_loss, reason = "megabytes for display")]
         let peak_mb = crate::stats::peak_memory_bytes().map_or(0.0, |b| b as f64 / 1e6);
+        #[allow(clippy::cast_precision_loss, reason = "megabytes for display")]
+        let resident_mb = crate::stats::resident_memory_bytes().map_or(0.0, |b| b as f64 / 1e6);
         let (articles, badges) = self
             .state
             .as_ref()
             .map_or((0, 0), |s| (s.corpus.len(), s.mention_counts().len()));
         run.ready = Some(format!(
-            "corpus ready: {articles} articles, {badges} features with badges, {:.0} ms after start; UI thread per frame while reading (ms), first frame {:.2}, then {} frames: p50 {:.2}  p99 {:.2}  max {:.2}; peak memory {peak_mb:.0} MB",
+            "corpus ready: {articles} articles, {badges} features with badges, {:.0} ms after start; UI thread per frame while reading (ms), first frame {:.2}, then {} frames: p50 {:.2}  p99 {:.2}  max {:.2}; peak memory {peak_mb:.0} MB, resident when ready {resident_mb:.0} MB",
             run.started.elapsed().as_secs_f64() * 1e3,
             run.first.unwrap_or_default().as_secs_f64() * 1e3,
             t.count,
