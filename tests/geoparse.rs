@@ -264,6 +264,7 @@ fn short_and_unaccented_country_names() {
         ("Le Burkina a fermé sa frontière.", "BF"),
         ("Les Etats-Unis et les États-Unis d'Amérique.", "US"),
         ("La Centrafrique et la Tanzanie.", "CF"),
+        ("The DPRK fired a missile; la RPDC a tiré.", "KP"),
     ] {
         let found = places(text);
         assert!(

@@ -339,11 +339,8 @@ fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], m: &Recogn
     } else {
         0.0
     };
-    let in_context = entry
-        .country
-        .as_ref()
-        .and_then(|c| context.iter().find(|(code, _)| **code == **c))
-        .map_or(0.0, |(_, n)| 3.0 + f64::from((*n).min(6)) * 0.25);
+    let in_context =
+        mentions_of_country(entry, context).map_or(0.0, |n| 3.0 + f64::from(n.min(6)) * 0.25);
     let head = if m.region_head && entry.kind == EntryKind::Region {
         4.0
     } else {
@@ -367,11 +364,7 @@ fn person_rather_than(entry: &Entry, surface_key: &str, context: &[(String, u32)
         EntryKind::Region => true,
         _ => false,
     };
-    let in_context = entry
-        .country
-        .as_ref()
-        .is_some_and(|c| context.iter().any(|(code, _)| **code == **c));
-    place_kind && !in_context
+    place_kind && mentions_of_country(entry, context).is_none()
 }
 
 /// How sure a reading is: from its margin over the next reading, less for
@@ -402,11 +395,17 @@ fn is_village(entry: &Entry) -> bool {
 /// (`GeoWebNews`) fewer than one in ten such readings are right; the name
 /// is most often a person's, a brand's or a word's.
 fn unheard_of_village(entry: &Entry, context: &[(String, u32)]) -> bool {
-    is_village(entry)
-        && !entry
-            .country
-            .as_ref()
-            .is_some_and(|c| context.iter().any(|(code, _)| **code == **c))
+    is_village(entry) && mentions_of_country(entry, context).is_none()
+}
+
+/// How often the article speaks of the entry's country (see
+/// [`country_context`]), if it does.
+fn mentions_of_country(entry: &Entry, context: &[(String, u32)]) -> Option<u32> {
+    let country = entry.country.as_deref()?;
+    context
+        .iter()
+        .find(|(code, _)| code == country)
+        .map(|&(_, n)| n)
 }
 
 /// A reading this far ahead of the next is without doubt (its place's
