@@ -9,7 +9,12 @@
 //!    context checks ([`context`]) is a mention.
 //! 2. **Resolve**: each mention's candidate entries are scored by kind
 //!    (countries before zones before regions before towns), population, and the
-//!    document's country context (countries named or implied by demonyms).
+//!    document's country context (countries named or implied by demonyms,
+//!    and the countries of the places read without doubt).
+//! 3. **Judge**: a reading that the context makes unlikely is dropped (a
+//!    given name alone, read as a small place of a country the article does
+//!    not name; a foreign village with no place word beside it), and the
+//!    confidence says how sure the reading is (see [`confidence`]).
 
 pub mod alternatives;
 pub mod context;
@@ -119,7 +124,7 @@ struct Recognised {
     town_cue: bool,
     /// A common given name alone ("Olivia"): see [`person_rather_than`].
     given_name: bool,
-    /// "in", "near", "region"… beside it, or a town cue.
+    /// A place word beside it: "in", "near", "of" before, "region" after.
     place_cue: bool,
 }
 
