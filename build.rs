@@ -6,11 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-const INPUTS: [&str; 10] = [
+const INPUTS: [&str; 11] = [
     "src/geoparse",
     "src/figures",
     "src/text",
     "src/dossier/analysis.rs",
+    "src/focus.rs",
     "src/articles",
     "crates/names/src",
     "data/gazetteer.tsv.gz",

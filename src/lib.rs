@@ -19,6 +19,7 @@ pub mod corpus;
 pub mod dossier;
 pub mod export;
 pub mod figures;
+pub mod focus;
 pub mod folder;
 pub mod fonts;
 pub mod geometry;

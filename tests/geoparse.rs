@@ -709,3 +709,24 @@ fn a_middle_initial_and_a_compass_word_alone() {
         vec!["Southern Ocean"]
     );
 }
+
+#[test]
+fn villages_of_the_war_without_their_country_and_foreign_namesakes() {
+    // No country named: villages of the focus countries stay places, and
+    // villages of one country named together speak for each other.
+    assert_eq!(
+        surfaces("Tessit, Ansongo et Ménaka sont menacés."),
+        vec!["Tessit", "Ansongo", "Ménaka"]
+    );
+    assert_eq!(
+        surfaces("Gorom-Gorom a reçu des déplacés."),
+        vec!["Gorom-Gorom"]
+    );
+    // "Inata", a Burkinabè village the gazetteer lacks, is not Japan's
+    // Inada (whose alternate name it is).
+    let found = places("Inata : 53 gendarmes tués. Djibo sous blocus.");
+    assert!(
+        found.iter().all(|p| p.country.as_deref() == Some("BF")),
+        "{found:?}"
+    );
+}

@@ -24,8 +24,7 @@ use load::DataFile;
 pub use properties::Properties;
 pub use shape::{AreaLevel, AreaShape};
 
-/// The three countries the atlas is about (ISO 3166-1 alpha-2).
-pub const FOCUS_COUNTRIES: [&str; 3] = ["ML", "NE", "BF"];
+pub use crate::focus::FOCUS_COUNTRIES;
 
 /// The data files compiled into the binary, so the app runs from anywhere.
 pub mod embedded {

@@ -25,6 +25,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::focus::FOCUS_COUNTRIES;
 use crate::text::fold::{Folded, fold};
 use context::{LowercaseWords, Surroundings};
 use dispatch_names::index::{Found, Resume};
@@ -399,8 +400,30 @@ fn is_village(entry: &Entry) -> bool {
 /// word that makes it a place ("in", "near", "region"): on world news
 /// (`GeoWebNews`) fewer than one in ten such readings are right; the name
 /// is most often a person's, a brand's or a word's.
-fn unheard_of_village(entry: &Entry, context: &[(String, u32)]) -> bool {
-    is_village(entry) && mentions_of_country(entry, context).is_none()
+///
+/// Not a village of the countries the product follows
+/// ([`FOCUS_COUNTRIES`]), nor one of a country two such villages share
+/// ("Tessit, Ansongo et Ménaka"): they speak for each other.
+fn unheard_of_village(entry: &Entry, context: &[(String, u32)], corroborated: &[&str]) -> bool {
+    is_village(entry)
+        && mentions_of_country(entry, context).is_none()
+        && !entry
+            .country
+            .as_deref()
+            .is_some_and(|c| FOCUS_COUNTRIES.contains(&c) || corroborated.contains(&c))
+}
+
+/// A town read by one of its alternate names, of a country the article does
+/// not name, with no place word beside it: "Inata", a village of Burkina
+/// Faso the gazetteer lacks, is not Inada in Japan.
+fn foreign_alternate(entry: &Entry, surface_key: &str, context: &[(String, u32)]) -> bool {
+    entry.kind == EntryKind::City
+        && !entry.bears_name(surface_key)
+        && mentions_of_country(entry, context).is_none()
+        && !entry
+            .country
+            .as_deref()
+            .is_some_and(|c| FOCUS_COUNTRIES.contains(&c))
 }
 
 /// How often the article speaks of the entry's country (see
@@ -444,11 +467,13 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     let mut places_seen = std::collections::HashSet::new();
     // A given name alone ("Paul") does not speak for its place's country:
     // it would make itself a place.
-    // Nor does a village named without a cue (see [`unheard_of_village`]).
+    // Nor does a village, or a town read by an alternate name, named
+    // without a cue (see [`unheard_of_village`], [`foreign_alternate`]).
     for m in recognised.iter().filter(|m| !m.given_name) {
         if let Some((index, margin)) = resolve(m, &context) {
             let entry = gazetteer.entry(index);
-            if !m.place_cue && !m.town_cue && is_village(entry) {
+            let key = folded.text.get(m.folded.0..m.folded.1).unwrap_or_default();
+            if !m.place_cue && !m.town_cue && (is_village(entry) || !entry.bears_name(key)) {
                 continue;
             }
             if margin >= SURE_MARGIN
@@ -463,6 +488,21 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             }
         }
     }
+    // Countries of which two villages or more are named without a cue.
+    let mut villages: Vec<(&str, u32)> = Vec::new();
+    for m in recognised.iter().filter(|m| !m.place_cue && !m.town_cue) {
+        if let Some((index, _)) = resolve(m, &context) {
+            let entry = gazetteer.entry(index);
+            if is_village(entry) && !villages.iter().any(|&(_, e)| e == index) {
+                villages.extend(entry.country.as_deref().map(|c| (c, index)));
+            }
+        }
+    }
+    let corroborated: Vec<&str> = villages
+        .iter()
+        .filter(|(c, _)| villages.iter().filter(|(d, _)| d == c).count() >= 2)
+        .map(|&(c, _)| c)
+        .collect();
     recognised
         .into_iter()
         .filter_map(|m| {
@@ -472,7 +512,11 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             if m.given_name && person_rather_than(entry, key, &context) {
                 return None;
             }
-            if !m.place_cue && !m.town_cue && unheard_of_village(entry, &context) {
+            let cueless = !m.place_cue && !m.town_cue;
+            if cueless
+                && (unheard_of_village(entry, &context, &corroborated)
+                    || foreign_alternate(entry, key, &context))
+            {
                 return None;
             }
             Some(PlaceMention {
