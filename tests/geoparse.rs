@@ -730,3 +730,14 @@ fn villages_of_the_war_without_their_country_and_foreign_namesakes() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_function_word_after_a_common_word_town() {
+    // "San" is a common word and a town of 100,000; "et" tells nothing.
+    assert_eq!(
+        surfaces("À San et à Kati, le calme est revenu."),
+        vec!["San", "Kati"]
+    );
+    // A village named like a common word needs more than "in".
+    assert!(surfaces("The bill passed in Congress and the Senate.").is_empty());
+}

@@ -849,7 +849,10 @@ pub struct NameFacts {
     next_is_head: bool,
     after_definite_article: bool,
     next_is_speech_verb: bool,
+    /// A lower-case word after it, not a function word: "Police station".
     next_lower: bool,
+    /// A lower-case word after it, whatever it is.
+    next_any_lower: bool,
     adjectival: bool,
     common_word: bool,
     after_locative: bool,
@@ -932,6 +935,10 @@ impl NameFacts {
             && ((s.previous_is_name() && !s.previous_is_ordinary_opening(gazetteer))
                 || s.next_is_name());
         let calendar = single_word && is_calendar_word(&key);
+        let next_any_lower = s
+            .next
+            .as_deref()
+            .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
         let common_words_only = !single_word
             && key
                 .split([' ', '-'])
@@ -976,10 +983,11 @@ impl NameFacts {
             // "La Haye" is a name).
             after_definite_article: ["the", "The", "le", "la", "les", "l"].contains(&previous_raw),
             next_is_speech_verb: next_folded.is_some_and(|n| SPEECH_VERBS.contains(n)),
-            next_lower: s
-                .next
-                .as_deref()
-                .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase)),
+            // A function word after it ("à San et à Kati") says nothing; a
+            // noun does ("Police station").
+            next_lower: next_any_lower
+                && !next_folded.is_some_and(|n| LEADERS.contains(n) || CONNECTORS.contains(n)),
+            next_any_lower,
             adjectival: ["an", "ian", "ean", "ese", "ish", "ic", "ique", "ien", "ais"]
                 .iter()
                 .any(|e| key.ends_with(e)),
@@ -1135,10 +1143,17 @@ impl NameFacts {
         // An ordinary word that is also the name of a small town ("Police",
         // "Bar"), or a town's alternate name ("State"): only after "in", "at",
         // "near"…, and not as an adjective before a noun.
+        // A village, or a town's alternate name, needs more: no lower-case
+        // word at all after it ("in Congress and the Senate").
         if is_city && self.single_word && self.common_word {
             let small = entry.population < 200_000;
+            let word_after = if entry.population < 15_000 || alternate() {
+                self.next_any_lower
+            } else {
+                self.next_lower
+            };
             if (small || alternate())
-                && (!self.after_locative || self.sentence_initial || self.next_lower)
+                && (!self.after_locative || self.sentence_initial || word_after)
             {
                 return false;
             }
