@@ -1031,6 +1031,18 @@ impl NameFacts {
         self.after_locative || self.after_preposition || self.next_is_head
     }
 
+    /// The name is a word of another name, or of money: "US dollars", "La
+    /// Niña", "Le Monde", "Diaz-Balart", "Mike de Kock", "Roger van Boxtel"
+    /// (a town or a region then; a country keeps its name).
+    fn part_of_another_name(&self, entry: &Entry) -> bool {
+        let town_or_region = matches!(entry.kind, EntryKind::City | EntryKind::Region);
+        self.before_currency
+            || town_or_region
+                && ((self.after_capitalised_article && !self.headline)
+                    || self.in_hyphenated_name
+                    || self.after_name_particle)
+    }
+
     /// Whether `entry` may be what the name means here.
     #[must_use]
     pub fn accepts(&self, entry: &Entry) -> bool {
@@ -1084,23 +1096,7 @@ impl NameFacts {
         {
             return false;
         }
-        // "US dollars": money.
-        if self.before_currency {
-            return false;
-        }
-        // "La Niña", "Le Monde": a longer name that is no place.
-        if matches!(entry.kind, EntryKind::City | EntryKind::Region)
-            && self.after_capitalised_article
-            && !self.headline
-        {
-            return false;
-        }
-        // "Diaz-Balart", "Lin-Manuel": part of a compound name.
-        if matches!(entry.kind, EntryKind::City | EntryKind::Region) && self.in_hyphenated_name {
-            return false;
-        }
-        // "Mike de Kock", "Roger van Boxtel": a family name.
-        if matches!(entry.kind, EntryKind::City | EntryKind::Region) && self.after_name_particle {
+        if self.part_of_another_name(entry) {
             return false;
         }
         // Asked only where a rule needs it: most entries are settled before.
