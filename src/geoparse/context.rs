@@ -8,8 +8,9 @@ use super::words::word_key;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
+use crate::focus::FOCUS_COUNTRIES;
 use crate::text::calendar::is_calendar_word;
-use crate::text::fold::fold_str;
+use crate::text::fold::{fold_str, folds_to};
 
 /// A word list as a set: the rules ask several lists about every name found,
 /// and hashing once beats comparing with up to a hundred words.
@@ -1101,13 +1102,21 @@ impl NameFacts {
         }
         // Asked only where a rule needs it: most entries are settled before.
         let alternate = || !entry.bears_name(&self.key);
-        // A town's alternate name that is the beginning of its name ("Igbo"
-        // for Igbo-Ukwu, "Chopin" for Chopinzinho) is mostly something else:
-        // only with a word that makes it a place.
-        if is_city && !self.has_place_cue() && alternate() && {
-            let name = fold_str(&entry.name);
-            name.len() > self.key.len() && name.starts_with(&self.key)
-        } {
+        // A town's alternate name that is the first word of its name ("Igbo"
+        // for Igbo-Ukwu) is mostly something else: only with a word that
+        // makes it a place (but "Bobo" is Bobo-Dioulasso in the countries
+        // the product follows).
+        if is_city
+            && !self.has_place_cue()
+            && !entry
+                .country
+                .as_deref()
+                .is_some_and(|c| FOCUS_COUNTRIES.contains(&c))
+            && entry
+                .name
+                .split_once([' ', '-'])
+                .is_some_and(|(first, _)| folds_to(first, &self.key))
+        {
             return false;
         }
         // A name written with inner capitals ("NoMa", "DeKalb") is written

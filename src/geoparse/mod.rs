@@ -488,10 +488,13 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             }
         }
     }
+    // The context is settled: each mention is resolved once more, for good.
+    let resolved: Vec<Option<(u32, f64)>> =
+        recognised.iter().map(|m| resolve(m, &context)).collect();
     // Countries of which two villages or more are named without a cue.
     let mut villages: Vec<(&str, u32)> = Vec::new();
-    for m in recognised.iter().filter(|m| !m.place_cue && !m.town_cue) {
-        if let Some((index, _)) = resolve(m, &context) {
+    for (m, &reading) in recognised.iter().zip(&resolved) {
+        if let Some((index, _)) = reading.filter(|_| !m.place_cue && !m.town_cue) {
             let entry = gazetteer.entry(index);
             if is_village(entry) && !villages.iter().any(|&(_, e)| e == index) {
                 villages.extend(entry.country.as_deref().map(|c| (c, index)));
@@ -505,8 +508,9 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         .collect();
     recognised
         .into_iter()
-        .filter_map(|m| {
-            let (index, margin) = resolve(&m, &context)?;
+        .zip(resolved)
+        .filter_map(|(m, reading)| {
+            let (index, margin) = reading?;
             let entry = gazetteer.entry(index);
             let key = folded.text.get(m.folded.0..m.folded.1).unwrap_or_default();
             if m.given_name && person_rather_than(entry, key, &context) {
