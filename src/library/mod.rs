@@ -925,7 +925,7 @@ mod restore_tests {
         let mut articles = Article::embedded();
         articles.push(Article::parse(
             "towns.txt",
-            "title: Towns\n\nClashes were reported in Dinangourou, Boni and Hombori, in Mali.",
+            "title: Towns\n\nClashes were reported in Ténenkou, Niafunké and Inékar, in Mali.",
         ));
         let analysed: Vec<AnalysedArticle> = articles
             .into_iter()
