@@ -8,7 +8,7 @@ use super::words::word_key;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
-use crate::focus::FOCUS_COUNTRIES;
+use crate::focus::is_focus_country;
 use crate::text::calendar::is_calendar_word;
 use crate::text::fold::{fold_str, folds_to};
 
@@ -394,6 +394,11 @@ static LOCATIVES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     ])
 });
 
+/// A character after which a new sentence (or headline part) begins.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '\n' | ':' | '\r' | '—' | '|')
+}
+
 fn word_at(chars: &[char], mut i: usize, forward: bool) -> String {
     let part = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.';
     let (from, to) = if forward {
@@ -479,12 +484,7 @@ impl<'a> Surroundings<'a> {
             && chars[i - 1] == '.'
             && chars[i - 2].is_uppercase()
             && matches!(chars[i - 3], ' ' | '\u{a0}');
-        let sentence_initial = i == 0
-            || (!initial
-                && matches!(
-                    chars[i - 1],
-                    '.' | '!' | '?' | '\n' | ':' | '\r' | '—' | '|'
-                ));
+        let sentence_initial = i == 0 || (!initial && ends_sentence(chars[i - 1]));
         let previous =
             (!sentence_initial && i < start && (chars[i - 1].is_alphanumeric() || initial))
                 .then(|| word_at(chars, i, false));
@@ -494,11 +494,7 @@ impl<'a> Surroundings<'a> {
             {
                 j -= 1;
             }
-            j == 0
-                || matches!(
-                    chars[j - 1],
-                    '.' | '!' | '?' | '\n' | ':' | '\r' | '—' | '|'
-                )
+            j == 0 || ends_sentence(chars[j - 1])
         });
         let next = (end < chars.len() && chars[end] == ' ')
             .then(|| word_at(chars, end + 1, true))
@@ -1108,10 +1104,7 @@ impl NameFacts {
         // the product follows).
         if is_city
             && !self.has_place_cue()
-            && !entry
-                .country
-                .as_deref()
-                .is_some_and(|c| FOCUS_COUNTRIES.contains(&c))
+            && !is_focus_country(entry.country.as_deref())
             && entry
                 .name
                 .split_once([' ', '-'])

@@ -25,7 +25,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::focus::FOCUS_COUNTRIES;
+use crate::focus::is_focus_country;
 use crate::text::fold::{Folded, fold};
 use context::{LowercaseWords, Surroundings};
 use dispatch_names::index::{Found, Resume};
@@ -127,6 +127,22 @@ struct Recognised {
     given_name: bool,
     /// A place word beside it: "in", "near", "of" before, "region" after.
     place_cue: bool,
+}
+
+impl Recognised {
+    /// No place word beside it and no town cue: the name alone says it is
+    /// a place.
+    fn cueless(&self) -> bool {
+        !self.place_cue && !self.town_cue
+    }
+
+    /// The name as folded, from the text's folded form.
+    fn key<'t>(&self, folded: &'t Folded) -> &'t str {
+        folded
+            .text
+            .get(self.folded.0..self.folded.1)
+            .unwrap_or_default()
+    }
 }
 
 /// The words of the folded text, as byte spans `[start, end)`. Multi-byte
@@ -382,7 +398,7 @@ fn person_rather_than(entry: &Entry, surface_key: &str, context: &[(String, u32)
 fn confidence(margin: f64, entry: &Entry, m: &Recognised) -> f32 {
     const CUELESS_VILLAGE_AT_MOST: f64 = 0.85;
     let by_margin = (1.0 - (-margin).exp() * 0.5).clamp(0.5, 0.99);
-    let cueless_village = !m.place_cue && !m.town_cue && is_village(entry);
+    let cueless_village = m.cueless() && is_village(entry);
     (if cueless_village {
         by_margin.min(CUELESS_VILLAGE_AT_MOST)
     } else {
@@ -402,7 +418,7 @@ fn is_village(entry: &Entry) -> bool {
 /// is most often a person's, a brand's or a word's.
 ///
 /// Not a village of the countries the product follows
-/// ([`FOCUS_COUNTRIES`]), nor one of a country two such villages share
+/// ([`crate::focus`]), nor one of a country two such villages share
 /// ("Tessit, Ansongo et Ménaka"): they speak for each other.
 fn unheard_of_village(entry: &Entry, context: &[(String, u32)], corroborated: &[&str]) -> bool {
     is_village(entry)
@@ -410,7 +426,7 @@ fn unheard_of_village(entry: &Entry, context: &[(String, u32)], corroborated: &[
         && !entry
             .country
             .as_deref()
-            .is_some_and(|c| FOCUS_COUNTRIES.contains(&c) || corroborated.contains(&c))
+            .is_some_and(|c| is_focus_country(Some(c)) || corroborated.contains(&c))
 }
 
 /// A town read by one of its alternate names, of a country the article does
@@ -420,10 +436,7 @@ fn foreign_alternate(entry: &Entry, surface_key: &str, context: &[(String, u32)]
     entry.kind == EntryKind::City
         && !entry.bears_name(surface_key)
         && mentions_of_country(entry, context).is_none()
-        && !entry
-            .country
-            .as_deref()
-            .is_some_and(|c| FOCUS_COUNTRIES.contains(&c))
+        && !is_focus_country(entry.country.as_deref())
 }
 
 /// How often the article speaks of the entry's country (see
@@ -449,7 +462,7 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     let (recognised, demonyms) = recognise(gazetteer, &folded, &chars);
     let mut context = country_context(gazetteer, &recognised, &demonyms);
     let resolve = |m: &Recognised, context: &[(String, u32)]| {
-        let key = folded.text.get(m.folded.0..m.folded.1).unwrap_or_default();
+        let key = m.key(&folded);
         let mut scored: Vec<(f64, u32)> = m
             .candidates
             .iter()
@@ -472,8 +485,7 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     for m in recognised.iter().filter(|m| !m.given_name) {
         if let Some((index, margin)) = resolve(m, &context) {
             let entry = gazetteer.entry(index);
-            let key = folded.text.get(m.folded.0..m.folded.1).unwrap_or_default();
-            if !m.place_cue && !m.town_cue && (is_village(entry) || !entry.bears_name(key)) {
+            if m.cueless() && (is_village(entry) || !entry.bears_name(m.key(&folded))) {
                 continue;
             }
             if margin >= SURE_MARGIN
@@ -494,7 +506,7 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     // Countries of which two villages or more are named without a cue.
     let mut villages: Vec<(&str, u32)> = Vec::new();
     for (m, &reading) in recognised.iter().zip(&resolved) {
-        if let Some((index, _)) = reading.filter(|_| !m.place_cue && !m.town_cue) {
+        if let Some((index, _)) = reading.filter(|_| m.cueless()) {
             let entry = gazetteer.entry(index);
             if is_village(entry) && !villages.iter().any(|&(_, e)| e == index) {
                 villages.extend(entry.country.as_deref().map(|c| (c, index)));
@@ -512,12 +524,11 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         .filter_map(|(m, reading)| {
             let (index, margin) = reading?;
             let entry = gazetteer.entry(index);
-            let key = folded.text.get(m.folded.0..m.folded.1).unwrap_or_default();
+            let key = m.key(&folded);
             if m.given_name && person_rather_than(entry, key, &context) {
                 return None;
             }
-            let cueless = !m.place_cue && !m.town_cue;
-            if cueless
+            if m.cueless()
                 && (unheard_of_village(entry, &context, &corroborated)
                     || foreign_alternate(entry, key, &context))
             {

@@ -335,8 +335,8 @@ impl Drop for Library {
 }
 
 /// One copy of each place's strings, each figure's surface and unit, across
-/// the articles the library reports (stored or fresh), and no spare room in
-/// their lists: a corpus of 10,000 articles names a few thousand places over
+/// the articles the library reports (stored or fresh; their lists come
+/// trimmed, see `AnalysedArticle::from_parts`): a corpus of 10,000 articles names a few thousand places over
 /// a hundred thousand times, and gives as many figures.
 #[derive(Default)]
 struct Interner(std::collections::HashSet<Arc<str>>);
@@ -365,9 +365,6 @@ impl Interner {
                 f.unit = Some(self.get(u));
             }
         }
-        analysed.places.shrink_to_fit();
-        analysed.figures.shrink_to_fit();
-        analysed.sentences.shrink_to_fit();
     }
 }
 
