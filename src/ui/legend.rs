@@ -2,6 +2,7 @@
 
 use egui::{Color32, Frame, RichText, Sense, Shape, Stroke, Ui, vec2};
 
+use crate::ui::map::discs::Discs;
 use crate::ui::map::overlay::marker;
 use crate::ui::style;
 use crate::view::palette::Symbol;
@@ -23,7 +24,11 @@ fn row(ui: &mut Ui, swatch: &Swatch, text: &str) {
                 painter.add(Shape::rect_filled(rect.shrink(1.0), 2.0, *fill));
                 painter.rect_stroke(rect.shrink(1.0), 2.0, *stroke, egui::StrokeKind::Inside);
             }
-            Swatch::Marker(symbol) => marker(painter, rect.center(), *symbol, None),
+            Swatch::Marker(symbol) => {
+                let mut discs = Discs::new(painter.ctx());
+                marker(&mut discs, rect.center(), *symbol, None);
+                discs.paint(painter);
+            }
             Swatch::Line(stroke) => {
                 let y = rect.center().y;
                 painter.line_segment([rect.left_center(), egui::pos2(rect.right(), y)], *stroke);
@@ -31,7 +36,9 @@ fn row(ui: &mut Ui, swatch: &Swatch, text: &str) {
             Swatch::NewReports => {
                 let badge = egui::Rect::from_center_size(rect.center(), vec2(16.0, 12.0));
                 painter.rect_filled(badge, 6.0, style::BADGE_FILL);
-                crate::ui::map::overlay::new_dot(painter, badge.right_top());
+                let mut discs = Discs::new(painter.ctx());
+                crate::ui::map::overlay::new_dot(&mut discs, badge.right_top());
+                discs.paint(painter);
             }
         }
         ui.label(RichText::new(text).size(12.0).color(style::LABEL_DARK));

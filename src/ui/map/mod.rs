@@ -2,6 +2,7 @@
 //! turns pointer and keyboard input into [`Command`]s.
 
 pub mod base_layer;
+pub mod discs;
 pub mod gpu_scene;
 pub mod outline_rules;
 pub mod overlay;

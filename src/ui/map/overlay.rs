@@ -8,6 +8,7 @@ use crate::atlas::{Atlas, Feature, FeatureId, FeatureKind};
 use crate::geometry::projection::Projector;
 use crate::ui::convert::{pos2 as to_pos2, screen_point};
 use crate::ui::map::base_layer::{is_visible, outline_shapes, screen_mesh};
+use crate::ui::map::discs::Discs;
 use crate::ui::style;
 use crate::view::labels::{LabelCandidate, place_labels_avoiding};
 use crate::view::palette::Symbol;
@@ -53,8 +54,9 @@ pub fn highlight(
 
 /// The symbol of a point ([`crate::view::palette::symbol`]): towns are
 /// dots (reference towns smaller, capitals ringed), the tripoint a diamond,
-/// the user's markers pins.
-pub fn marker(painter: &Painter, center: Pos2, symbol: Symbol, colour: Option<Color32>) {
+/// the user's markers pins. Dots go into `discs` (one mesh, see
+/// [`Discs`]); pins and diamonds are painted over them when it is.
+pub fn marker(discs: &mut Discs, center: Pos2, symbol: Symbol, colour: Option<Color32>) {
     let r = style::MARKER_RADIUS;
     match symbol {
         Symbol::Pin => {
@@ -66,7 +68,7 @@ pub fn marker(painter: &Painter, center: Pos2, symbol: Symbol, colour: Option<Co
                 pos2(center.x - r - 0.5, center.y),
             ];
             let fill = colour.unwrap_or(style::USER_MARKER_FILL);
-            painter.add(Shape::convex_polygon(pin, fill, style::MARKER_OUTLINE));
+            discs.above(Shape::convex_polygon(pin, fill, style::MARKER_OUTLINE));
         }
         Symbol::Tripoint => {
             let diamond = vec![
@@ -75,7 +77,7 @@ pub fn marker(painter: &Painter, center: Pos2, symbol: Symbol, colour: Option<Co
                 pos2(center.x, center.y + r + 1.5),
                 pos2(center.x - r - 1.5, center.y),
             ];
-            painter.add(Shape::convex_polygon(
+            discs.above(Shape::convex_polygon(
                 diamond,
                 style::TRIPOINT_FILL,
                 style::MARKER_OUTLINE,
@@ -83,11 +85,11 @@ pub fn marker(painter: &Painter, center: Pos2, symbol: Symbol, colour: Option<Co
         }
         Symbol::Capital => {
             let fill = colour.unwrap_or(style::CITY_FILL);
-            painter.circle(center, r, Color32::WHITE, Stroke::new(1.8, fill));
-            painter.circle_filled(center, r - 2.8, fill);
+            discs.ringed(center, r, Color32::WHITE, Stroke::new(1.8, fill));
+            discs.ringed(center, r - 2.8, fill, Stroke::NONE);
         }
         Symbol::ReferenceTown => {
-            painter.circle(
+            discs.ringed(
                 center,
                 crate::view::palette::REFERENCE_TOWN_RADIUS,
                 colour.unwrap_or(style::CITY_FILL),
@@ -95,7 +97,7 @@ pub fn marker(painter: &Painter, center: Pos2, symbol: Symbol, colour: Option<Co
             );
         }
         Symbol::Town => {
-            painter.circle(
+            discs.ringed(
                 center,
                 r,
                 colour.unwrap_or(style::CITY_FILL),
@@ -170,6 +172,7 @@ pub fn markers(
         (area.height() / DOT_CELL_PX).ceil().max(1.0) as usize,
     );
     let mut taken = vec![0u64; (columns * rows).div_ceil(64)];
+    let mut discs = Discs::new(painter.ctx());
     for (feature, p) in visible {
         let colour = colour_of(&feature.id);
         let plain = matches!(feature.kind, FeatureKind::City | FeatureKind::Imported);
@@ -188,12 +191,13 @@ pub fn markers(
             }
         } else {
             let symbol = crate::view::palette::symbol(feature, visibility.reported(feature));
-            marker(painter, p, symbol, colour);
+            marker(&mut discs, p, symbol, colour);
         }
     }
     if !dots.is_empty() {
         painter.add(Shape::mesh(dots));
     }
+    discs.paint(painter);
     dense
 }
 
@@ -485,6 +489,9 @@ pub fn badges<S: std::hash::BuildHasher>(
     placed: &[crate::view::badges::Placed],
     new: &std::collections::HashMap<crate::atlas::FeatureId, usize, S>,
 ) {
+    // The badges' backgrounds in one mesh, then their numbers over it.
+    let mut discs = Discs::new(painter.ctx());
+    let mut numbers = Vec::with_capacity(placed.len());
     for badge in placed {
         let galley = painter.layout_no_wrap(
             badge.count.to_string(),
@@ -500,30 +507,28 @@ pub fn badges<S: std::hash::BuildHasher>(
             ),
         );
         if badge.is_cluster() {
-            painter.rect_stroke(
+            // A second ring, on white.
+            discs.ringed_stadium(
                 rect.expand(2.0),
-                9.0,
+                Color32::WHITE,
                 Stroke::new(1.5, style::BADGE_FILL),
-                egui::StrokeKind::Outside,
             );
         }
-        painter.rect(
-            rect,
-            7.0,
-            style::BADGE_FILL,
-            Stroke::new(1.0, Color32::WHITE),
-            egui::StrokeKind::Outside,
-        );
-        painter.galley(at - galley.size() / 2.0, galley, Color32::WHITE);
+        discs.ringed_stadium(rect, style::BADGE_FILL, Stroke::new(1.0, Color32::WHITE));
         if !new.is_empty() && badge.members.iter().any(|m| new.contains_key(m)) {
-            new_dot(painter, rect.right_top());
+            new_dot(&mut discs, rect.right_top());
         }
+        numbers.push((at - galley.size() / 2.0, galley));
+    }
+    discs.paint(painter);
+    for (at, galley) in numbers {
+        painter.galley(at, galley, Color32::WHITE);
     }
 }
 
 /// The mark of reports new since the last visit (badges and legend).
-pub fn new_dot(painter: &Painter, at: egui::Pos2) {
-    painter.circle(at, 3.5, style::NEW_MARK, Stroke::new(1.0, Color32::WHITE));
+pub fn new_dot(discs: &mut Discs, at: egui::Pos2) {
+    discs.ringed(at, 3.5, style::NEW_MARK, Stroke::new(1.0, Color32::WHITE));
 }
 
 #[cfg(test)]
@@ -534,7 +539,8 @@ mod tests {
 
     /// `count` imported points spread over a degree around Ménaka, and what
     /// `markers` and `labels` paint of them in an 800×600 view.
-    fn paint_points(count: usize) -> (bool, usize, usize) {
+    /// Returns whether they were dense, each mesh's vertices, and the texts.
+    fn paint_points(count: usize) -> (bool, Vec<usize>, usize) {
         let points = (0..count)
             .map(|i| {
                 #[allow(clippy::cast_precision_loss)]
@@ -584,11 +590,14 @@ mod tests {
             labels(&painter, &atlas, &projector, &visibility, !dense, &[]);
         });
         output.textures_delta.clear();
-        let meshes = output
+        let meshes: Vec<usize> = output
             .shapes
             .iter()
-            .filter(|s| matches!(s.shape, Shape::Mesh(_)))
-            .count();
+            .filter_map(|s| match &s.shape {
+                Shape::Mesh(mesh) => Some(mesh.vertices.len()),
+                _ => None,
+            })
+            .collect();
         let texts = output
             .shapes
             .iter()
@@ -601,11 +610,13 @@ mod tests {
     fn a_few_points_are_markers_with_names_and_many_are_dots_in_one_mesh() {
         let (dense, meshes, texts) = paint_points(50);
         assert!(!dense);
-        assert_eq!(meshes, 0, "outlined circles, not a mesh");
+        assert_eq!(meshes, [50 * 8], "ringed dots, two quads each, one mesh");
         assert!(texts > 0, "names placed");
-        let (dense, meshes, texts) = paint_points(MANY_MARKERS + 500);
+        let many = MANY_MARKERS + 500;
+        let (dense, meshes, texts) = paint_points(many);
         assert!(dense);
-        assert_eq!(meshes, 1, "every dot in one mesh");
+        assert_eq!(meshes.len(), 1, "every dot in one mesh");
+        assert!(meshes[0] <= 4 * many, "plain dots: {meshes:?}");
         assert_eq!(texts, 0, "too many to name");
     }
 }
