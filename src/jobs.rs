@@ -10,6 +10,7 @@
 //! a corpus of 10,000 articles, about 35 s and 400 MB of JSON.
 
 pub mod latest;
+pub mod priority;
 
 use crate::tr;
 use std::collections::HashMap;

@@ -244,10 +244,14 @@ impl Library {
             refreshing: std::cell::Cell::new(false),
             queued: std::cell::RefCell::default(),
             shared: std::cell::RefCell::default(),
+            analysers: crate::jobs::priority::background_pool("analyse", None),
         };
         let worker = std::thread::Builder::new()
             .name("library".into())
-            .spawn(move || worker.run(gazetteer, store.as_deref(), restore, &job_rx))
+            .spawn(move || {
+                crate::jobs::priority::lower_current_thread();
+                worker.run(gazetteer, store.as_deref(), restore, &job_rx);
+            })
             .map_err(|e| {
                 pending.store(0, Ordering::SeqCst);
                 eprintln!("dispatch-atlas: cannot start the article library: {e}");
@@ -380,9 +384,20 @@ struct Worker {
     refreshing: std::cell::Cell<bool>,
     queued: std::cell::RefCell<web_jobs::Queued>,
     shared: std::cell::RefCell<Interner>,
+    /// Analysis on every core, below the window's priority
+    /// ([`crate::jobs::priority`]); `None`: rayon's shared pool.
+    analysers: Option<rayon::ThreadPool>,
 }
 
 impl Worker {
+    /// Runs `work` (its parallel iterators) on the analysis threads.
+    fn in_background<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        match &self.analysers {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
+    }
+
     fn send(&self, event: LibraryEvent) {
         // The window may have closed; then nobody is listening and that is fine.
         let _ = self.tx.send(event);
@@ -662,10 +677,12 @@ impl Worker {
                 total,
                 current: tr!("progress-reanalysing"),
             });
-            let analysed: Vec<(ArticleId, AnalysedArticle)> = chunk
-                .par_iter()
-                .map(|(id, a)| (*id, AnalysedArticle::new(gazetteer, a.clone())))
-                .collect();
+            let analysed: Vec<(ArticleId, AnalysedArticle)> = self.in_background(|| {
+                chunk
+                    .par_iter()
+                    .map(|(id, a)| (*id, AnalysedArticle::new(gazetteer, a.clone())))
+                    .collect()
+            });
             let items: Vec<(ArticleId, &AnalysedArticle)> =
                 analysed.iter().map(|(id, a)| (*id, a)).collect();
             if let Err(e) = store.update_analyses(&items) {
@@ -737,10 +754,13 @@ impl Worker {
                     Err(message) => self.send(LibraryEvent::Failed(message)),
                 }
             }
-            let mut analysed: Vec<(AnalysedArticle, Option<SourceFile>)> = to_analyse
-                .into_par_iter()
-                .map(|(a, f)| (AnalysedArticle::new(gazetteer, a), f))
-                .collect();
+            let mut analysed: Vec<(AnalysedArticle, Option<SourceFile>)> =
+                self.in_background(|| {
+                    to_analyse
+                        .into_par_iter()
+                        .map(|(a, f)| (AnalysedArticle::new(gazetteer, a), f))
+                        .collect()
+                });
             let items: Vec<(&AnalysedArticle, Option<&SourceFile>)> =
                 analysed.iter().map(|(a, f)| (a, f.as_ref())).collect();
             match store.add_all(&items) {
