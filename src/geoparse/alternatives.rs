@@ -24,7 +24,7 @@ pub fn alternatives(gazetteer: &Gazetteer, mention: &PlaceMention) -> Vec<PlaceM
         .into_iter()
         .filter(|&e| {
             let entry = gazetteer.entry(e);
-            entry.kind != EntryKind::Demonym && *entry.id != *mention.gazetteer
+            entry.kind != EntryKind::Demonym && !entry.id.is(&mention.gazetteer)
         })
         .collect();
     entries.sort_by_key(|&e| {
@@ -58,7 +58,7 @@ pub fn placed_at(gazetteer: &Gazetteer, mention: &PlaceMention, entry: u32) -> P
         lat: e.lat,
         lon: e.lon,
         kind: e.kind.output_kind(),
-        gazetteer: Arc::clone(&e.id),
+        gazetteer: e.id.to_arc(),
         confidence: 1.0,
         entry,
         corrected: true,

@@ -82,14 +82,66 @@ impl EntryKind {
     }
 }
 
+/// An entry's id: `geonames:ID`, `iso:CC`, `ne:CODE`, `zone:…`,
+/// `demonym:CC`. GeoNames' 170,000 are kept as their number: a string of its
+/// own for each cost 8 MB, and a mention's copy is shared by the library's
+/// interner anyway.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntryId {
+    /// `geonames:N`.
+    GeoNames(u32),
+    /// Any other id, whole.
+    Other(Arc<str>),
+}
+
+impl EntryId {
+    const GEONAMES: &'static str = "geonames:";
+
+    /// The id of `text`; `geonames:N` as its number when it reads back the
+    /// same (no leading zero, no sign).
+    #[must_use]
+    pub fn parse(text: &str) -> Self {
+        text.strip_prefix(Self::GEONAMES)
+            .filter(|n| !n.starts_with(['0', '+']))
+            .and_then(|n| n.parse().ok())
+            .map_or_else(|| Self::Other(Arc::from(text)), Self::GeoNames)
+    }
+
+    /// Whether this is the id written `text`.
+    #[must_use]
+    pub fn is(&self, text: &str) -> bool {
+        match self {
+            Self::GeoNames(n) => text
+                .strip_prefix(Self::GEONAMES)
+                .is_some_and(|t| !t.starts_with(['0', '+']) && t.parse() == Ok(*n)),
+            Self::Other(id) => **id == *text,
+        }
+    }
+
+    /// The id as a string (mentions carry it).
+    #[must_use]
+    pub fn to_arc(&self) -> Arc<str> {
+        match self {
+            Self::GeoNames(n) => Arc::from(format!("{}{n}", Self::GEONAMES)),
+            Self::Other(id) => Arc::clone(id),
+        }
+    }
+}
+
+impl std::fmt::Display for EntryId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::GeoNames(n) => write!(f, "{}{n}", Self::GEONAMES),
+            Self::Other(id) => f.write_str(id),
+        }
+    }
+}
+
 /// One named thing.
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub kind: EntryKind,
-    /// `geonames:ID`, `iso:CC`, `ne:CODE`, `zone:…`, `demonym:CC`.
-    /// Shared (`Arc`): every mention of the entry points at these strings
-    /// instead of copying them (a corpus has hundreds of thousands).
-    pub id: Arc<str>,
+    pub id: EntryId,
     pub name: Arc<str>,
     pub country: Option<Arc<str>>,
     pub lat: f64,
@@ -216,7 +268,7 @@ fn parse_line(
     };
     Ok(Entry {
         kind,
-        id: Arc::from(id),
+        id: EntryId::parse(id),
         name: Arc::from(name),
         country: (!country.is_empty()).then(|| {
             if let Some(code) = countries.get(country) {
@@ -434,6 +486,35 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_id_reads_back_as_written() {
+        for text in [
+            "geonames:2453514",
+            "geonames:0",
+            "geonames:007",
+            "geonames:+5",
+            "geonames:99999999999",
+            "geonames:",
+            "iso:ML",
+            "zone:three-borders",
+            "",
+        ] {
+            let id = EntryId::parse(text);
+            assert_eq!(id.to_string(), text);
+            assert_eq!(&*id.to_arc(), text);
+            assert!(id.is(text), "{text}");
+        }
+        assert_eq!(
+            EntryId::parse("geonames:2453514"),
+            EntryId::GeoNames(2_453_514)
+        );
+        assert!(matches!(EntryId::parse("geonames:007"), EntryId::Other(_)));
+        let id = EntryId::parse("geonames:12");
+        for other in ["geonames:012", "geonames:+12", "geonames:1", "iso:12", "12"] {
+            assert!(!id.is(other), "{other}");
+        }
+    }
     use dispatch_names::index::NameIndexBuilder;
 
     const TSV: &str = "country\tiso:ML\tMali\tML\t17.3\t-3.5\t0\n\

@@ -543,7 +543,7 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                 lat: entry.lat,
                 lon: entry.lon,
                 kind: entry.kind.output_kind(),
-                gazetteer: entry.id.clone(),
+                gazetteer: entry.id.to_arc(),
                 confidence: confidence(margin, entry, &m),
                 entry: index,
                 corrected: false,
