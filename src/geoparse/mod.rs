@@ -421,12 +421,11 @@ fn is_village(entry: &Entry) -> bool {
 /// ([`crate::focus`]), nor one of a country two such villages share
 /// ("Tessit, Ansongo et Ménaka"): they speak for each other.
 fn unheard_of_village(entry: &Entry, context: &[(String, u32)], corroborated: &[&str]) -> bool {
+    let country = entry.country.as_deref();
     is_village(entry)
         && mentions_of_country(entry, context).is_none()
-        && !entry
-            .country
-            .as_deref()
-            .is_some_and(|c| is_focus_country(Some(c)) || corroborated.contains(&c))
+        && !is_focus_country(country)
+        && !country.is_some_and(|c| corroborated.contains(&c))
 }
 
 /// A town read by one of its alternate names, of a country the article does

@@ -2,11 +2,12 @@
 //!
 //! On a two-core machine an import of thousands of articles runs the
 //! library, two analysis threads and the software renderer's two threads
-//! beside the UI thread; at the same priority the UI thread got a third of a
-//! core, and a frame of 2.5 ms of work took 8 ms. Threads that do background
+//! beside the UI thread, all wanting a core. Threads that do background
 //! work lower their own priority (a nice value of [`BACKGROUND_NICE`]): the
 //! scheduler then runs the UI thread first, and the background threads still
-//! get every cycle it leaves.
+//! get every cycle it leaves. (Its effect on frame times could not be told
+//! apart from run-to-run noise in `bench/corpus.sh`; it is kept because the
+//! analysis is background work by nature.)
 
 /// Unix nice value of background threads (0 normal, 19 lowest).
 pub const BACKGROUND_NICE: i32 = 10;

@@ -49,7 +49,7 @@ const CAMERA_KEY: &str = "dispatch-atlas/camera";
 /// several frames instead of stalling one. 4 ms, not 5: a frame whose map
 /// takes longer to build (names placed anew) plus an article that takes 2–3
 /// ms to count stayed under 8 ms (`bench/corpus.sh`: p99 6.5–7.8 ms, was
-/// 6.8–8.8), for a slower intake (10,000 articles ready in 7–12 s, was 4–5 s).
+/// 6.8–8.8), for a slower intake (10,000 articles ready in 5.5–12 s, was 4–5 s).
 const FRAME_TARGET: std::time::Duration = std::time::Duration::from_millis(4);
 const LIBRARY_MIN_PER_FRAME: std::time::Duration = std::time::Duration::from_micros(500);
 /// Articles listed in the Articles menu (the latest read).

@@ -11,8 +11,8 @@
 //! discs, and a frame's worth of them one mesh: one draw call.
 
 use egui::{
-    Color32, ColorImage, Context, Id, Mesh, Painter, Pos2, Rect, Stroke, TextureFilter,
-    TextureHandle, TextureId, TextureOptions, TextureWrapMode, pos2, vec2,
+    Color32, ColorImage, Context, Id, Mesh, Painter, Pos2, Rect, Stroke, TextureFilter, TextureId,
+    TextureOptions, TextureWrapMode, pos2, vec2,
 };
 
 /// The disc texture's side and the disc's radius in it (texels): the edge
@@ -100,11 +100,14 @@ fn has_ring(ring: Stroke) -> bool {
     ring.width > 0.0 && ring.color != Color32::TRANSPARENT
 }
 
-/// The white disc, uploaded once per context (kept in its memory).
+/// The white disc, uploaded once per context: its handle is kept in the
+/// context's memory (which keeps the texture alive), its id beside it, so
+/// that a frame reads a `Copy` id rather than cloning (and dropping) the
+/// handle for every batch.
 fn disc_texture(ctx: &Context) -> TextureId {
     let key = Id::unique("dispatch-atlas/disc-texture");
-    if let Some(handle) = ctx.data(|d| d.get_temp::<TextureHandle>(key)) {
-        return handle.id();
+    if let Some(id) = ctx.data(|d| d.get_temp::<TextureId>(key)) {
+        return id;
     }
     let handle = ctx.load_texture(
         "disc",
@@ -117,7 +120,10 @@ fn disc_texture(ctx: &Context) -> TextureId {
         },
     );
     let id = handle.id();
-    ctx.data_mut(|d| d.insert_temp(key, handle));
+    ctx.data_mut(|d| {
+        d.insert_temp(key.with("handle"), handle);
+        d.insert_temp(key, id);
+    });
     id
 }
 
@@ -206,7 +212,7 @@ mod tests {
     }
 
     #[test]
-    fn a_stadium_covers_its_rect_and_a_disc_its_circle() {
+    fn a_stadium_covers_its_rect() {
         let mut discs = Discs::new(&egui::Context::default());
         let rect = Rect::from_center_size(pos2(50.0, 50.0), vec2(30.0, 15.0));
         discs.ringed_stadium(rect, Color32::RED, Stroke::NONE);
