@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::articles::Article;
-use crate::figures::{Figure, extract_figures};
+use crate::figures::{Figure, figures_in};
 use crate::geoparse::gazetteer::Gazetteer;
-use crate::geoparse::{PlaceMention, geoparse};
+use crate::geoparse::{PlaceMention, places_in};
+use crate::text::prepared::Prepared;
 use crate::text::sentences::{Sentence, sentences};
 
 use super::figure_index::{CrossCheck, FigureIndex};
@@ -16,10 +17,11 @@ use super::figure_index::{CrossCheck, FigureIndex};
 /// borders region") are not figures.
 #[must_use]
 pub fn analyse_text(gazetteer: &Gazetteer, text: &str) -> (Vec<PlaceMention>, Vec<Figure>) {
-    let places = geoparse(gazetteer, text);
+    let text = Prepared::new(text);
+    let places = places_in(gazetteer, &text);
     // Both lists are in text order: one sweep finds the overlaps.
     let mut next_place = 0;
-    let figures = extract_figures(text)
+    let figures = figures_in(&text)
         .into_iter()
         .filter(|f| {
             while next_place < places.len() && places[next_place].end <= f.start {

@@ -12,9 +12,11 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::text::calendar::is_month;
+use crate::text::prepared::Prepared;
 use tokens::{Token, TokenKind, tokenize};
 use words::{
-    CASUALTY_WORDS, QUALIFIERS, approximate_noun, is_count_noun, ordinal_value, parse_number_words,
+    approximate_noun, is_casualty_word, is_count_noun, ordinal_value, parse_number_words,
+    qualifier_ending_at,
 };
 
 /// A number reported in a text.
@@ -72,15 +74,13 @@ impl Figure {
 /// soldats français ont été tués", "killed 71 soldiers", "the number of
 /// French dead … has increased to 43".
 fn counts_casualties(tokens: &[Token], first: usize, last: usize) -> bool {
-    let in_clause = |t: &&Token| !matches!(t.text, "." | ";" | "!" | "?" | ":" | ",");
+    let in_clause = |t: &&Token| !matches!(t.lower, "." | ";" | "!" | "?" | ":" | ",");
     let after = tokens.iter().skip(last + 1).take(6).take_while(in_clause);
     let before = tokens[first.saturating_sub(12)..first]
         .iter()
         .rev()
         .take_while(in_clause);
-    after
-        .chain(before)
-        .any(|t| CASUALTY_WORDS.contains(&t.lower.as_ref()))
+    after.chain(before).any(|t| is_casualty_word(t.lower))
 }
 
 struct Found {
@@ -107,12 +107,12 @@ impl Found {
 }
 
 fn word<'t>(tokens: &'t [Token<'_>], i: usize) -> &'t str {
-    tokens.get(i).map_or("", |t| t.lower.as_ref())
+    tokens.get(i).map_or("", |t| t.lower)
 }
 
 fn is_year(token: &Token, tokens: &[Token], i: usize) -> bool {
-    let plain = token.text.len() == 4 && token.text.chars().all(|c| c.is_ascii_digit());
-    let value: u32 = token.text.parse().unwrap_or(0);
+    let plain = token.lower.len() == 4 && token.lower.chars().all(|c| c.is_ascii_digit());
+    let value: u32 = token.lower.parse().unwrap_or(0);
     plain && (1800..=2100).contains(&value) && !is_count_noun(word(tokens, i + 1))
 }
 
@@ -162,21 +162,21 @@ const RANK_WORDS: &[&str] = &[
 /// "2e régiment") count nothing and stay out.
 fn running_count(tokens: &[Token], i: usize) -> Option<Found> {
     let suffix = tokens.get(i + 1).filter(|s| !s.space_before)?;
-    let ordinal = ORDINAL_SUFFIXES.contains(&suffix.lower.as_ref());
+    let ordinal = ORDINAL_SUFFIXES.contains(&suffix.lower);
     let after_article = i
         .checked_sub(1)
-        .is_some_and(|p| DEFINITE_ARTICLES.contains(&tokens[p].lower.as_ref()));
+        .is_some_and(|p| DEFINITE_ARTICLES.contains(&tokens[p].lower));
     // The noun it counts, before any word of rank ("1st class legionnaire").
     let counted = tokens
         .iter()
         .skip(i + 2)
         .take(3)
-        .take_while(|t| t.kind == TokenKind::Word && !RANK_WORDS.contains(&t.lower.as_ref()))
-        .any(|t| is_count_noun(&t.lower));
+        .take_while(|t| t.kind == TokenKind::Word && !RANK_WORDS.contains(&t.lower))
+        .any(|t| is_count_noun(t.lower));
     if !(ordinal && after_article && counted) {
         return None;
     }
-    let value = tokens[i].text.parse::<u32>().ok()?;
+    let value = tokens[i].lower.parse::<u32>().ok()?;
     Some(Found {
         ordinal: true,
         ..Found::count(i, i + 1, f64::from(value))
@@ -189,30 +189,30 @@ fn is_code_or_rank(tokens: &[Token], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
     let glued_before = prev.is_some_and(|p| {
         !t.space_before
-            && (p.kind == TokenKind::Word || matches!(p.text, "-" | "#" | ":" | "/" | "."))
+            && (p.kind == TokenKind::Word || matches!(p.lower, "-" | "#" | ":" | "/" | "."))
     });
     let next = tokens.get(i + 1);
     let glued_after = next.is_some_and(|n| !n.space_before && n.kind == TokenKind::Word);
-    let suffix = next.map_or("", |n| n.lower.as_ref());
+    let suffix = next.map_or("", |n| n.lower);
     // Ordinals, and times of day ("10h", "9am").
     let ordinal_suffix = ORDINAL_SUFFIXES.contains(&suffix) || ["h", "am", "pm"].contains(&suffix);
     glued_before
         || (glued_after && ordinal_suffix)
-        || prev.is_some_and(|p| ["no", "n°"].contains(&p.lower.as_ref()))
+        || prev.is_some_and(|p| ["no", "n°"].contains(&p.lower))
 }
 
 fn is_date_or_time(tokens: &[Token], i: usize) -> bool {
     let next = word(tokens, i + 1);
-    let prev = i.checked_sub(1).map_or("", |p| tokens[p].lower.as_ref());
+    let prev = i.checked_sub(1).map_or("", |p| tokens[p].lower);
     let colon_time = tokens
         .get(i + 1)
-        .is_some_and(|n| n.text == ":" && !n.space_before)
+        .is_some_and(|n| n.lower == ":" && !n.space_before)
         && tokens
             .get(i + 2)
             .is_some_and(|n| n.kind == TokenKind::Number && !n.space_before);
     let slash_date = tokens
         .get(i + 1)
-        .is_some_and(|n| n.text == "/" && !n.space_before);
+        .is_some_and(|n| n.lower == "/" && !n.space_before);
     is_month(next)
         || is_month(prev)
         || colon_time
@@ -248,7 +248,7 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
             if is_year(t, tokens, i) || is_code_or_rank(tokens, i) || is_date_or_time(tokens, i) {
                 return None;
             }
-            let mut value = digits_value(t.text)?;
+            let mut value = digits_value(t.lower)?;
             let mut last = i;
             // "1.5 million"
             if let Some(scale) = words::scale(word(tokens, i + 1)) {
@@ -258,17 +258,19 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
             // "21-year-old"
             let age = tokens
                 .get(i + 1)
-                .is_some_and(|n| n.text == "-" && !n.space_before)
+                .is_some_and(|n| n.lower == "-" && !n.space_before)
                 && word(tokens, i + 2).starts_with("year");
             Some(Found {
                 age,
                 ..Found::count(i, last, value)
             })
         }
+        // Most words are no number: one lookup decides.
+        TokenKind::Word if !t.number_word => None,
         TokenKind::Word => {
             // "a dozen", "a hundred soldiers", "une centaine", "des milliers"
-            if let Some((value, vague)) = approximate_noun(&t.lower) {
-                let article = i.checked_sub(1).map(|p| tokens[p].lower.as_ref());
+            if let Some((value, vague)) = approximate_noun(t.lower) {
+                let article = i.checked_sub(1).map(|p| tokens[p].lower);
                 let first = match article {
                     Some("a" | "an" | "une" | "un") if !vague => i - 1,
                     _ => i,
@@ -288,10 +290,10 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
                     age: false,
                 });
             }
-            if let Some(value) = ordinal_value(&t.lower) {
+            if let Some(value) = ordinal_value(t.lower) {
                 let after_the = i
                     .checked_sub(1)
-                    .is_some_and(|p| DEFINITE_ARTICLES.contains(&tokens[p].lower.as_ref()));
+                    .is_some_and(|p| DEFINITE_ARTICLES.contains(&tokens[p].lower));
                 let before_noun = tokens
                     .get(i + 1)
                     .is_some_and(|n| n.kind == TokenKind::Word && n.lower != "of");
@@ -318,7 +320,7 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
             // soldat a été tué": a soldier) unless the text makes it a
             // count: "au moins un soldat", "un mort et trois blessés".
             if used == 1
-                && matches!(t.lower.as_ref(), "un" | "une")
+                && matches!(t.lower, "un" | "une")
                 && qualifier_before(tokens, i).is_none()
                 && !counted_alongside(tokens, last + 1)
             {
@@ -335,7 +337,7 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
 fn counted_alongside(tokens: &[Token], noun: usize) -> bool {
     let joined = tokens
         .get(noun + 1)
-        .is_some_and(|t| matches!(t.lower.as_ref(), "et" | "," | "and"));
+        .is_some_and(|t| matches!(t.lower, "et" | "," | "and"));
     let next = noun + 2;
     joined
         && tokens.get(next).is_some_and(|t| {
@@ -350,7 +352,7 @@ fn unit_after(tokens: &[Token], last: usize) -> Option<String> {
             return None;
         }
         // French elides "de" before a vowel: "une vingtaine d'hommes".
-        let noun = t.lower.strip_prefix("d'").unwrap_or(&t.lower);
+        let noun = t.lower.strip_prefix("d'").unwrap_or(t.lower);
         if is_count_noun(noun) {
             return Some(noun.to_owned());
         }
@@ -359,22 +361,19 @@ fn unit_after(tokens: &[Token], last: usize) -> Option<String> {
 }
 
 fn qualifier_before(tokens: &[Token], first: usize) -> Option<String> {
-    QUALIFIERS
-        .iter()
-        .find(|q| {
-            let n = q.split(' ').count();
-            first >= n
-                && q.split(' ')
-                    .zip(&tokens[first - n..first])
-                    .all(|(part, t)| t.lower == part)
-        })
-        .map(|q| (*q).to_owned())
+    qualifier_ending_at(tokens, first).map(str::to_owned)
 }
 
 /// Every figure in `text`.
 #[must_use]
 pub fn extract_figures(text: &str) -> Vec<Figure> {
-    let tokens = tokenize(text);
+    figures_in(&Prepared::new(text))
+}
+
+/// Every figure in a prepared text (the geoparser reads the same one).
+#[must_use]
+pub fn figures_in(text: &Prepared) -> Vec<Figure> {
+    let tokens = tokenize(&text.folded.text);
     let mut figures: Vec<(Figure, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -382,9 +381,11 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             i += 1;
             continue;
         };
-        let (start, end) = (tokens[found.first].start, tokens[found.last].end);
+        let (start, end) = text
+            .folded
+            .original_span(tokens[found.first].at, tokens[found.last].end());
         let unit = if found.age
-            || is_age_apposition(&tokens, found.first, found.last)
+            || is_age_apposition(text, &tokens, found.first, found.last)
             || is_stated_age(&tokens, found.first)
         {
             Some("years of age".to_owned())
@@ -393,9 +394,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
         };
         figures.push((
             Figure {
-                surface: Arc::from(
-                    &text[tokens[found.first].byte_start..tokens[found.last].byte_end],
-                ),
+                surface: Arc::from(text.surface(start, end)),
                 start,
                 end,
                 value: found.value,
@@ -443,13 +442,13 @@ fn link_earlier_values(tokens: &[Token], figures: &mut [(Figure, usize, usize)])
         let close = between.len() <= 10
             && between
                 .iter()
-                .all(|t| t.kind == TokenKind::Word || t.text == ",");
+                .all(|t| t.kind == TokenKind::Word || t.lower == ",");
         if !close || figures[k - 1].0.unit.is_none() || figures[k].0.change.is_some() {
             continue;
         }
         let own_unit = tokens
             .get(figures[k].2 + 1)
-            .is_some_and(|t| is_count_noun(&t.lower));
+            .is_some_and(|t| is_count_noun(t.lower));
         if !own_unit {
             let unit = figures[k - 1].0.unit.clone();
             figures[k].0.unit = unit;
@@ -462,11 +461,7 @@ fn link_earlier_values(tokens: &[Token], figures: &mut [(Figure, usize, usize)])
 
 /// "aged 23", "âgé de 23 ans", "at the age of 23", "at age 23".
 fn is_stated_age(tokens: &[Token], first: usize) -> bool {
-    let back = |n: usize| {
-        first
-            .checked_sub(n)
-            .map_or("", |p| tokens[p].lower.as_ref())
-    };
+    let back = |n: usize| first.checked_sub(n).map_or("", |p| tokens[p].lower);
     back(1) == "aged"
         || (back(1) == "de" && matches!(back(2), "age" | "agee" | "ages" | "agees"))
         || (back(1) == "of" && back(2) == "age")
@@ -474,20 +469,21 @@ fn is_stated_age(tokens: &[Token], first: usize) -> bool {
 }
 
 /// "Clément, 21, has…": a small number between commas right after a name.
-fn is_age_apposition(tokens: &[Token], first: usize, last: usize) -> bool {
-    let comma_before = first >= 2
-        && tokens[first - 1].text == ","
-        && tokens[first - 2]
-            .text
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
+fn is_age_apposition(text: &Prepared, tokens: &[Token], first: usize, last: usize) -> bool {
+    // Tokens are folded: whether the word before is a name, the original says.
+    let capitalised = |t: &Token| {
+        text.chars
+            .get(text.folded.original_char(t.at))
+            .is_some_and(|c| c.is_uppercase())
+    };
+    let comma_before =
+        first >= 2 && tokens[first - 1].lower == "," && capitalised(&tokens[first - 2]);
     // "Clément, 21, …", or with the unit: "Kévin Clément, 21 ans, du …".
-    let comma_at = |k: usize| tokens.get(k).is_some_and(|t| t.text == ",");
+    let comma_at = |k: usize| tokens.get(k).is_some_and(|t| t.lower == ",");
     let comma_after = comma_at(last + 1)
         || (matches!(word(tokens, last + 1), "ans" | "years") && comma_at(last + 2));
     let plausible = tokens[first]
-        .text
+        .lower
         .parse::<u32>()
         .is_ok_and(|v| (1..=120).contains(&v));
     comma_before && comma_after && plausible && first == last
@@ -498,8 +494,8 @@ fn is_age_apposition(tokens: &[Token], first: usize, last: usize) -> bool {
 fn link_ranges(tokens: &[Token], figures: &mut [(Figure, usize, usize)]) {
     for k in 1..figures.len() {
         let (a_last, b_first) = (figures[k - 1].2, figures[k].1);
-        let linked = b_first == a_last + 2
-            && ["to", "a", "à", "-", "–"].contains(&tokens[a_last + 1].lower.as_ref());
+        let linked =
+            b_first == a_last + 2 && ["to", "a", "à", "-", "–"].contains(&tokens[a_last + 1].lower);
         if !linked {
             continue;
         }

@@ -245,3 +245,23 @@ fn garbage_does_not_panic() {
         let _ = extract_figures(text);
     }
 }
+
+proptest::proptest! {
+    /// Figures are read from the folded text, but every one points into
+    /// the original: its surface is the text's chars at its offsets,
+    /// whatever the accents, ligatures and typographic spaces around it.
+    #[test]
+    fn figures_point_into_the_original_text(
+        text in "(?s)[a-zA-Z0-9 ,.'’éÉœŒÀ\u{a0}\u{202f}\u{301}«»–-]{0,60}( (one|deux|forty-three|dozens|a dozen|10,000|5 100|3,5) (soldiers|soldats|km)){0,3}[ a-zé,.0-9]{0,20}"
+    ) {
+        let chars: Vec<char> = text.chars().collect();
+        let mut previous_end = 0;
+        for figure in extract_figures(&text) {
+            proptest::prop_assert!(figure.start < figure.end && figure.end <= chars.len());
+            proptest::prop_assert!(figure.start >= previous_end, "figures overlap: {figure:?}");
+            let surface: String = chars[figure.start..figure.end].iter().collect();
+            proptest::prop_assert_eq!(&*figure.surface, surface.as_str());
+            previous_end = figure.end;
+        }
+    }
+}

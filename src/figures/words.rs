@@ -163,7 +163,7 @@ pub fn unit_quantity(unit: &str) -> &str {
 
 /// Words near a figure that make it a toll: people killed or wounded, not
 /// a strength ("43 soldiers killed" against "5,100 soldiers deployed").
-pub const CASUALTY_WORDS: &[&str] = &[
+const CASUALTY_WORDS: &[&str] = &[
     "killed",
     "kill",
     "kills",
@@ -191,8 +191,18 @@ pub const CASUALTY_WORDS: &[&str] = &[
     "tombes",
 ];
 
+/// [`CASUALTY_WORDS`] as a set: asked of a score of words around every figure.
+static CASUALTY_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| CASUALTY_WORDS.iter().copied().collect());
+
+/// Whether a folded word makes a figure near it a toll ("killed", "tués").
+#[must_use]
+pub fn is_casualty_word(word: &str) -> bool {
+    CASUALTY_SET.contains(word)
+}
+
 /// Qualifiers before a figure, longest first so "more than" beats "than".
-pub const QUALIFIERS: &[&str] = &[
+const QUALIFIERS: &[&str] = &[
     "as many as",
     "more than",
     "fewer than",
@@ -219,49 +229,232 @@ pub const QUALIFIERS: &[&str] = &[
     "presque",
 ];
 
+/// [`QUALIFIERS`] split into words, in the same order.
+static QUALIFIER_WORDS: std::sync::LazyLock<Vec<(&'static str, Vec<&'static str>)>> =
+    std::sync::LazyLock::new(|| {
+        QUALIFIERS
+            .iter()
+            .map(|q| (*q, q.split(' ').collect()))
+            .collect()
+    });
+
+/// The qualifier whose words are the tokens just before token `first`
+/// ("more than 40"), the longest if several are.
+pub fn qualifier_ending_at(tokens: &[Token], first: usize) -> Option<&'static str> {
+    QUALIFIER_WORDS
+        .iter()
+        .find(|(_, words)| {
+            first >= words.len()
+                && words
+                    .iter()
+                    .zip(&tokens[first - words.len()..first])
+                    .all(|(w, t)| t.lower == *w)
+        })
+        .map(|(q, _)| *q)
+}
+
+/// Cardinals, folded (see [`NUMBER_WORDS`]).
+const CARDINALS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("un", 1.0),
+    ("une", 1.0),
+    ("two", 2.0),
+    ("deux", 2.0),
+    ("three", 3.0),
+    ("trois", 3.0),
+    ("four", 4.0),
+    ("quatre", 4.0),
+    ("five", 5.0),
+    ("cinq", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("sept", 7.0),
+    ("eight", 8.0),
+    ("huit", 8.0),
+    ("nine", 9.0),
+    ("neuf", 9.0),
+    ("ten", 10.0),
+    ("dix", 10.0),
+    ("eleven", 11.0),
+    ("onze", 11.0),
+    ("twelve", 12.0),
+    ("douze", 12.0),
+    ("thirteen", 13.0),
+    ("treize", 13.0),
+    ("fourteen", 14.0),
+    ("quatorze", 14.0),
+    ("fifteen", 15.0),
+    ("quinze", 15.0),
+    ("sixteen", 16.0),
+    ("seize", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("trente", 30.0),
+    ("forty", 40.0),
+    ("quarante", 40.0),
+    ("fifty", 50.0),
+    ("cinquante", 50.0),
+    ("sixty", 60.0),
+    ("soixante", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// Multipliers: "1.5 million", "deux cents".
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 100.0),
+    ("cent", 100.0),
+    ("cents", 100.0),
+    ("thousand", 1e3),
+    ("mille", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("milliard", 1e9),
+    ("milliards", 1e9),
+];
+
+/// Nouns of an approximate number: "a dozen", "une centaine" (exact),
+/// "dozens", "des milliers" (vague: `true`).
+const APPROXIMATE: &[(&str, f64, bool)] = &[
+    ("dozen", 12.0, false),
+    ("douzaine", 12.0, false),
+    ("dozens", 12.0, true),
+    ("douzaines", 12.0, true),
+    ("hundreds", 100.0, true),
+    ("centaines", 100.0, true),
+    ("thousands", 1000.0, true),
+    ("milliers", 1000.0, true),
+    ("millions", 1e6, true),
+    ("dizaine", 10.0, false),
+    ("dizaines", 10.0, true),
+    ("quinzaine", 15.0, false),
+    ("vingtaine", 20.0, false),
+    ("trentaine", 30.0, false),
+    ("quarantaine", 40.0, false),
+    ("cinquantaine", 50.0, false),
+    ("soixantaine", 60.0, false),
+    ("centaine", 100.0, false),
+    ("millier", 1000.0, false),
+];
+
+/// Ordinals that express a running count ("the second soldier killed").
+/// "first"/"premier" are left out: they name ranks and regiments far more often.
+const ORDINALS: &[(&str, f64)] = &[
+    ("second", 2.0),
+    ("deuxieme", 2.0),
+    ("seconde", 2.0),
+    ("third", 3.0),
+    ("troisieme", 3.0),
+    ("fourth", 4.0),
+    ("quatrieme", 4.0),
+    ("fifth", 5.0),
+    ("cinquieme", 5.0),
+    ("sixth", 6.0),
+    ("sixieme", 6.0),
+    ("seventh", 7.0),
+    ("septieme", 7.0),
+    ("eighth", 8.0),
+    ("huitieme", 8.0),
+    ("ninth", 9.0),
+    ("neuvieme", 9.0),
+    ("tenth", 10.0),
+    ("dixieme", 10.0),
+];
+
+/// What one folded word can be in a number (most words are none of these).
+#[derive(Clone, Copy, Debug, Default)]
+struct NumberWord {
+    cardinal: Option<f64>,
+    scale: Option<f64>,
+    approximate: Option<(f64, bool)>,
+    ordinal: Option<f64>,
+}
+
+/// Every word a figure may start with or be made of, from the tables
+/// above, and French "vingt(s)" (which multiplies or adds: see
+/// [`add_part`]). One lookup answers for every word of a text.
+static NUMBER_WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, NumberWord>> =
+    std::sync::LazyLock::new(|| {
+        let mut words: rustc_hash::FxHashMap<&'static str, NumberWord> =
+            rustc_hash::FxHashMap::default();
+        for &(w, v) in CARDINALS {
+            words.entry(w).or_default().cardinal = Some(v);
+        }
+        for &(w, v) in SCALES {
+            words.entry(w).or_default().scale = Some(v);
+        }
+        for &(w, v, vague) in APPROXIMATE {
+            words.entry(w).or_default().approximate = Some((v, vague));
+        }
+        for &(w, v) in ORDINALS {
+            words.entry(w).or_default().ordinal = Some(v);
+        }
+        words.entry("vingt").or_default();
+        words.entry("vingts").or_default();
+        words
+    });
+
+/// The shapes of the words of [`NUMBER_WORDS`]: for each first letter, a
+/// bit for each length and a bit for each last letter. A word whose shape
+/// no number word has needs no lookup: nearly all of a text's words.
+struct Shapes {
+    lengths: [u32; 26],
+    last_letters: [u32; 26],
+}
+
+static NUMBER_WORD_SHAPES: std::sync::LazyLock<Shapes> = std::sync::LazyLock::new(|| {
+    let mut shapes = Shapes {
+        lengths: [0; 26],
+        last_letters: [0; 26],
+    };
+    for word in NUMBER_WORDS.keys() {
+        let bytes = word.as_bytes();
+        if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last())
+            && first.is_ascii_lowercase()
+            && last.is_ascii_lowercase()
+            && word.len() < 32
+        {
+            let first = usize::from(first - b'a');
+            shapes.lengths[first] |= 1 << word.len();
+            shapes.last_letters[first] |= 1 << (last - b'a');
+        }
+    }
+    shapes
+});
+
+/// Whether a folded word, or the part of a hyphenated one before its first
+/// hyphen ("forty" of "forty-three"), is a number word: a word that may
+/// begin a figure.
+#[must_use]
+pub fn is_number_head(head: &str) -> bool {
+    let shaped = match (head.as_bytes().first(), head.as_bytes().last()) {
+        (Some(&first), Some(&last))
+            if first.is_ascii_lowercase() && last.is_ascii_lowercase() && head.len() < 32 =>
+        {
+            let shapes = &*NUMBER_WORD_SHAPES;
+            let first = usize::from(first - b'a');
+            shapes.lengths[first] & (1 << head.len()) != 0
+                && shapes.last_letters[first] & (1 << (last - b'a')) != 0
+        }
+        _ => false,
+    };
+    shaped && NUMBER_WORDS.contains_key(head)
+}
+
 fn unit_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" => 0.0,
-        "one" | "un" | "une" => 1.0,
-        "two" | "deux" => 2.0,
-        "three" | "trois" => 3.0,
-        "four" | "quatre" => 4.0,
-        "five" | "cinq" => 5.0,
-        "six" => 6.0,
-        "seven" | "sept" => 7.0,
-        "eight" | "huit" => 8.0,
-        "nine" | "neuf" => 9.0,
-        "ten" | "dix" => 10.0,
-        "eleven" | "onze" => 11.0,
-        "twelve" | "douze" => 12.0,
-        "thirteen" | "treize" => 13.0,
-        "fourteen" | "quatorze" => 14.0,
-        "fifteen" | "quinze" => 15.0,
-        "sixteen" | "seize" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" | "trente" => 30.0,
-        "forty" | "quarante" => 40.0,
-        "fifty" | "cinquante" => 50.0,
-        "sixty" | "soixante" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
+    NUMBER_WORDS.get(w)?.cardinal
 }
 
 /// Multipliers: "1.5 million", "deux cents".
 pub fn scale(w: &str) -> Option<f64> {
-    Some(match w {
-        "hundred" | "cent" | "cents" => 100.0,
-        "thousand" | "mille" => 1e3,
-        "million" | "millions" => 1e6,
-        "billion" | "billions" | "milliard" | "milliards" => 1e9,
-        _ => return None,
-    })
+    NUMBER_WORDS.get(w)?.scale
 }
 
 /// Adds one number word to a running `(total, current)`; false if not one.
@@ -308,7 +501,7 @@ pub fn parse_number_words(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
             // Only inside a number: "hundred and twenty", "vingt et un".
             let next_is_number = tokens
                 .get(j + 1)
-                .is_some_and(|n| unit_word(&n.lower).is_some());
+                .is_some_and(|n| unit_word(n.lower).is_some());
             if used == 0 || !next_is_number {
                 break;
             }
@@ -332,39 +525,10 @@ pub fn parse_number_words(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
 
 /// "a dozen", "une centaine" (exact), "dozens", "des milliers" (vague).
 pub fn approximate_noun(w: &str) -> Option<(f64, bool)> {
-    Some(match w {
-        "dozen" | "douzaine" => (12.0, false),
-        "dozens" | "douzaines" => (12.0, true),
-        "hundreds" | "centaines" => (100.0, true),
-        "thousands" | "milliers" => (1000.0, true),
-        "millions" => (1e6, true),
-        "dizaine" => (10.0, false),
-        "dizaines" => (10.0, true),
-        "quinzaine" => (15.0, false),
-        "vingtaine" => (20.0, false),
-        "trentaine" => (30.0, false),
-        "quarantaine" => (40.0, false),
-        "cinquantaine" => (50.0, false),
-        "soixantaine" => (60.0, false),
-        "centaine" => (100.0, false),
-        "millier" => (1000.0, false),
-        _ => return None,
-    })
+    NUMBER_WORDS.get(w)?.approximate
 }
 
 /// Ordinals that express a running count ("the second soldier killed").
-/// "first"/"premier" are left out: they name ranks and regiments far more often.
 pub fn ordinal_value(w: &str) -> Option<f64> {
-    Some(match w {
-        "second" | "deuxieme" | "seconde" => 2.0,
-        "third" | "troisieme" => 3.0,
-        "fourth" | "quatrieme" => 4.0,
-        "fifth" | "cinquieme" => 5.0,
-        "sixth" | "sixieme" => 6.0,
-        "seventh" | "septieme" => 7.0,
-        "eighth" | "huitieme" => 8.0,
-        "ninth" | "neuvieme" => 9.0,
-        "tenth" | "dixieme" => 10.0,
-        _ => return None,
-    })
+    NUMBER_WORDS.get(w)?.ordinal
 }

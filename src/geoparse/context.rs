@@ -430,6 +430,9 @@ pub struct Surroundings<'a> {
     chars: &'a [char],
     start: usize,
     end: usize,
+    /// The name as written, and as folded (from the folded text).
+    surface: String,
+    key: &'a str,
     /// The word just before (same sentence, one space apart), as written.
     previous: Option<String>,
     /// The word just after (one space apart), as written.
@@ -452,7 +455,7 @@ pub struct Surroundings<'a> {
 
 impl<'a> Surroundings<'a> {
     #[must_use]
-    pub fn new(chars: &'a [char], start: usize, end: usize) -> Self {
+    pub fn new(chars: &'a [char], start: usize, end: usize, key: &'a str) -> Self {
         // Before: skip spaces and opening quotes; a sentence end or line break
         // in between means there is no previous word in this sentence.
         let mut i = start;
@@ -471,14 +474,10 @@ impl<'a> Surroundings<'a> {
             .iter()
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase());
-        let after: String = chars[end..chars.len().min(end + 3)].iter().collect();
+        let after = &chars[end..chars.len().min(end + 2)];
         let dateline = line_initial
             && capitals
-            && (after.starts_with(" (")
-                || after.starts_with(',')
-                || after.starts_with(" -")
-                || after.starts_with(" –")
-                || after.starts_with(" —"));
+            && (after.first() == Some(&',') || matches!(after, [' ', '(' | '-' | '–' | '—']));
         // A middle initial ("Gino D. Bassett") ends no sentence.
         let initial = i >= 3
             && chars[i - 1] == '.'
@@ -503,6 +502,8 @@ impl<'a> Surroundings<'a> {
             chars,
             start,
             end,
+            surface: chars[start..end].iter().collect(),
+            key,
             previous_folded: previous.as_deref().map(fold_str),
             next_folded: next.as_deref().map(fold_str),
             previous,
@@ -520,8 +521,8 @@ impl<'a> Surroundings<'a> {
         title_case_line(self.chars, self.start, self.end)
     }
 
-    fn surface(&self) -> String {
-        self.chars[self.start..self.end].iter().collect()
+    fn surface(&self) -> &str {
+        &self.surface
     }
 
     /// The surface starts with a capital letter.
@@ -698,7 +699,7 @@ impl<'a> Surroundings<'a> {
     /// The text of the name, for recording people's names.
     #[must_use]
     pub fn folded_surface(&self) -> String {
-        fold_str(&self.surface())
+        self.key.to_owned()
     }
 
     /// A first name, going by its context: before a capitalised name.
@@ -826,10 +827,10 @@ fn well_capitalised(surface: &str) -> bool {
     clippy::struct_excessive_bools,
     reason = "independent facts about the text, each read by one rule"
 )]
-pub struct NameFacts {
+pub struct NameFacts<'s> {
     /// The name as written, and folded.
-    surface: String,
-    key: String,
+    surface: &'s str,
+    key: &'s str,
     single_word: bool,
     /// Fails whatever the entry: lower case, an acronym, a month…
     rejected_for_all: bool,
@@ -883,11 +884,11 @@ pub struct NameFacts {
     headline: bool,
 }
 
-impl NameFacts {
+impl<'s> NameFacts<'s> {
     #[must_use]
-    pub fn new(gazetteer: &Gazetteer, s: &Surroundings<'_>, lowercase: &LowercaseWords) -> Self {
+    pub fn new(gazetteer: &Gazetteer, s: &'s Surroundings<'_>, lowercase: &LowercaseWords) -> Self {
         let surface = s.surface();
-        let key = fold_str(&surface);
+        let key = s.key;
         let single_word = !surface.contains([' ', '-']);
         let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
         // Short all-capital words are acronyms ("EU", "NAFTA", "AMLO") unless a
@@ -901,7 +902,7 @@ impl NameFacts {
         };
         let shouting =
             s.previous.as_deref().is_some_and(all_caps) || s.next.as_deref().is_some_and(all_caps);
-        let acronym = all_caps(&surface) && letters <= 5 && !shouting && !s.dateline;
+        let acronym = all_caps(surface) && letters <= 5 && !shouting && !s.dateline;
         // So do acronyms with a lower-case letter ("FAMa", "AfDB").
         let inner_capital = surface.split([' ', '-']).any(|w| {
             let mut letters = w.chars();
@@ -931,7 +932,7 @@ impl NameFacts {
             && !next_is_head
             && ((s.previous_is_name() && !s.previous_is_ordinary_opening(gazetteer))
                 || s.next_is_name());
-        let calendar = single_word && is_calendar_word(&key);
+        let calendar = single_word && is_calendar_word(key);
         let next_any_lower = s
             .next
             .as_deref()
@@ -956,7 +957,7 @@ impl NameFacts {
             bare_given_name: single_word
                 && !next_is_head
                 && !previous.is_some_and(|p| LOCATIVES.contains(p))
-                && gazetteer.is_given_name(&key),
+                && gazetteer.is_given_name(key),
             common_words_only,
             // Only a name beside a capitalised word needs to know.
             headline: in_longer_name && s.headline(),
@@ -965,7 +966,7 @@ impl NameFacts {
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_lowercase),
             rejected_unless_country: acronym || inner_capital || letters < 3,
-            well_capitalised: well_capitalised(&surface),
+            well_capitalised: well_capitalised(surface),
             name_then_generic: surface.rsplit_once(' ').is_some_and(|(rest, last)| {
                 FACILITY_GENERICS.contains(&last) && well_capitalised(rest)
             }),
@@ -988,14 +989,14 @@ impl NameFacts {
             adjectival: ["an", "ian", "ean", "ese", "ish", "ic", "ique", "ien", "ais"]
                 .iter()
                 .any(|e| key.ends_with(e)),
-            common_word: gazetteer.is_common_word(&key),
+            common_word: gazetteer.is_common_word(key),
             // French "à" folds to "a", the English article: "a Time Warner
             // company" is no locative.
             after_locative: previous.is_some_and(|p| LOCATIVES.contains(p))
                 && (previous != Some("a") || previous_raw.starts_with(['à', 'À'])),
             sentence_initial: s.sentence_initial,
-            leader: LEADERS.contains(key.as_str()),
-            lowercase_in_text: lowercase.0.contains(&word_key(&key)),
+            leader: LEADERS.contains(key),
+            lowercase_in_text: lowercase.0.contains(&word_key(key)),
             key,
             surface,
         }
@@ -1004,13 +1005,14 @@ impl NameFacts {
     /// The name is written with the same letters, in the same case, as `name`
     /// (accents aside).
     fn same_case_as(&self, name: &str) -> bool {
-        let letters = |s: &str| -> Vec<bool> {
-            s.chars()
-                .filter(|c| c.is_alphabetic())
-                .map(char::is_uppercase)
-                .collect()
-        };
-        letters(&self.surface) == letters(name)
+        // Letter by letter, collecting neither: asked of every candidate
+        // entry of every name found.
+        let alphabetic = |c: &char| c.is_alphabetic();
+        self.surface
+            .chars()
+            .filter(alphabetic)
+            .map(char::is_uppercase)
+            .eq(name.chars().filter(alphabetic).map(char::is_uppercase))
     }
 
     /// A common given name with no place word around it ("Olivia",
@@ -1097,7 +1099,7 @@ impl NameFacts {
             return false;
         }
         // Asked only where a rule needs it: most entries are settled before.
-        let alternate = || !entry.bears_name(&self.key);
+        let alternate = || !entry.bears_name(self.key);
         // A town's alternate name that is the first word of its name ("Igbo"
         // for Igbo-Ukwu) is mostly something else: only with a word that
         // makes it a place (but "Bobo" is Bobo-Dioulasso in the countries
@@ -1108,7 +1110,7 @@ impl NameFacts {
             && entry
                 .name
                 .split_once([' ', '-'])
-                .is_some_and(|(first, _)| folds_to(first, &self.key))
+                .is_some_and(|(first, _)| folds_to(first, self.key))
         {
             return false;
         }

@@ -26,7 +26,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::focus::is_focus_country;
-use crate::text::fold::{Folded, fold};
+use crate::text::fold::Folded;
+use crate::text::prepared::Prepared;
 use context::{LowercaseWords, Surroundings};
 use dispatch_names::index::{Found, Resume};
 use gazetteer::{Entry, EntryKind, Gazetteer};
@@ -235,7 +236,8 @@ fn recognise(
         // Longest first.
         for (end, entries) in found.iter().rev() {
             let (cs, ce) = folded.original_span(start, end);
-            let surroundings = Surroundings::new(chars, cs, ce);
+            let key = folded.text.get(start..end).unwrap_or_default();
+            let surroundings = Surroundings::new(chars, cs, ce, key);
             // A demonym is never a place, but tells which country the text is about.
             if let Some(&d) = entries
                 .iter()
@@ -268,7 +270,6 @@ fn recognise(
             let towns_only = candidates
                 .iter()
                 .all(|&e| gazetteer.entry(e).kind == EntryKind::City);
-            let key = surroundings.folded_surface();
             let population_below = |below: u64| {
                 candidates
                     .iter()
@@ -277,8 +278,8 @@ fn recognise(
             // A city of millions after "Baseball" or "Smart" is still the
             // city ("Baseball Toronto", "Smart Dubai Office").
             if towns_only
-                && (people.contains(&key) && population_below(METROPOLIS)
-                    || first_names.contains(&key) && population_below(100_000))
+                && (people.contains(key) && population_below(METROPOLIS)
+                    || first_names.contains(key) && population_below(100_000))
             {
                 continue;
             }
@@ -455,22 +456,35 @@ const SURE_MARGIN: f64 = 2.0;
 /// Finds and resolves every place named in `text`.
 #[must_use]
 pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
-    let folded = fold(text);
-    let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
-    chars.extend(text.chars());
-    let (recognised, demonyms) = recognise(gazetteer, &folded, &chars);
+    places_in(gazetteer, &Prepared::new(text))
+}
+
+/// Finds and resolves every place named in a prepared text (the figure
+/// extractor reads the same one).
+#[must_use]
+pub fn places_in(gazetteer: &Gazetteer, text: &Prepared) -> Vec<PlaceMention> {
+    let (folded, chars) = (&text.folded, text.chars.as_slice());
+    let (recognised, demonyms) = recognise(gazetteer, folded, chars);
     let mut context = country_context(gazetteer, &recognised, &demonyms);
+    // The best reading (ties to the first entry) and its margin over the
+    // next best, in one pass over the candidates.
     let resolve = |m: &Recognised, context: &[(String, u32)]| {
-        let key = m.key(&folded);
-        let mut scored: Vec<(f64, u32)> = m
-            .candidates
-            .iter()
-            .map(|&e| (score(gazetteer.entry(e), key, context, m), e))
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let &(best, index) = scored.first()?;
-        let margin = scored.get(1).map_or(10.0, |s| best - s.0);
-        Some((index, margin))
+        let key = m.key(folded);
+        let mut best: Option<(f64, u32)> = None;
+        let mut runner_up: Option<f64> = None;
+        for &e in &m.candidates {
+            let s = score(gazetteer.entry(e), key, context, m);
+            match best {
+                Some((b, i)) if s.total_cmp(&b).then(i.cmp(&e)).is_gt() => {
+                    runner_up = Some(b);
+                    best = Some((s, e));
+                }
+                Some(_) => runner_up = Some(runner_up.map_or(s, |r| r.max(s))),
+                None => best = Some((s, e)),
+            }
+        }
+        let (best, index) = best?;
+        Some((index, runner_up.map_or(10.0, |r| best - r)))
     };
     // The article's other places speak too: the country of each town or
     // region read without doubt ("Ontario", "Bamako") counts once, so that
@@ -484,7 +498,7 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     for m in recognised.iter().filter(|m| !m.given_name) {
         if let Some((index, margin)) = resolve(m, &context) {
             let entry = gazetteer.entry(index);
-            if m.cueless() && (is_village(entry) || !entry.bears_name(m.key(&folded))) {
+            if m.cueless() && (is_village(entry) || !entry.bears_name(m.key(folded))) {
                 continue;
             }
             if margin >= SURE_MARGIN
@@ -523,7 +537,7 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         .filter_map(|(m, reading)| {
             let (index, margin) = reading?;
             let entry = gazetteer.entry(index);
-            let key = m.key(&folded);
+            let key = m.key(folded);
             if m.given_name && person_rather_than(entry, key, &context) {
                 return None;
             }
