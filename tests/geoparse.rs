@@ -102,6 +102,19 @@ fn organisations_people_and_demonyms_are_not_places() {
 }
 
 #[test]
+fn a_surname_after_a_middle_initial_is_a_person_even_when_the_initial_is_a_word() {
+    // "D" and "A" are also French "d'" and English "a": as initials they
+    // still make the next word a surname, here and when it comes alone.
+    for text in [
+        "Chicago police said Gino D. Bassett, 56, was charged. Police say Bassett ran away.",
+        "Officials in Texas said John A. Bassett was arrested. Bassett denied it.",
+    ] {
+        let found = surfaces(text);
+        assert!(!found.iter().any(|s| s == "Bassett"), "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn institutions_after_a_french_article_and_mixed_case_acronyms_are_not_towns() {
     // "l'Élysée" is the presidency; Paris's 8th arrondissement is a small
     // populated place of GeoNames. "FAMa" is Mali's army, not a Brazilian town.

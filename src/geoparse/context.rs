@@ -448,6 +448,8 @@ pub struct Surroundings<'a> {
     /// Only spaces between the previous word and the name: "Sahel (Niger"
     /// or "Members «Mali" are two names, not one.
     previous_adjacent: bool,
+    /// The word before is a middle initial ("Gino D. Bassett").
+    previous_initial: bool,
     /// The name opens a line, set in capitals and followed by "(", "," or a
     /// dash: a dateline ("PARIS (Reuters) -", "BAMAKO, 12 mars").
     dateline: bool,
@@ -511,6 +513,7 @@ impl<'a> Surroundings<'a> {
             sentence_initial,
             previous_opens_sentence,
             previous_adjacent,
+            previous_initial: initial,
             dateline,
         }
     }
@@ -639,10 +642,14 @@ impl<'a> Surroundings<'a> {
     }
 
     /// The word before is a capitalised name, not "In" or "President",
-    /// and nothing but spaces lies between.
+    /// and nothing but spaces lies between. An initial is a name's even
+    /// when it is also a word ("Gino D. Bassett", "John A. Smith").
     fn previous_is_name(&self) -> bool {
         if !self.previous_adjacent {
             return false;
+        }
+        if self.previous_initial {
+            return true;
         }
         let (Some(previous), Some(folded)) =
             (self.previous.as_deref(), self.previous_folded.as_deref())
