@@ -90,6 +90,11 @@ pub enum CliCommand {
         /// Print JSON Lines (the only format for now; kept for scripts that pass it).
         #[arg(long)]
         json: bool,
+        /// Also print to stderr how long the analysis took (places and
+        /// figures, on one core), apart from reading the files and writing
+        /// the JSON.
+        #[arg(long)]
+        timing: bool,
         /// Text files to read.
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,

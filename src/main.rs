@@ -91,9 +91,11 @@ fn main() -> ExitCode {
         Some(CliCommand::Feeds { command, db }) => {
             dispatch_atlas::commands::feeds::run(db.as_deref(), command)
         }
-        Some(CliCommand::Geoparse { json: _, files }) => {
-            dispatch_atlas::commands::geoparse::run(&files)
-        }
+        Some(CliCommand::Geoparse {
+            json: _,
+            timing,
+            files,
+        }) => dispatch_atlas::commands::geoparse::run(&files, timing),
         Some(CliCommand::Dossier {
             name,
             json,

@@ -87,6 +87,23 @@ fn geoparse_prints_one_json_line_per_file_with_char_offsets() {
 }
 
 #[test]
+fn geoparse_timing_goes_to_stderr_and_leaves_the_json_alone() {
+    let text = "À Ménaka, 43 soldats. Gao is in Mali.";
+    let scratch = Scratch::new("geoparse-timing");
+    let a = scratch.file("a.txt", text.as_bytes());
+    let path = a.to_str().unwrap_or_default();
+    let (ok, plain, _) = run(&["geoparse", "--json", path]);
+    let (timed_ok, timed, stderr) = run(&["geoparse", "--json", "--timing", path]);
+    assert!(ok && timed_ok);
+    assert_eq!(plain, timed, "the JSON is the same with --timing");
+    let bytes = text.len().to_string();
+    assert!(
+        stderr.starts_with(&format!("analysed {bytes} bytes in ")) && stderr.contains(" MB/s"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn bad_files_get_a_message_and_the_good_ones_still_print() {
     let scratch = Scratch::new("bad-files");
     let good = scratch.file("good.txt", b"Gao");

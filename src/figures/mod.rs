@@ -383,7 +383,7 @@ pub fn figures_in(text: &Prepared) -> Vec<Figure> {
         };
         let (start, end) = text
             .folded
-            .original_span(tokens[found.first].at, tokens[found.last].end());
+            .original_span(tokens[found.first].start(), tokens[found.last].end());
         let unit = if found.age
             || is_age_apposition(text, &tokens, found.first, found.last)
             || is_stated_age(&tokens, found.first)
@@ -473,7 +473,7 @@ fn is_age_apposition(text: &Prepared, tokens: &[Token], first: usize, last: usiz
     // Tokens are folded: whether the word before is a name, the original says.
     let capitalised = |t: &Token| {
         text.chars
-            .get(text.folded.original_char(t.at))
+            .get(text.folded.original_char(t.start()))
             .is_some_and(|c| c.is_uppercase())
     };
     let comma_before =

@@ -532,3 +532,38 @@ pub fn approximate_noun(w: &str) -> Option<(f64, bool)> {
 pub fn ordinal_value(w: &str) -> Option<f64> {
     NUMBER_WORDS.get(w)?.ordinal
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shape_filter_lets_every_number_word_through() {
+        for word in NUMBER_WORDS.keys() {
+            assert!(is_number_head(word), "{word}");
+        }
+        for word in [
+            "the",
+            "des",
+            "said",
+            "sept-",
+            "",
+            "deux\u{e9}",
+            "Deux",
+            "twentyish",
+        ] {
+            assert!(!is_number_head(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn one_lookup_answers_each_role() {
+        assert_eq!(unit_word("quarante"), Some(40.0));
+        assert_eq!(scale("milliards"), Some(1e9));
+        assert_eq!(approximate_noun("millions"), Some((1e6, true)));
+        assert_eq!(scale("millions"), Some(1e6));
+        assert_eq!(ordinal_value("seconde"), Some(2.0));
+        assert_eq!(unit_word("vingt"), None);
+        assert!(is_number_head("vingts"));
+    }
+}
