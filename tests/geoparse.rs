@@ -115,6 +115,30 @@ fn a_surname_after_a_middle_initial_is_a_person_even_when_the_initial_is_a_word(
 }
 
 #[test]
+fn a_regions_abbreviation_after_a_town_and_a_comma() {
+    let found =
+        places("BALTIMORE, Md. — Police in Kamloops, B.C., and Albuquerque, N.M., said so.");
+    let regions: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|p| p.kind == MentionKind::Region)
+        .map(|p| (&*p.surface, &*p.name))
+        .collect();
+    assert_eq!(
+        regions,
+        [
+            ("Md.", "Maryland"),
+            ("B.C.", "British Columbia"),
+            ("N.M.", "New Mexico")
+        ],
+        "{found:?}"
+    );
+    // Elsewhere such an abbreviation is no place ("22nd St. North." is
+    // Sudan's Northern state's), but a country's still is.
+    let surfaces = surfaces("The festival is at 30 22nd St. North. The U.S. military left.");
+    assert_eq!(surfaces, ["U.S."]);
+}
+
+#[test]
 fn institutions_after_a_french_article_and_mixed_case_acronyms_are_not_towns() {
     // "l'Élysée" is the presidency; Paris's 8th arrondissement is a small
     // populated place of GeoNames. "FAMa" is Mali's army, not a Brazilian town.

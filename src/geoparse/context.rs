@@ -450,6 +450,8 @@ pub struct Surroundings<'a> {
     previous_adjacent: bool,
     /// The word before is a middle initial ("Gino D. Bassett").
     previous_initial: bool,
+    /// A capitalised word and a comma come just before: "Baltimore, Md.".
+    after_name_and_comma: bool,
     /// The name opens a line, set in capitals and followed by "(", "," or a
     /// dash: a dateline ("PARIS (Reuters) -", "BAMAKO, 12 mars").
     dateline: bool,
@@ -514,6 +516,10 @@ impl<'a> Surroundings<'a> {
             previous_opens_sentence,
             previous_adjacent,
             previous_initial: initial,
+            after_name_and_comma: i >= 2
+                && chars[i - 1] == ','
+                && chars[i - 2].is_alphabetic()
+                && capitalised(&word_at(chars, i - 1, false)),
             dateline,
         }
     }
@@ -972,7 +978,15 @@ impl<'s> NameFacts<'s> {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_lowercase),
-            rejected_unless_country: acronym || inner_capital || letters < 3,
+            // A name ending with a full stop is an abbreviation: a region's
+            // after a town and a comma ("Baltimore, Md.", "Kamloops, B.C."),
+            // short and in capitals but no acronym; elsewhere only a
+            // country's ("the U.S. military"), not "22nd St. North.".
+            rejected_unless_country: if surface.ends_with('.') {
+                !s.after_name_and_comma
+            } else {
+                acronym || inner_capital || letters < 3
+            },
             well_capitalised: well_capitalised(surface),
             name_then_generic: surface.rsplit_once(' ').is_some_and(|(rest, last)| {
                 FACILITY_GENERICS.contains(&last) && well_capitalised(rest)

@@ -703,6 +703,13 @@ fn regions(out: &mut Vec<Entry>, build_json: &Path) -> Result<()> {
             .map(|k| text(k))
             .collect();
         names.extend(text("name_alt").split('|').map(str::to_owned));
+        // The abbreviation news writes after a town ("Baltimore, Md.",
+        // "Kamloops, B.C.", "Bathurst, N.S.W."), when Natural Earth gives
+        // one with a full stop: the geoparser reads it only there.
+        let abbreviation = text("abbrev");
+        if abbreviation.ends_with('.') && !abbreviation.contains(' ') {
+            names.insert(abbreviation);
+        }
         names.retain(|n| usable(n));
         if names.is_empty() {
             continue;
