@@ -265,7 +265,7 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
                 ..Found::count(i, last, value)
             })
         }
-        // Most words are no number: one lookup decides.
+        // Most words are no number: the tokenizer marked those that may be.
         TokenKind::Word if !t.number_word => None,
         TokenKind::Word => {
             // "a dozen", "a hundred soldiers", "une centaine", "des milliers"

@@ -6,6 +6,7 @@
 use super::gazetteer::{Entry, EntryKind, Gazetteer, ORDINARY_COUNTRY_WORDS};
 use super::words::word_key;
 use rustc_hash::FxHashSet as HashSet;
+use smol_str::SmolStr;
 use std::sync::LazyLock;
 
 use crate::focus::is_focus_country;
@@ -399,7 +400,19 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '\n' | ':' | '\r' | '—' | '|')
 }
 
-fn word_at(chars: &[char], mut i: usize, forward: bool) -> String {
+/// A short word, kept inline: a name's neighbours, made for every name found.
+type Word = SmolStr;
+
+/// Folds a word as [`fold_str`] does, inline when it is short and ASCII (most).
+fn fold_word(word: &str) -> Word {
+    if word.is_ascii() {
+        word.chars().map(|c| c.to_ascii_lowercase()).collect()
+    } else {
+        Word::new(fold_str(word))
+    }
+}
+
+fn word_at(chars: &[char], mut i: usize, forward: bool) -> Word {
     let part = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.';
     let (from, to) = if forward {
         let from = i;
@@ -418,7 +431,7 @@ fn word_at(chars: &[char], mut i: usize, forward: bool) -> String {
     while to > from && matches!(chars[to - 1], '.' | '\'' | '’') {
         to -= 1;
     }
-    chars[from..to].iter().collect()
+    chars[from..to].iter().copied().collect()
 }
 
 /// The text around one recognised name.
@@ -431,16 +444,16 @@ pub struct Surroundings<'a> {
     start: usize,
     end: usize,
     /// The name as written, and as folded (from the folded text).
-    surface: String,
+    surface: Word,
     key: &'a str,
     /// The word just before (same sentence, one space apart), as written.
-    previous: Option<String>,
+    previous: Option<Word>,
     /// The word just after (one space apart), as written.
-    next: Option<String>,
+    next: Option<Word>,
     /// The same two words folded, for the word lists (folded once here: the
     /// rules ask about them many times).
-    previous_folded: Option<String>,
-    next_folded: Option<String>,
+    previous_folded: Option<Word>,
+    next_folded: Option<Word>,
     sentence_initial: bool,
     /// The previous word opens its sentence: capitalised because of that,
     /// maybe an ordinary word ("Given Tunisia's…", "Selon Bamako").
@@ -506,10 +519,10 @@ impl<'a> Surroundings<'a> {
             chars,
             start,
             end,
-            surface: chars[start..end].iter().collect(),
+            surface: chars[start..end].iter().copied().collect(),
             key,
-            previous_folded: previous.as_deref().map(fold_str),
-            next_folded: next.as_deref().map(fold_str),
+            previous_folded: previous.as_deref().map(fold_word),
+            next_folded: next.as_deref().map(fold_word),
             previous,
             next,
             sentence_initial,
@@ -587,7 +600,7 @@ impl<'a> Surroundings<'a> {
 
     /// The word before the previous one, as written, when only spaces lie
     /// between them: "Mike" in "Mike de Kock".
-    fn word_before_previous(&self) -> Option<String> {
+    fn word_before_previous(&self) -> Option<Word> {
         let previous = self.previous.as_deref()?;
         let mut i = self.start;
         while i > 0 && matches!(self.chars[i - 1], ' ' | '\u{a0}') {
@@ -690,7 +703,7 @@ impl<'a> Surroundings<'a> {
 
     /// The capitalised word the name is joined to by a hyphen, before or
     /// after ("Diaz-Balart", "Lin-Manuel", "Nord-Mali"), as written.
-    fn hyphen_partner(&self) -> Option<String> {
+    fn hyphen_partner(&self) -> Option<Word> {
         let after = (self.end + 1 < self.chars.len() && self.chars[self.end] == '-')
             .then(|| word_at(self.chars, self.end + 1, true));
         let before = (self.start >= 2 && self.chars[self.start - 1] == '-')
