@@ -8,7 +8,7 @@ use crate::articles::Article;
 use crate::figures::{Figure, figures_in};
 use crate::geoparse::gazetteer::Gazetteer;
 use crate::geoparse::{PlaceMention, places_in};
-use crate::text::prepared::Prepared;
+use crate::text::prepared::PreparedText;
 use crate::text::sentences::{Sentence, sentences};
 
 use super::figure_index::{CrossCheck, FigureIndex};
@@ -17,7 +17,7 @@ use super::figure_index::{CrossCheck, FigureIndex};
 /// borders region") are not figures.
 #[must_use]
 pub fn analyse_text(gazetteer: &Gazetteer, text: &str) -> (Vec<PlaceMention>, Vec<Figure>) {
-    let text = Prepared::new(text);
+    let text = PreparedText::new(text);
     let places = places_in(gazetteer, &text);
     // Both lists are in text order: one sweep finds the overlaps.
     let mut next_place = 0;

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::text::calendar::is_month;
-use crate::text::prepared::Prepared;
+use crate::text::prepared::PreparedText;
 use tokens::{Token, TokenKind, tokenize};
 use words::{
     approximate_noun, is_casualty_word, is_count_noun, ordinal_value, parse_number_words,
@@ -367,12 +367,12 @@ fn qualifier_before(tokens: &[Token], first: usize) -> Option<String> {
 /// Every figure in `text`.
 #[must_use]
 pub fn extract_figures(text: &str) -> Vec<Figure> {
-    figures_in(&Prepared::new(text))
+    figures_in(&PreparedText::new(text))
 }
 
 /// Every figure in a prepared text (the geoparser reads the same one).
 #[must_use]
-pub fn figures_in(text: &Prepared) -> Vec<Figure> {
+pub fn figures_in(text: &PreparedText) -> Vec<Figure> {
     let tokens = tokenize(&text.folded.text);
     let mut figures: Vec<(Figure, usize, usize)> = Vec::new();
     let mut i = 0;
@@ -469,7 +469,7 @@ fn is_stated_age(tokens: &[Token], first: usize) -> bool {
 }
 
 /// "Clément, 21, has…": a small number between commas right after a name.
-fn is_age_apposition(text: &Prepared, tokens: &[Token], first: usize, last: usize) -> bool {
+fn is_age_apposition(text: &PreparedText, tokens: &[Token], first: usize, last: usize) -> bool {
     // Tokens are folded: whether the word before is a name, the original says.
     let capitalised = |t: &Token| {
         text.chars

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::focus::is_focus_country;
 use crate::text::fold::Folded;
-use crate::text::prepared::Prepared;
+use crate::text::prepared::PreparedText;
 use context::{LowercaseWords, Surroundings};
 use dispatch_names::index::{Found, Resume};
 use gazetteer::{Entry, EntryKind, Gazetteer};
@@ -456,13 +456,13 @@ const SURE_MARGIN: f64 = 2.0;
 /// Finds and resolves every place named in `text`.
 #[must_use]
 pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
-    places_in(gazetteer, &Prepared::new(text))
+    places_in(gazetteer, &PreparedText::new(text))
 }
 
 /// Finds and resolves every place named in a prepared text (the figure
 /// extractor reads the same one).
 #[must_use]
-pub fn places_in(gazetteer: &Gazetteer, text: &Prepared) -> Vec<PlaceMention> {
+pub fn places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMention> {
     let (folded, chars) = (&text.folded, text.chars.as_slice());
     let (recognised, demonyms) = recognise(gazetteer, folded, chars);
     let mut context = country_context(gazetteer, &recognised, &demonyms);
@@ -548,7 +548,7 @@ pub fn places_in(gazetteer: &Gazetteer, text: &Prepared) -> Vec<PlaceMention> {
                 return None;
             }
             Some(PlaceMention {
-                surface: Arc::from(chars[m.start..m.end].iter().collect::<String>()),
+                surface: Arc::from(text.surface(m.start, m.end)),
                 start: m.start,
                 end: m.end,
                 name: entry.name.clone(),

@@ -7,10 +7,10 @@
 
 use super::fold::{Folded, fold};
 
-/// `text`, its chars and its folded form.
+/// A text's chars and its folded form (named apart from
+/// `atlas::Prepared`, a feature prepared for drawing).
 #[derive(Debug)]
-pub struct Prepared<'t> {
-    pub text: &'t str,
+pub struct PreparedText {
     /// `chars[i]` is the char at offset `i`.
     pub chars: Vec<char>,
     /// Lower case, accents removed, typographic marks made plain; every
@@ -18,18 +18,14 @@ pub struct Prepared<'t> {
     pub folded: Folded,
 }
 
-impl<'t> Prepared<'t> {
+impl PreparedText {
     #[must_use]
-    pub fn new(text: &'t str) -> Self {
+    pub fn new(text: &str) -> Self {
         let folded = fold(text);
         // `fold` counted the chars: its map ends with the count.
         let mut chars = Vec::with_capacity(folded.original_char(folded.text.len()));
         chars.extend(text.chars());
-        Self {
-            text,
-            chars,
-            folded,
-        }
+        Self { chars, folded }
     }
 
     /// The original text of the char span `[start, end)`.
@@ -49,7 +45,7 @@ mod tests {
 
     #[test]
     fn chars_and_folded_text_agree() {
-        let prepared = Prepared::new("À Ménaka, l’Œuvre");
+        let prepared = PreparedText::new("À Ménaka, l’Œuvre");
         assert_eq!(prepared.chars.len(), 17);
         assert_eq!(prepared.folded.text, "a menaka, l'oeuvre");
         let at = prepared.folded.text.find("oeuvre").unwrap_or_default();
