@@ -401,29 +401,37 @@ static NUMBER_WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Num
         words
     });
 
-/// The shapes of the words of [`NUMBER_WORDS`]: for each first letter, a
-/// bit for each length and a bit for each last letter. A word whose shape
-/// no number word has needs no lookup: nearly all of a text's words.
+/// The shapes of the words of [`NUMBER_WORDS`]: for each first letter and
+/// length, a bit for each second letter and a bit for each last letter. A
+/// word whose shape no number word has needs no lookup: nearly all of a
+/// text's words ("the" has the first letter and length of "ten" and "two",
+/// not their second or last letter).
 struct Shapes {
-    lengths: [u32; 26],
-    last_letters: [u32; 26],
+    second_letters: [[u32; 32]; 26],
+    last_letters: [[u32; 32]; 26],
+}
+
+impl Shapes {
+    /// A word's shape, if it has one (ASCII lower-case letters first,
+    /// second and last, fewer than 32 bytes): its first letter and length
+    /// as indices, its second and last letters as bits.
+    fn of(word: &[u8]) -> Option<(usize, usize, u32, u32)> {
+        let (&first, &second, &last) = (word.first()?, word.get(1)?, word.last()?);
+        let bit = |b: u8| b.is_ascii_lowercase().then(|| 1u32 << (b - b'a'));
+        let (_, second, last) = (bit(first)?, bit(second)?, bit(last)?);
+        (word.len() < 32).then(|| (usize::from(first - b'a'), word.len(), second, last))
+    }
 }
 
 static NUMBER_WORD_SHAPES: std::sync::LazyLock<Shapes> = std::sync::LazyLock::new(|| {
     let mut shapes = Shapes {
-        lengths: [0; 26],
-        last_letters: [0; 26],
+        second_letters: [[0; 32]; 26],
+        last_letters: [[0; 32]; 26],
     };
     for word in NUMBER_WORDS.keys() {
-        let bytes = word.as_bytes();
-        if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last())
-            && first.is_ascii_lowercase()
-            && last.is_ascii_lowercase()
-            && word.len() < 32
-        {
-            let first = usize::from(first - b'a');
-            shapes.lengths[first] |= 1 << word.len();
-            shapes.last_letters[first] |= 1 << (last - b'a');
+        if let Some((first, len, second, last)) = Shapes::of(word.as_bytes()) {
+            shapes.second_letters[first][len] |= second;
+            shapes.last_letters[first][len] |= last;
         }
     }
     shapes
@@ -434,17 +442,11 @@ static NUMBER_WORD_SHAPES: std::sync::LazyLock<Shapes> = std::sync::LazyLock::ne
 /// begin a figure.
 #[must_use]
 pub fn is_number_head(head: &str) -> bool {
-    let shaped = match (head.as_bytes().first(), head.as_bytes().last()) {
-        (Some(&first), Some(&last))
-            if first.is_ascii_lowercase() && last.is_ascii_lowercase() && head.len() < 32 =>
-        {
-            let shapes = &*NUMBER_WORD_SHAPES;
-            let first = usize::from(first - b'a');
-            shapes.lengths[first] & (1 << head.len()) != 0
-                && shapes.last_letters[first] & (1 << (last - b'a')) != 0
-        }
-        _ => false,
-    };
+    let shaped = Shapes::of(head.as_bytes()).is_some_and(|(first, len, second, last)| {
+        let shapes = &*NUMBER_WORD_SHAPES;
+        shapes.second_letters[first][len] & second != 0
+            && shapes.last_letters[first][len] & last != 0
+    });
     shaped && NUMBER_WORDS.contains_key(head)
 }
 
