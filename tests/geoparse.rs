@@ -778,3 +778,126 @@ fn a_function_word_after_a_common_word_town() {
     // A village named like a common word needs more than "in".
     assert!(surfaces("The bill passed in Congress and the Senate.").is_empty());
 }
+
+/// The place read at `surface` in `text`, if any: (name, country, kind).
+fn reading(text: &str, surface: &str) -> Option<(String, Option<String>, MentionKind)> {
+    places(text)
+        .into_iter()
+        .find(|p| &*p.surface == surface)
+        .map(|p| (p.name.to_string(), p.country.map(|c| c.to_string()), p.kind))
+}
+
+#[test]
+fn burkina_fasos_regions_by_their_french_and_english_names() {
+    let bf = Some("BF".to_owned());
+    for (text, surface, name) in [
+        (
+            "Le gouverneur de la région du Centre-Nord, au Burkina Faso, est à Kaya.",
+            "Centre-Nord",
+            "Centre-Nord",
+        ),
+        (
+            "Attacks rose in Burkina Faso's East region, around Fada N'Gourma.",
+            "East",
+            "Est",
+        ),
+        (
+            "Au Burkina Faso, la région de la Boucle du Mouhoun a été frappée.",
+            "Boucle du Mouhoun",
+            "Boucle du Mouhoun",
+        ),
+        (
+            "Au Burkina Faso, le gouverneur de la région du Sahel est basé à Dori.",
+            "Sahel",
+            "Sahel",
+        ),
+    ] {
+        assert_eq!(
+            reading(text, surface),
+            Some((name.to_owned(), bf.clone(), MentionKind::Region)),
+            "{text}"
+        );
+    }
+    // Its provinces after "du": "la province du Soum".
+    let soum = reading(
+        "Djibo, chef-lieu de la province du Soum, au Burkina Faso.",
+        "Soum",
+    );
+    assert_eq!(
+        soum.map(|(_, c, k)| (c, k)),
+        Some((bf, MentionKind::Region))
+    );
+}
+
+#[test]
+fn the_sahel_alone_is_the_belt_even_in_a_report_on_burkina_faso() {
+    for text in [
+        "Burkina Faso's army said the insurgency spreading across the Sahel had reached the east.",
+        "L'armée du Burkina Faso affirme que l'insurrection gagne tout le Sahel.",
+    ] {
+        assert_eq!(
+            reading(text, "Sahel").map(|(name, country, _)| (name, country)),
+            Some(("Sahel".to_owned(), None)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_dateline_written_as_a_name_is_a_town() {
+    for text in [
+        "Tombouctou, 2 octobre (RFI) - Les prix ont flambé au Mali.",
+        "Mopti (AFP) - Les prix ont flambé au Mali.",
+    ] {
+        let found = places(text);
+        let first = found.first().unwrap_or_else(|| panic!("{text}: nothing"));
+        assert_eq!(first.kind, MentionKind::City, "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn a_lake_or_a_river_is_not_the_country_named_after_it() {
+    for (text, surface) in [
+        ("Boko Haram attaque autour du lac Tchad, au Niger.", "Tchad"),
+        ("Fighters crossed Lake Chad into Niger.", "Chad"),
+        (
+            "Le bateau reliait Mopti à Gao sur le fleuve Niger.",
+            "Niger",
+        ),
+        ("Boats on the Niger River link Mopti and Gao.", "Niger"),
+    ] {
+        assert_eq!(reading(text, surface), None, "{text}");
+    }
+    // The country itself is still read beside such a word elsewhere.
+    assert!(reading("Le lac est loin. Le Niger a fermé sa frontière.", "Niger").is_some());
+}
+
+#[test]
+fn a_village_abroad_does_not_vouch_for_its_own_country() {
+    // A name with one reading abroad ("Karma", a village of India; "Ber",
+    // an alternate name of Véroia in Greece) in a report on another
+    // country, even after "in" or "around": the article's village is one
+    // the gazetteer lacks.
+    for (text, surface) in [
+        (
+            "Gunmen killed 20 people in Karma, a village of northern Burkina Faso, the army said.",
+            "Karma",
+        ),
+        (
+            "Fighting was reported around Ber, a village near Timbuktu in Mali.",
+            "Ber",
+        ),
+    ] {
+        assert_eq!(reading(text, surface), None, "{text}");
+    }
+    // Two villages of one country speak for each other: Creston is also a
+    // larger village of Iowa.
+    let text = "The road from Creston to Castlegar was closed by snow on Tuesday.";
+    for surface in ["Creston", "Castlegar"] {
+        assert_eq!(
+            reading(text, surface).and_then(|(_, country, _)| country),
+            Some("CA".to_owned()),
+            "{surface}"
+        );
+    }
+}

@@ -350,6 +350,10 @@ const PREPOSITIONS: &[&str] = &[
     "de", "du", "d", "des", "vers", "sur", "entre", "dans", "depuis", "jusqu",
 ];
 
+/// Words of a lake or a river before its name ("Lake Chad", "le lac
+/// Tchad", "le fleuve Niger"); "River" follows it ("the Niger River").
+const WATER_WORDS: &[&str] = &["lake", "lac", "fleuve", "river", "riviere"];
+
 /// Articles that begin a name when capitalised inside a sentence: "La
 /// Niña", "Le Monde", "El Universal", "Al Jazeera".
 const CAPITALISED_ARTICLES: &[&str] = &["La", "Le", "Les", "El", "Los", "Las", "Al", "Il", "Lo"];
@@ -491,10 +495,18 @@ impl<'a> Surroundings<'a> {
             .iter()
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase());
-        let after = &chars[end..chars.len().min(end + 2)];
+        let after = &chars[end..chars.len().min(end + 3)];
+        // In capitals: "PARIS (Reuters) -", "BAMAKO, 12 mars". Written as a
+        // name, a dateline says more: a date or an agency follows
+        // ("Tombouctou, 2 octobre (RFI) -", "Niamey (AFP) -").
         let dateline = line_initial
-            && capitals
-            && (after.first() == Some(&',') || matches!(after, [' ', '(' | '-' | '–' | '—']));
+            && if capitals {
+                after.first() == Some(&',') || matches!(after, [' ', '(' | '-' | '–' | '—', ..])
+            } else {
+                chars[start].is_uppercase()
+                    && (matches!(after, [',', ' ', d] if d.is_ascii_digit())
+                        || matches!(after, [' ', '(', a] if a.is_uppercase()))
+            };
         // A middle initial ("Gino D. Bassett") ends no sentence.
         let initial = i >= 3
             && chars[i - 1] == '.'
@@ -578,23 +590,25 @@ impl<'a> Surroundings<'a> {
     }
 
     /// The word before "de", "of" or "d'" before the name, folded: the head
-    /// of "région de Tillabéri", "the town of Gao".
+    /// of "région de Tillabéri", "the town of Gao". French contracts "de
+    /// le" to "du" and "de les" to "des", and keeps "de la": "la province
+    /// du Soum", "la région des Hauts-Bassins", "la région de la Boucle du
+    /// Mouhoun".
     fn head_before_of(&self) -> Option<String> {
         // Most names follow no "de" or "of": nothing more to read.
         if !self
             .previous_folded
             .as_deref()
-            .is_some_and(|p| matches!(p, "de" | "of" | "d"))
+            .is_some_and(|p| matches!(p, "de" | "of" | "d" | "du" | "des" | "la"))
         {
             return None;
         }
-        let from = self.start.saturating_sub(24);
+        let from = self.start.saturating_sub(28);
         let before = fold_str(&self.chars[from..self.start].iter().collect::<String>());
         let before = before.trim_end();
-        let rest = before
-            .strip_suffix(" de")
-            .or_else(|| before.strip_suffix(" of"))
-            .or_else(|| before.strip_suffix(" d'"))?;
+        let rest = [" de la", " de", " of", " d'", " du", " des"]
+            .iter()
+            .find_map(|of| before.strip_suffix(of))?;
         rest.rsplit(' ').next().map(str::to_owned)
     }
 
@@ -642,6 +656,18 @@ impl<'a> Surroundings<'a> {
                 && !FRENCH_REGION_HEADS.contains(&folded.as_str())
                 && !TOWN_HEADS.contains(&folded.as_str())
         })
+    }
+
+    /// The name is a lake's or a river's: "lac Tchad", "the Niger River"
+    /// (the gazetteer holds neither).
+    #[must_use]
+    pub fn names_water_body(&self) -> bool {
+        let after_water_word = self.previous_adjacent
+            && self
+                .previous_folded
+                .as_deref()
+                .is_some_and(|p| WATER_WORDS.contains(&p));
+        after_water_word || self.next_folded.as_deref() == Some("river")
     }
 
     /// The name opens a dateline ("PARIS (Reuters) -"): news date a report

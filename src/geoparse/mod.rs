@@ -254,11 +254,26 @@ fn recognise(
             let facts = context::NameFacts::new(gazetteer, &surroundings, &lowercase);
             let given_name = facts.is_bare_given_name();
             let place_cue = facts.has_place_cue();
-            let candidates: Vec<u32> = entries
+            let mut candidates: Vec<u32> = entries
                 .iter()
                 .copied()
                 .filter(|&e| facts.accepts(gazetteer.entry(e)))
                 .collect();
+            // A lake or a river named like a country ("lac Tchad", "the
+            // Niger River"): the gazetteer holds no lakes and rivers, and the
+            // country's point, or its namesakes' (Nigeria's Niger state), is
+            // hundreds of kilometres away. A town's or a region's own lake
+            // or river ("Lake Manassas", "the Tijuana River") is on its
+            // shore: still the place meant.
+            if surroundings.names_water_body()
+                && entries
+                    .iter()
+                    .any(|&e| gazetteer.entry(e).kind == EntryKind::Country)
+            {
+                candidates.clear();
+            }
+            let region_head = surroundings.followed_by_region_word();
+            drop_regions_named_after_macro_regions(gazetteer, &mut candidates, region_head);
             if candidates.is_empty() {
                 if surroundings.looks_like_surname() {
                     people.insert(surroundings.folded_surface());
@@ -288,7 +303,7 @@ fn recognise(
                 end: ce,
                 folded: (start, end),
                 candidates,
-                region_head: surroundings.followed_by_region_word(),
+                region_head,
                 town_cue: surroundings.after_french_a()
                     || surroundings.after_town_word()
                     || surroundings.is_dateline(),
@@ -300,6 +315,34 @@ fn recognise(
         }
     }
     (mentions, demonym_countries)
+}
+
+/// A region of the countries the product follows named after a
+/// macro-region (Burkina Faso's Sahel region) is that region only with a
+/// word that says so ("la région du Sahel", "the Sahel region"): in news
+/// of the war, "the Sahel" alone is the belt, and the region would win it
+/// by the article's country.
+///
+/// Elsewhere the region is the usual reading of such a name (Alaska,
+/// Punjab, Baluchistan: Natural Earth also names a physical region so) and
+/// the article's context decides as for any other name.
+fn drop_regions_named_after_macro_regions(
+    gazetteer: &Gazetteer,
+    candidates: &mut Vec<u32>,
+    region_head: bool,
+) {
+    let macro_region = |e: &u32| {
+        matches!(
+            gazetteer.entry(*e).kind,
+            EntryKind::Physical | EntryKind::Sea | EntryKind::Continent
+        )
+    };
+    if !region_head && candidates.iter().any(macro_region) {
+        candidates.retain(|&e| {
+            let entry = gazetteer.entry(e);
+            entry.kind != EntryKind::Region || !is_focus_country(entry.country.as_deref())
+        });
+    }
 }
 
 /// The document's countries: named ones count double, demonyms once.
@@ -337,7 +380,8 @@ fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], m: &Recogn
         EntryKind::Country => 12.0,
         EntryKind::Continent | EntryKind::Zone | EntryKind::Sea => 11.0,
         // Below a country, above a region: "Tagant", the plateau, is the
-        // Mauritanian region in a report on Mauritania.
+        // Mauritanian region in a report on Mauritania (but see
+        // [`drop_regions_named_after_macro_regions`]).
         EntryKind::Physical => 9.0,
         EntryKind::Region => 8.0,
         // A facility's names are its own ("Gao Airport"); alone, a
@@ -449,6 +493,59 @@ fn mentions_of_country(entry: &Entry, context: &[(String, u32)]) -> Option<u32> 
         .map(|&(_, n)| n)
 }
 
+/// The countries of which two different places or more, among the readings
+/// that `counts`, are named in the article.
+fn countries_named_twice<'g>(
+    gazetteer: &'g Gazetteer,
+    recognised: &[Recognised],
+    readings: &[Option<(u32, f64)>],
+    counts: impl Fn(&Recognised, u32) -> bool,
+) -> Vec<&'g str> {
+    let places = recognised.iter().zip(readings).filter_map(|(m, reading)| {
+        let (index, _) = (*reading)?;
+        counts(m, index).then_some(index)
+    });
+    countries_of_two(gazetteer, places.map(|index| (index, index)))
+}
+
+/// The countries where two names of the article, or more, may each be a
+/// place that `counts` (any of their candidates).
+fn countries_of_two_names<'g>(
+    gazetteer: &'g Gazetteer,
+    recognised: &[Recognised],
+    counts: impl Fn(&Recognised, u32) -> bool,
+) -> Vec<&'g str> {
+    // A name is told apart by its first candidate: the same name read
+    // twice counts once.
+    let candidates = recognised.iter().flat_map(|m| {
+        let name = m.candidates.first().copied().unwrap_or_default();
+        m.candidates
+            .iter()
+            .filter(|&&e| counts(m, e))
+            .map(move |&e| (e, name))
+    });
+    countries_of_two(gazetteer, candidates)
+}
+
+/// The countries of two different things or more among `(entry, thing)`
+/// pairs: one pass, with each country's first thing kept (a long text has
+/// thousands of names).
+fn countries_of_two(gazetteer: &Gazetteer, pairs: impl Iterator<Item = (u32, u32)>) -> Vec<&str> {
+    let mut first: rustc_hash::FxHashMap<&str, (u32, bool)> = rustc_hash::FxHashMap::default();
+    for (entry, thing) in pairs {
+        if let Some(country) = gazetteer.entry(entry).country.as_deref() {
+            let seen = first.entry(country).or_insert((thing, false));
+            seen.1 |= seen.0 != thing;
+        }
+    }
+    let mut countries: Vec<&str> = first
+        .into_iter()
+        .filter_map(|(country, (_, twice))| twice.then_some(country))
+        .collect();
+    countries.sort_unstable();
+    countries
+}
+
 /// A reading this far ahead of the next is without doubt (its place's
 /// country then counts as the article's context).
 const SURE_MARGIN: f64 = 2.0;
@@ -490,47 +587,49 @@ pub fn places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMention
     // region read without doubt ("Ontario", "Bamako") counts once, so that
     // a name with namesakes abroad ("London", "Kidal") goes to the one the
     // article is about.
-    let mut places_seen = std::collections::HashSet::new();
     // A given name alone ("Paul") does not speak for its place's country:
     // it would make itself a place.
-    // Nor does a village, or a town read by an alternate name, named
-    // without a cue (see [`unheard_of_village`], [`foreign_alternate`]).
+    // Nor does a village, or a town read by an alternate name, alone: a
+    // name with one reading is read "without doubt" for want of rivals, and
+    // would put its own country in the context ("in Karma", a village of
+    // Burkina Faso the gazetteer lacks, is not Karma in India). Two names
+    // that may be such places of one country speak for each other
+    // ("Creston … Castlegar": Creston is also a larger village of Iowa).
+    let doubtful = |m: &Recognised, index: u32| {
+        let entry = gazetteer.entry(index);
+        is_village(entry) || !entry.bears_name(m.key(folded))
+    };
+    let vouched = countries_of_two_names(gazetteer, &recognised, doubtful);
+    let mut places_seen = std::collections::HashSet::new();
+    // In the text's order, each reading with the context so far: a town
+    // read without doubt helps read the next ("Mississauga and Brampton").
     for m in recognised.iter().filter(|m| !m.given_name) {
-        if let Some((index, margin)) = resolve(m, &context) {
-            let entry = gazetteer.entry(index);
-            if m.cueless() && (is_village(entry) || !entry.bears_name(m.key(folded))) {
-                continue;
-            }
-            if margin >= SURE_MARGIN
-                && matches!(entry.kind, EntryKind::City | EntryKind::Region)
-                && places_seen.insert(index)
-                && let Some(code) = &entry.country
-            {
-                match context.iter_mut().find(|(c, _)| **c == **code) {
-                    Some((_, n)) => *n += 1,
-                    None => context.push((code.to_string(), 1)),
-                }
+        let Some((index, margin)) = resolve(m, &context) else {
+            continue;
+        };
+        let entry = gazetteer.entry(index);
+        let country = entry.country.as_deref();
+        if doubtful(m, index) && !country.is_some_and(|c| vouched.contains(&c)) {
+            continue;
+        }
+        if margin >= SURE_MARGIN
+            && matches!(entry.kind, EntryKind::City | EntryKind::Region)
+            && places_seen.insert(index)
+            && let Some(code) = country
+        {
+            match context.iter_mut().find(|(c, _)| c == code) {
+                Some((_, n)) => *n += 1,
+                None => context.push((code.to_owned(), 1)),
             }
         }
     }
     // The context is settled: each mention is resolved once more, for good.
     let resolved: Vec<Option<(u32, f64)>> =
         recognised.iter().map(|m| resolve(m, &context)).collect();
-    // Countries of which two villages or more are named without a cue.
-    let mut villages: Vec<(&str, u32)> = Vec::new();
-    for (m, &reading) in recognised.iter().zip(&resolved) {
-        if let Some((index, _)) = reading.filter(|_| m.cueless()) {
-            let entry = gazetteer.entry(index);
-            if is_village(entry) && !villages.iter().any(|&(_, e)| e == index) {
-                villages.extend(entry.country.as_deref().map(|c| (c, index)));
-            }
-        }
-    }
-    let corroborated: Vec<&str> = villages
-        .iter()
-        .filter(|(c, _)| villages.iter().filter(|(d, _)| d == c).count() >= 2)
-        .map(|&(c, _)| c)
-        .collect();
+    // Countries of which two villages or more are named.
+    let corroborated = countries_named_twice(gazetteer, &recognised, &resolved, |_, e| {
+        is_village(gazetteer.entry(e))
+    });
     recognised
         .into_iter()
         .zip(resolved)
@@ -541,7 +640,10 @@ pub fn places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMention
             if m.given_name && person_rather_than(entry, key, &context) {
                 return None;
             }
-            if m.cueless()
+            // Without a cue, or in an article about other countries (a
+            // place word is no help there: "in Karma", a village of
+            // Burkina Faso the gazetteer lacks, is not Karma in India).
+            if (m.cueless() || !context.is_empty())
                 && (unheard_of_village(entry, &context, &corroborated)
                     || foreign_alternate(entry, key, &context))
             {

