@@ -1,13 +1,21 @@
 #!/usr/bin/env python3
-"""Builds the development set of Sahel news-style reports written for the
-project (English and French), in ../shared/eval's format, from annotated
-sources in src/: `[[words|id]]` marks a place (id: a gazetteer id of
-data/gazetteer.tsv.gz; `|macro` for macro-regions), `{{words|type}}` a
-neutral span (an organisation named after a place). Coordinates, names and
-countries come from the gazetteer (GeoNames, Natural Earth, UN M49), a
-zone's point from the app's atlas; none is typed by hand.
+"""Builds a set of Sahel news-style reports written for the project (English
+and French), in ../shared/eval's format, from annotated sources in DIR/src/
+(DIR: this folder, or the one given, e.g. bench/heldout): `[[words|id]]`
+marks a place (id: a gazetteer id of data/gazetteer.tsv.gz; `|macro` for
+macro-regions), `{{words|type}}` a neutral span (an organisation named after
+a place). Coordinates, names and countries come from the gazetteer
+(GeoNames, Natural Earth, UN M49), a zone's point from the app's atlas; none
+is typed by hand.
 
-    bench/devset/build.py            # writes articles/ and gold.json here
+A place the gazetteer lacks (a village under GeoNames' 1,000-person floor,
+one of Burkina Faso's 13 regions) is written with the entry whose point
+stands for it, and is marked `approx`:
+  `near:ID`           a town named as written, at ID's point, in ID's country;
+  `region:CC:Name@ID` a first-level region of country CC (scored by name);
+  `other:Name@ID`     a lake or the like (with `|macro`: scored by name).
+
+    bench/devset/build.py [DIR]      # writes DIR/articles/ and DIR/gold.json
     cd ../shared/eval && python3 score.py --gold ../../main/bench/devset/gold.json \\
         --articles ../../main/bench/devset/articles --cmd '.../dispatch-atlas geoparse --json'
 """
@@ -20,6 +28,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+SET = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else HERE
 MARK = re.compile(r"\[\[([^|\]]+)\|([^|\]]+)(?:\|(macro))?\]\]|\{\{([^|}]+)\|([^|}]+)\}\}")
 KINDS = {"country": "country", "region": "region", "city": "city", "zone": "zone",
          "continent": "region", "physical": "other", "sea": "other"}
@@ -47,13 +56,41 @@ def zone_point(words, binary):
     sys.exit(f"no zone found in {text!r}")
 
 
+def gold_place(file, words, mark, entries, binary):
+    """The gold fields of one place mark (see the module's doc)."""
+    def entry(gid):
+        if gid not in entries:
+            sys.exit(f"{file}: unknown gazetteer id {gid}")
+        return entries[gid]
+    if mark.startswith("near:"):
+        _, _, country, lat, lon = entry(mark[5:])
+        return {"name": words, "country": country, "lat": lat, "lon": lon, "kind": "city",
+                "gazetteer": None, "approx": True, "note": f"not in the gazetteer: at {mark[5:]}"}
+    if mark.startswith("region:"):
+        country, rest = mark[7:].split(":", 1)
+        rname, gid = rest.split("@")
+        _, _, _, lat, lon = entry(gid)
+        return {"name": rname, "country": country, "lat": lat, "lon": lon, "kind": "region",
+                "gazetteer": None, "approx": True, "note": f"not in the gazetteer: at {gid}"}
+    if mark.startswith("other:"):
+        oname, gid = mark[6:].split("@")
+        _, _, _, lat, lon = entry(gid)
+        return {"name": oname, "country": None, "lat": lat, "lon": lon, "kind": "other",
+                "gazetteer": None, "approx": True, "note": f"not in the gazetteer: at {gid}"}
+    kind, ename, country, lat, lon = entry(mark)
+    if kind == "zone":
+        lat, lon = zone_point(words, binary)
+    return {"name": ename, "country": country, "lat": lat, "lon": lon,
+            "kind": KINDS[kind], "gazetteer": mark}
+
+
 def main():
     binary = os.environ.get("BIN", os.path.join(ROOT, "target", "release", "dispatch-atlas"))
     entries = gazetteer()
-    os.makedirs(os.path.join(HERE, "articles"), exist_ok=True)
+    os.makedirs(os.path.join(SET, "articles"), exist_ok=True)
     gold = []
-    for name in sorted(os.listdir(os.path.join(HERE, "src"))):
-        source = open(os.path.join(HERE, "src", name), encoding="utf-8").read()
+    for name in sorted(os.listdir(os.path.join(SET, "src"))):
+        source = open(os.path.join(SET, "src", name), encoding="utf-8").read()
         header, marked = source.split("\n\n", 1)
         meta = dict(line.split(": ", 1) for line in header.splitlines())
         body, places, neutral, at = "", [], [], 0
@@ -66,30 +103,24 @@ def main():
             if m.group(4):
                 neutral.append({**span, "type": m.group(5)})
             else:
-                gid = m.group(2)
-                if gid not in entries:
-                    sys.exit(f"{name}: unknown gazetteer id {gid}")
-                kind, ename, country, lat, lon = entries[gid]
-                if kind == "zone":
-                    lat, lon = zone_point(words, binary)
-                place = {**span, "name": ename, "country": country, "lat": lat, "lon": lon,
-                         "kind": KINDS[kind], "gazetteer": gid}
+                place = gold_place(name, words, m.group(2), entries, binary)
+                place = {**span, **place}
                 if m.group(3):
                     place["macro"] = True
-                    place["names"] = sorted({ename, words})
+                    place["names"] = sorted({place["name"], words})
                 places.append(place)
             at = m.end()
         body += marked[at:]
         file_header = "".join(f"{k}: {meta.get(k, 'unknown')}\n"
                               for k in ("url", "language", "title", "date"))
         file_text = file_header + "excerpt: complete\n\n" + body
-        with open(os.path.join(HERE, "articles", name), "w", encoding="utf-8") as f:
+        with open(os.path.join(SET, "articles", name), "w", encoding="utf-8") as f:
             f.write(file_text)
         gold.append({"file": name, "url": "unknown", "language": meta["language"],
                      "body_offset_in_file": len(file_text) - len(body),
                      "figures_annotated": False, "places": places,
                      "metonyms": neutral, "figures": []})
-    with open(os.path.join(HERE, "gold.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(SET, "gold.json"), "w", encoding="utf-8") as f:
         json.dump(gold, f, ensure_ascii=False, indent=1)
         f.write("\n")
     print(f"{len(gold)} articles, {sum(len(a['places']) for a in gold)} places", file=sys.stderr)
