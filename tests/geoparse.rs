@@ -901,3 +901,37 @@ fn a_village_abroad_does_not_vouch_for_its_own_country() {
         );
     }
 }
+
+#[test]
+fn cote_divoire_with_either_apostrophe_and_a_country_after_a_participle() {
+    for text in [
+        "La Côte d'Ivoire a fermé sa frontière avec le Burkina Faso.",
+        "Refugees crossed into Côte d’Ivoire from Burkina Faso.",
+    ] {
+        assert!(
+            places(text)
+                .iter()
+                .any(|p| p.country.as_deref() == Some("CI")),
+            "{text}"
+        );
+    }
+    let found = surfaces("Bordering Mali, Niger and Burkina Faso, Algeria closed its border.");
+    assert!(found.contains(&"Mali".to_owned()), "{found:?}");
+    let found = surfaces("Neighbouring Senegal and Guinea stepped up security.");
+    assert!(found.contains(&"Senegal".to_owned()), "{found:?}");
+}
+
+#[test]
+fn a_small_town_far_from_every_other_place_named_is_a_namesake() {
+    // Solhan is also a town of 15,000 people in Turkey; the report names
+    // only places of the Sahel.
+    let text = "Plus de 130 civils ont été tués à Solhan, près de Sebba, \
+                dans le nord-est du Burkina Faso, non loin du Niger.";
+    assert_eq!(reading(text, "Solhan"), None);
+    // Beside its country, it stays.
+    let text = "Solhan, a town in eastern Turkey near Bingöl, was shaken by an earthquake.";
+    assert_eq!(
+        reading(text, "Solhan").and_then(|(_, country, _)| country),
+        Some("TR".to_owned())
+    );
+}

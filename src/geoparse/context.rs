@@ -718,13 +718,15 @@ impl<'a> Surroundings<'a> {
     }
 
     /// The word before opens the sentence and is an ordinary word there
-    /// ("Given", "Considering", "Selon"), not a first name.
+    /// ("Given", "Considering", "Selon"), not a first name. A participle
+    /// opening a sentence is one even when rarer than the common words
+    /// ("Neighbouring Senegal and Guinea…", "Bordering Mali, …").
     fn previous_is_ordinary_opening(&self, gazetteer: &Gazetteer) -> bool {
+        let participle = |p: &str| p.len() > 6 && (p.ends_with("ing") || p.ends_with("ed"));
         self.previous_opens_sentence
-            && self
-                .previous_folded
-                .as_deref()
-                .is_some_and(|p| gazetteer.is_common_word(p) && !gazetteer.is_given_name(p))
+            && self.previous_folded.as_deref().is_some_and(|p| {
+                (gazetteer.is_common_word(p) || participle(p)) && !gazetteer.is_given_name(p)
+            })
     }
 
     /// The capitalised word the name is joined to by a hyphen, before or
@@ -861,13 +863,22 @@ fn capitalised(word: &str) -> bool {
 /// airport", "the Madama air base" ends with "base").
 const FACILITY_GENERICS: [&str; 5] = ["airport", "airfield", "aerodrome", "base", "heliport"];
 
-/// Every word of a multi-word surface is capitalised or a connector.
+/// Every word of a multi-word surface is capitalised or a connector. A
+/// French elision before a capitalised word is a connector joined to it:
+/// "Côte d'Ivoire", "Côte d’Ivoire".
 fn well_capitalised(surface: &str) -> bool {
     let mut words = surface.split([' ', '-']).filter(|w| !w.is_empty());
     let first_ok = words.next().is_some_and(capitalised);
+    let elided = |w: &str| {
+        ["d'", "d’", "l'", "l’"]
+            .iter()
+            .find_map(|e| w.strip_prefix(e))
+            .is_some_and(capitalised)
+    };
     first_ok
         && words.all(|w| {
             capitalised(w)
+                || elided(w)
                 || CONNECTORS.contains(fold_str(w).as_str())
                 || w.starts_with(|c: char| c.is_ascii_digit())
         })

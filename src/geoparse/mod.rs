@@ -272,8 +272,9 @@ fn recognise(
             {
                 candidates.clear();
             }
-            let region_head = surroundings.followed_by_region_word();
-            drop_regions_named_after_macro_regions(gazetteer, &mut candidates, region_head);
+            drop_regions_named_after_macro_regions(gazetteer, &mut candidates, || {
+                surroundings.followed_by_region_word()
+            });
             if candidates.is_empty() {
                 if surroundings.looks_like_surname() {
                     people.insert(surroundings.folded_surface());
@@ -303,7 +304,7 @@ fn recognise(
                 end: ce,
                 folded: (start, end),
                 candidates,
-                region_head,
+                region_head: surroundings.followed_by_region_word(),
                 town_cue: surroundings.after_french_a()
                     || surroundings.after_town_word()
                     || surroundings.is_dateline(),
@@ -329,19 +330,22 @@ fn recognise(
 fn drop_regions_named_after_macro_regions(
     gazetteer: &Gazetteer,
     candidates: &mut Vec<u32>,
-    region_head: bool,
+    region_head: impl Fn() -> bool,
 ) {
-    let macro_region = |e: &u32| {
+    let kind = |e: u32| gazetteer.entry(e).kind;
+    let macro_region = |&e: &u32| {
         matches!(
-            gazetteer.entry(*e).kind,
+            kind(e),
             EntryKind::Physical | EntryKind::Sea | EntryKind::Continent
         )
     };
-    if !region_head && candidates.iter().any(macro_region) {
-        candidates.retain(|&e| {
-            let entry = gazetteer.entry(e);
-            entry.kind != EntryKind::Region || !is_focus_country(entry.country.as_deref())
-        });
+    let focus_region = |&e: &u32| {
+        kind(e) == EntryKind::Region && is_focus_country(gazetteer.entry(e).country.as_deref())
+    };
+    // Read the words around only for such a name (rare).
+    if candidates.iter().any(macro_region) && candidates.iter().any(focus_region) && !region_head()
+    {
+        candidates.retain(|e| !focus_region(e));
     }
 }
 
@@ -457,10 +461,12 @@ fn is_village(entry: &Entry) -> bool {
     entry.kind == EntryKind::City && entry.population < VILLAGE_BELOW
 }
 
-/// A village of a country the article does not speak of, named without a
-/// word that makes it a place ("in", "near", "region"): on world news
-/// (`GeoWebNews`) fewer than one in ten such readings are right; the name
-/// is most often a person's, a brand's or a word's.
+/// A village of a country the article does not speak of: named without a
+/// word that makes it a place ("in", "near", "region"), on world news
+/// (`GeoWebNews`) fewer than one in ten such readings are right, the name
+/// is most often a person's, a brand's or a word's; with such a word, in an
+/// article about other countries, it is most often a village of theirs the
+/// gazetteer lacks (`places_in` asks in those two cases).
 ///
 /// Not a village of the countries the product follows
 /// ([`crate::focus`]), nor one of a country two such villages share
@@ -474,13 +480,55 @@ fn unheard_of_village(entry: &Entry, context: &[(String, u32)], corroborated: &[
 }
 
 /// A town read by one of its alternate names, of a country the article does
-/// not name, with no place word beside it: "Inata", a village of Burkina
-/// Faso the gazetteer lacks, is not Inada in Japan.
+/// not name (asked as for [`unheard_of_village`]): "Inata", a village of
+/// Burkina Faso the gazetteer lacks, is not Inada in Japan; "around Ber",
+/// in a report on Mali, is not Véroia in Greece.
 fn foreign_alternate(entry: &Entry, surface_key: &str, context: &[(String, u32)]) -> bool {
     entry.kind == EntryKind::City
         && !entry.bears_name(surface_key)
         && mentions_of_country(entry, context).is_none()
         && !is_focus_country(entry.country.as_deref())
+}
+
+/// The distinct places read, in the text's order (for distances).
+fn distinct_places(readings: &[Option<(u32, f64)>]) -> Vec<u32> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    readings
+        .iter()
+        .flatten()
+        .map(|&(index, _)| index)
+        .filter(|&index| seen.insert(index))
+        .collect()
+}
+
+/// A town of under 100,000 people more than 2,000 km from every other
+/// place the article names (two at least; its own country, if named, is
+/// one of them and near): a namesake of a place the gazetteer lacks ("à
+/// Solhan", a village of Burkina Faso, in a report on the Sahel, is not
+/// Solhan in Turkey). On `GeoWebNews` it drops twelve wrong readings and
+/// two right ones. Not a town of the countries the product follows.
+fn far_namesake(entry: &Entry, index: u32, places: &[u32], gazetteer: &Gazetteer) -> bool {
+    use geo::{Distance as _, Haversine};
+    const FAR_M: f64 = 2_000_000.0;
+    if entry.kind != EntryKind::City
+        || entry.population >= 100_000
+        || is_focus_country(entry.country.as_deref())
+    {
+        return false;
+    }
+    let at = geo::Point::new(entry.lon, entry.lat);
+    let mut others = 0;
+    for &other in places.iter().filter(|&&p| p != index) {
+        let o = gazetteer.entry(other);
+        if !o.lat.is_finite() || !o.lon.is_finite() {
+            continue;
+        }
+        if Haversine.distance(at, geo::Point::new(o.lon, o.lat)) < FAR_M {
+            return false;
+        }
+        others += 1;
+    }
+    others >= 2
 }
 
 /// How often the article speaks of the entry's country (see
@@ -599,7 +647,8 @@ pub fn places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMention
         let entry = gazetteer.entry(index);
         is_village(entry) || !entry.bears_name(m.key(folded))
     };
-    let vouched = countries_of_two_names(gazetteer, &recognised, doubtful);
+    // Asked only once a doubtful reading comes up (most articles have none).
+    let vouched = std::cell::OnceCell::new();
     let mut places_seen = std::collections::HashSet::new();
     // In the text's order, each reading with the context so far: a town
     // read without doubt helps read the next ("Mississauga and Brampton").
@@ -609,7 +658,13 @@ pub fn places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMention
         };
         let entry = gazetteer.entry(index);
         let country = entry.country.as_deref();
-        if doubtful(m, index) && !country.is_some_and(|c| vouched.contains(&c)) {
+        if doubtful(m, index)
+            && !country.is_some_and(|c| {
+                vouched
+                    .get_or_init(|| countries_of_two_names(gazetteer, &recognised, doubtful))
+                    .contains(&c)
+            })
+        {
             continue;
         }
         if margin >= SURE_MARGIN
@@ -630,6 +685,7 @@ pub fn places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMention
     let corroborated = countries_named_twice(gazetteer, &recognised, &resolved, |_, e| {
         is_village(gazetteer.entry(e))
     });
+    let places = distinct_places(&resolved);
     recognised
         .into_iter()
         .zip(resolved)
@@ -647,6 +703,9 @@ pub fn places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMention
                 && (unheard_of_village(entry, &context, &corroborated)
                     || foreign_alternate(entry, key, &context))
             {
+                return None;
+            }
+            if far_namesake(entry, index, &places, gazetteer) {
                 return None;
             }
             Some(PlaceMention {
