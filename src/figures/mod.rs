@@ -294,10 +294,20 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
                 let after_the = i
                     .checked_sub(1)
                     .is_some_and(|p| DEFINITE_ARTICLES.contains(&tokens[p].lower));
-                let before_noun = tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.kind == TokenKind::Word && n.lower != "of");
-                return (after_the && before_noun).then_some(Found {
+                // A running count counts something: "the second French
+                // soldier killed", "du deuxième soldat". "La deuxième ville
+                // du pays" is a rank: what follows "du" is not what it counts.
+                let before_counted_noun = tokens
+                    .iter()
+                    .skip(i + 1)
+                    .take(2)
+                    .take_while(|n| {
+                        n.kind == TokenKind::Word
+                            && !matches!(n.lower, "of" | "du" | "de" | "des" | "d'")
+                            && !RANK_WORDS.contains(&n.lower)
+                    })
+                    .any(|n| is_count_noun(n.lower));
+                return (after_the && before_counted_noun).then_some(Found {
                     first: i,
                     last: i,
                     value,

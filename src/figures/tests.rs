@@ -189,6 +189,9 @@ fn running_counts_but_not_ranks() {
         (3.0, Some("days"))
     );
     assert!(extract_figures("the first foreign cavalry regiment").is_empty());
+    // A rank among places is no count either.
+    assert!(extract_figures("Bobo-Dioulasso, la deuxième ville du pays").is_empty());
+    assert!(extract_figures("the second city of the country").is_empty());
     assert!(extract_figures("The 1st class legionnaire of the 1er REC").is_empty());
 }
 
