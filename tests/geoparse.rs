@@ -935,3 +935,20 @@ fn a_small_town_far_from_every_other_place_named_is_a_namesake() {
         Some("TR".to_owned())
     );
 }
+
+#[test]
+fn a_town_named_by_an_exonym_is_not_outranked_by_its_region() {
+    // "Tombouctou" is an alternate name of both Timbuktu and its region:
+    // neither bears it, and the town keeps its weight.
+    let text = "Au Mali, selon un commerçant de Tombouctou, les camions ne passent plus.";
+    assert_eq!(
+        reading(text, "Tombouctou").map(|(_, _, kind)| kind),
+        Some(MentionKind::City)
+    );
+    // With a head, the region.
+    let text = "Au Mali, la région de Tombouctou est sous blocus.";
+    assert_eq!(
+        reading(text, "Tombouctou").map(|(_, _, kind)| kind),
+        Some(MentionKind::Region)
+    );
+}
