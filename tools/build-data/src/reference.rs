@@ -544,6 +544,19 @@ fn seas(features: &[Value]) -> Result<Vec<OutFeature>> {
     Ok(out)
 }
 
+/// An id's last part from a name: folded, words joined by hyphens.
+///
+/// ```text
+/// Aïr Mts. -> air-mts; Plat. du Tademaït -> plat-du-tademait
+/// ```
+pub(crate) fn slug(name: &str) -> String {
+    dispatch_names::fold::fold_str(name)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
