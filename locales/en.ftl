@@ -566,6 +566,7 @@ progress-refreshing = refreshing { $name }
 ## Doubtful places
 
 mention-uncertain = placed at { $name }? — { $percent } %
+mention-unlisted = not in the gazetteer: placed near { $name }? — { $percent } %
 correction-placed = “{ $words }” now names { $place } (saved; Undo correction takes it back)
 correction-not-a-place = “{ $words }” is no longer read as a place (saved; Undo correction takes it back)
 correction-undone = Correction undone

@@ -568,6 +568,7 @@ progress-refreshing = actualisation de { $name }
 ## Lieux incertains
 
 mention-uncertain = placé à { $name } ? — { $percent } %
+mention-unlisted = absent du répertoire : placé près de { $name } ? — { $percent } %
 correction-placed = « { $words } » désigne maintenant { $place } (enregistré ; Annuler la correction revient en arrière)
 correction-not-a-place = « { $words } » n'est plus lu comme un lieu (enregistré ; Annuler la correction revient en arrière)
 correction-undone = Correction annulée

@@ -888,7 +888,14 @@ fn a_village_abroad_does_not_vouch_for_its_own_country() {
             "Ber",
         ),
     ] {
-        assert_eq!(reading(text, surface), None, "{text}");
+        // Not the namesake abroad: nothing, or the village the gazetteer
+        // lacks, put beside the place the text puts it near.
+        let found = places(text);
+        let mention = found.iter().find(|p| &*p.surface == surface);
+        assert!(
+            mention.is_none_or(|p| p.unlisted && p.country.as_deref() == Some("ML")),
+            "{text}: {found:?}"
+        );
     }
     // Two villages of one country speak for each other: Creston is also a
     // larger village of Iowa.
@@ -927,7 +934,13 @@ fn a_small_town_far_from_every_other_place_named_is_a_namesake() {
     // only places of the Sahel.
     let text = "Plus de 130 civils ont été tués à Solhan, près de Sebba, \
                 dans le nord-est du Burkina Faso, non loin du Niger.";
-    assert_eq!(reading(text, "Solhan"), None);
+    // Not the Turkish town: the village the gazetteer lacks, near Sebba.
+    let found = places(text);
+    let solhan = found.iter().find(|p| &*p.surface == "Solhan");
+    assert!(
+        solhan.is_some_and(|p| p.unlisted && &*p.name == "Sebba"),
+        "{found:?}"
+    );
     // Beside its country, it stays.
     let text = "Solhan, a town in eastern Turkey near Bingöl, was shaken by an earthquake.";
     assert_eq!(
@@ -951,4 +964,108 @@ fn a_town_named_by_an_exonym_is_not_outranked_by_its_region() {
         reading(text, "Tombouctou").map(|(_, _, kind)| kind),
         Some(MentionKind::Region)
     );
+}
+
+/// The unlisted mention of `surface` in `text`: the place it is put at.
+fn unlisted_at(text: &str, surface: &str) -> Option<String> {
+    places(text)
+        .into_iter()
+        .find(|p| &*p.surface == surface && p.unlisted)
+        .map(|p| {
+            assert!(p.is_uncertain(), "marked as in doubt: {p:?}");
+            assert_eq!(p.kind, MentionKind::City, "{p:?}");
+            p.name.to_string()
+        })
+}
+
+#[test]
+fn a_village_the_gazetteer_lacks_is_put_at_the_place_the_text_puts_it_near() {
+    // In or near a named place, in English and French (the villages'
+    // names are made up: the gazetteer has none of them).
+    for (text, surface, at) in [
+        (
+            "Gunmen attacked an army post at Kobadié, in the Tillabéri region, on Sunday.",
+            "Kobadié",
+            "Tillabéri",
+        ),
+        (
+            "Dozens were killed in Toumbalé, in Burkina Faso's northern Soum province.",
+            "Toumbalé",
+            "Soum",
+        ),
+        (
+            "Un drone a frappé près de Tindiga, au sud de Kidal, selon l'armée.",
+            "Tindiga",
+            "Kidal",
+        ),
+        (
+            "Les combats ont repris à Ouassadou, à une trentaine de kilomètres de Ménaka.",
+            "Ouassadou",
+            "Ménaka",
+        ),
+        (
+            "Soldiers patrolled the village of Tinabaw, near Gao, after the attack.",
+            "Tinabaw",
+            "Gao",
+        ),
+    ] {
+        let found = places(text);
+        assert_eq!(
+            unlisted_at(text, surface).as_deref(),
+            Some(at),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_village_in_a_list_of_towns_is_put_at_the_nearest_of_them() {
+    let text = "Des milliers de déplacés, venus d'Arbinda, de Koudiéré et de Namssiguia, \
+                sont arrivés à Kaya.";
+    assert_eq!(unlisted_at(text, "Koudiéré").as_deref(), Some("Aribinda"));
+    assert_eq!(unlisted_at(text, "Namssiguia").as_deref(), Some("Aribinda"));
+    let text = "Le blocus touche plusieurs villes, dont Douentza, Tanaga et Mopti.";
+    assert_eq!(unlisted_at(text, "Tanaga").as_deref(), Some("Douentza"));
+    // Towns the gazetteer has are theirs.
+    let found = places("Le blocus touche plusieurs villes, dont Douentza, Mopti et Ségou.");
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found.iter().all(|p| !p.unlisted), "{found:?}");
+}
+
+#[test]
+fn a_placed_village_is_placed_again_wherever_the_text_names_it() {
+    let text = "Attack on Tassourou kills 20\n\n\
+                Gunmen killed 20 civilians in Tassourou, near Djibo, on Saturday. \
+                Survivors of Tassourou fled to Djibo.";
+    let found = places(text);
+    let tassourou: Vec<_> = found
+        .iter()
+        .filter(|p| &*p.surface == "Tassourou")
+        .collect();
+    assert_eq!(tassourou.len(), 3, "{found:?}");
+    assert!(tassourou.iter().all(|p| p.unlisted && &*p.name == "Djibo"));
+}
+
+#[test]
+fn no_unlisted_place_without_a_word_that_introduces_it_or_a_place_beside_it() {
+    for text in [
+        // Not after a place word: a subject, an organisation.
+        "Smith, near London, said the talks would resume.",
+        "He works at Reuters, in London, as an editor.",
+        // A month, a given name, a common word.
+        "The vote was held in January, near Gao, in the end.",
+        "Rain fell in Kevin, near Gao.",
+        "They met in Council, near Gao.",
+        // Football clubs are no list of towns.
+        "Chelsea, Arsenal and Liverpool all won on Saturday.",
+        // A list of countries is not one of villages.
+        "Troops from Chad, Niger and Tanzaki took part.",
+        // Near a country: too vague to place anything.
+        "They fled from Toumbalé, near Burkina Faso, last year.",
+        // Acronyms.
+        "Attacks in JNIM, near Gao, rose.",
+    ] {
+        let found = places(text);
+        assert!(!found.iter().any(|p| p.unlisted), "{text}: {found:?}");
+    }
 }

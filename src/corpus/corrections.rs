@@ -85,6 +85,7 @@ mod tests {
             confidence: 0.6,
             entry: 0,
             corrected: false,
+            unlisted: false,
         }
     }
 

@@ -62,6 +62,7 @@ pub fn placed_at(gazetteer: &Gazetteer, mention: &PlaceMention, entry: u32) -> P
         confidence: 1.0,
         entry,
         corrected: true,
+        unlisted: false,
     }
 }
 

@@ -399,6 +399,12 @@ static LOCATIVES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     ])
 });
 
+/// A word that introduces a person ("Mr", "President"), folded.
+#[must_use]
+pub fn is_title(folded: &str) -> bool {
+    TITLES.contains(folded)
+}
+
 /// A character after which a new sentence (or headline part) begins.
 fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '\n' | ':' | '\r' | '—' | '|')

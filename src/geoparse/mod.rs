@@ -15,10 +15,14 @@
 //!    given name alone, read as a small place of a country the article does
 //!    not name; a foreign village with no place word beside it), and the
 //!    confidence says how sure the reading is (see [`confidence`]).
+//! 4. **Unlisted**: a name the gazetteer lacks that the text puts in or near
+//!    a place found ("at Banibangou, in the Tillabéri region"), or in a list
+//!    of towns, is put at that place, in doubt ([`unlisted`]).
 
 pub mod alternatives;
 pub mod context;
 pub mod gazetteer;
+pub mod unlisted;
 pub mod words;
 
 use std::sync::Arc;
@@ -93,6 +97,11 @@ pub struct PlaceMention {
     /// The user placed it (`corpus::corrections`): it wins over the parser.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub corrected: bool,
+    /// The gazetteer lacks the place: it is put at the place the text puts
+    /// it in or near (`entry`, `name`, `lat`, `lon` are that place's; see
+    /// [`unlisted`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unlisted: bool,
 }
 
 /// Mentions placed with less confidence than this are marked uncertain in
@@ -612,9 +621,21 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
 }
 
 /// Finds and resolves every place named in a prepared text (the figure
-/// extractor reads the same one).
+/// extractor reads the same one): the gazetteer's, then those it lacks that
+/// the text puts beside them ([`unlisted`]).
 #[must_use]
 pub fn places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMention> {
+    let mut mentions = listed_places_in(gazetteer, text);
+    let unlisted = unlisted::unlisted_places(gazetteer, text, &mentions);
+    if !unlisted.is_empty() {
+        mentions.extend(unlisted);
+        mentions.sort_by_key(|m| m.start);
+    }
+    mentions
+}
+
+/// The places of the gazetteer named in `text`, in text order.
+fn listed_places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMention> {
     let (folded, chars) = (&text.folded, text.chars.as_slice());
     let (recognised, demonyms) = recognise(gazetteer, folded, chars);
     let mut context = country_context(gazetteer, &recognised, &demonyms);
@@ -728,6 +749,7 @@ pub fn places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMention
                 confidence: confidence(margin, entry, &m),
                 entry: index,
                 corrected: false,
+                unlisted: false,
             })
         })
         .collect()

@@ -154,14 +154,15 @@ fn body(ui: &mut Ui, state: &AppState, analysed: &AnalysedArticle, commands: &mu
                         hover = format!("{hover}\n{}", tr!("article-correct-hint"));
                         // A doubtful reading is marked, and says how sure.
                         let text = if p.is_uncertain() {
-                            hover = format!(
-                                "{}\n{hover}",
-                                tr!(
-                                    "mention-uncertain",
-                                    name = &*p.name,
-                                    percent = format!("{:.0}", p.confidence * 100.0)
-                                )
-                            );
+                            // A place the gazetteer lacks says so: it is
+                            // only put near the place it is shown at.
+                            let percent = format!("{:.0}", p.confidence * 100.0);
+                            let doubt = if p.unlisted {
+                                tr!("mention-unlisted", name = &*p.name, percent = percent)
+                            } else {
+                                tr!("mention-uncertain", name = &*p.name, percent = percent)
+                            };
+                            hover = format!("{doubt}\n{hover}");
                             RichText::new(&*p.surface)
                                 .background_color(UNCERTAIN_BG)
                                 .underline()
