@@ -1069,3 +1069,63 @@ fn no_unlisted_place_without_a_word_that_introduces_it_or_a_place_beside_it() {
         assert!(!found.iter().any(|p| p.unlisted), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_town_near_the_places_read_without_doubt_outranks_its_bigger_namesakes() {
+    // Gainesville, Florida has 145,000 people; the one of Virginia 11,000,
+    // beside Manassas.
+    for (text, surface, lat) in [
+        (
+            "Traffic was heavy near Gainesville after a crash in Manassas, Virginia, police said.",
+            "Gainesville",
+            38.8,
+        ),
+        (
+            "Flooding closed roads between Lafayette and Opelousas, Louisiana officials said.",
+            "Lafayette",
+            30.2,
+        ),
+    ] {
+        let found = places(text);
+        let town = found
+            .iter()
+            .find(|p| &*p.surface == surface)
+            .unwrap_or_else(|| panic!("{text}: {found:?}"));
+        assert!((town.lat - lat).abs() < 0.2, "{text}: {town:?}");
+    }
+}
+
+#[test]
+fn a_place_known_only_by_its_airfield_is_a_town() {
+    // OurAirports' "Barsalogho Airport" and "Léré Heliport": towns
+    // GeoNames lacks, at their airfield's point.
+    for (text, surface, country) in [
+        (
+            "Des civils ont été tués à Barsalogho, au Burkina Faso.",
+            "Barsalogho",
+            "BF",
+        ),
+        (
+            "Au Mali, les jihadistes assiègent Léré depuis des mois.",
+            "Léré",
+            "ML",
+        ),
+    ] {
+        let found = places(text);
+        let town = found
+            .iter()
+            .find(|p| &*p.surface == surface)
+            .unwrap_or_else(|| panic!("{text}: {found:?}"));
+        assert_eq!(town.country.as_deref(), Some(country), "{text}: {town:?}");
+        assert_eq!(town.kind, MentionKind::City, "{town:?}");
+        assert!(!town.unlisted, "{town:?}");
+    }
+    // Joined spellings of names of several words: "Bani Bangou".
+    let found = places("Des militaires ont été tués à Banibangou, au Niger.");
+    assert!(
+        found
+            .iter()
+            .any(|p| &*p.surface == "Banibangou" && &*p.name == "Bani Bangou"),
+        "{found:?}"
+    );
+}

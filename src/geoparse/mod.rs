@@ -390,6 +390,10 @@ fn country_context(
     counts
 }
 
+/// What a town of unknown population weighs as: the floor of GeoNames'
+/// `cities1000`, which lists places of 1,000 people or more, and seats.
+const UNKNOWN_TOWN_POPULATION: u64 = 1_000;
+
 /// A city this big outranks its small namesakes in the article's country.
 const METROPOLIS: u64 = 1_000_000;
 
@@ -417,7 +421,14 @@ fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], m: &Recogn
     } else {
         0.0
     };
-    let population = (entry.population as f64 + 1.0).log10() * 0.8;
+    // A town of unknown population (0: a seat GeoNames lists without a
+    // count, a place known by its airfield) weighs as the smallest listed.
+    let people = if entry.kind == EntryKind::City {
+        entry.population.max(UNKNOWN_TOWN_POPULATION)
+    } else {
+        entry.population
+    };
+    let population = (people as f64 + 1.0).log10() * 0.8;
     // A city of millions is known by its name the world over: "London",
     // "Rome", "St. Petersburg" in an American report are still the
     // capitals, not the article's country's small namesakes.
@@ -439,6 +450,36 @@ fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], m: &Recogn
         0.0
     };
     base + population + metropolis + in_context + head + town - alternate
+}
+
+/// A town this close to a place the article reads without doubt is its
+/// neighbour.
+const NEIGHBOUR_KM: f64 = 250.0;
+/// What being such a neighbour weighs: more than a namesake's extra
+/// population of a hundredfold or less, or one more mention of its country
+/// ("dont Léré, Niono et Diafarabé" in a report on Mali that also names
+/// France: Léré of Mali, a village the gazetteer has at 0 people, not Léré of
+/// France, 1,290).
+const NEIGHBOUR_WEIGHT: f64 = 1.5;
+
+/// Places named together lie together: a town near a place the article
+/// reads without doubt (`sure`, other than itself) outranks its namesakes
+/// far from all of them.
+fn nearby(gazetteer: &Gazetteer, index: u32, sure: &[u32]) -> f64 {
+    // Equirectangular: exact enough at this range, and a few multiplications.
+    const KM_PER_DEGREE: f64 = 111.2;
+    let entry = gazetteer.entry(index);
+    if entry.kind != EntryKind::City || sure.is_empty() {
+        return 0.0;
+    }
+    let cos_lat = entry.lat.to_radians().cos();
+    let near = sure.iter().any(|&other| {
+        let o = gazetteer.entry(other);
+        let dy = (o.lat - entry.lat) * KM_PER_DEGREE;
+        let dx = (o.lon - entry.lon) * KM_PER_DEGREE * cos_lat;
+        other != index && dx * dx + dy * dy <= NEIGHBOUR_KM * NEIGHBOUR_KM
+    });
+    if near { NEIGHBOUR_WEIGHT } else { 0.0 }
 }
 
 /// A common given name alone ("Olivia", "Clarence", "Mary") read as a small
@@ -641,12 +682,13 @@ fn listed_places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMent
     let mut context = country_context(gazetteer, &recognised, &demonyms);
     // The best reading (ties to the first entry) and its margin over the
     // next best, in one pass over the candidates.
-    let resolve = |m: &Recognised, context: &[(String, u32)]| {
+    let resolve = |m: &Recognised, context: &[(String, u32)], sure: &[u32]| {
         let key = m.key(folded);
         let mut best: Option<(f64, u32)> = None;
         let mut runner_up: Option<f64> = None;
         for &e in &m.candidates {
-            let s = score(gazetteer.entry(e), key, context, m);
+            let entry = gazetteer.entry(e);
+            let s = score(entry, key, context, m) + nearby(gazetteer, e, sure);
             match best {
                 Some((b, i)) if s.total_cmp(&b).then(i.cmp(&e)).is_gt() => {
                     runner_up = Some(b);
@@ -681,7 +723,7 @@ fn listed_places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMent
     // In the text's order, each reading with the context so far: a town
     // read without doubt helps read the next ("Mississauga and Brampton").
     for m in recognised.iter().filter(|m| !m.given_name) {
-        let Some((index, margin)) = resolve(m, &context) else {
+        let Some((index, margin)) = resolve(m, &context, &[]) else {
             continue;
         };
         let entry = gazetteer.entry(index);
@@ -706,9 +748,14 @@ fn listed_places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMent
             }
         }
     }
-    // The context is settled: each mention is resolved once more, for good.
-    let resolved: Vec<Option<(u32, f64)>> =
-        recognised.iter().map(|m| resolve(m, &context)).collect();
+    // The context is settled: each mention is resolved once more, for good,
+    // its towns weighed by how near they lie to the places read without
+    // doubt.
+    let sure: Vec<u32> = places_seen.into_iter().collect();
+    let resolved: Vec<Option<(u32, f64)>> = recognised
+        .iter()
+        .map(|m| resolve(m, &context, &sure))
+        .collect();
     // Countries of which two villages or more are named.
     let corroborated = countries_named_twice(gazetteer, &recognised, &resolved, |_, e| {
         is_village(gazetteer.entry(e))

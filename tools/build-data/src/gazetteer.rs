@@ -343,7 +343,12 @@ fn facilities(out: &mut Vec<Entry>, airports: &Path) -> Result<()> {
         .flat_map(|e| e.names.iter().chain(std::iter::once(&e.name)))
         .map(|n| fold_str(n))
         .collect();
+    let towns = FocusTowns::of(out);
+    let mut airfield_towns = Vec::new();
     for f in crate::facilities::read(airports)? {
+        if let Some(town) = towns.served_by(&f, &taken) {
+            airfield_towns.push(town);
+        }
         let mut names: BTreeSet<String> =
             std::iter::once(f.name.clone()).chain(f.aliases).collect();
         for country in country_names.get(&f.country).into_iter().flatten() {
@@ -368,7 +373,98 @@ fn facilities(out: &mut Vec<Entry>, airports: &Path) -> Result<()> {
             names,
         });
     }
+    out.extend(airfield_towns);
     Ok(())
+}
+
+/// Generic words after the name of the place an airfield serves.
+const AIRFIELD_GENERICS: [&str; 6] = [
+    " Airport",
+    " Airfield",
+    " Airstrip",
+    " Heliport",
+    " Military Base",
+    " Air Base",
+];
+
+/// An airfield further than this from every town of the gazetteer serves
+/// a place the gazetteer lacks.
+const AIRFIELD_TOWN_KM: f64 = 25.0;
+
+/// The towns of the countries the product follows, for the places their
+/// airfields are named after.
+struct FocusTowns {
+    /// Point, country, folded names.
+    towns: Vec<(f64, f64, String, BTreeSet<String>)>,
+}
+
+impl FocusTowns {
+    fn of(entries: &[Entry]) -> Self {
+        let towns = entries
+            .iter()
+            .filter(|e| e.kind == "city" && FOCUS_COUNTRIES.contains(&e.country.as_str()))
+            .map(|e| {
+                let names = e.names.iter().chain(std::iter::once(&e.name));
+                (
+                    e.lat,
+                    e.lon,
+                    e.country.clone(),
+                    names.map(|n| fold_str(n)).collect(),
+                )
+            })
+            .collect();
+        Self { towns }
+    }
+
+    /// The place a focus country's airfield is named after ("Barsalogho
+    /// Airport", "Léré Heliport", "Madama Military Base"), as a town at the
+    /// airfield's point: when no town of that country bears the name, and
+    /// none lies within [`AIRFIELD_TOWN_KM`] (there the airfield serves a
+    /// town the gazetteer has, maybe spelt otherwise: "Tillabery Airport",
+    /// or named after a person: "Diori Hamani International Airport").
+    /// Names with digits or a dash ("Air Base 201", "Iamgold - Peta Barabe
+    /// Airfield") are a company's or the army's, not a place's.
+    fn served_by(
+        &self,
+        f: &crate::facilities::Facility,
+        taken: &BTreeSet<String>,
+    ) -> Option<Entry> {
+        if !FOCUS_COUNTRIES.contains(&f.country.as_str()) {
+            return None;
+        }
+        let name = f.name.replace(" International ", " ");
+        let place = AIRFIELD_GENERICS
+            .iter()
+            .find_map(|g| name.strip_suffix(g))?
+            .trim();
+        if place.is_empty()
+            || place.contains(|c: char| c.is_ascii_digit())
+            || place.contains(" - ")
+            || !usable(place)
+            || taken.contains(&fold_str(place))
+        {
+            return None;
+        }
+        let folded = fold_str(place);
+        let near_or_named = self.towns.iter().any(|(lat, lon, country, names)| {
+            *country == f.country
+                && (names.contains(&folded)
+                    || crate::reference::distance_km(*lat, *lon, f.lat, f.lon) <= AIRFIELD_TOWN_KM)
+        });
+        if near_or_named {
+            return None;
+        }
+        Some(Entry {
+            kind: "city",
+            id: format!("{}:town", f.id),
+            name: place.to_owned(),
+            country: f.country.clone(),
+            lat: f.lat,
+            lon: f.lon,
+            population: 0,
+            names: BTreeSet::from([place.to_owned()]),
+        })
+    }
 }
 
 /// The mean of points (lat, lon) on the sphere, `None` for none.
@@ -793,6 +889,21 @@ fn region_groups(
     }
 }
 
+/// A name of several words written as one, as news often write the
+/// Sahel's: "Bani Bangou" → "Banibangou", "Tin-Akoff" → "Tinakoff". `None`
+/// for a name of one word, or with an apostrophe ("Fada N'gourma").
+fn joined_spelling(name: &str) -> Option<String> {
+    let parts: Vec<&str> = name.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+    if parts.len() < 2 || name.contains(['\'', '’']) {
+        return None;
+    }
+    let mut joined = parts[0].to_owned();
+    for part in &parts[1..] {
+        joined.push_str(&part.to_lowercase());
+    }
+    Some(joined)
+}
+
 /// The countries the product follows: there Natural Earth's admin-1 units
 /// are Burkina Faso's 45 provinces, and the 13 regions news name them by
 /// ("la région du Centre-Nord", "the Sahel region") are only its `region`
@@ -867,6 +978,11 @@ fn geonames(out: &mut Vec<Entry>, data: &Path) -> Result<()> {
             names,
         });
     }
+    cities(out, data)
+}
+
+/// Populated places from GeoNames' `cities1000.json`.
+fn cities(out: &mut Vec<Entry>, data: &Path) -> Result<()> {
     let cities = read_json(&data.join("cities1000.json"))?;
     let mut rows: Vec<&Value> = cities
         .as_object()
@@ -881,11 +997,22 @@ fn geonames(out: &mut Vec<Entry>, data: &Path) -> Result<()> {
             .unwrap_or_default()
             .to_owned();
         let population = c.get("population").and_then(Value::as_u64).unwrap_or(0);
+        let country = c
+            .get("countrycode")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let mut names = BTreeSet::from([name.clone()]);
-        if population >= ALTERNATES_MIN_POPULATION {
+        // The countries the product follows keep every place's spellings:
+        // their towns are small, and news transliterate them each its own
+        // way ("Aguel-Hoc", "In-Gal", "Rharous").
+        if population >= ALTERNATES_MIN_POPULATION || FOCUS_COUNTRIES.contains(&country) {
             names.extend(str_list(c.get("alternatenames")));
         }
         names.retain(|n| usable(n));
+        if FOCUS_COUNTRIES.contains(&country) {
+            let joined: Vec<String> = names.iter().filter_map(|n| joined_spelling(n)).collect();
+            names.extend(joined);
+        }
         if names.is_empty() {
             continue;
         }
@@ -998,6 +1125,83 @@ pub fn build(sources: &Sources<'_>, out_dir: &Path) -> Result<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_of_several_words_are_also_written_as_one() {
+        assert_eq!(
+            joined_spelling("Bani Bangou").as_deref(),
+            Some("Banibangou")
+        );
+        assert_eq!(joined_spelling("Tin-Akoff").as_deref(), Some("Tinakoff"));
+        assert_eq!(joined_spelling("I-n-Gall").as_deref(), Some("Ingall"));
+        assert_eq!(joined_spelling("Gao"), None);
+        assert_eq!(joined_spelling("Fada N'gourma"), None);
+    }
+
+    fn town(name: &str, lat: f64, lon: f64) -> Entry {
+        Entry {
+            kind: "city",
+            id: format!("geonames:{name}"),
+            name: name.to_owned(),
+            country: "BF".to_owned(),
+            lat,
+            lon,
+            population: 0,
+            names: BTreeSet::new(),
+        }
+    }
+
+    fn airfield(name: &str, lat: f64, lon: f64) -> crate::facilities::Facility {
+        crate::facilities::Facility {
+            id: "ourairports:XX".to_owned(),
+            name: name.to_owned(),
+            aliases: Vec::new(),
+            country: "BF".to_owned(),
+            lat,
+            lon,
+        }
+    }
+
+    #[test]
+    fn an_airfield_far_from_every_town_names_a_town() {
+        let towns = FocusTowns::of(&[town("Kaya", 13.09, -1.08)]);
+        let taken = BTreeSet::new();
+        // 35 km north of Kaya: a town of its own.
+        let found = towns.served_by(&airfield("Barsalogho Airport", 13.40, -1.07), &taken);
+        assert_eq!(
+            found.map(|t| (t.name, t.id)),
+            Some(("Barsalogho".to_owned(), "ourairports:XX:town".to_owned()))
+        );
+        // Beside Kaya, or named like it: Kaya's airfield.
+        assert!(
+            towns
+                .served_by(&airfield("Kaya North Airport", 13.10, -1.08), &taken)
+                .is_none()
+        );
+        assert!(
+            towns
+                .served_by(&airfield("Kaya Airport", 14.0, -1.0), &taken)
+                .is_none()
+        );
+        // The army's and companies' airfields name no place.
+        assert!(
+            towns
+                .served_by(&airfield("Air Base 301", 12.0, 0.0), &taken)
+                .is_none()
+        );
+        assert!(
+            towns
+                .served_by(&airfield("Mine - Essakane Airfield", 14.3, 0.0), &taken)
+                .is_none()
+        );
+        // Nor does a name a country or a nationality bears.
+        let taken = BTreeSet::from(["burkina".to_owned()]);
+        assert!(
+            towns
+                .served_by(&airfield("Burkina Airport", 11.0, 0.0), &taken)
+                .is_none()
+        );
+    }
 
     #[test]
     fn region_names_get_their_compass_words_in_english() {

@@ -197,7 +197,7 @@ fn cell(lat: f64, lon: f64) -> (i32, i32) {
     (lat.floor() as i32, lon.floor() as i32)
 }
 
-fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
