@@ -1008,6 +1008,20 @@ fn a_village_the_gazetteer_lacks_is_put_at_the_place_the_text_puts_it_near() {
             "Tinabaw",
             "Gao",
         ),
+        // A town's word in the phrase makes it a place after any word.
+        (
+            "L'armée a repris le contrôle de Tindirma, localité située à une cinquantaine \
+             de kilomètres au sud de Tombouctou.",
+            "Tindirma",
+            "Timbuktu",
+        ),
+        // A list of names before the phrase.
+        (
+            "Gunmen killed 60 people in Kobadié, Tanzak and Wirgan, villages of the Tillia \
+             department.",
+            "Tanzak",
+            "Tillia",
+        ),
     ] {
         let found = places(text);
         assert_eq!(
@@ -1024,6 +1038,9 @@ fn a_village_in_a_list_of_towns_is_put_at_the_nearest_of_them() {
                 sont arrivés à Kaya.";
     assert_eq!(unlisted_at(text, "Koudiéré").as_deref(), Some("Aribinda"));
     assert_eq!(unlisted_at(text, "Namssiguia").as_deref(), Some("Aribinda"));
+    // "à" before each item.
+    let text = "Les routes qui relient Djibo à Tanzak et à Arbinda sont minées.";
+    assert_eq!(unlisted_at(text, "Tanzak").as_deref(), Some("Aribinda"));
     let text = "Le blocus touche plusieurs villes, dont Douentza, Tanaga et Mopti.";
     assert_eq!(unlisted_at(text, "Tanaga").as_deref(), Some("Douentza"));
     // Towns the gazetteer has are theirs.
@@ -1064,10 +1081,27 @@ fn no_unlisted_place_without_a_word_that_introduces_it_or_a_place_beside_it() {
         "They fled from Toumbalé, near Burkina Faso, last year.",
         // Acronyms.
         "Attacks in JNIM, near Gao, rose.",
+        // Several names without "and" are no list.
+        "They fled Kobadié, Tanzak, villages of the Tillia department.",
     ] {
         let found = places(text);
         assert!(!found.iter().any(|p| p.unlisted), "{text}: {found:?}");
     }
+}
+
+#[test]
+fn a_region_its_head_names_is_a_region_though_the_text_writes_the_word_in_lower_case() {
+    let text = "Burkina Faso's east borders Niger. The attack took place in the East region.";
+    let found = places(text);
+    assert!(
+        found
+            .iter()
+            .any(|p| &*p.surface == "East" && &*p.name == "Est" && p.kind == MentionKind::Region),
+        "{found:?}"
+    );
+    // Without its head, the word is the text's ordinary word.
+    let found = places("Burkina Faso's east borders Niger. East of the capital, roads are closed.");
+    assert!(!found.iter().any(|p| &*p.surface == "East"), "{found:?}");
 }
 
 #[test]

@@ -1253,10 +1253,13 @@ impl<'s> NameFacts<'s> {
         {
             return false;
         }
-        // Never a town or region if the text itself writes the word in lower case.
+        // Never a town or region if the text itself writes the word in lower
+        // case, but for a region its head names: "Burkina Faso's east" and
+        // "the East region".
         !(matches!(entry.kind, EntryKind::City | EntryKind::Region)
             && self.single_word
-            && self.lowercase_in_text)
+            && self.lowercase_in_text
+            && !(entry.kind == EntryKind::Region && self.next_is_head))
     }
 }
 

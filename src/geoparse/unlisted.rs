@@ -40,10 +40,11 @@ const CONFIDENCE_IN_LIST: f32 = 0.4;
 /// The longest name read (words): longer runs of capitals are titles.
 const MAX_NAME_WORDS: usize = 3;
 /// Words between the comma and the named place: ", in Burkina Faso's
-/// northern Seno province", ", à une trentaine de kilomètres au sud de".
-const MAX_PHRASE_WORDS: usize = 9;
+/// northern Seno province", ", localité située à une soixantaine de
+/// kilomètres à l'est de".
+const MAX_PHRASE_WORDS: usize = 12;
 /// Chars before a place where the comma of [`MAX_PHRASE_WORDS`] may be.
-const PHRASE_REACH: usize = 90;
+const PHRASE_REACH: usize = 120;
 /// Tokens read each way around a town for a list it is part of.
 const LIST_REACH: usize = 24;
 
@@ -254,7 +255,7 @@ const NEAR_WORDS: &[&str] = &[
 /// ", in the Tillabéri region", ", dans le cercle de Niono", ", a village in".
 const IN_WORDS: &[&str] = &["in", "within", "dans"];
 
-/// Heads that make "in" mean "inside": a region's or a town's word.
+/// Heads that make "in" mean "inside": a region's word.
 const HEADS: &[&str] = &[
     "region",
     "province",
@@ -265,15 +266,31 @@ const HEADS: &[&str] = &[
     "county",
     "district",
     "cercle",
-    "commune",
+];
+
+/// Words that call a place a town or a village: with "in" or "of" they put
+/// it inside the place after them ("a village in", "villages of the Tillia
+/// department"), and they make it a place whatever word comes before it
+/// ("le contrôle de Ber, localité située à…").
+const TOWN_WORDS: &[&str] = &[
     "town",
+    "towns",
     "village",
+    "villages",
     "city",
     "locality",
+    "localities",
     "localite",
+    "localites",
     "ville",
+    "villes",
     "hamlet",
+    "hamlets",
     "bourgade",
+    "commune",
+    "communes",
+    "capital",
+    "chef-lieu",
 ];
 
 /// Other words such a phrase may hold: articles, particles, sizes,
@@ -333,6 +350,19 @@ const FILLERS: &[&str] = &[
     "et",
     "and",
     "its",
+    "situee",
+    "situe",
+    "situees",
+    "situes",
+    "situated",
+    "located",
+    "lying",
+    "roughly",
+    "approximately",
+    "cinquantaine",
+    "soixantaine",
+    "quarantaine",
+    "quinzaine",
 ];
 
 /// Words before a name that introduce a place: "at Banibangou", "à
@@ -352,13 +382,19 @@ const CUES_BEFORE_PARTICLE: &[&str] = &[
     "abords",
     "alentours",
     "village",
+    "villages",
     "ville",
+    "villes",
     "localite",
+    "localites",
     "commune",
+    "communes",
     "town",
+    "towns",
     "city",
     "hamlet",
     "locality",
+    "localities",
     "camp",
     "outskirts",
     "venus",
@@ -423,7 +459,7 @@ pub fn unlisted_places(
         if !can_anchor(gazetteer, m) {
             continue;
         }
-        if let Some((start, end)) = finder.beside(anchor) {
+        for (start, end) in finder.beside(anchor) {
             found.push((
                 start,
                 end,
@@ -494,22 +530,90 @@ impl Finder<'_> {
         Reader::new(self.chars, self.mentions, at, true)
     }
 
-    /// "CUE Name, PHRASE anchor": the name's char span.
-    fn beside(&self, anchor: usize) -> Option<(usize, usize)> {
+    /// "CUE Name, PHRASE anchor" (or a list of names: "in Intazayene,
+    /// Bakorat and Wistane, villages of the Tillia department"): the names'
+    /// char spans. A phrase with a town's word ("localité située à…", "a
+    /// village near") needs no cue before the name.
+    fn beside(&self, anchor: usize) -> Vec<(usize, usize)> {
         let m = &self.mentions[anchor];
         // Most places have no comma shortly before them in their clause:
         // looked for in chars before reading words.
-        let before = &self.chars[m.start.saturating_sub(PHRASE_REACH)..m.start];
-        let comma = before
+        // And the word before that comma is capitalised, as a name is.
+        let from = m.start.saturating_sub(PHRASE_REACH);
+        let comma = self.chars[from..m.start]
             .iter()
             .rev()
             .take_while(|&&c| !matches!(c, '.' | ';' | ':' | '\n' | '(' | ')'))
-            .any(|&c| c == ',');
-        if !comma {
-            return None;
+            .position(|&c| c == ',')
+            .map(|back| m.start - 1 - back);
+        let Some(comma) = comma else {
+            return Vec::new();
+        };
+        let mut word_start = comma;
+        while word_start > 0 && in_word(self.chars[word_start - 1]) {
+            word_start -= 1;
+        }
+        if word_start == comma || !self.chars[word_start].is_uppercase() {
+            return Vec::new();
         }
         let mut reader = self.backward(m.start);
-        let (mut near, mut inside, mut head) = (false, false, false);
+        let Some(phrase) = self.phrase_before(&mut reader, m) else {
+            return Vec::new();
+        };
+        // The names before the comma, last first.
+        let Some((start, end, mut before)) = self.name_before(&mut reader) else {
+            return Vec::new();
+        };
+        let mut names = vec![(start, end)];
+        let mut conjunctions = 0;
+        while before == Token::Comma || is_conjunction(&before) {
+            let mut token = reader.next_token();
+            if is_conjunction(&before) {
+                conjunctions += 1;
+                if token == Token::Comma {
+                    token = reader.next_token();
+                }
+            }
+            let item = match token {
+                // A town the parser found may be listed with them.
+                Token::Mention(i) if self.kind(i) == EntryKind::City => {
+                    Some((usize::MAX, usize::MAX, reader.next_token()))
+                }
+                first @ Token::Word { .. } => self.name_with(first, &mut reader),
+                _ => None,
+            };
+            let Some((start, end, b)) = item else {
+                return Vec::new();
+            };
+            if start != usize::MAX {
+                names.push((start, end));
+            }
+            before = b;
+        }
+        // Several names are a list only with one "and" or "et".
+        if names.len() > 1 && conjunctions != 1 || conjunctions > 1 {
+            return Vec::new();
+        }
+        let cue = match &before {
+            token if self.is_a_grave(token) => true,
+            token if word_in(token, CUES) => true,
+            token if is_particle(token) => word_in(&reader.next_token(), CUES_BEFORE_PARTICLE),
+            _ => false,
+        };
+        if cue || phrase.town_word {
+            names
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The phrase between a comma and the place `m`, read backwards by
+    /// `reader` up to and with the comma, if it puts a place in or near
+    /// `m`: ", in the Tillabéri region", ", au sud de Kidal", ", villages
+    /// of the Tillia department".
+    fn phrase_before(&self, reader: &mut Reader<'_>, m: &PlaceMention) -> Option<Phrase> {
+        let (mut near, mut inside, mut of, mut head) = (false, false, false, false);
+        let mut town_word = false;
         let mut words = 0;
         loop {
             let token = reader.next_token();
@@ -523,8 +627,12 @@ impl Finder<'_> {
                         near = true;
                     } else if IN_WORDS.contains(&w) {
                         inside = true;
+                    } else if TOWN_WORDS.contains(&w) {
+                        town_word = true;
                     } else if HEADS.contains(&w) {
                         head = true;
+                    } else if matches!(w, "of" | "de" | "du" | "des" | "d'") {
+                        of = true;
                     } else if !FILLERS.contains(&w) && !w.bytes().all(|b| b.is_ascii_digit()) {
                         return None;
                     }
@@ -538,20 +646,37 @@ impl Finder<'_> {
         }
         // "in the Tillabéri region": the head may follow the place.
         head = head || word_in(&self.forward(m.end).next_token(), HEADS);
-        if !(near || inside && head) {
-            return None;
-        }
-        let (start, end, before) = self.name_before(&mut reader)?;
-        let cue = match &before {
-            Token::Word { folded, start, .. } if folded == "a" => {
-                // "à Inatès", not the article "a".
-                matches!(self.chars[*start], 'à' | 'À')
+        let placed = near || (inside || of) && (head || town_word);
+        placed.then_some(Phrase { town_word })
+    }
+
+    /// The name whose last word is `first` (read backwards by `reader`),
+    /// and the token before it; as [`Self::name_before`].
+    fn name_with(&self, first: Token, reader: &mut Reader<'_>) -> Option<(usize, usize, Token)> {
+        let mut run = Vec::new();
+        let mut token = first;
+        while self.is_name_word(&token) {
+            run.push(token);
+            if run.len() > MAX_NAME_WORDS {
+                return None;
             }
-            token if word_in(token, CUES) => true,
-            token if is_particle(token) => word_in(&reader.next_token(), CUES_BEFORE_PARTICLE),
-            _ => false,
-        };
-        cue.then_some((start, end))
+            token = reader.next_token();
+        }
+        run.reverse();
+        let (start, end) = self.name_span(&run)?;
+        Some((start, end, token))
+    }
+
+    /// A particle before an item of a list: "de Diguel", "d'Arbinda", "à
+    /// Namssiguia".
+    fn is_item_particle(&self, token: &Token) -> bool {
+        is_particle(token) || self.is_a_grave(token)
+    }
+
+    /// "à", not the article "a".
+    fn is_a_grave(&self, token: &Token) -> bool {
+        matches!(token, Token::Word { folded, start, .. }
+            if folded == "a" && matches!(self.chars[*start], 'à' | 'À'))
     }
 
     fn kind(&self, mention: usize) -> EntryKind {
@@ -659,7 +784,7 @@ impl Finder<'_> {
         let (chars, m) = (self.chars, &self.mentions[anchor]);
         let is = |word: &[char], words: &[&str]| {
             words.iter().any(|w| {
-                w.len() == word.len()
+                w.chars().count() == word.len()
                     && w.chars()
                         .zip(word)
                         .all(|(a, b)| b.to_ascii_lowercase() == a)
@@ -698,7 +823,7 @@ impl Finder<'_> {
             if is(word, &["et", "and", "ou", "or"]) {
                 return true;
             }
-            if !is(word, &["de", "du", "des", "of", "d"]) {
+            if !is(word, &["de", "du", "des", "of", "d", "à", "À"]) {
                 return false;
             }
             i = from;
@@ -714,7 +839,7 @@ impl Finder<'_> {
         let in_list = |t: &Token| {
             matches!(t, Token::Comma | Token::Mention(_))
                 || is_conjunction(t)
-                || is_particle(t)
+                || self.is_item_particle(t)
                 || self.is_name_word(t)
         };
         let mut tokens = Vec::new();
@@ -752,7 +877,7 @@ impl Finder<'_> {
     /// countries is not one of villages).
     fn list_around(&self, tokens: &[Token], at: usize) -> Option<Vec<Item>> {
         let anchor = at_mention(&tokens[at])?;
-        let own_particle = at > 0 && is_particle(&tokens[at - 1]);
+        let own_particle = at > 0 && self.is_item_particle(&tokens[at - 1]);
         let mut items = vec![self.item_of(anchor, if own_particle { at - 1 } else { at })];
         let mut conjunctions = 0;
         // Leftwards: a separator, then an item ending before it.
@@ -825,7 +950,7 @@ impl Finder<'_> {
             if self.kind(i) != EntryKind::City {
                 return None;
             }
-            let first = if last > 0 && is_particle(&tokens[last - 1]) {
+            let first = if last > 0 && self.is_item_particle(&tokens[last - 1]) {
                 last - 1
             } else {
                 last
@@ -842,7 +967,7 @@ impl Finder<'_> {
         let Some((start, stop)) = self.name_span(&tokens[first..end]) else {
             return Some(None);
         };
-        if first > 0 && is_particle(&tokens[first - 1]) {
+        if first > 0 && self.is_item_particle(&tokens[first - 1]) {
             first -= 1;
         }
         Some(Some(Item {
@@ -858,7 +983,7 @@ impl Finder<'_> {
     #[allow(clippy::option_option, reason = "no item, or no list at all")]
     fn item_starting(&self, tokens: &[Token], start: usize) -> Option<Option<(Item, usize)>> {
         let first = start;
-        let start = if tokens.get(start).is_some_and(is_particle) {
+        let start = if tokens.get(start).is_some_and(|t| self.is_item_particle(t)) {
             start + 1
         } else {
             start
@@ -936,6 +1061,10 @@ impl Finder<'_> {
             return false;
         };
         let token = &tokens[before];
+        // "relient Djibo à Namssiguia et à Arbinda": "à" is the cue.
+        if tokens.get(first).is_some_and(|t| self.is_a_grave(t)) {
+            return true;
+        }
         let after_particle = tokens.get(first).is_some_and(is_particle);
         match token {
             Token::Word { folded, start, .. } if folded == "a" => {
@@ -992,6 +1121,12 @@ impl Finder<'_> {
 /// A word written capitalised inside a name that is no name's word.
 fn is_connective(folded: &str) -> bool {
     CUES.contains(&folded) || LIST_CUES.contains(&folded) || matches!(folded, "et" | "and" | "a")
+}
+
+/// What a phrase that places a name says besides.
+struct Phrase {
+    /// It calls the name a town or a village: "localité", "a village".
+    town_word: bool,
 }
 
 /// One item of a list of places.
