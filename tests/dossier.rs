@@ -171,3 +171,40 @@ fn a_feature_no_article_mentions_has_an_empty_dossier() {
     let d = dossier_of("Agadez");
     assert!(d.is_empty() && d.articles.is_empty());
 }
+
+#[test]
+fn a_village_the_gazetteer_lacks_comes_into_the_dossier_of_the_place_it_is_near() {
+    let (atlas, _) = world();
+    let gazetteer =
+        Gazetteer::load_embedded(&atlas.zone_names()).unwrap_or_else(|e| panic!("gazetteer: {e}"));
+    let article = Article::parse(
+        "kobadie",
+        "title: Attack near Tillabéri\n\n\
+         Gunmen attacked an army post at Kobadié, in the Tillabéri region, on Sunday.\n",
+    );
+    let corpus = Corpus::analyse(&gazetteer, vec![article]);
+    let region = atlas
+        .features()
+        .iter()
+        .find(|f| f.name == "Tillabéri" && f.kind == dispatch_atlas::atlas::FeatureKind::Region)
+        .unwrap_or_else(|| panic!("no Tillabéri region"));
+    let d = dossier(region, &corpus);
+    let mentions: Vec<_> = d
+        .articles
+        .iter()
+        .flat_map(|a| &a.excerpts)
+        .flat_map(|e| &e.mentions)
+        .collect();
+    let near: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.via == Via::Near)
+        .map(|m| m.surface.as_str())
+        .collect();
+    assert_eq!(near, ["Kobadié"], "{mentions:?}");
+    assert!(
+        mentions
+            .iter()
+            .any(|m| m.surface == "Tillabéri" && m.via == Via::Direct),
+        "{mentions:?}"
+    );
+}

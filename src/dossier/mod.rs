@@ -29,6 +29,10 @@ pub enum Via {
     Direct,
     /// The mention names a place inside the feature.
     Inside,
+    /// The mention names a place the gazetteer lacks, put at the feature
+    /// or inside it because the text puts it there
+    /// ([`crate::geoparse::unlisted`]).
+    Near,
 }
 
 /// A mention inside an excerpt (offsets relative to the excerpt text).
@@ -147,6 +151,11 @@ pub fn belongs(feature: &Feature, mention: &PlaceMention) -> Option<Via> {
 /// [`belongs`], with the feature's [`Feature::gazetteer_key`] computed once
 /// by the caller (a dossier asks it of every mention of the corpus).
 fn belongs_keyed(feature: &Feature, key: Option<&str>, mention: &PlaceMention) -> Option<Via> {
+    let via = belongs_at(feature, key, mention)?;
+    Some(if mention.unlisted { Via::Near } else { via })
+}
+
+fn belongs_at(feature: &Feature, key: Option<&str>, mention: &PlaceMention) -> Option<Via> {
     if key == Some(&*mention.gazetteer) {
         return Some(Via::Direct);
     }

@@ -6,10 +6,7 @@ use egui::{Context, RichText, Ui};
 
 use crate::dossier::analysis::AnalysedArticle;
 use crate::state::{AppState, Command};
-use crate::ui::dossier_view::{FIGURE_BG, MENTION_BG};
-
-/// A mention placed with doubt ([`crate::geoparse::PlaceMention::is_uncertain`]).
-const UNCERTAIN_BG: egui::Color32 = egui::Color32::from_rgb(0xf3, 0xd6, 0xc4);
+use crate::ui::dossier_view::{FIGURE_BG, MENTION_BG, UNCERTAIN_BG};
 
 enum Piece<'a> {
     Plain(String),

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::atlas::{Feature, FeatureId};
 use crate::dossier::{
-    ArticleExcerpts, FeatureMatch, FigureSpan, article_excerpts, excerpt_figures,
+    ArticleExcerpts, FeatureMatch, FigureSpan, Via, article_excerpts, excerpt_figures,
 };
 use crate::state::word_filter::{WordFilterCommand, filter_words};
 use crate::state::{AppState, Command};
@@ -20,11 +20,16 @@ use crate::text::fold::fold_str;
 
 pub const MENTION_BG: Color32 = Color32::from_rgb(0xff, 0xe8, 0x8a);
 pub const FIGURE_BG: Color32 = Color32::from_rgb(0xc9, 0xe4, 0xff);
+/// A mention placed with doubt, or near the place (a place the gazetteer
+/// lacks).
+pub const UNCERTAIN_BG: Color32 = Color32::from_rgb(0xf3, 0xd6, 0xc4);
 
 /// A kind of highlighted span in a text.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
     Mention,
+    /// A place the gazetteer lacks, shown at the place it is near.
+    Near,
     Figure,
 }
 
@@ -52,10 +57,10 @@ pub fn highlighted(
             continue; // overlapping spans: the first one wins
         }
         job.append(&text[at(cursor)..at(start)], 0.0, plain.clone());
-        let background = if mark == Mark::Mention {
-            MENTION_BG
-        } else {
-            FIGURE_BG
+        let background = match mark {
+            Mark::Mention => MENTION_BG,
+            Mark::Near => UNCERTAIN_BG,
+            Mark::Figure => FIGURE_BG,
         };
         job.append(
             &text[at(start)..at(end)],
@@ -581,6 +586,29 @@ fn articles_list(
     }
 }
 
+/// The marks of an excerpt: its places (those the gazetteer lacks apart)
+/// and its figures.
+fn excerpt_spans(excerpt: &crate::dossier::Excerpt) -> Vec<(usize, usize, Mark)> {
+    excerpt
+        .mentions
+        .iter()
+        .map(|m| {
+            let mark = if m.via == Via::Near {
+                Mark::Near
+            } else {
+                Mark::Mention
+            };
+            (m.start, m.end, mark)
+        })
+        .chain(
+            excerpt
+                .figures
+                .iter()
+                .map(|f| (f.figure.start, f.figure.end, Mark::Figure)),
+        )
+        .collect()
+}
+
 /// `new`: stored since the user's last visit.
 fn article_card(ui: &mut Ui, article: &ArticleExcerpts, new: bool, commands: &mut Vec<Command>) {
     let font = FontId::proportional(13.5);
@@ -626,17 +654,7 @@ fn article_card(ui: &mut Ui, article: &ArticleExcerpts, new: bool, commands: &mu
         }
     });
     for excerpt in &article.excerpts {
-        let spans: Vec<(usize, usize, Mark)> = excerpt
-            .mentions
-            .iter()
-            .map(|m| (m.start, m.end, Mark::Mention))
-            .chain(
-                excerpt
-                    .figures
-                    .iter()
-                    .map(|f| (f.figure.start, f.figure.end, Mark::Figure)),
-            )
-            .collect();
+        let spans = excerpt_spans(excerpt);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             let mut job = highlighted(&excerpt.text, &spans, &font, text_color);
             job.wrap.max_width = ui.available_width();
