@@ -1,0 +1,146 @@
+//! A name the text puts in or near a place it has found: "at Banibangou,
+//! in the Tillabéri region", "près d'Anéfis, au sud de Kidal", "in
+//! Intazayene, Bakorat and Wistane, villages of the Tillia department".
+
+use super::tokens::{Reader, Token, in_word};
+use super::words::{
+    CUES, CUES_BEFORE_PARTICLE, FILLERS, HEADS, IN_WORDS, NEAR_WORDS, TOWN_WORDS, is_conjunction,
+    is_particle, word_in,
+};
+use super::{Finder, PlaceMention};
+use crate::geoparse::gazetteer::EntryKind;
+
+/// Words between the comma and the named place: ", in Burkina Faso's
+/// northern Seno province", ", localité située à une soixantaine de
+/// kilomètres à l'est de".
+const MAX_PHRASE_WORDS: usize = 12;
+/// Chars before a place where the comma of [`MAX_PHRASE_WORDS`] may be.
+const PHRASE_REACH: usize = 120;
+
+impl Finder<'_> {
+    /// "CUE Name, PHRASE anchor" (or a list of names: "in Intazayene,
+    /// Bakorat and Wistane, villages of the Tillia department"): the names'
+    /// char spans. A phrase with a town's word ("localité située à…", "a
+    /// village near") needs no cue before the name.
+    pub(super) fn beside(&self, anchor: usize) -> Vec<(usize, usize)> {
+        let m = &self.mentions[anchor];
+        // Most places have no comma shortly before them in their clause:
+        // looked for in chars before reading words.
+        // And the word before that comma is capitalised, as a name is.
+        let from = m.start.saturating_sub(PHRASE_REACH);
+        let comma = self.chars[from..m.start]
+            .iter()
+            .rev()
+            .take_while(|&&c| !matches!(c, '.' | ';' | ':' | '\n' | '(' | ')'))
+            .position(|&c| c == ',')
+            .map(|back| m.start - 1 - back);
+        let Some(comma) = comma else {
+            return Vec::new();
+        };
+        let mut word_start = comma;
+        while word_start > 0 && in_word(self.chars[word_start - 1]) {
+            word_start -= 1;
+        }
+        if word_start == comma || !self.chars[word_start].is_uppercase() {
+            return Vec::new();
+        }
+        let mut reader = self.backward(m.start);
+        let Some(phrase) = self.phrase_before(&mut reader, m) else {
+            return Vec::new();
+        };
+        // The names before the comma, last first.
+        let Some((start, end, mut before)) = self.name_before(&mut reader) else {
+            return Vec::new();
+        };
+        let mut names = vec![(start, end)];
+        let mut conjunctions = 0;
+        while before == Token::Comma || is_conjunction(&before) {
+            let mut token = reader.next_token();
+            if is_conjunction(&before) {
+                conjunctions += 1;
+                if token == Token::Comma {
+                    token = reader.next_token();
+                }
+            }
+            let item = match token {
+                // A town the parser found may be listed with them.
+                Token::Mention(i) if self.kind(i) == EntryKind::City => {
+                    Some((usize::MAX, usize::MAX, reader.next_token()))
+                }
+                first @ Token::Word { .. } => self.name_with(first, &mut reader),
+                _ => None,
+            };
+            let Some((start, end, b)) = item else {
+                return Vec::new();
+            };
+            if start != usize::MAX {
+                names.push((start, end));
+            }
+            before = b;
+        }
+        // Several names are a list only with one "and" or "et".
+        if names.len() > 1 && conjunctions != 1 || conjunctions > 1 {
+            return Vec::new();
+        }
+        let cue = match &before {
+            token if self.is_a_grave(token) => true,
+            token if word_in(token, CUES) => true,
+            token if is_particle(token) => word_in(&reader.next_token(), CUES_BEFORE_PARTICLE),
+            _ => false,
+        };
+        if cue || phrase.town_word {
+            names
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The phrase between a comma and the place `m`, read backwards by
+    /// `reader` up to and with the comma, if it puts a place in or near
+    /// `m`: ", in the Tillabéri region", ", au sud de Kidal", ", villages
+    /// of the Tillia department".
+    fn phrase_before(&self, reader: &mut Reader<'_>, m: &PlaceMention) -> Option<Phrase> {
+        let (mut near, mut inside, mut of, mut head) = (false, false, false, false);
+        let mut town_word = false;
+        let mut words = 0;
+        loop {
+            let token = reader.next_token();
+            match &token {
+                Token::Comma => break,
+                Token::Apostrophe => {}
+                Token::Mention(i) if self.kind(*i) == EntryKind::Country => {}
+                Token::Word { folded, .. } => {
+                    let w = folded.as_str();
+                    if NEAR_WORDS.contains(&w) {
+                        near = true;
+                    } else if IN_WORDS.contains(&w) {
+                        inside = true;
+                    } else if TOWN_WORDS.contains(&w) {
+                        town_word = true;
+                    } else if HEADS.contains(&w) {
+                        head = true;
+                    } else if matches!(w, "of" | "de" | "du" | "des" | "d'") {
+                        of = true;
+                    } else if !FILLERS.contains(&w) && !w.bytes().all(|b| b.is_ascii_digit()) {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+            words += 1;
+            if words > MAX_PHRASE_WORDS {
+                return None;
+            }
+        }
+        // "in the Tillabéri region": the head may follow the place.
+        head = head || word_in(&self.forward(m.end).next_token(), HEADS);
+        let placed = near || (inside || of) && (head || town_word);
+        placed.then_some(Phrase { town_word })
+    }
+}
+
+/// What a phrase that places a name says besides.
+struct Phrase {
+    /// It calls the name a town or a village: "localité", "a village".
+    town_word: bool,
+}
