@@ -1038,6 +1038,11 @@ fn a_village_in_a_list_of_towns_is_put_at_the_nearest_of_them() {
                 sont arrivés à Kaya.";
     assert_eq!(unlisted_at(text, "Koudiéré").as_deref(), Some("Aribinda"));
     assert_eq!(unlisted_at(text, "Namssiguia").as_deref(), Some("Aribinda"));
+    // Where people go.
+    let text = "Des milliers de déplacés ont rejoint Mopti et Fatoma en une semaine.";
+    assert_eq!(unlisted_at(text, "Fatoma").as_deref(), Some("Mopti"));
+    let text = "Thousands fled to Mopti and Fatoma, the governor said.";
+    assert_eq!(unlisted_at(text, "Fatoma").as_deref(), Some("Mopti"));
     // "à" before each item.
     let text = "Les routes qui relient Djibo à Tanzak et à Arbinda sont minées.";
     assert_eq!(unlisted_at(text, "Tanzak").as_deref(), Some("Aribinda"));

@@ -200,7 +200,7 @@ pub(super) const CUES_BEFORE_PARTICLE: &[&str] = &[
 ];
 
 /// Words before a list of places: "dont Léré, Niono et Diafarabé",
-/// "including Gao, Ansongo and Bourem".
+/// "including Gao, Ansongo and Bourem", "to Mopti and Sévaré".
 pub(super) const LIST_CUES: &[&str] = &[
     "in",
     "at",
@@ -218,6 +218,17 @@ pub(super) const LIST_CUES: &[&str] = &[
     "vers",
     "among",
     "parmi",
+    // Where people go: "fled to Mopti and Sévaré", "ont rejoint Mopti et
+    // Sévaré".
+    "to",
+    "into",
+    "towards",
+    "toward",
+    "through",
+    "via",
+    "rejoint",
+    "rejoindre",
+    "rejoignent",
 ];
 
 pub(super) fn word_in(token: &Token, list: &[&str]) -> bool {
