@@ -463,20 +463,18 @@ const NEIGHBOUR_KM: f64 = 250.0;
 const NEIGHBOUR_WEIGHT: f64 = 1.5;
 
 /// Places named together lie together: a town near a place the article
-/// reads without doubt (`sure`, other than itself) outranks its namesakes
-/// far from all of them.
-fn nearby(gazetteer: &Gazetteer, index: u32, sure: &[u32]) -> f64 {
+/// reads without doubt (`sure`: entry, latitude, longitude; other than
+/// itself) outranks its namesakes far from all of them.
+fn nearby(entry: &Entry, index: u32, sure: &[(u32, f64, f64)]) -> f64 {
     // Equirectangular: exact enough at this range, and a few multiplications.
     const KM_PER_DEGREE: f64 = 111.2;
-    let entry = gazetteer.entry(index);
     if entry.kind != EntryKind::City || sure.is_empty() {
         return 0.0;
     }
     let cos_lat = entry.lat.to_radians().cos();
-    let near = sure.iter().any(|&other| {
-        let o = gazetteer.entry(other);
-        let dy = (o.lat - entry.lat) * KM_PER_DEGREE;
-        let dx = (o.lon - entry.lon) * KM_PER_DEGREE * cos_lat;
+    let near = sure.iter().any(|&(other, lat, lon)| {
+        let dy = (lat - entry.lat) * KM_PER_DEGREE;
+        let dx = (lon - entry.lon) * KM_PER_DEGREE * cos_lat;
         other != index && dx * dx + dy * dy <= NEIGHBOUR_KM * NEIGHBOUR_KM
     });
     if near { NEIGHBOUR_WEIGHT } else { 0.0 }
@@ -682,13 +680,19 @@ fn listed_places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMent
     let mut context = country_context(gazetteer, &recognised, &demonyms);
     // The best reading (ties to the first entry) and its margin over the
     // next best, in one pass over the candidates.
-    let resolve = |m: &Recognised, context: &[(String, u32)], sure: &[u32]| {
+    let resolve = |m: &Recognised, context: &[(String, u32)], sure: &[(u32, f64, f64)]| {
         let key = m.key(folded);
         let mut best: Option<(f64, u32)> = None;
         let mut runner_up: Option<f64> = None;
         for &e in &m.candidates {
             let entry = gazetteer.entry(e);
-            let s = score(entry, key, context, m) + nearby(gazetteer, e, sure);
+            // A name with one reading keeps it whatever its neighbours.
+            let near = if m.candidates.len() > 1 {
+                nearby(entry, e, sure)
+            } else {
+                0.0
+            };
+            let s = score(entry, key, context, m) + near;
             match best {
                 Some((b, i)) if s.total_cmp(&b).then(i.cmp(&e)).is_gt() => {
                     runner_up = Some(b);
@@ -751,7 +755,13 @@ fn listed_places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMent
     // The context is settled: each mention is resolved once more, for good,
     // its towns weighed by how near they lie to the places read without
     // doubt.
-    let sure: Vec<u32> = places_seen.into_iter().collect();
+    let sure: Vec<(u32, f64, f64)> = places_seen
+        .into_iter()
+        .map(|i| {
+            let e = gazetteer.entry(i);
+            (i, e.lat, e.lon)
+        })
+        .collect();
     let resolved: Vec<Option<(u32, f64)>> = recognised
         .iter()
         .map(|m| resolve(m, &context, &sure))
