@@ -462,6 +462,15 @@ const NEIGHBOUR_KM: f64 = 250.0;
 /// France, 1,290).
 const NEIGHBOUR_WEIGHT: f64 = 1.5;
 
+/// The entries' points, read once for [`nearby`].
+fn points_of(
+    gazetteer: &Gazetteer,
+    entries: impl IntoIterator<Item = u32>,
+) -> Vec<(u32, f64, f64)> {
+    let point = |i: u32| (i, gazetteer.entry(i).lat, gazetteer.entry(i).lon);
+    entries.into_iter().map(point).collect()
+}
+
 /// Places named together lie together: a town near a place the article
 /// reads without doubt (`sure`: entry, latitude, longitude; other than
 /// itself) outranks its namesakes far from all of them.
@@ -682,17 +691,13 @@ fn listed_places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMent
     // next best, in one pass over the candidates.
     let resolve = |m: &Recognised, context: &[(String, u32)], sure: &[(u32, f64, f64)]| {
         let key = m.key(folded);
+        // A name with one reading keeps it whatever its neighbours.
+        let sure = if m.candidates.len() > 1 { sure } else { &[] };
         let mut best: Option<(f64, u32)> = None;
         let mut runner_up: Option<f64> = None;
         for &e in &m.candidates {
             let entry = gazetteer.entry(e);
-            // A name with one reading keeps it whatever its neighbours.
-            let near = if m.candidates.len() > 1 {
-                nearby(entry, e, sure)
-            } else {
-                0.0
-            };
-            let s = score(entry, key, context, m) + near;
+            let s = score(entry, key, context, m) + nearby(entry, e, sure);
             match best {
                 Some((b, i)) if s.total_cmp(&b).then(i.cmp(&e)).is_gt() => {
                     runner_up = Some(b);
@@ -755,13 +760,7 @@ fn listed_places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMent
     // The context is settled: each mention is resolved once more, for good,
     // its towns weighed by how near they lie to the places read without
     // doubt.
-    let sure: Vec<(u32, f64, f64)> = places_seen
-        .into_iter()
-        .map(|i| {
-            let e = gazetteer.entry(i);
-            (i, e.lat, e.lon)
-        })
-        .collect();
+    let sure = points_of(gazetteer, places_seen);
     let resolved: Vec<Option<(u32, f64)>> = recognised
         .iter()
         .map(|m| resolve(m, &context, &sure))
