@@ -189,6 +189,7 @@ article-correct-hint = Right-click to correct the place
 article-correct-title = “{ $words }” names…
 article-not-a-place = Not a place
 article-no-alternative = No other place of this name
+article-keep-near = Keep it near { $place }
 mention-corrected = placed by you
 mention-kind-other = Sea or natural region
 mention-kind-facility = Airport or air base
@@ -567,6 +568,7 @@ progress-refreshing = refreshing { $name }
 
 mention-uncertain = placed at { $name }? — { $percent } %
 mention-unlisted = not in the gazetteer: placed near { $name }? — { $percent } %
+mention-unlisted-kept = not in the gazetteer: placed near { $name }
 correction-placed = “{ $words }” now names { $place } (saved; Undo correction takes it back)
 correction-not-a-place = “{ $words }” is no longer read as a place (saved; Undo correction takes it back)
 correction-undone = Correction undone

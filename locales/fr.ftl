@@ -188,6 +188,7 @@ article-correct-hint = Clic droit pour corriger le lieu
 article-correct-title = « { $words } » désigne…
 article-not-a-place = Pas un lieu
 article-no-alternative = Aucun autre lieu de ce nom
+article-keep-near = Le garder près de { $place }
 mention-corrected = placé par vous
 mention-kind-other = Mer ou région naturelle
 mention-kind-facility = Aéroport ou base aérienne
@@ -569,6 +570,7 @@ progress-refreshing = actualisation de { $name }
 
 mention-uncertain = placé à { $name } ? — { $percent } %
 mention-unlisted = absent du répertoire : placé près de { $name } ? — { $percent } %
+mention-unlisted-kept = absent du répertoire : placé près de { $name }
 correction-placed = « { $words } » désigne maintenant { $place } (enregistré ; Annuler la correction revient en arrière)
 correction-not-a-place = « { $words } » n'est plus lu comme un lieu (enregistré ; Annuler la correction revient en arrière)
 correction-undone = Correction annulée

@@ -119,6 +119,23 @@ mod tests {
     }
 
     #[test]
+    fn a_place_the_gazetteer_lacks_kept_where_it_was_put_is_the_users() {
+        // "Keep it near Tillia": the same place, now the user's, still
+        // marked as one the gazetteer lacks.
+        let mut near = mention(5, "Inatès", "geonames:7");
+        near.unlisted = true;
+        assert!(near.is_uncertain());
+        let mut places = vec![near.clone()];
+        apply(&mut places, &[Correction::of(&near, Some(near.clone()))]);
+        assert_eq!(&*places[0].gazetteer, "geonames:7");
+        assert!(places[0].corrected && places[0].unlisted && !places[0].is_uncertain());
+        // It survives the store's JSON.
+        let json = serde_json::to_string(&places[0]).unwrap_or_default();
+        let back: PlaceMention = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert!(back.unlisted && back.corrected);
+    }
+
+    #[test]
     fn a_correction_survives_a_json_round_trip() {
         let c = Correction::of(
             &mention(3, "Gao", "geonames:1"),

@@ -95,6 +95,17 @@ fn correction_menu(
             ui.close();
         }
     }
+    // A place the gazetteer lacks has no namesakes to choose from: the user
+    // may keep it where the parser put it, which then counts as theirs.
+    if mention.unlisted
+        && !mention.corrected
+        && ui
+            .button(tr!("article-keep-near", place = &*mention.name))
+            .clicked()
+    {
+        commands.push(correct(Some(mention.clone())).into());
+        ui.close();
+    }
     ui.separator();
     if ui.button(tr!("article-not-a-place")).clicked() {
         commands.push(correct(None).into());
@@ -147,6 +158,12 @@ fn body(ui: &mut Ui, state: &AppState, analysed: &AnalysedArticle, commands: &mu
                         );
                         if p.corrected {
                             hover = format!("{hover}\n{}", tr!("mention-corrected"));
+                            // Kept near the place it was put at: still one
+                            // the gazetteer lacks.
+                            if p.unlisted {
+                                let near = tr!("mention-unlisted-kept", name = &*p.name);
+                                hover = format!("{near}\n{hover}");
+                            }
                         }
                         hover = format!("{hover}\n{}", tr!("article-correct-hint"));
                         // A doubtful reading is marked, and says how sure.
