@@ -475,16 +475,14 @@ fn points_of(
 /// reads without doubt (`sure`: entry, latitude, longitude; other than
 /// itself) outranks its namesakes far from all of them.
 fn nearby(entry: &Entry, index: u32, sure: &[(u32, f64, f64)]) -> f64 {
-    // Equirectangular: exact enough at this range, and a few multiplications.
-    const KM_PER_DEGREE: f64 = 111.2;
+    use geo::{Distance as _, Haversine};
+    const NEIGHBOUR_M: f64 = NEIGHBOUR_KM * 1_000.0;
     if entry.kind != EntryKind::City || sure.is_empty() {
         return 0.0;
     }
-    let cos_lat = entry.lat.to_radians().cos();
+    let at = geo::Point::new(entry.lon, entry.lat);
     let near = sure.iter().any(|&(other, lat, lon)| {
-        let dy = (lat - entry.lat) * KM_PER_DEGREE;
-        let dx = (lon - entry.lon) * KM_PER_DEGREE * cos_lat;
-        other != index && dx * dx + dy * dy <= NEIGHBOUR_KM * NEIGHBOUR_KM
+        other != index && Haversine.distance(at, geo::Point::new(lon, lat)) <= NEIGHBOUR_M
     });
     if near { NEIGHBOUR_WEIGHT } else { 0.0 }
 }

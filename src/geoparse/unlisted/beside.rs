@@ -24,9 +24,9 @@ impl Finder<'_> {
     /// village near") needs no cue before the name.
     pub(super) fn beside(&self, anchor: usize) -> Vec<(usize, usize)> {
         let m = &self.mentions[anchor];
-        // Most places have no comma shortly before them in their clause:
-        // looked for in chars before reading words.
-        // And the word before that comma is capitalised, as a name is.
+        // Most places have no comma shortly before them in their clause,
+        // or none after a capitalised word, as a name is: both looked for
+        // in chars, before any word is read.
         let from = m.start.saturating_sub(PHRASE_REACH);
         let comma = self.chars[from..m.start]
             .iter()
@@ -62,21 +62,18 @@ impl Finder<'_> {
                     token = reader.next_token();
                 }
             }
-            let item = match token {
-                // A town the parser found may be listed with them.
-                Token::Mention(i) if self.kind(i) == EntryKind::City => {
-                    Some((usize::MAX, usize::MAX, reader.next_token()))
-                }
-                first @ Token::Word { .. } => self.name_with(first, &mut reader),
-                _ => None,
+            // A town the parser found may be listed with them.
+            before = match token {
+                Token::Mention(i) if self.kind(i) == EntryKind::City => reader.next_token(),
+                first @ Token::Word { .. } => match self.name_with(first, &mut reader) {
+                    Some((start, end, b)) => {
+                        names.push((start, end));
+                        b
+                    }
+                    None => return Vec::new(),
+                },
+                _ => return Vec::new(),
             };
-            let Some((start, end, b)) = item else {
-                return Vec::new();
-            };
-            if start != usize::MAX {
-                names.push((start, end));
-            }
-            before = b;
         }
         // Several names are a list only with one "and" or "et".
         if names.len() > 1 && conjunctions != 1 || conjunctions > 1 {

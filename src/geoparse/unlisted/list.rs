@@ -313,9 +313,7 @@ impl Finder<'_> {
         }
         let after_particle = tokens.get(first).is_some_and(is_particle);
         match token {
-            Token::Word { folded, start, .. } if folded == "a" => {
-                matches!(self.chars[*start], 'à' | 'À')
-            }
+            t if self.is_a_grave(t) => true,
             t if after_particle => word_in(t, CUES_BEFORE_PARTICLE) || word_in(t, LIST_CUES),
             t if word_in(t, LIST_CUES) => true,
             t if is_particle(t) => before

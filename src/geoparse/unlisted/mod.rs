@@ -213,27 +213,8 @@ impl Finder<'_> {
     /// it: 1 to [`MAX_NAME_WORDS`] capitalised words that may name a place
     /// the gazetteer lacks.
     fn name_before(&self, reader: &mut Reader<'_>) -> Option<(usize, usize, Token)> {
-        let mut span: Option<(usize, usize)> = None;
-        let mut words: Vec<SmolStr> = Vec::new();
-        let before = loop {
-            let token = reader.next_token();
-            match &token {
-                Token::Word { folded, start, end }
-                    if self.chars[*start].is_uppercase() && !is_connective(folded) =>
-                {
-                    words.push(folded.clone());
-                    span = Some((*start, span.map_or(*end, |(_, e)| e)));
-                    if words.len() > MAX_NAME_WORDS {
-                        return None;
-                    }
-                }
-                _ => break token,
-            }
-        };
-        let (start, end) = span?;
-        words.reverse();
-        self.may_be_unlisted(&words, start, end)
-            .then_some((start, end, before))
+        let first = reader.next_token();
+        self.name_with(first, reader)
     }
 
     /// The name's words may name a place the gazetteer lacks: capitalised

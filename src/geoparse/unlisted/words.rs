@@ -90,13 +90,13 @@ pub(super) const TOWN_WORDS: &[&str] = &[
     "chef-lieu",
 ];
 
-/// Other words such a phrase may hold: articles, particles, sizes,
-/// directions as adjectives, approximations.
+/// Other words such a phrase may hold: articles, sizes, directions as
+/// adjectives, approximations (its particles, "of", "de", are read apart:
+/// with a head they put a place inside another).
 pub(super) const FILLERS: &[&str] = &[
     "the",
     "a",
     "an",
-    "of",
     "to",
     "from",
     "on",
@@ -104,10 +104,6 @@ pub(super) const FILLERS: &[&str] = &[
     "le",
     "les",
     "l'",
-    "de",
-    "du",
-    "des",
-    "d'",
     "au",
     "aux",
     "une",
