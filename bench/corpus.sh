@@ -7,7 +7,9 @@
 #      (under Xvfb): time until every article is read and the badges are
 #      complete, the UI thread's time per frame meanwhile (the first frame,
 #      which builds the map, apart), peak memory and the memory resident when ready; then the feature with the
-#      most mentions is selected: its dossier's first paint;
+#      most mentions is selected: its dossier's first paint. The slowest
+#      frames are listed with what filled them: the frame's own layout and
+#      drawing before the library's events were taken in, then the intake;
 #   3. the same window started again (restart: the stored corpus read back);
 #   4. `corpus search` (best of 5, whole process) and `dossier Mali`
 #      over the stored corpus (whole process: reads the store, then the dossier).
@@ -33,9 +35,9 @@ end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" -v n="$n" 'BEGIN { printf "corpus add: %.2f s, %.0f articles/s (target: 10,000 in ≤ 30 s)\n", e - s, n / (e - s) }'
 
 echo "first start (the articles folder read into a new store):"
-timeout 600 "$bin" --corpus-timing 2>&1 | grep '^corpus ready' | sed 's/^/  /'
+timeout 600 "$bin" --corpus-timing 2>&1 | grep -E '^(corpus ready|slowest frames)' | sed 's/^/  /'
 echo "restart (the stored corpus read back):"
-timeout 600 "$bin" --corpus-timing 2>&1 | grep '^corpus ready' | sed 's/^/  /'
+timeout 600 "$bin" --corpus-timing 2>&1 | grep -E '^(corpus ready|slowest frames)' | sed 's/^/  /'
 
 store="$XDG_DATA_HOME/dispatch-atlas/corpus.sqlite"
 for q in "soldats tués" "Ménaka" "convoy vehicles"; do

@@ -88,9 +88,11 @@ impl Visibility<'_> {
             FeatureKind::Physical => self.shown.physical,
             _ => true,
         };
+        // The look-up in the mentions last: it hashes the id, and runs for
+        // every feature of the atlas in every frame.
         feature.reference.is_none()
-            || self.reported(feature)
             || (layer_on && at_zoom(feature, self.scale))
+            || self.reported(feature)
     }
 }
 

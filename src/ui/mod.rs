@@ -120,7 +120,23 @@ struct CorpusRun {
     /// with the most mentions was selected (its dossier's first paint).
     ready: Option<String>,
     dossier_frames: Vec<std::time::Duration>,
+    /// The slowest frames while reading, with what filled them.
+    slowest: Vec<(std::time::Duration, Intake)>,
 }
+
+/// How one frame took in what the library reported: when it began (since
+/// the frame's start: the frame's own layout and drawing before it), how
+/// long it took and how many events it applied.
+#[derive(Clone, Copy, Default)]
+struct Intake {
+    after: std::time::Duration,
+    took: std::time::Duration,
+    events: u32,
+}
+
+/// `--corpus-timing`: how many of the slowest frames are shown with what
+/// filled them.
+const SLOWEST_SHOWN: usize = 8;
 
 /// `--scripted-frames`: how far the script has got.
 struct ScriptedRun {
@@ -158,6 +174,7 @@ pub fn run(files: Vec<PathBuf>, measure: Measure) -> anyhow::Result<()> {
                 frames: Vec::new(),
                 ready: None,
                 dossier_frames: Vec::new(),
+                slowest: Vec::new(),
             });
             if !measure.gpu {
                 app.map = MapView::default();
@@ -222,6 +239,8 @@ pub struct DispatchAtlasApp {
     frames_shown: u32,
     scripted: Option<ScriptedRun>,
     corpus_run: Option<CorpusRun>,
+    /// This frame's intake of library events (`--corpus-timing`).
+    intake: Intake,
     /// Whether this window's language is the process's (the real window:
     /// its workers' messages follow it; tests run windows side by side).
     speaks_for_process: bool,
@@ -305,6 +324,7 @@ impl DispatchAtlasApp {
             frames_shown: 0,
             scripted: None,
             corpus_run: None,
+            intake: Intake::default(),
             file_dialog: file_dialog::FileDialog::default(),
             speaks_for_process: false,
         }
@@ -361,10 +381,16 @@ impl DispatchAtlasApp {
         let budget = FRAME_TARGET
             .saturating_sub(frame_started.elapsed())
             .max(LIBRARY_MIN_PER_FRAME);
+        self.intake = Intake {
+            after: started - frame_started,
+            ..Intake::default()
+        };
         while started.elapsed() < budget {
             let Some(event) = library.poll(1).pop() else {
+                self.intake.took = started.elapsed();
                 return;
             };
+            self.intake.events += 1;
             state.apply(match event {
                 LibraryEvent::GazetteerReady(g) => Command::GazetteerReady(g),
                 LibraryEvent::Progress {
@@ -412,6 +438,7 @@ impl DispatchAtlasApp {
                 }
             });
         }
+        self.intake.took = started.elapsed();
         ctx.request_repaint();
     }
 
@@ -559,6 +586,11 @@ impl DispatchAtlasApp {
         }
         if reading {
             run.frames.push(frame);
+            run.slowest.push((frame, self.intake));
+            if run.slowest.len() > 2 * SLOWEST_SHOWN {
+                run.slowest.sort_by_key(|(f, _)| std::cmp::Reverse(*f));
+                run.slowest.truncate(SLOWEST_SHOWN);
+            }
             return;
         }
         if let Some(ready) = &run.ready {
@@ -592,6 +624,23 @@ impl DispatchAtlasApp {
             return;
         }
         let t = crate::stats::Timings::of(std::mem::take(&mut run.frames), 1e3);
+        run.slowest.sort_by_key(|(f, _)| std::cmp::Reverse(*f));
+        run.slowest.truncate(SLOWEST_SHOWN);
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+        let slowest: Vec<String> = run
+            .slowest
+            .iter()
+            .map(|(f, i)| {
+                format!(
+                    "{:.2} ({:.2} before the intake, {:.2} for {} events)",
+                    ms(*f),
+                    ms(i.after),
+                    ms(i.took),
+                    i.events
+                )
+            })
+            .collect();
+        eprintln!("slowest frames while reading (ms): {}", slowest.join(", "));
         #[allow(clippy::cast_precision_loss, reason = "megabytes for display")]
         let peak_mb = crate::stats::peak_memory_bytes().map_or(0.0, |b| b as f64 / 1e6);
         #[allow(clippy::cast_precision_loss, reason = "megabytes for display")]
