@@ -4,6 +4,7 @@
 pub mod base_layer;
 pub mod discs;
 pub mod gpu_scene;
+pub mod name_galleys;
 pub mod outline_rules;
 pub mod overlay;
 
@@ -32,6 +33,8 @@ pub struct MapView {
     focus_marker_name: bool,
     /// The badges drawn last frame: a click on a cluster zooms into it.
     badges: Vec<crate::view::badges::Placed>,
+    /// Names laid out, kept from frame to frame.
+    names: name_galleys::NameGalleys,
 }
 
 impl MapView {
@@ -162,7 +165,7 @@ impl MapView {
 impl MapView {
     /// Markers, then names where badges leave room, then the badges.
     fn markers_labels_badges(
-        &self,
+        &mut self,
         painter: &egui::Painter,
         state: &AppState,
         projector: &Projector,
@@ -175,8 +178,10 @@ impl MapView {
                 .and_then(|a| a.colour)
                 .map(|c| egui::Color32::from_rgb(c.0[0], c.0[1], c.0[2]))
         });
+        self.names.begin_frame(painter.ctx().pixels_per_point());
         overlay::labels(
             painter,
+            &mut self.names,
             &state.atlas,
             projector,
             &visibility,
@@ -184,6 +189,9 @@ impl MapView {
             &crate::view::badges::rects(&self.badges),
         );
         overlay::badges(painter, &self.badges, state.new_mention_counts());
+        if self.names.deferred() {
+            painter.ctx().request_repaint();
+        }
     }
 
     /// Hover, click, double-click and right-click, as commands. Picking uses

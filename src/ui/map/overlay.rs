@@ -249,6 +249,7 @@ const MAX_LABELS_CONSIDERED: usize = 600;
 /// false, towns and imported points go unnamed (too many on screen).
 pub fn labels(
     painter: &Painter,
+    names: &mut super::name_galleys::NameGalleys,
     atlas: &Atlas,
     projector: &Projector,
     visibility: &Visibility<'_>,
@@ -287,21 +288,19 @@ pub fn labels(
         wanted.truncate(MAX_LABELS_CONSIDERED);
         wanted.sort_unstable_by_key(|w| w.0);
     }
-    let mut galleys = Vec::new();
-    let mut candidates = Vec::new();
-    // Rivers' names along them (the angle of each candidate; 0 for others).
-    let mut angles = Vec::new();
+    let mut candidates = Candidates::default();
     river_candidates(
         painter,
+        names,
         atlas,
         projector,
         visibility,
         &mut candidates,
-        &mut galleys,
-        &mut angles,
     );
     for (index, anchor, spec) in wanted {
-        let galley = painter.layout_no_wrap(spec.text, spec.font, spec.color);
+        let Some(galley) = names.get(painter, spec.text, spec.font, spec.color) else {
+            continue;
+        };
         let size = galley.size();
         // Markers' names go right of the marker, or left if that is taken;
         // area names on their label point, or a line below or above it.
@@ -321,17 +320,24 @@ pub fn labels(
             ]
         };
         for (offset, demote) in positions {
-            candidates.push(LabelCandidate {
-                center: screen_point(anchor + offset),
-                width: size.x,
-                height: size.y,
-                priority: spec.priority + demote,
-                group: index,
-            });
-            galleys.push(galley.clone());
-            angles.push(0.0);
+            candidates.push(
+                LabelCandidate {
+                    center: screen_point(anchor + offset),
+                    width: size.x,
+                    height: size.y,
+                    priority: spec.priority + demote,
+                    group: index,
+                },
+                &galley,
+                0.0,
+            );
         }
     }
+    let Candidates {
+        list: candidates,
+        galleys,
+        angles,
+    } = candidates;
     for i in place_labels_avoiding(&candidates, 2.0, badges) {
         let c = &candidates[i];
         let galley = galleys[i].clone();
@@ -374,16 +380,37 @@ fn paint_turned(painter: &Painter, center: Pos2, galley: std::sync::Arc<egui::Ga
     painter.add(egui::epaint::TextShape::new(top_left, galley, Color32::BLACK).with_angle(angle));
 }
 
+/// Places offered to the names, each with its galley and its angle
+/// (rivers' names turn along them; 0 for the others).
+#[derive(Default)]
+struct Candidates {
+    list: Vec<LabelCandidate>,
+    galleys: Vec<std::sync::Arc<egui::Galley>>,
+    angles: Vec<f32>,
+}
+
+impl Candidates {
+    fn push(
+        &mut self,
+        candidate: LabelCandidate,
+        galley: &std::sync::Arc<egui::Galley>,
+        angle: f32,
+    ) {
+        self.list.push(candidate);
+        self.galleys.push(std::sync::Arc::clone(galley));
+        self.angles.push(angle);
+    }
+}
+
 /// Candidates for the names of the rivers on screen, each along its river
 /// ([`crate::view::line_label`]), pushed with their galleys and angles.
 fn river_candidates(
     painter: &Painter,
+    names: &mut super::name_galleys::NameGalleys,
     atlas: &Atlas,
     projector: &Projector,
     visibility: &Visibility<'_>,
-    candidates: &mut Vec<LabelCandidate>,
-    galleys: &mut Vec<std::sync::Arc<egui::Galley>>,
-    angles: &mut Vec<f32>,
+    candidates: &mut Candidates,
 ) {
     let clip = painter.clip_rect().shrink(4.0);
     let clip = crate::geometry::projection::ScreenRect {
@@ -404,21 +431,25 @@ fn river_candidates(
         let Some(spec) = label_spec(feature, f32::MAX, false) else {
             continue;
         };
-        let galley = painter.layout_no_wrap(spec.text, spec.font, spec.color);
+        let Some(galley) = names.get(painter, spec.text, spec.font, spec.color) else {
+            continue;
+        };
         let size = galley.size();
         let places =
             crate::view::line_label::along_lines(&shape.lines, projector, &clip, size.x, size.y);
         for (n, place) in places.into_iter().enumerate() {
             let (width, height) = place.bounds(size.x, size.y);
-            candidates.push(LabelCandidate {
-                center: place.center,
-                width,
-                height,
-                priority: spec.priority - i32::try_from(n).unwrap_or(i32::MAX),
-                group: index,
-            });
-            galleys.push(galley.clone());
-            angles.push(place.angle);
+            candidates.push(
+                LabelCandidate {
+                    center: place.center,
+                    width,
+                    height,
+                    priority: spec.priority - i32::try_from(n).unwrap_or(i32::MAX),
+                    group: index,
+                },
+                &galley,
+                place.angle,
+            );
         }
     }
 }
@@ -587,7 +618,17 @@ mod tests {
                 mentioned: &std::collections::HashMap::new(),
             };
             dense = markers(&painter, &atlas, &projector, &visibility, |_| None);
-            labels(&painter, &atlas, &projector, &visibility, !dense, &[]);
+            let mut names = super::super::name_galleys::NameGalleys::default();
+            names.begin_frame(1.0);
+            labels(
+                &painter,
+                &mut names,
+                &atlas,
+                &projector,
+                &visibility,
+                !dense,
+                &[],
+            );
         });
         output.textures_delta.clear();
         let meshes: Vec<usize> = output
