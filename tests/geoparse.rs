@@ -788,6 +788,73 @@ fn reading(text: &str, surface: &str) -> Option<(String, Option<String>, Mention
 }
 
 #[test]
+fn every_name_of_a_list_with_a_plural_region_head_is_a_region() {
+    let kinds = |text: &str| -> Vec<(String, String)> {
+        places(text)
+            .iter()
+            .map(|p| (p.surface.to_string(), p.kind.as_str().to_owned()))
+            .collect()
+    };
+    let region = |name: &str| (name.to_owned(), "region".to_owned());
+    assert_eq!(
+        kinds("Rights groups documented killings in Ségou and Timbuktu regions."),
+        [region("Ségou"), region("Timbuktu")]
+    );
+    assert_eq!(
+        kinds("Attacks rose in the Mopti, Ségou and Timbuktu regions last year."),
+        [region("Mopti"), region("Ségou"), region("Timbuktu")]
+    );
+    assert_eq!(
+        kinds("Des attaques ont visé les régions de Mopti et de Tombouctou."),
+        [region("Mopti"), region("Tombouctou")]
+    );
+    // No list, or another head: the towns stay towns.
+    let town = |name: &str| (name.to_owned(), "city".to_owned());
+    assert_eq!(
+        kinds("Trucks left Mopti and reached Timbuktu. Regions suffer."),
+        [town("Mopti"), town("Timbuktu")]
+    );
+    assert_eq!(
+        kinds("Fighting spread between the Mopti and Timbuktu markets."),
+        [town("Mopti"), town("Timbuktu")]
+    );
+}
+
+#[test]
+fn a_country_is_not_the_metropolis_named_after_it_in_full() {
+    // Benin City is known as "Benin" too; in a report that names Nigeria,
+    // "Benin" alone is still the country, as "Mexico" is beside Guatemala.
+    for (text, surface, country) in [
+        (
+            "Floods hit Nigeria. Supplies came from Benin.",
+            "Benin",
+            "BJ",
+        ),
+        (
+            "Floods hit Nigeria. The WFP trucked food from Cotonou in Benin.",
+            "Benin",
+            "BJ",
+        ),
+        ("Talks in Mexico and Guatemala ended.", "Mexico", "MX"),
+    ] {
+        assert_eq!(
+            reading(text, surface),
+            Some((
+                surface.to_owned(),
+                Some(country.to_owned()),
+                MentionKind::Country
+            )),
+            "{text}"
+        );
+    }
+    // Named in full, the city is the city.
+    assert_eq!(
+        reading("Protests spread to Benin City, Nigeria.", "Benin City").map(|r| r.1),
+        Some(Some("NG".to_owned()))
+    );
+}
+
+#[test]
 fn burkina_fasos_regions_by_their_french_and_english_names() {
     let bf = Some("BF".to_owned());
     for (text, surface, name) in [

@@ -330,6 +330,73 @@ static REGION_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     ])
 });
 
+/// The words that join a list's last name: "Ségou and Timbuktu".
+const LIST_AND: [&str; 3] = ["and", "et", "&"];
+
+/// A plural region head, folded: "regions", "provinces", "régions",
+/// "départements", "counties".
+fn plural_region_head(word: &str) -> bool {
+    word == "counties"
+        || word
+            .strip_suffix('s')
+            .is_some_and(|one| REGION_HEADS.contains(one) || FRENCH_REGION_HEADS.contains(&one))
+}
+
+/// The head of the list a name stands in, folded: the first word after
+/// (`forward`) or before it that is neither capitalised (a name of the
+/// list), nor "and", "et", "de", "of", nor a comma; going back, the word
+/// before "de" or "of" ("régions de"). `None` if the sentence ends first,
+/// no "and" joins the list, or the list runs long.
+fn list_head(chars: &[char], at: usize, forward: bool) -> Option<Word> {
+    const MAX_WORDS: usize = 12;
+    let mut i = at;
+    let mut joined = false;
+    let mut after_of = false;
+    for _ in 0..MAX_WORDS {
+        // Spaces and commas between words.
+        loop {
+            let c = if forward {
+                chars.get(i)
+            } else {
+                i.checked_sub(1).map(|j| &chars[j])
+            };
+            match c {
+                Some(' ' | '\u{a0}' | ',') => {
+                    if forward {
+                        i += 1;
+                    } else {
+                        i -= 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // Going back, a sentence's end stops the list ("Mali. Ségou").
+        if !forward && i > 0 && matches!(chars[i - 1], '.' | '!' | '?' | ';' | ':') {
+            return None;
+        }
+        let word = word_at(chars, i, forward);
+        if word.is_empty() {
+            return None;
+        }
+        let n = word.chars().count();
+        i = if forward { i + n } else { i - n };
+        let folded = fold_word(&word);
+        if LIST_AND.contains(&folded.as_str()) {
+            joined = true;
+            after_of = false;
+        } else if matches!(folded.as_str(), "de" | "d" | "of" | "d'") {
+            after_of = true;
+        } else if capitalised(&word) {
+            after_of = false;
+        } else {
+            // Going back, the head stands before "de": "régions de Mopti".
+            return (joined && (forward || after_of)).then_some(folded);
+        }
+    }
+    None
+}
+
 /// Heads before a region's name in French ("département de", "État de"),
 /// folded, besides [`REGION_HEADS`].
 const FRENCH_REGION_HEADS: &[&str] = &["departement", "etat", "wilaya", "cercle"];
@@ -577,14 +644,38 @@ impl<'a> Surroundings<'a> {
     pub fn followed_by_region_word(&self) -> bool {
         self.next_folded
             .as_deref()
-            .is_some_and(|n| REGION_HEADS.contains(n))
+            .is_some_and(|n| REGION_HEADS.contains(n) || plural_region_head(n))
             || self.after_region_word()
+            || self.in_list_of_regions()
+    }
+
+    /// A name in a list whose plural head says they are regions: "Ségou
+    /// and Timbuktu regions", "the Mopti, Ségou and Timbuktu regions", "les
+    /// régions de Mopti et de Ségou". A list needs "and" or "et"; only
+    /// names, commas and "de" may stand between the name and the head.
+    fn in_list_of_regions(&self) -> bool {
+        // Most names are followed by none of these: nothing more to read.
+        let next_joins = self
+            .next_folded
+            .as_deref()
+            .is_some_and(|n| LIST_AND.contains(&n))
+            || self.chars.get(self.end) == Some(&',');
+        let previous_joins = self
+            .previous_folded
+            .as_deref()
+            .is_some_and(|p| LIST_AND.contains(&p) || matches!(p, "de" | "d" | "of"));
+        (next_joins
+            && list_head(self.chars, self.end, true).is_some_and(|h| plural_region_head(&h)))
+            || (previous_joins
+                && list_head(self.chars, self.start, false).is_some_and(|h| plural_region_head(&h)))
     }
 
     /// "région de Tillabéri", "région d'Agadez", "the province of Sindh".
     fn after_region_word(&self) -> bool {
         self.head_before_of().is_some_and(|head| {
-            REGION_HEADS.contains(head.as_str()) || FRENCH_REGION_HEADS.contains(&head.as_str())
+            REGION_HEADS.contains(head.as_str())
+                || FRENCH_REGION_HEADS.contains(&head.as_str())
+                || plural_region_head(&head)
         })
     }
 

@@ -131,6 +131,8 @@ struct Recognised {
     candidates: Vec<u32>,
     /// Some candidate bears the name itself, not as an alternate name.
     borne: bool,
+    /// A country bears the name itself ("Benin", "Mexico").
+    country_named: bool,
     region_head: bool,
     /// "à Tombouctou", "ville de Tombouctou", "the town of Gao", a dateline
     /// ("NEW YORK (AP) —"): a town.
@@ -317,6 +319,10 @@ fn recognise(
                 borne: candidates
                     .iter()
                     .any(|&e| gazetteer.entry(e).bears_name(key)),
+                country_named: candidates.iter().any(|&e| {
+                    let entry = gazetteer.entry(e);
+                    entry.kind == EntryKind::Country && entry.bears_name(key)
+                }),
                 candidates,
                 region_head: surroundings.followed_by_region_word(),
                 town_cue: surroundings.after_french_a()
@@ -432,11 +438,15 @@ fn score(entry: &Entry, surface_key: &str, context: &[(String, u32)], m: &Recogn
     // A city of millions is known by its name the world over: "London",
     // "Rome", "St. Petersburg" in an American report are still the
     // capitals, not the article's country's small namesakes.
-    let metropolis = if entry.kind == EntryKind::City && entry.population >= METROPOLIS {
-        2.5
-    } else {
-        0.0
-    };
+    // Not where a country bears the name: "Benin" and "Mexico" are the
+    // countries, whatever the cities called "Benin City" and "Mexico City"
+    // in full (the article's context still decides between them).
+    let metropolis =
+        if entry.kind == EntryKind::City && entry.population >= METROPOLIS && !m.country_named {
+            2.5
+        } else {
+            0.0
+        };
     let in_context =
         mentions_of_country(entry, context).map_or(0.0, |n| 3.0 + f64::from(n.min(6)) * 0.25);
     let head = if m.region_head && entry.kind == EntryKind::Region {
