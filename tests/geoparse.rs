@@ -1089,6 +1089,17 @@ fn a_village_the_gazetteer_lacks_is_put_at_the_place_the_text_puts_it_near() {
             "Tanzak",
             "Tillia",
         ),
+        // What the town is, besides its word.
+        (
+            "The men were detained in Tindiga, a river town in the Tenenkou cercle.",
+            "Tindiga",
+            "Ténenkou",
+        ),
+        (
+            "Ils ont attaqué Tindirma, une localité fluviale située à 40 km de Niafunké.",
+            "Tindirma",
+            "Niafunké",
+        ),
     ] {
         let found = places(text);
         assert_eq!(
