@@ -940,6 +940,22 @@ fn a_lake_or_a_river_is_not_the_country_named_after_it() {
 }
 
 #[test]
+fn a_lake_named_with_its_word_is_the_lake() {
+    let found = places("Boko Haram fighters raided islands of Lake Chad, near Diffa.");
+    let lake = found
+        .iter()
+        .find(|p| &*p.surface == "Lake Chad")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(lake.kind, MentionKind::Other);
+    assert_eq!(&*lake.name, "Lake Chad");
+    // Its point lies in the lake's basin, not at Chad's centre.
+    assert!(
+        (12.0..15.0).contains(&lake.lat) && (13.0..15.5).contains(&lake.lon),
+        "{lake:?}"
+    );
+}
+
+#[test]
 fn a_village_abroad_does_not_vouch_for_its_own_country() {
     // A name with one reading abroad ("Karma", a village of India; "Ber",
     // an alternate name of Véroia in Greece) in a report on another

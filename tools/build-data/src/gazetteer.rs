@@ -575,6 +575,50 @@ fn physical(out: &mut Vec<Entry>, physical_geojson: &Path, common_words: &Path) 
     Ok(())
 }
 
+/// Words that make a lake's name a name of a lake: "Lake Chad", "Lac
+/// Léman", "Lago Titicaca", "Rybinsk Reservoir", "Aral Sea".
+const LAKE_WORDS: [&str; 7] = [
+    "Lake",
+    "Lac",
+    "Lago",
+    "Lagoa",
+    "Reservoir",
+    "Réservoir",
+    "Sea",
+];
+
+/// Lakes from `lakes.geojson` (Natural Earth's lakes, the map's lakes
+/// layer, each with the point the data build gave it) as macro-regions:
+/// `physical` entries with the map's feature id, named by their name when
+/// it holds a lake's word ([`LAKE_WORDS`]). A name without one ("Vänern",
+/// "Egridir", also a town) is left to the towns it may name.
+fn lakes(out: &mut Vec<Entry>, lakes_geojson: &Path) -> Result<()> {
+    let lakes = read_json(lakes_geojson)?;
+    for feature in lakes["features"].as_array().context("lakes.geojson")? {
+        let p = &feature["properties"];
+        let (Some(id), Some(name)) = (feature["id"].as_str(), p["name"].as_str()) else {
+            continue;
+        };
+        if !name.split(' ').any(|w| LAKE_WORDS.contains(&w)) || !usable(name) {
+            continue;
+        }
+        let (Some(lon), Some(lat)) = (p["label"][0].as_f64(), p["label"][1].as_f64()) else {
+            anyhow::bail!("lakes.geojson: {id} has no label point");
+        };
+        out.push(Entry {
+            kind: "physical",
+            id: id.to_owned(),
+            name: name.to_owned(),
+            country: String::new(),
+            lat,
+            lon,
+            population: 0,
+            names: std::iter::once(name.to_owned()).collect(),
+        });
+    }
+    Ok(())
+}
+
 /// A sea's or ocean's name without its generic word, if one word is left:
 /// "Atlantic Ocean", "Ocean Atlantique", "Océan Indien" → "Atlantic",
 /// "Atlantique", "Indien"; "Mediterranean Sea", "Mer Rouge" → "Mediterranean",
@@ -1053,6 +1097,7 @@ pub struct Sources<'a> {
     pub zones: &'a Path,
     pub seas: &'a Path,
     pub physical: &'a Path,
+    pub lakes: &'a Path,
     pub un_m49: &'a Path,
     pub airports: &'a Path,
     pub common_words: &'a Path,
@@ -1084,6 +1129,7 @@ pub fn build(sources: &Sources<'_>, out_dir: &Path) -> Result<(usize, usize)> {
     zones(&mut entries, sources.zones)?;
     seas(&mut entries, sources.seas, sources.common_words)?;
     physical(&mut entries, sources.physical, sources.common_words)?;
+    lakes(&mut entries, sources.lakes)?;
     m49_regions(&mut entries, sources.un_m49, sources.iso_countries)?;
     facilities(&mut entries, sources.airports)?;
     let out_path = out_dir.join("gazetteer.tsv.gz");
@@ -1248,7 +1294,39 @@ mod tests {
 
 #[cfg(test)]
 mod sea_tests {
-    use super::geodesic_midpoint;
+    use super::{geodesic_midpoint, lakes};
+
+    #[test]
+    fn a_lake_is_named_by_its_name_when_it_holds_a_lakes_word() {
+        let dir = std::env::temp_dir().join(format!("build-data-lakes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.join("lakes.geojson");
+        let lake = |id: &str, name: &str| {
+            serde_json::json!({"type": "Feature", "id": id,
+                "properties": {"name": name, "label": [14.0, 13.0]}, "geometry": null})
+        };
+        let collection = serde_json::json!({"type": "FeatureCollection", "features": [
+            lake("ne:lake:1", "Lake Chad"),
+            lake("ne:lake:2", "Egridir"),
+            lake("ne:lake:3", "Rybinsk Reservoir"),
+        ]});
+        std::fs::write(&path, collection.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let mut out = Vec::new();
+        lakes(&mut out, &path).unwrap_or_else(|e| panic!("{e}"));
+        let got: Vec<(&str, &str, f64, f64)> = out
+            .iter()
+            .map(|e| (e.id.as_str(), e.kind, e.lat, e.lon))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("ne:lake:1", "physical", 13.0, 14.0),
+                ("ne:lake:3", "physical", 13.0, 14.0)
+            ],
+            "a name without a lake's word (Egridir, also a town) is left out"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn the_midpoint_of_two_halves_of_an_ocean_is_on_the_sphere() {

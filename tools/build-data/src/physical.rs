@@ -30,6 +30,29 @@ use serde_json::{Map, Value};
 use crate::geojson_out::OutFeature;
 use crate::reference::{WORLD_SIMPLIFY_DEG, geometry_of, in_africa, slug, text, title_case};
 
+/// The pole of inaccessibility of `polygon` (polylabel, tolerance a 25th
+/// of its size), as `[lon, lat]`.
+fn pole(polygon: &geo::Polygon<f64>) -> Option<[f64; 2]> {
+    let size = polygon
+        .bounding_rect()
+        .map_or(0.0, |b| b.width().max(b.height()));
+    let label = polylabel::polylabel(polygon, &(size / 25.0).max(1e-6)).ok()?;
+    Some([label.x(), label.y()])
+}
+
+/// The pole of the largest polygon of an area (`None` for lines and points).
+pub fn pole_of_largest(geometry: &geo::Geometry<f64>) -> Option<[f64; 2]> {
+    match geometry {
+        geo::Geometry::Polygon(p) => pole(p),
+        geo::Geometry::MultiPolygon(m) => {
+            m.0.iter()
+                .max_by(|x, y| x.unsigned_area().total_cmp(&y.unsigned_area()))
+                .and_then(pole)
+        }
+        _ => None,
+    }
+}
+
 /// Natural Earth's `featurecla` values kept.
 pub const KEPT_CLASSES: [&str; 16] = [
     "Desert",
@@ -153,13 +176,10 @@ pub fn build(features: &[Value]) -> Result<Vec<OutFeature>> {
             .into_iter()
             .filter(|p| p.unsigned_area() >= floor)
             .collect();
-        let size = largest
-            .bounding_rect()
-            .map_or(0.0, |b| b.width().max(b.height()));
-        let Ok(label) = polylabel::polylabel(&largest, &(size / 25.0).max(1e-6)) else {
+        let Some(label) = pole(&largest) else {
             continue;
         };
-        properties.insert("label".into(), serde_json::json!([label.x(), label.y()]));
+        properties.insert("label".into(), serde_json::json!(label));
         out.push(OutFeature {
             id: format!("ne:physical:{}", slug(&name)),
             properties,

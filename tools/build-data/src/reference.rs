@@ -456,6 +456,11 @@ fn water(features: &[Value], kind: &str, keep: impl Fn(&Value) -> bool) -> Resul
         for key in ["min_zoom", "min_label", "featurecla"] {
             properties.insert(key.into(), p.get(key).cloned().unwrap_or(Value::Null));
         }
+        // A lake's point for the gazetteer: the pole of inaccessibility of
+        // its largest polygon, the rule of `physical.geojson`'s regions.
+        if let Some([lon, lat]) = crate::physical::pole_of_largest(&geometry) {
+            properties.insert("label".into(), serde_json::json!([lon, lat]));
+        }
         out.push(OutFeature {
             id: format!("ne:{kind}:{n}"),
             properties,
