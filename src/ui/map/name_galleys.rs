@@ -106,6 +106,18 @@ mod tests {
         )
     }
 
+    /// How many of the names "Town 0" … "Town {count - 1}" are given.
+    fn towns_given(names: &mut NameGalleys, painter: &Painter, count: usize) -> usize {
+        let font = FontId::proportional(12.0);
+        (0..count)
+            .filter(|i| {
+                names
+                    .get(painter, format!("Town {i}"), font.clone(), Color32::BLACK)
+                    .is_some()
+            })
+            .count()
+    }
+
     #[test]
     fn new_names_beyond_the_budget_wait_and_known_names_never_do() {
         let ctx = egui::Context::default();
@@ -114,13 +126,7 @@ mod tests {
             let font = FontId::proportional(12.0);
             let mut names = NameGalleys::default();
             names.begin_frame(1.0);
-            let got = (0..NEW_PER_FRAME + 5)
-                .filter(|i| {
-                    names
-                        .get(&painter, format!("Town {i}"), font.clone(), Color32::BLACK)
-                        .is_some()
-                })
-                .count();
+            let got = towns_given(&mut names, &painter, NEW_PER_FRAME + 5);
             assert_eq!(got, NEW_PER_FRAME);
             assert!(names.deferred());
             // A known name is given even with the budget spent.
@@ -131,13 +137,7 @@ mod tests {
             );
             names.begin_frame(1.0);
             assert!(!names.deferred());
-            let later = (0..NEW_PER_FRAME + 5)
-                .filter(|i| {
-                    names
-                        .get(&painter, format!("Town {i}"), font.clone(), Color32::BLACK)
-                        .is_some()
-                })
-                .count();
+            let later = towns_given(&mut names, &painter, NEW_PER_FRAME + 5);
             assert_eq!(later, NEW_PER_FRAME + 5, "the 5 left over come next frame");
             // Another colour is another galley.
             names.begin_frame(1.0);

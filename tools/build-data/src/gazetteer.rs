@@ -1293,7 +1293,7 @@ mod tests {
 }
 
 #[cfg(test)]
-mod sea_tests {
+mod water_tests {
     use super::{geodesic_midpoint, lakes};
 
     #[test]
