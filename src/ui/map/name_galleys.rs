@@ -29,6 +29,14 @@ struct Key {
     colour: Color32,
 }
 
+/// A name to lay out, with its label priority (higher is more important).
+pub struct NameWanted {
+    pub text: String,
+    pub font: FontId,
+    pub colour: Color32,
+    pub priority: i32,
+}
+
 /// Galleys of names by text, font and colour, with the frame of their last use.
 #[derive(Default)]
 pub struct NameGalleys {
@@ -85,6 +93,27 @@ impl NameGalleys {
         let galley = painter.layout_no_wrap(key.text.clone(), font, colour);
         self.by_key.insert(key, (Arc::clone(&galley), self.frame));
         Some(galley)
+    }
+
+    /// The galleys of many names at once, in their order, laying out the
+    /// new ones by `priority` (highest first; ties in the given order), so
+    /// that when more are new than a frame lays out, the map's most
+    /// important names come first and the lesser ones in later frames.
+    pub fn get_by_priority(
+        &mut self,
+        painter: &Painter,
+        wanted: Vec<NameWanted>,
+    ) -> Vec<Option<Arc<Galley>>> {
+        let mut order: Vec<usize> = (0..wanted.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(wanted[i].priority));
+        let mut galleys = vec![None; wanted.len()];
+        let mut wanted: Vec<Option<NameWanted>> = wanted.into_iter().map(Some).collect();
+        for i in order {
+            if let Some(name) = wanted[i].take() {
+                galleys[i] = self.get(painter, name.text, name.font, name.colour);
+            }
+        }
+        galleys
     }
 
     /// Whether names were left for a later frame (which must then be asked for).
@@ -144,6 +173,43 @@ mod tests {
             let red = names.get(&painter, "Town 0".to_owned(), font.clone(), Color32::RED);
             assert!(red.is_some());
             assert_eq!(names.by_key.len(), NEW_PER_FRAME + 6);
+        });
+        output.textures_delta.clear();
+    }
+
+    #[test]
+    fn the_most_important_new_names_are_laid_out_first() {
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let painter = painter(ui.ctx());
+            let mut names = NameGalleys::default();
+            names.begin_frame(1.0);
+            // Twice the budget, the important half (odd numbers) second.
+            let wanted = |count: usize| -> Vec<NameWanted> {
+                (0..count)
+                    .map(|i| NameWanted {
+                        text: format!("Town {i}"),
+                        font: FontId::proportional(12.0),
+                        colour: Color32::BLACK,
+                        priority: if i % 2 == 1 { 100 } else { 0 },
+                    })
+                    .collect()
+            };
+            let galleys = names.get_by_priority(&painter, wanted(2 * NEW_PER_FRAME));
+            assert_eq!(galleys.len(), 2 * NEW_PER_FRAME);
+            for (i, galley) in galleys.iter().enumerate() {
+                assert_eq!(galley.is_some(), i % 2 == 1, "Town {i}");
+                if let Some(galley) = galley {
+                    assert_eq!(galley.text(), format!("Town {i}"));
+                }
+            }
+            assert!(names.deferred());
+            names.begin_frame(1.0);
+            let later = names.get_by_priority(&painter, wanted(2 * NEW_PER_FRAME));
+            assert!(
+                later.iter().all(Option::is_some),
+                "the rest come next frame"
+            );
         });
         output.textures_delta.clear();
     }

@@ -256,49 +256,38 @@ pub fn labels(
     plain_points: bool,
     badges: &[crate::geometry::projection::ScreenRect],
 ) {
-    let clip = painter.clip_rect();
-    let mut wanted: Vec<(usize, Pos2, LabelSpec)> = atlas
-        .features()
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| !f.hidden && f.kind != FeatureKind::River && visibility.named(f))
-        .filter(|(_, f)| {
-            plain_points
-                || f.point().is_none()
-                || !matches!(f.kind, FeatureKind::City | FeatureKind::Imported)
-        })
-        .filter_map(|(index, feature)| {
-            let anchor = to_pos2(projector.screen_from_lonlat(feature.label_at));
-            if !clip.contains(anchor) {
-                return None;
-            }
-            let screen_width = atlas.shape(index).map_or(f32::MAX, |s| {
-                let a = projector.screen_from_world(s.world_min);
-                let b = projector.screen_from_world(s.world_max);
-                (b.x - a.x).abs()
-            });
-            let reported = visibility.reported(feature);
-            Some((index, anchor, label_spec(feature, screen_width, reported)?))
+    let mut wanted = features_named(painter, atlas, projector, visibility, plain_points);
+    let mut rivers = rivers_named(atlas, projector, visibility);
+    // Names are laid out most important first: when more are new than a
+    // frame lays out, the lesser ones wait (see `name_galleys`).
+    let to_lay_out = rivers
+        .iter_mut()
+        .map(|(_, spec)| spec)
+        .chain(wanted.iter_mut().map(|(_, _, spec)| spec))
+        .map(|spec| super::name_galleys::NameWanted {
+            text: std::mem::take(&mut spec.text),
+            font: spec.font.clone(),
+            colour: spec.color,
+            priority: spec.priority,
         })
         .collect();
-    if wanted.len() > MAX_LABELS_CONSIDERED {
-        // The most important, ties in drawing order (stable from frame to frame).
-        let key = |w: &(usize, Pos2, LabelSpec)| (std::cmp::Reverse(w.2.priority), w.0);
-        wanted.select_nth_unstable_by_key(MAX_LABELS_CONSIDERED, key);
-        wanted.truncate(MAX_LABELS_CONSIDERED);
-        wanted.sort_unstable_by_key(|w| w.0);
-    }
+    let mut galleys = names.get_by_priority(painter, to_lay_out).into_iter();
     let mut candidates = Candidates::default();
-    river_candidates(
-        painter,
-        names,
-        atlas,
-        projector,
-        visibility,
-        &mut candidates,
-    );
-    for (index, anchor, spec) in wanted {
-        let Some(galley) = names.get(painter, spec.text, spec.font, spec.color) else {
+    for ((index, spec), galley) in rivers.iter().zip(galleys.by_ref()) {
+        if let Some(galley) = galley {
+            river_candidates(
+                painter,
+                atlas,
+                projector,
+                *index,
+                spec,
+                &galley,
+                &mut candidates,
+            );
+        }
+    }
+    for ((index, anchor, spec), galley) in wanted.into_iter().zip(galleys) {
+        let Some(galley) = galley else {
             continue;
         };
         let size = galley.size();
@@ -402,55 +391,108 @@ impl Candidates {
     }
 }
 
-/// Candidates for the names of the rivers on screen, each along its river
-/// ([`crate::view::line_label`]), pushed with their galleys and angles.
-fn river_candidates(
+/// The features named on screen (not rivers), each with its label's anchor
+/// and spec: at most [`MAX_LABELS_CONSIDERED`], in drawing order.
+fn features_named(
     painter: &Painter,
-    names: &mut super::name_galleys::NameGalleys,
     atlas: &Atlas,
     projector: &Projector,
     visibility: &Visibility<'_>,
+    plain_points: bool,
+) -> Vec<(usize, Pos2, LabelSpec)> {
+    let clip = painter.clip_rect();
+    let mut wanted: Vec<(usize, Pos2, LabelSpec)> = atlas
+        .features()
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.hidden && f.kind != FeatureKind::River && visibility.named(f))
+        .filter(|(_, f)| {
+            plain_points
+                || f.point().is_none()
+                || !matches!(f.kind, FeatureKind::City | FeatureKind::Imported)
+        })
+        .filter_map(|(index, feature)| {
+            let anchor = to_pos2(projector.screen_from_lonlat(feature.label_at));
+            if !clip.contains(anchor) {
+                return None;
+            }
+            let screen_width = atlas.shape(index).map_or(f32::MAX, |s| {
+                let a = projector.screen_from_world(s.world_min);
+                let b = projector.screen_from_world(s.world_max);
+                (b.x - a.x).abs()
+            });
+            let reported = visibility.reported(feature);
+            Some((index, anchor, label_spec(feature, screen_width, reported)?))
+        })
+        .collect();
+    if wanted.len() > MAX_LABELS_CONSIDERED {
+        // The most important, ties in drawing order (stable from frame to frame).
+        let key = |w: &(usize, Pos2, LabelSpec)| (std::cmp::Reverse(w.2.priority), w.0);
+        wanted.select_nth_unstable_by_key(MAX_LABELS_CONSIDERED, key);
+        wanted.truncate(MAX_LABELS_CONSIDERED);
+        wanted.sort_unstable_by_key(|w| w.0);
+    }
+    wanted
+}
+
+/// The rivers on screen that are named, with their labels' specs.
+fn rivers_named(
+    atlas: &Atlas,
+    projector: &Projector,
+    visibility: &Visibility<'_>,
+) -> Vec<(usize, LabelSpec)> {
+    atlas
+        .features()
+        .iter()
+        .enumerate()
+        .filter(|(index, feature)| {
+            feature.kind == FeatureKind::River
+                && !feature.hidden
+                && !feature.name.is_empty()
+                && visibility.named(feature)
+                && atlas
+                    .shape(*index)
+                    .is_some_and(|s| is_visible(s, projector))
+        })
+        .filter_map(|(index, feature)| Some((index, label_spec(feature, f32::MAX, false)?)))
+        .collect()
+}
+
+/// Candidates for the name of river `index`, along it on screen
+/// ([`crate::view::line_label`]), pushed with their galley and angles.
+fn river_candidates(
+    painter: &Painter,
+    atlas: &Atlas,
+    projector: &Projector,
+    index: usize,
+    spec: &LabelSpec,
+    galley: &std::sync::Arc<egui::Galley>,
     candidates: &mut Candidates,
 ) {
+    let Some(shape) = atlas.shape(index) else {
+        return;
+    };
     let clip = painter.clip_rect().shrink(4.0);
     let clip = crate::geometry::projection::ScreenRect {
         min: screen_point(clip.min),
         max: screen_point(clip.max),
     };
-    for (index, feature) in atlas.features().iter().enumerate() {
-        if feature.kind != FeatureKind::River
-            || feature.hidden
-            || feature.name.is_empty()
-            || !visibility.named(feature)
-        {
-            continue;
-        }
-        let Some(shape) = atlas.shape(index).filter(|s| is_visible(s, projector)) else {
-            continue;
-        };
-        let Some(spec) = label_spec(feature, f32::MAX, false) else {
-            continue;
-        };
-        let Some(galley) = names.get(painter, spec.text, spec.font, spec.color) else {
-            continue;
-        };
-        let size = galley.size();
-        let places =
-            crate::view::line_label::along_lines(&shape.lines, projector, &clip, size.x, size.y);
-        for (n, place) in places.into_iter().enumerate() {
-            let (width, height) = place.bounds(size.x, size.y);
-            candidates.push(
-                LabelCandidate {
-                    center: place.center,
-                    width,
-                    height,
-                    priority: spec.priority - i32::try_from(n).unwrap_or(i32::MAX),
-                    group: index,
-                },
-                &galley,
-                place.angle,
-            );
-        }
+    let size = galley.size();
+    let places =
+        crate::view::line_label::along_lines(&shape.lines, projector, &clip, size.x, size.y);
+    for (n, place) in places.into_iter().enumerate() {
+        let (width, height) = place.bounds(size.x, size.y);
+        candidates.push(
+            LabelCandidate {
+                center: place.center,
+                width,
+                height,
+                priority: spec.priority - i32::try_from(n).unwrap_or(i32::MAX),
+                group: index,
+            },
+            galley,
+            place.angle,
+        );
     }
 }
 
