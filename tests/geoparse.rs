@@ -1116,6 +1116,31 @@ fn a_village_the_gazetteer_lacks_is_put_at_the_place_the_text_puts_it_near() {
             "Tindirma",
             "Niafunké",
         ),
+        // Between two places, at the first; facing one.
+        (
+            "Un habitant de Koudiéré, une commune située entre Kayes et Nioro, a témoigné.",
+            "Koudiéré",
+            "Kayes",
+        ),
+        (
+            "À Tanaga, poste frontalier en face de Kidira, la douane a brûlé.",
+            "Tanaga",
+            "Kidira",
+        ),
+        // A list whose items have their particle, before a phrase that
+        // counts them.
+        (
+            "L'armée a repris le contrôle de Tanzak et de Wirgan, deux localités de la \
+             Tapoa, après des frappes.",
+            "Tanzak",
+            "Tapoa",
+        ),
+        (
+            "L'armée a repris le contrôle de Tanzak et de Wirgan, deux localités de la \
+             Tapoa, après des frappes.",
+            "Wirgan",
+            "Tapoa",
+        ),
     ] {
         let found = places(text);
         assert_eq!(
@@ -1146,6 +1171,67 @@ fn a_village_in_a_list_of_towns_is_put_at_the_nearest_of_them() {
     let found = places("Le blocus touche plusieurs villes, dont Douentza, Mopti et Ségou.");
     assert_eq!(found.len(), 3, "{found:?}");
     assert!(found.iter().all(|p| !p.unlisted), "{found:?}");
+}
+
+#[test]
+fn a_village_placed_two_ways_takes_the_surer_place_everywhere() {
+    // The list puts Tanaga at the town listed before it (Nioro, 200 km
+    // away); the phrase after its second mention beside Kidira, which it
+    // faces. Both mentions are one place: beside Kidira.
+    let text = "Des jihadistes ont attaqué plusieurs villes, dont Kayes, Nioro du Sahel et \
+                Tanaga, à la frontière. À Tanaga, poste frontalier en face de Kidira, des \
+                postes ont brûlé.";
+    let found = places(text);
+    let tanaga: Vec<_> = found.iter().filter(|p| &*p.surface == "Tanaga").collect();
+    assert_eq!(tanaga.len(), 2, "{found:?}");
+    assert!(
+        tanaga.iter().all(|p| p.unlisted && &*p.name == "Kidira"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_compass_word_before_a_country_that_has_such_a_region_is_that_region() {
+    for (text, region, country) in [
+        (
+            "Les routes qui partent de Fada N'Gourma, chef-lieu de l'Est du Burkina Faso, \
+             sont désertes.",
+            "Est",
+            "BF",
+        ),
+        ("The East of Burkina Faso is cut off.", "Est", "BF"),
+        ("Des combats dans le Nord du Cameroun.", "Nord", "CM"),
+    ] {
+        let found = places(text);
+        assert!(
+            found.iter().any(|p| &*p.name == region
+                && p.kind == MentionKind::Region
+                && p.country.as_deref() == Some(country)),
+            "{text}: {found:?}"
+        );
+    }
+    // Mali has no region named so; a compass word alone stays a word.
+    for text in [
+        "Des combats dans l'Est du Mali.",
+        "L'Est est calme, a dit le ministre du Burkina Faso.",
+    ] {
+        let found = places(text);
+        assert!(
+            found.iter().all(|p| p.kind != MentionKind::Region),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_after_a_companys_word_is_the_companys() {
+    let text = "The French nuclear group Orano lost control of its mine in Arlit, Niger.";
+    assert_eq!(surfaces(text), ["Arlit", "Niger"]);
+    let text = "Le groupe Orano a perdu le contrôle de la mine d'Arlit.";
+    assert_eq!(surfaces(text), ["Arlit"]);
+    // Not a company's word in a name: "Gao" after "Group" is read as ever.
+    let text = "The Wagner Group left Gao in June.";
+    assert_eq!(surfaces(text), ["Gao"]);
 }
 
 #[test]

@@ -19,6 +19,31 @@ fn word_set(words: &[&'static str]) -> HashSet<&'static str> {
     words.iter().copied().collect()
 }
 
+/// Lower-case words that introduce a company's name: "the French nuclear
+/// group Orano", "the mining company Resolute", "le groupe Bolloré".
+static COMPANY_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    word_set(&[
+        "group",
+        "company",
+        "firm",
+        "conglomerate",
+        "giant",
+        "operator",
+        "airline",
+        "carrier",
+        "miner",
+        "insurer",
+        "lender",
+        "groupe",
+        "societe",
+        "entreprise",
+        "compagnie",
+        "firme",
+        "geant",
+        "operateur",
+    ])
+});
+
 /// Words that introduce a person: "Mr Clement", "President Macron".
 static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     word_set(&[
@@ -709,6 +734,55 @@ impl<'a> Surroundings<'a> {
         rest.rsplit(' ').next().map(str::to_owned)
     }
 
+    /// A company's word before it, in lower case: the name is the
+    /// company's ("the nuclear group Orano"), unless a country's.
+    fn after_company_word(&self) -> bool {
+        self.previous_folded
+            .as_deref()
+            .is_some_and(|p| COMPANY_WORDS.contains(p))
+            && self
+                .previous
+                .as_deref()
+                .is_some_and(|p| p.starts_with(char::is_lowercase))
+    }
+
+    /// The code of the country named right after the name and "du", "de
+    /// la", "of": "l'Est du Burkina Faso", "the North of Cameroon".
+    /// Read only for a compass or ordinary word alone ("Est", "North").
+    fn country_after_of(&self, gazetteer: &Gazetteer) -> Option<std::sync::Arc<str>> {
+        // Most names are followed by no "of": nothing more to read.
+        if !self
+            .next_folded
+            .as_deref()
+            .is_some_and(|n| matches!(n, "du" | "de" | "of"))
+            || self.key.contains(' ')
+            || !(LEADERS.contains(self.key) || gazetteer.is_common_word(self.key))
+        {
+            return None;
+        }
+        let to = (self.end + 48).min(self.chars.len());
+        let after = fold_str(&self.chars[self.end..to].iter().collect::<String>());
+        let rest = ["du ", "de la ", "de l'", "de ", "of the ", "of "]
+            .iter()
+            .find_map(|of| after.trim_start().strip_prefix(of))?;
+        let mut words = Vec::new();
+        for word in rest.split_whitespace().take(3) {
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            words.push(bare);
+            if bare.len() != word.len() {
+                break;
+            }
+        }
+        (1..=words.len()).rev().find_map(|n| {
+            gazetteer
+                .entries_named(&words[..n].join(" "))
+                .into_iter()
+                .map(|e| gazetteer.entry(e))
+                .find(|e| e.kind == EntryKind::Country)
+                .and_then(|e| e.country.clone())
+        })
+    }
+
     /// The word before the previous one, as written, when only spaces lie
     /// between them: "Mike" in "Mike de Kock".
     fn word_before_previous(&self) -> Option<Word> {
@@ -1042,6 +1116,9 @@ pub struct NameFacts<'s> {
     all_lower_case: bool,
     /// In a title-case headline, where every word is capitalised.
     headline: bool,
+    /// A compass or ordinary word before "of" and a country ("l'Est du
+    /// Burkina Faso"): that country's code, whose region it may name.
+    of_country: Option<std::sync::Arc<str>>,
 }
 
 impl<'s> NameFacts<'s> {
@@ -1054,12 +1131,6 @@ impl<'s> NameFacts<'s> {
         // Short all-capital words are acronyms ("EU", "NAFTA", "AMLO") unless a
         // country's ("UK", "USA") or in a headline set in capitals ("NEAR
         // MÉNAKA"); inner capitals mark brands and surnames ("MoD", "McGregor").
-        let all_caps = |w: &str| {
-            let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
-            letters.peek().is_some()
-                && letters.all(char::is_uppercase)
-                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        };
         let shouting =
             s.previous.as_deref().is_some_and(all_caps) || s.next.as_deref().is_some_and(all_caps);
         let acronym = all_caps(surface) && letters <= 5 && !shouting && !s.dateline;
@@ -1129,11 +1200,12 @@ impl<'s> NameFacts<'s> {
             // after a town and a comma ("Baltimore, Md.", "Kamloops, B.C."),
             // short and in capitals but no acronym; elsewhere only a
             // country's ("the U.S. military"), not "22nd St. North.".
-            rejected_unless_country: if surface.ends_with('.') {
-                !s.after_name_and_comma
-            } else {
-                acronym || inner_capital || letters < 3
-            },
+            rejected_unless_country: s.after_company_word()
+                || if surface.ends_with('.') {
+                    !s.after_name_and_comma
+                } else {
+                    acronym || inner_capital || letters < 3
+                },
             well_capitalised: well_capitalised(surface),
             name_then_generic: surface.rsplit_once(' ').is_some_and(|(rest, last)| {
                 FACILITY_GENERICS.contains(&last) && well_capitalised(rest)
@@ -1164,6 +1236,7 @@ impl<'s> NameFacts<'s> {
                 && (previous != Some("a") || previous_raw.starts_with(['à', 'À'])),
             sentence_initial: s.sentence_initial,
             leader: LEADERS.contains(key),
+            of_country: s.country_after_of(gazetteer),
             lowercase_in_text: lowercase.0.contains(&word_key(key)),
             key,
             surface,
@@ -1208,6 +1281,15 @@ impl<'s> NameFacts<'s> {
                 && ((self.after_capitalised_article && !self.headline)
                     || self.in_hyphenated_name
                     || self.after_name_particle)
+    }
+
+    /// A region of the country named after the name: "l'Est du Burkina
+    /// Faso" is the Est region of Burkina Faso, which has one (a head does
+    /// as much: "the East region").
+    fn region_of_country_after(&self, entry: &Entry) -> bool {
+        entry.kind == EntryKind::Region
+            && self.of_country.is_some()
+            && self.of_country == entry.country
     }
 
     /// Whether `entry` may be what the name means here.
@@ -1328,9 +1410,11 @@ impl<'s> NameFacts<'s> {
         }
         // A compass word or an ordinary word alone is not a region ("South",
         // "Centre", "Mary"), unless a head says so ("Centre region").
+        let region_of_country_named = self.region_of_country_after(entry);
         if entry.kind == EntryKind::Region
             && self.single_word
             && !self.next_is_head
+            && !region_of_country_named
             && (self.leader || self.common_word && alternate())
         {
             return false;
@@ -1350,8 +1434,16 @@ impl<'s> NameFacts<'s> {
         !(matches!(entry.kind, EntryKind::City | EntryKind::Region)
             && self.single_word
             && self.lowercase_in_text
-            && !(entry.kind == EntryKind::Region && self.next_is_head))
+            && !(entry.kind == EntryKind::Region && (self.next_is_head || region_of_country_named)))
     }
+}
+
+/// A word of two letters or more, every one a capital: "EU", "MÉNAKA".
+fn all_caps(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some()
+        && letters.all(char::is_uppercase)
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// A word of the name has a capital after a lower-case letter: `NoMa`,

@@ -54,7 +54,23 @@ impl Finder<'_> {
         };
         let mut names = vec![(start, end)];
         let mut conjunctions = 0;
-        while before == Token::Comma || is_conjunction(&before) {
+        // The word before a particle that is no item's: "le contrôle de
+        // Tansarga et de Logobou" reads "contrôle".
+        let mut past_particle = None;
+        loop {
+            // An item's own particle: "et de Logobou", ", d'Arbinda", "et à Inatès".
+            if self.is_item_particle(&before) {
+                let token = reader.next_token();
+                if token == Token::Comma || is_conjunction(&token) {
+                    before = token;
+                } else {
+                    past_particle = Some(token);
+                    break;
+                }
+            }
+            if before != Token::Comma && !is_conjunction(&before) {
+                break;
+            }
             let mut token = reader.next_token();
             if is_conjunction(&before) {
                 conjunctions += 1;
@@ -79,11 +95,10 @@ impl Finder<'_> {
         if names.len() > 1 && conjunctions != 1 || conjunctions > 1 {
             return Vec::new();
         }
-        let cue = match &before {
-            token if self.is_a_grave(token) => true,
-            token if word_in(token, CUES) => true,
-            token if is_particle(token) => word_in(&reader.next_token(), CUES_BEFORE_PARTICLE),
-            _ => false,
+        let cue = match (&before, past_particle) {
+            (token, _) if self.is_a_grave(token) => true,
+            (token, Some(past)) if is_particle(token) => word_in(&past, CUES_BEFORE_PARTICLE),
+            (token, _) => word_in(token, CUES),
         };
         if cue || phrase.town_word {
             names

@@ -100,6 +100,7 @@ pub fn unlisted_places(
     found.retain(|&(start, end, _)| !finder.overlaps_mention(start, end));
     found.sort_by_key(|&(start, end, _)| (start, end));
     found.dedup_by_key(|&mut (start, _, _)| start);
+    one_place_per_name(&mut found, text);
     finder.again(&mut found, text);
     found
         .into_iter()
@@ -117,6 +118,34 @@ pub fn unlisted_places(
             }
         })
         .collect()
+}
+
+/// A name placed by several rules ("dont Kayes, Nioro et Diboli" puts it
+/// at the nearest town listed; "À Diboli, poste frontalier en face de
+/// Kidira" beside Kidira) is one place: every mention of it takes the
+/// surest placement (a phrase that places it beside a named place over a
+/// list), the first in the text among equals.
+fn one_place_per_name(found: &mut [(usize, usize, Placement)], text: &PreparedText) {
+    if found.len() < 2 {
+        return;
+    }
+    let names: Vec<String> = found
+        .iter()
+        .map(|&(s, e, _)| fold_str(&text.surface(s, e)))
+        .collect();
+    let mut best: rustc_hash::FxHashMap<&str, Placement> = rustc_hash::FxHashMap::default();
+    for (name, &(_, _, placement)) in names.iter().zip(found.iter()) {
+        best.entry(name)
+            .and_modify(|b| {
+                if placement.confidence > b.confidence {
+                    *b = placement;
+                }
+            })
+            .or_insert(placement);
+    }
+    for (name, entry) in names.iter().zip(found.iter_mut()) {
+        entry.2 = best[name.as_str()];
+    }
 }
 
 /// A town, a region or a facility may place a village beside it; a

@@ -31,6 +31,14 @@ pub(super) const NEAR_WORDS: &[&str] = &[
     "northwest",
     "southeast",
     "southwest",
+    // Between two places, at the first: ", une commune située entre Kayes
+    // et Nioro"; facing one: ", poste frontalier en face de Kidira".
+    "between",
+    "entre",
+    "opposite",
+    "facing",
+    "face",
+    "across",
     "north-east",
     "north-west",
     "south-east",
@@ -88,6 +96,14 @@ pub(super) const TOWN_WORDS: &[&str] = &[
     "communes",
     "capital",
     "chef-lieu",
+    // Posts are places too: "Diboli, poste frontalier en face de Kidira",
+    // "a desert outpost".
+    "post",
+    "posts",
+    "outpost",
+    "outposts",
+    "poste",
+    "postes",
 ];
 
 /// Other words such a phrase may hold: articles, sizes, directions as
@@ -126,6 +142,10 @@ pub(super) const FILLERS: &[&str] = &[
     "border",
     "frontier",
     "frontaliere",
+    "frontalier",
+    "frontaliers",
+    "frontalieres",
+    "en",
     "rural",
     "northern",
     "southern",
@@ -138,8 +158,6 @@ pub(super) const FILLERS: &[&str] = &[
     "extreme",
     "s",
     "sur",
-    "between",
-    "entre",
     "et",
     "and",
     "its",
@@ -185,6 +203,18 @@ pub(super) const FILLERS: &[&str] = &[
     "importante",
     "grande",
     "grand",
+    // How many, in a phrase after a list: "Tansarga et Logobou, deux
+    // localités de la Tapoa", "two villages in the Seno province".
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "plusieurs",
 ];
 
 /// Words before a name that introduce a place: "at Banibangou", "à
