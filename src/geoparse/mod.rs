@@ -22,6 +22,7 @@
 pub mod alternatives;
 pub mod context;
 pub mod gazetteer;
+mod lac;
 pub mod unlisted;
 pub mod words;
 
@@ -677,11 +678,13 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
 }
 
 /// Finds and resolves every place named in a prepared text (the figure
-/// extractor reads the same one): the gazetteer's, then those it lacks that
-/// the text puts beside them ([`unlisted`]).
+/// extractor reads the same one): the gazetteer's (lakes named in French
+/// too: [`lac`]), then those it lacks that the text puts beside them
+/// ([`unlisted`]).
 #[must_use]
 pub fn places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMention> {
     let mut mentions = listed_places_in(gazetteer, text);
+    lac::french_lakes(gazetteer, text, &mut mentions);
     let unlisted = unlisted::unlisted_places(gazetteer, text, &mentions);
     if !unlisted.is_empty() {
         mentions.extend(unlisted);

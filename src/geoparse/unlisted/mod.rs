@@ -358,6 +358,7 @@ mod tests {
                 "at", "à", "près", "de", "d'", "Kobadié", "Gao", "Kidal", ",", "et", "and",
                 "in", "the", "region", "Tillabéri", "Djibo-Kobadié", "Kobadié-Gao", "near",
                 "dont", "’", "'s", "Mali", "du", "Soum", "province", ".", "\n", "À", "Tanaga",
+                "lac", "Tchad", "Lac",
             ]),
             0..40,
         )) {
