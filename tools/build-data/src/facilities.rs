@@ -6,7 +6,7 @@
 //! Kept, by one rule: every airfield of Mali, Niger and Burkina Faso that is
 //! not closed (the war's bases and landing strips), the medium and large
 //! airports whose point lies in Africa's box
-//! ([`crate::reference::AFRICA_BOX`]), and the large airports elsewhere.
+//! ([`crate::natural_earth::AFRICA_BOX`]), and the large airports elsewhere.
 
 use std::io::Read;
 use std::path::Path;
@@ -29,7 +29,7 @@ pub struct Facility {
 const FOCUS: [&str; 3] = ["ML", "NE", "BF"];
 
 fn kept(kind: &str, country: &str, lat: f64, lon: f64) -> bool {
-    let (west, south, east, north) = crate::reference::AFRICA_BOX;
+    let (west, south, east, north) = crate::natural_earth::AFRICA_BOX;
     let in_africa = (west..=east).contains(&lon) && (south..=north).contains(&lat);
     match kind {
         "closed" | "balloonport" | "seaplane_base" => false,

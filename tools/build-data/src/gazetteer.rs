@@ -30,8 +30,8 @@ use dispatch_names::fold::fold_str;
 use dispatch_names::index::{NameIndex, NameIndexBuilder};
 
 use crate::geojson_out::OutFeature;
+use crate::natural_earth::slug;
 use crate::read_json;
-use crate::reference::slug;
 
 /// Alternate names are kept for places at least this big; smaller ones keep
 /// their main name only (GeoNames lists dozens of transliterations for them

@@ -18,6 +18,7 @@ mod gazetteer;
 mod geojson_out;
 mod given_names;
 mod m49;
+mod natural_earth;
 mod physical;
 mod places;
 mod reference;

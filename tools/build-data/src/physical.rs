@@ -9,10 +9,10 @@
 //!   Madagascar, Japan), coasts (Ivory Coast, Gold Coast: a country and a
 //!   town), continents (the gazetteer has them from GeoNames) nor lakes
 //!   (the lakes layer);
-//! - in Africa's box ([`crate::reference::AFRICA_BOX`]) those of
+//! - in Africa's box ([`crate::natural_earth::AFRICA_BOX`]) those of
 //!   `scalerank` ≤ [`AFRICA_RANK`], simplified to [`AFRICA_SIMPLIFY_DEG`];
 //!   elsewhere those of `scalerank` ≤ [`WORLD_RANK`], simplified to
-//!   [`crate::reference::WORLD_SIMPLIFY_DEG`];
+//!   [`crate::natural_earth::WORLD_SIMPLIFY_DEG`];
 //! - features of one name (the Great Rift Valley comes in two parts) are
 //!   one region; its parts smaller than [`MIN_PART_SHARE`] of its largest
 //!   are left out (Natural Earth's tiling leaves slivers along its edges:
@@ -28,7 +28,7 @@ use geo::{Area, BoundingRect, Simplify};
 use serde_json::{Map, Value};
 
 use crate::geojson_out::OutFeature;
-use crate::reference::{WORLD_SIMPLIFY_DEG, geometry_of, in_africa, slug, text, title_case};
+use crate::natural_earth::{WORLD_SIMPLIFY_DEG, geometry_of, in_africa, slug, text, title_case};
 
 /// The pole of inaccessibility of `polygon` (polylabel, tolerance a 25th
 /// of its size), as `[lon, lat]`.

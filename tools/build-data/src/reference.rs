@@ -5,11 +5,11 @@
 //!
 //! What is kept, by one rule for all (no feature is picked by hand):
 //! - **Africa at full detail**: everything whose box meets
-//!   [`AFRICA_BOX`] (lon −26…64, lat −40…38: Africa, its seas and islands).
+//!   [`crate::natural_earth::AFRICA_BOX`] (lon −26…64, lat −40…38: Africa, its seas and islands).
 //! - **The rest of the world coarser**: towns that are capitals of countries
 //!   or of `SCALERANK` ≤ [`WORLD_TOWN_RANK`]; rivers and lakes of
 //!   `scalerank` ≤ [`WORLD_WATER_RANK`], simplified (Ramer–Douglas–Peucker,
-//!   [`WORLD_SIMPLIFY_DEG`]).
+//!   [`crate::natural_earth::WORLD_SIMPLIFY_DEG`]).
 //! - Seas and oceans: every named one, as a label point, the pole of
 //!   inaccessibility of its largest polygon (polylabel, tolerance a 25th of
 //!   its size, as the app labels areas).
@@ -22,14 +22,16 @@
 //! (`ne:town:` + its Who's On First id).
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use geo::{BoundingRect, Simplify};
 use serde_json::{Map, Value};
 
 use crate::geojson_out::OutFeature;
+use crate::natural_earth::{
+    WORLD_SIMPLIFY_DEG, geometry_of, in_africa, number, read_checked, text, title_case,
+};
 
 /// The files read, with the SHA-256 of their uncompressed text (from the
 /// folder's README).
@@ -56,70 +58,13 @@ const FILES: [(&str, &str); 5] = [
     ),
 ];
 
-/// Africa, its seas and islands: (west, south, east, north) in degrees.
-pub const AFRICA_BOX: (f64, f64, f64, f64) = (-26.0, -40.0, 64.0, 38.0);
 /// Outside Africa, towns of this `SCALERANK` or more important (capitals always).
 const WORLD_TOWN_RANK: u64 = 2;
 /// Outside Africa, rivers and lakes of this `scalerank` or more important.
 const WORLD_WATER_RANK: f64 = 3.0;
-/// Outside Africa, lines and outlines simplified to this tolerance (degrees,
-/// about 2 km): the world is seen from afar.
-pub(crate) const WORLD_SIMPLIFY_DEG: f64 = 0.02;
 /// A Natural Earth town and a GeoNames entry of the same name closer than
 /// this are the same town.
 const SAME_TOWN_KM: f64 = 15.0;
-
-/// Reads one cached file, checks its hash, parses it.
-fn read_checked(folder: &Path, name: &str, sha256: &str) -> Result<Vec<Value>> {
-    use sha2::{Digest, Sha256};
-    let path = folder.join(name);
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(
-        std::fs::File::open(&path).with_context(|| format!("opening {}", path.display()))?,
-    )
-    .read_to_string(&mut text)
-    .with_context(|| format!("reading {}", path.display()))?;
-    let digest = Sha256::digest(text.as_bytes());
-    let hex = digest.iter().fold(String::new(), |mut hex, b| {
-        use std::fmt::Write as _;
-        let _ = write!(hex, "{b:02x}");
-        hex
-    });
-    if hex != sha256 {
-        bail!(
-            "{}: SHA-256 of the uncompressed text is {hex}, expected {sha256}",
-            path.display()
-        );
-    }
-    let mut json: Value =
-        serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
-    match json.get_mut("features").map(Value::take) {
-        Some(Value::Array(features)) => Ok(features),
-        _ => bail!("{}: not a FeatureCollection", path.display()),
-    }
-}
-
-pub(crate) fn geometry_of(feature: &Value) -> Option<geo::Geometry<f64>> {
-    let geometry: geojson::Geometry =
-        serde_json::from_value(feature.get("geometry")?.clone()).ok()?;
-    geo::Geometry::try_from(geometry).ok()
-}
-
-pub(crate) fn in_africa(rect: geo::Rect<f64>) -> bool {
-    let (west, south, east, north) = AFRICA_BOX;
-    rect.max().x >= west && rect.min().x <= east && rect.max().y >= south && rect.min().y <= north
-}
-
-pub(crate) fn text(properties: &Value, key: &str) -> Option<String> {
-    let s = properties.get(key)?.as_str()?;
-    // Natural Earth has a few doubled spaces ("Denmark  Strait").
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!s.is_empty()).then_some(s)
-}
-
-pub(crate) fn number(properties: &Value, key: &str) -> Option<f64> {
-    properties.get(key)?.as_f64()
-}
 
 /// GeoNames' towns of `cities1000.json`, by id and on a one-degree grid.
 struct GeoNames {
@@ -470,35 +415,6 @@ fn water(features: &[Value], kind: &str, keep: impl Fn(&Value) -> bool) -> Resul
     Ok(out)
 }
 
-/// A name as a gazetteer and a dossier write it: Natural Earth sets the
-/// oceans in capitals ("NORTH ATLANTIC OCEAN"); a name without a lower-case
-/// letter gets a capital per word, small words (of, the, de…) in lower case
-/// but the first. Other names are kept as they are.
-///
-/// ```text
-/// NORTH ATLANTIC OCEAN -> North Atlantic Ocean; OCEAN GLACIAL ARCTIQUE -> Ocean Glacial Arctique
-/// ```
-pub fn title_case(name: &str) -> String {
-    const SMALL: [&str; 9] = ["of", "the", "and", "de", "du", "des", "la", "le", "et"];
-    if name.chars().any(char::is_lowercase) {
-        return name.to_owned();
-    }
-    name.split(' ')
-        .enumerate()
-        .map(|(i, word)| {
-            let lower = word.to_lowercase();
-            if i > 0 && SMALL.contains(&lower.as_str()) {
-                return lower;
-            }
-            let mut chars = lower.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(chars).collect()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn seas(features: &[Value]) -> Result<Vec<OutFeature>> {
     use geo::Area;
     let mut out = Vec::new();
@@ -549,33 +465,9 @@ fn seas(features: &[Value]) -> Result<Vec<OutFeature>> {
     Ok(out)
 }
 
-/// An id's last part from a name: folded, words joined by hyphens.
-///
-/// ```text
-/// Aïr Mts. -> air-mts; Plat. du Tademaït -> plat-du-tademait
-/// ```
-pub(crate) fn slug(name: &str) -> String {
-    dispatch_names::fold::fold_str(name)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_in_capitals_get_a_capital_per_word() {
-        assert_eq!(title_case("NORTH ATLANTIC OCEAN"), "North Atlantic Ocean");
-        assert_eq!(title_case("GULF OF THE LIONS"), "Gulf of the Lions");
-        assert_eq!(
-            title_case("OCEAN GLACIAL ARCTIQUE"),
-            "Ocean Glacial Arctique"
-        );
-        assert_eq!(title_case("Golfe de Guinée"), "Golfe de Guinée");
-    }
 
     #[test]
     fn distances_are_great_circle_kilometres() {
