@@ -1191,6 +1191,68 @@ fn a_village_placed_two_ways_takes_the_surer_place_everywhere() {
 }
 
 #[test]
+fn a_towns_quarters_are_put_at_the_town() {
+    for (text, quarters, town) in [
+        (
+            "Des tirs ont été entendus dans le quartier de Hamdallaye, à Bamako.",
+            &["Hamdallaye"][..],
+            "Bamako",
+        ),
+        (
+            "À Bamako, les quartiers de Kalaban Coura et de Sébénikoro ont été inondés.",
+            &["Kalaban Coura", "Sébénikoro"],
+            "Bamako",
+        ),
+        (
+            "Gunfire in the Badalabougou neighbourhood of Bamako.",
+            &["Badalabougou"],
+            "Bamako",
+        ),
+        // Saga has namesakes in Japan and China: the head says it is a
+        // quarter of the town the sentence names.
+        (
+            "In Niamey, water reached homes in the Saga and Lamordé districts.",
+            &["Saga", "Lamordé"],
+            "Niamey",
+        ),
+    ] {
+        for quarter in quarters {
+            assert_eq!(
+                unlisted_at(text, quarter).as_deref(),
+                Some(town),
+                "{text}: {:?}",
+                places(text)
+            );
+        }
+    }
+    // A town of the same country keeps its reading; a town alone after the
+    // head is the town.
+    for (text, kept) in [
+        (
+            "Gunmen attacked the Ansongo district, south of Gao.",
+            "Ansongo",
+        ),
+        (
+            "Le district de Bamako compte deux millions d'habitants.",
+            "Bamako",
+        ),
+        (
+            "The neighbourhood of Bamako where he lived was calm.",
+            "Bamako",
+        ),
+    ] {
+        let found = places(text);
+        assert!(
+            found
+                .iter()
+                .any(|p| &*p.surface == kept && &*p.name == kept && !p.unlisted),
+            "{text}: {found:?}"
+        );
+        assert!(found.iter().all(|p| !p.unlisted), "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn a_compass_word_before_a_country_that_has_such_a_region_is_that_region() {
     for (text, region, country) in [
         (

@@ -685,7 +685,14 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Vec<PlaceMention> {
 pub fn places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMention> {
     let mut mentions = listed_places_in(gazetteer, text);
     lac::french_lakes(gazetteer, text, &mut mentions);
-    let unlisted = unlisted::unlisted_places(gazetteer, text, &mentions);
+    let (unlisted, replaced) = unlisted::unlisted_places(gazetteer, text, &mentions);
+    if !replaced.is_empty() {
+        let mut index = 0;
+        mentions.retain(|_| {
+            index += 1;
+            !replaced.contains(&(index - 1))
+        });
+    }
     if !unlisted.is_empty() {
         mentions.extend(unlisted);
         mentions.sort_by_key(|m| m.start);

@@ -8,6 +8,9 @@
 //!   "près d'Anéfis, au sud de Kidal", "around Ber, near Timbuktu";
 //! - **among towns**: "dont Léré, Niono et Diafarabé", "venus d'Arbinda,
 //!   de Diguel et de Baraboulé";
+//! - **a town's quarter**: "le quartier de Hamdallaye, à Bamako", "the Saga
+//!   and Lamordé districts" of Niamey (a quarter's head outranks a namesake
+//!   abroad: Saga in Japan);
 //! - **again**, once placed: "The attack on Seytenga".
 //!
 //! Such a mention is `unlisted`. It is placed at the named place (its
@@ -22,11 +25,12 @@
 //!
 //! Parts: `tokens` (reading a text's words outwards from a place), `words`
 //! (the word lists), `beside` (a name the text puts in or near a place),
-//! `list` (a name in a list of towns); here, what may be such a name, and
-//! the same name again.
+//! `list` (a name in a list of towns), `quarter` (a town's quarters); here,
+//! what may be such a name, and the same name again.
 
 mod beside;
 mod list;
+mod quarter;
 mod tokens;
 mod words;
 
@@ -62,13 +66,14 @@ struct Placement {
 
 /// Finds names the gazetteer lacks that the text places beside the places
 /// the parser found (`mentions`, in text order), and places them there.
-/// Returns the new mentions, in text order.
+/// Returns the new mentions, in text order, and the indices of the
+/// mentions they replace (a town's quarter read as a namesake abroad).
 #[must_use]
 pub fn unlisted_places(
     gazetteer: &Gazetteer,
     text: &PreparedText,
     mentions: &[PlaceMention],
-) -> Vec<PlaceMention> {
+) -> (Vec<PlaceMention>, Vec<usize>) {
     let chars = text.chars.as_slice();
     let finder = Finder {
         gazetteer,
@@ -92,17 +97,23 @@ pub fn unlisted_places(
         }
         found.extend(finder.listed_with(anchor));
     }
-    if found.is_empty() {
-        return Vec::new();
+    let quarters = quarters(&finder, text);
+    if found.is_empty() && quarters.is_empty() {
+        return (Vec::new(), Vec::new());
     }
     // A word read across a mention's edge ("Djibo-Bourzanga", where the
     // parser found "Djibo") is not a name of its own.
     found.retain(|&(start, end, _)| !finder.overlaps_mention(start, end));
+    // A quarter's head outranks another rule's reading of its name, and
+    // the parser's of a namesake abroad.
+    found.retain(|&(start, end, _)| !quarters.iter().any(|q| start < q.1 && q.0 < end));
+    found.extend(quarters.iter().map(|&(start, end, p, _)| (start, end, p)));
+    let replaced: Vec<usize> = quarters.iter().filter_map(|q| q.3).collect();
     found.sort_by_key(|&(start, end, _)| (start, end));
     found.dedup_by_key(|&mut (start, _, _)| start);
     one_place_per_name(&mut found, text);
     finder.again(&mut found, text);
-    found
+    let found = found
         .into_iter()
         .map(|(start, end, p)| {
             let anchor = &mentions[p.anchor];
@@ -117,7 +128,37 @@ pub fn unlisted_places(
                 ..anchor.clone()
             }
         })
-        .collect()
+        .collect();
+    (found, replaced)
+}
+
+/// The quarters of towns the text names ([`quarter`]), found from their
+/// head words ("quartier", "district", "neighbourhood"…): a few substring
+/// searches, and nothing more in most texts.
+fn quarters(finder: &Finder<'_>, text: &PreparedText) -> Vec<quarter::Quarter> {
+    let folded = &text.folded;
+    let mut out = Vec::new();
+    for head in [
+        "quartier",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "faubourg",
+    ] {
+        for (at, _) in folded.text.match_indices(head) {
+            if folded.text[..at].chars().next_back().is_some_and(in_word) {
+                continue;
+            }
+            let rest = &folded.text[at..];
+            let len = rest.find(|c: char| !in_word(c)).unwrap_or(rest.len());
+            let (start, end) = folded.original_span(at, at + len);
+            out.extend(finder.quarters_at(start, end, &rest[..len]));
+        }
+    }
+    out.sort_by_key(|q| q.0);
+    out.dedup_by_key(|q| q.0);
+    out
 }
 
 /// A name placed by several rules ("dont Kayes, Nioro et Diboli" puts it
@@ -358,7 +399,8 @@ mod tests {
                 "at", "à", "près", "de", "d'", "Kobadié", "Gao", "Kidal", ",", "et", "and",
                 "in", "the", "region", "Tillabéri", "Djibo-Kobadié", "Kobadié-Gao", "near",
                 "dont", "’", "'s", "Mali", "du", "Soum", "province", ".", "\n", "À", "Tanaga",
-                "lac", "Tchad", "Lac",
+                "lac", "Tchad", "Lac", "quartier", "districts", "neighbourhood", "of",
+                "Saga", "Niamey",
             ]),
             0..40,
         )) {

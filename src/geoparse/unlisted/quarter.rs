@@ -1,0 +1,222 @@
+//! A town's quarters: "le quartier de Hamdallaye, à Bamako", "les
+//! quartiers de Kalaban Coura et de Sébénikoro", "the Saga and Lamordé
+//! districts", "the Badalabougou neighbourhood of Bamako".
+//!
+//! A quarter is put at the town named in its sentence (the nearest). The
+//! gazetteer lacks most quarters; when it has a town of that name in
+//! another country ("Saga": Saga in Japan), the quarter's head says which
+//! it is, and the far town's reading is replaced. A town of the same
+//! country keeps its own entry (GeoNames lists some quarters as towns; "the
+//! Ansongo district" is Ansongo).
+
+use super::tokens::{Reader, Token};
+use super::words::{is_conjunction, is_particle, word_in};
+use super::{CONFIDENCE_BESIDE, Finder, MAX_NAME_WORDS, Placement};
+use crate::geoparse::gazetteer::EntryKind;
+
+/// Words after a list of quarters: "the Saga and Lamordé districts".
+pub(super) const HEADS_AFTER: &[&str] = &[
+    "district",
+    "districts",
+    "neighbourhood",
+    "neighbourhoods",
+    "neighborhood",
+    "neighborhoods",
+    "suburb",
+    "suburbs",
+];
+/// Words before "de" or "of" and a list of quarters: "les quartiers de
+/// Saga et de Lamordé", "the neighbourhood of Hamdallaye".
+pub(super) const HEADS_BEFORE: &[&str] = &[
+    "quartier",
+    "quartiers",
+    "faubourg",
+    "faubourgs",
+    "neighbourhood",
+    "neighbourhoods",
+    "neighborhood",
+    "neighborhoods",
+    "suburb",
+    "suburbs",
+];
+/// Chars searched each way for the town of the quarters.
+const SENTENCE_REACH: usize = 200;
+
+/// A quarter found: its char span, its placement, and the mention of the
+/// parser it replaces (a far town of the same name), if any.
+pub(super) type Quarter = (usize, usize, Placement, Option<usize>);
+
+/// An item of a list of quarters: a name the gazetteer lacks, or a
+/// mention of the parser.
+enum Item {
+    Name(usize, usize),
+    Mention(usize),
+}
+
+impl Finder<'_> {
+    /// The quarters named around the head word at chars `head_start..head_end`.
+    pub(super) fn quarters_at(
+        &self,
+        head_start: usize,
+        head_end: usize,
+        head: &str,
+    ) -> Vec<Quarter> {
+        let mut items = Vec::new();
+        // "the Badalabougou neighbourhood of Bamako": the names before the
+        // head first, the town after it.
+        if HEADS_AFTER.contains(&head) {
+            self.items_backward(&mut self.backward(head_start), &mut items);
+        }
+        if items.is_empty() && HEADS_BEFORE.contains(&head) {
+            // "le quartier de Hamdallaye", or "le quartier Hamdallaye".
+            let mut reader = self.forward(head_end);
+            let mut first = reader.next_token();
+            if word_in(&first, &["de", "d'", "of"]) {
+                first = reader.next_token();
+            }
+            self.items_forward(first, &mut reader, &mut items);
+        }
+        if items.is_empty() {
+            return Vec::new();
+        }
+        let span = items.iter().fold((head_start, head_end), |(s, e), item| {
+            let (a, b) = self.item_span(item);
+            (s.min(a), e.max(b))
+        });
+        let Some(town) = self.town_of(span, &items) else {
+            return Vec::new();
+        };
+        let placement = Placement {
+            anchor: town,
+            confidence: CONFIDENCE_BESIDE,
+        };
+        items
+            .into_iter()
+            .filter_map(|item| match item {
+                Item::Name(start, end) => Some((start, end, placement, None)),
+                Item::Mention(i) if self.abroad_from(i, town) => {
+                    let m = &self.mentions[i];
+                    Some((m.start, m.end, placement, Some(i)))
+                }
+                Item::Mention(_) => None,
+            })
+            .collect()
+    }
+
+    fn item_span(&self, item: &Item) -> (usize, usize) {
+        match *item {
+            Item::Name(start, end) => (start, end),
+            Item::Mention(i) => (self.mentions[i].start, self.mentions[i].end),
+        }
+    }
+
+    /// A town's mention read as an item: a quarter may be a far namesake.
+    fn town_item(&self, token: &Token) -> Option<Item> {
+        match token {
+            Token::Mention(i)
+                if self.kind(*i) == EntryKind::City && !self.mentions[*i].unlisted =>
+            {
+                Some(Item::Mention(*i))
+            }
+            _ => None,
+        }
+    }
+
+    /// "de Kalaban Coura et de Sébénikoro": items after the head's particle.
+    fn items_forward(&self, first: Token, reader: &mut Reader<'_>, items: &mut Vec<Item>) {
+        let mut token = first;
+        loop {
+            if let Some(item) = self.town_item(&token) {
+                items.push(item);
+                token = reader.next_token();
+            } else {
+                let mut run = Vec::new();
+                while self.is_name_word(&token) && run.len() <= MAX_NAME_WORDS {
+                    run.push(token);
+                    token = reader.next_token();
+                }
+                match self.name_span(&run) {
+                    Some((start, end)) if run.len() <= MAX_NAME_WORDS => {
+                        items.push(Item::Name(start, end));
+                    }
+                    _ => return,
+                }
+            }
+            // Between items: a comma or a conjunction, maybe a particle.
+            if token != Token::Comma && !is_conjunction(&token) {
+                return;
+            }
+            token = reader.next_token();
+            if is_conjunction(&token) {
+                token = reader.next_token();
+            }
+            // "et de Sébénikoro" (not "à": ", à Bamako" names the town).
+            if is_particle(&token) {
+                token = reader.next_token();
+            }
+        }
+    }
+
+    /// "the Saga and Lamordé": items before a head that follows them.
+    fn items_backward(&self, reader: &mut Reader<'_>, items: &mut Vec<Item>) {
+        let mut token = reader.next_token();
+        loop {
+            if let Some(item) = self.town_item(&token) {
+                items.push(item);
+                token = reader.next_token();
+            } else {
+                match self.name_with(token, reader) {
+                    Some((start, end, before)) => {
+                        items.push(Item::Name(start, end));
+                        token = before;
+                    }
+                    None => return,
+                }
+            }
+            if token != Token::Comma && !is_conjunction(&token) {
+                return;
+            }
+            token = reader.next_token();
+            if token == Token::Comma {
+                token = reader.next_token();
+            }
+        }
+    }
+
+    /// The town the sentence names nearest to the quarters (`span`), not
+    /// one of them.
+    fn town_of(&self, span: (usize, usize), items: &[Item]) -> Option<usize> {
+        let is_item = |i: usize| {
+            items
+                .iter()
+                .any(|item| matches!(item, Item::Mention(j) if *j == i))
+        };
+        let ends_sentence = |c: &char| matches!(c, '.' | '!' | '?' | '\n' | ';');
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(|&(i, m)| {
+                !is_item(i)
+                    && !m.unlisted
+                    && self.kind(i) == EntryKind::City
+                    && if m.end <= span.0 {
+                        span.0 - m.end <= SENTENCE_REACH
+                            && !self.chars[m.end..span.0].iter().any(ends_sentence)
+                    } else {
+                        m.start >= span.1
+                            && m.start - span.1 <= SENTENCE_REACH
+                            && !self.chars[span.1..m.start].iter().any(ends_sentence)
+                    }
+            })
+            .min_by_key(|&(_, m)| m.start.abs_diff(span.0).min(m.end.abs_diff(span.1)))
+            .map(|(i, _)| i)
+    }
+
+    /// Mention `i` is a town of another country than mention `town`: a
+    /// namesake abroad, not the quarter ("Saga": Saga in Japan). A town of
+    /// the same country keeps its reading ("the Ansongo district" near
+    /// Gao is Ansongo).
+    fn abroad_from(&self, i: usize, town: usize) -> bool {
+        self.mentions[i].country != self.mentions[town].country
+    }
+}
