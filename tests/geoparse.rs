@@ -1116,6 +1116,25 @@ fn a_village_the_gazetteer_lacks_is_put_at_the_place_the_text_puts_it_near() {
             "Tindirma",
             "Niafunké",
         ),
+        // A region's villages, listed after their word.
+        (
+            "Au Burkina Faso, dans la province du Bam, l'armée a repris plusieurs villages, \
+             dont Tanzak et Wirgan.",
+            "Wirgan",
+            "Bam",
+        ),
+        (
+            "In the Tillabéri region, gunmen attacked the villages of Tanzak and Wirgan.",
+            "Tanzak",
+            "Tillabéri",
+        ),
+        // Near a name, in a place, without a comma.
+        (
+            "A rebel group said it sabotaged the pipeline near Tesker in Zinder.",
+            "Tesker",
+            "Zinder",
+        ),
+        ("Des combats près de Tanzak dans le Soum.", "Tanzak", "Soum"),
         // Between two places, at the first; facing one.
         (
             "Un habitant de Koudiéré, une commune située entre Kayes et Nioro, a témoigné.",
@@ -1330,6 +1349,11 @@ fn no_unlisted_place_without_a_word_that_introduces_it_or_a_place_beside_it() {
         "Attacks in JNIM, near Gao, rose.",
         // Several names without "and" are no list.
         "They fled Kobadié, Tanzak, villages of the Tillia department.",
+        // A village beside a town, not a region: the town may be far.
+        "Gunmen from the village of Tanzak attacked Gao.",
+        // "at" or "from" before "in": an employer, a source.
+        "A reporter at Reuters in Dakar said.",
+        "A man from Tanzak in London wrote.",
     ] {
         let found = places(text);
         assert!(!found.iter().any(|p| p.unlisted), "{text}: {found:?}");

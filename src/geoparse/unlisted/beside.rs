@@ -107,6 +107,40 @@ impl Finder<'_> {
         }
     }
 
+    /// "near Tesker in Zinder", "près de Tanzak dans le Soum": a name
+    /// right before "in" and the place, after a word that only places
+    /// ("near", not "at" or "from": "a reporter at Reuters in Dakar").
+    pub(super) fn near_then_in(&self, anchor: usize) -> Option<(usize, usize)> {
+        let m = &self.mentions[anchor];
+        // Most places follow no "in": read in chars, before any word.
+        let before: String = self.chars[m.start.saturating_sub(10)..m.start]
+            .iter()
+            .collect::<String>()
+            .to_lowercase();
+        let article = ["", "le ", "la ", "l'", "les ", "the "];
+        if !article.iter().any(|a| {
+            before.ends_with(&format!(" in {a}")) || before.ends_with(&format!(" dans {a}"))
+        }) {
+            return None;
+        }
+        let mut reader = self.backward(m.start);
+        let mut token = reader.next_token();
+        if word_in(&token, &["le", "la", "l'", "les", "the"]) {
+            token = reader.next_token();
+        }
+        if !word_in(&token, IN_WORDS) {
+            return None;
+        }
+        let (start, end, before) = self.name_before(&mut reader)?;
+        let cue = word_in(&before, &["near", "around", "outside"])
+            || is_particle(&before)
+                && word_in(
+                    &reader.next_token(),
+                    &["pres", "autour", "environs", "abords", "alentours"],
+                );
+        cue.then_some((start, end))
+    }
+
     /// The phrase between a comma and the place `m`, read backwards by
     /// `reader` up to and with the comma, if it puts a place in or near
     /// `m`: ", in the Tillabéri region", ", au sud de Kidal", ", villages

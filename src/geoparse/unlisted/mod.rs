@@ -5,7 +5,8 @@
 //! (Inatès, Seytenga, Diafarabé), and no published source lists them. News
 //! place them as they name them, and so does this rule:
 //! - **in or near a named place**: "at Banibangou, in the Tillabéri region",
-//!   "près d'Anéfis, au sud de Kidal", "around Ber, near Timbuktu";
+//!   "près d'Anéfis, au sud de Kidal", "around Ber, near Timbuktu", "near
+//!   Tesker in Zinder";
 //! - **among towns**: "dont Léré, Niono et Diafarabé", "venus d'Arbinda,
 //!   de Diguel et de Baraboulé";
 //! - **a town's quarter**: "le quartier de Hamdallaye, à Bamako", "the Saga
@@ -95,6 +96,16 @@ pub fn unlisted_places(
                 },
             ));
         }
+        found.extend(finder.near_then_in(anchor).map(|(start, end)| {
+            (
+                start,
+                end,
+                Placement {
+                    anchor,
+                    confidence: CONFIDENCE_BESIDE,
+                },
+            )
+        }));
         found.extend(finder.listed_with(anchor));
     }
     let quarters = quarters(&finder, text);
@@ -132,9 +143,9 @@ pub fn unlisted_places(
     (found, replaced)
 }
 
-/// The quarters of towns the text names ([`quarter`]), found from their
-/// head words ("quartier", "district", "neighbourhood"…): a few substring
-/// searches, and nothing more in most texts.
+/// The quarters of towns and the villages of regions the text names
+/// ([`quarter`]), found from their head words ("quartier", "district",
+/// "villages"…): a few substring searches, and nothing more in most texts.
 fn quarters(finder: &Finder<'_>, text: &PreparedText) -> Vec<quarter::Quarter> {
     let folded = &text.folded;
     let mut out = Vec::new();
@@ -145,6 +156,10 @@ fn quarters(finder: &Finder<'_>, text: &PreparedText) -> Vec<quarter::Quarter> {
         "neighborhood",
         "suburb",
         "faubourg",
+        "village",
+        "localite",
+        "hameau",
+        "hamlet",
     ] {
         for (at, _) in folded.text.match_indices(head) {
             if folded.text[..at].chars().next_back().is_some_and(in_word) {

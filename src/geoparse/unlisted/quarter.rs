@@ -1,6 +1,8 @@
 //! A town's quarters: "le quartier de Hamdallaye, à Bamako", "les
 //! quartiers de Kalaban Coura et de Sébénikoro", "the Saga and Lamordé
-//! districts", "the Badalabougou neighbourhood of Bamako".
+//! districts", "the Badalabougou neighbourhood of Bamako"; and a region's
+//! villages: "Dans la province du Bam, l'armée a repris plusieurs villages,
+//! dont Rollo et Zimtenga" (in the region the sentence names).
 //!
 //! A quarter is put at the town named in its sentence (the nearest). The
 //! gazetteer lacks most quarters; when it has a town of that name in
@@ -39,6 +41,20 @@ pub(super) const HEADS_BEFORE: &[&str] = &[
     "suburb",
     "suburbs",
 ];
+/// Words before a list of villages: "plusieurs villages, dont Rollo et
+/// Zimtenga", "the villages of Rollo and Zimtenga".
+pub(super) const VILLAGE_HEADS: &[&str] = &[
+    "village",
+    "villages",
+    "localite",
+    "localites",
+    "hameau",
+    "hameaux",
+    "hamlet",
+    "hamlets",
+];
+/// Words between a head of villages and their list: ", dont", "including".
+const LIST_OPENERS: &[&str] = &["dont", "including", "notamment", "among"];
 /// Chars searched each way for the town of the quarters.
 const SENTENCE_REACH: usize = 200;
 
@@ -67,6 +83,7 @@ impl Finder<'_> {
         if HEADS_AFTER.contains(&head) {
             self.items_backward(&mut self.backward(head_start), &mut items);
         }
+        let village = VILLAGE_HEADS.contains(&head);
         if items.is_empty() && HEADS_BEFORE.contains(&head) {
             // "le quartier de Hamdallaye", or "le quartier Hamdallaye".
             let mut reader = self.forward(head_end);
@@ -75,6 +92,17 @@ impl Finder<'_> {
                 first = reader.next_token();
             }
             self.items_forward(first, &mut reader, &mut items);
+        } else if village {
+            // "villages, dont Rollo et Zimtenga", "the villages of Rollo".
+            let mut reader = self.forward(head_end);
+            let mut first = reader.next_token();
+            if first == Token::Comma {
+                first = reader.next_token();
+            }
+            if word_in(&first, LIST_OPENERS) || word_in(&first, &["de", "d'", "of"]) {
+                first = reader.next_token();
+                self.items_forward(first, &mut reader, &mut items);
+            }
         }
         if items.is_empty() {
             return Vec::new();
@@ -83,7 +111,14 @@ impl Finder<'_> {
             let (a, b) = self.item_span(item);
             (s.min(a), e.max(b))
         });
-        let Some(town) = self.town_of(span, &items) else {
+        // A quarter is in a town; a village in the region its sentence
+        // names (a town named beside it may lie far from it).
+        let anchor_kind = if village {
+            EntryKind::Region
+        } else {
+            EntryKind::City
+        };
+        let Some(town) = self.place_of(span, &items, anchor_kind) else {
             return Vec::new();
         };
         let placement = Placement {
@@ -94,7 +129,7 @@ impl Finder<'_> {
             .into_iter()
             .filter_map(|item| match item {
                 Item::Name(start, end) => Some((start, end, placement, None)),
-                Item::Mention(i) if self.abroad_from(i, town) => {
+                Item::Mention(i) if !village && self.abroad_from(i, town) => {
                     let m = &self.mentions[i];
                     Some((m.start, m.end, placement, Some(i)))
                 }
@@ -183,9 +218,9 @@ impl Finder<'_> {
         }
     }
 
-    /// The town the sentence names nearest to the quarters (`span`), not
-    /// one of them.
-    fn town_of(&self, span: (usize, usize), items: &[Item]) -> Option<usize> {
+    /// The place of `kind` the sentence names nearest to the quarters or
+    /// villages (`span`), not one of them.
+    fn place_of(&self, span: (usize, usize), items: &[Item], kind: EntryKind) -> Option<usize> {
         let is_item = |i: usize| {
             items
                 .iter()
@@ -198,7 +233,7 @@ impl Finder<'_> {
             .filter(|&(i, m)| {
                 !is_item(i)
                     && !m.unlisted
-                    && self.kind(i) == EntryKind::City
+                    && self.kind(i) == kind
                     && if m.end <= span.0 {
                         span.0 - m.end <= SENTENCE_REACH
                             && !self.chars[m.end..span.0].iter().any(ends_sentence)
