@@ -483,6 +483,16 @@ impl Gazetteer {
     }
 }
 
+/// The embedded gazetteer, loaded once for the crate's unit tests.
+#[cfg(test)]
+pub(crate) fn embedded_for_tests() -> &'static Gazetteer {
+    static GAZETTEER: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    GAZETTEER.get_or_init(|| {
+        let atlas = crate::atlas::Atlas::load_embedded().unwrap_or_else(|e| panic!("atlas: {e}"));
+        Gazetteer::load_embedded(&atlas.zone_names()).unwrap_or_else(|e| panic!("gazetteer: {e}"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,8 +13,6 @@
 //! specific is one or two capitalised words; nothing changes in a text
 //! without "lac " in it.
 
-use std::sync::Arc;
-
 use super::PlaceMention;
 use super::gazetteer::{EntryKind, Gazetteer};
 use crate::text::fold::fold_str;
@@ -85,22 +83,13 @@ fn lake_at(gazetteer: &Gazetteer, text: &PreparedText, at: usize) -> Option<Plac
         let specific = &folded.text[first..last];
         let (start, end) = folded.original_span(at, last);
         let lake = lake_named(gazetteer, specific)?;
-        let entry = gazetteer.entry(lake);
-        Some(PlaceMention {
-            surface: Arc::from(text.surface(start, end)),
-            start,
-            end,
-            name: entry.name.clone(),
-            country: entry.country.clone(),
-            lat: entry.lat,
-            lon: entry.lon,
-            kind: entry.kind.output_kind(),
-            gazetteer: entry.id.to_arc(),
-            confidence: CONFIDENCE,
-            entry: lake,
-            corrected: false,
-            unlisted: false,
-        })
+        Some(PlaceMention::of_entry(
+            text,
+            (start, end),
+            gazetteer,
+            lake,
+            CONFIDENCE,
+        ))
     })
 }
 
@@ -132,16 +121,8 @@ fn lake_named(gazetteer: &Gazetteer, specific: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::super::geoparse;
-    use super::*;
 
-    fn gazetteer() -> &'static Gazetteer {
-        static GAZETTEER: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-        GAZETTEER.get_or_init(|| {
-            let atlas =
-                crate::atlas::Atlas::load_embedded().unwrap_or_else(|e| panic!("atlas: {e}"));
-            Gazetteer::load_embedded(&atlas.zone_names()).unwrap_or_else(|e| panic!("{e}"))
-        })
-    }
+    use crate::geoparse::gazetteer::embedded_for_tests as gazetteer;
 
     #[test]
     fn the_words_after_lac_name_the_lake_by_their_own_name_or_their_places() {

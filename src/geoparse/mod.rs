@@ -111,6 +111,33 @@ pub struct PlaceMention {
 pub const UNCERTAIN_BELOW: f32 = 0.8;
 
 impl PlaceMention {
+    /// The mention of chars `start..end` of `text` read as gazetteer entry
+    /// `index`, with `confidence`.
+    fn of_entry(
+        text: &PreparedText,
+        (start, end): (usize, usize),
+        gazetteer: &Gazetteer,
+        index: u32,
+        confidence: f32,
+    ) -> Self {
+        let entry = gazetteer.entry(index);
+        Self {
+            surface: Arc::from(text.surface(start, end)),
+            start,
+            end,
+            name: entry.name.clone(),
+            country: entry.country.clone(),
+            lat: entry.lat,
+            lon: entry.lon,
+            kind: entry.kind.output_kind(),
+            gazetteer: entry.id.to_arc(),
+            confidence,
+            entry: index,
+            corrected: false,
+            unlisted: false,
+        }
+    }
+
     /// Whether the place chosen for the mention is in doubt (another
     /// reading came close): the window marks it ("placed at Gao? — 62 %").
     #[must_use]
@@ -810,21 +837,13 @@ fn listed_places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMent
             if far_namesake(entry, index, &places, gazetteer) {
                 return None;
             }
-            Some(PlaceMention {
-                surface: Arc::from(text.surface(m.start, m.end)),
-                start: m.start,
-                end: m.end,
-                name: entry.name.clone(),
-                country: entry.country.clone(),
-                lat: entry.lat,
-                lon: entry.lon,
-                kind: entry.kind.output_kind(),
-                gazetteer: entry.id.to_arc(),
-                confidence: confidence(margin, entry, &m),
-                entry: index,
-                corrected: false,
-                unlisted: false,
-            })
+            Some(PlaceMention::of_entry(
+                text,
+                (m.start, m.end),
+                gazetteer,
+                index,
+                confidence(margin, entry, &m),
+            ))
         })
         .collect()
 }

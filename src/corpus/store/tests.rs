@@ -1,13 +1,5 @@
 use super::*;
-use crate::geoparse::gazetteer::Gazetteer;
-
-fn gazetteer() -> &'static Gazetteer {
-    static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-    G.get_or_init(|| {
-        let atlas = crate::atlas::Atlas::load_embedded().unwrap_or_else(|e| panic!("atlas: {e}"));
-        Gazetteer::load_embedded(&atlas.zone_names()).unwrap_or_else(|e| panic!("gazetteer: {e}"))
-    })
-}
+use crate::geoparse::gazetteer::embedded_for_tests as gazetteer;
 
 fn analysed(id: &str, text: &str) -> AnalysedArticle {
     AnalysedArticle::new(gazetteer(), Article::parse(id, text))

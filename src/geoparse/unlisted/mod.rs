@@ -373,17 +373,9 @@ impl Finder<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use proptest::prelude::*;
 
-    fn gazetteer() -> &'static Gazetteer {
-        static GAZETTEER: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-        GAZETTEER.get_or_init(|| {
-            let atlas =
-                crate::atlas::Atlas::load_embedded().unwrap_or_else(|e| panic!("atlas: {e}"));
-            Gazetteer::load_embedded(&atlas.zone_names()).unwrap_or_else(|e| panic!("{e}"))
-        })
-    }
+    use crate::geoparse::gazetteer::embedded_for_tests as gazetteer;
 
     #[test]
     fn towns_the_parser_found_are_no_unlisted_name() {

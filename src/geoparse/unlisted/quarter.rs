@@ -16,10 +16,9 @@ use super::words::{is_conjunction, is_particle, word_in};
 use super::{CONFIDENCE_BESIDE, Finder, MAX_NAME_WORDS, Placement};
 use crate::geoparse::gazetteer::EntryKind;
 
-/// Words after a list of quarters: "the Saga and Lamordé districts".
-pub(super) const HEADS_AFTER: &[&str] = &[
-    "district",
-    "districts",
+/// English words for a quarter, after its name or before "of": "the
+/// Gounghin neighbourhood", "the neighbourhood of Hamdallaye".
+const NEIGHBOURHOOD: &[&str] = &[
     "neighbourhood",
     "neighbourhoods",
     "neighborhood",
@@ -27,23 +26,15 @@ pub(super) const HEADS_AFTER: &[&str] = &[
     "suburb",
     "suburbs",
 ];
-/// Words before "de" or "of" and a list of quarters: "les quartiers de
-/// Saga et de Lamordé", "the neighbourhood of Hamdallaye".
-pub(super) const HEADS_BEFORE: &[&str] = &[
-    "quartier",
-    "quartiers",
-    "faubourg",
-    "faubourgs",
-    "neighbourhood",
-    "neighbourhoods",
-    "neighborhood",
-    "neighborhoods",
-    "suburb",
-    "suburbs",
-];
+/// Words only after a list of quarters: "the Saga and Lamordé districts"
+/// ("the district of" is an administrative one's).
+const ONLY_AFTER: &[&str] = &["district", "districts"];
+/// French words only before "de" and a list of quarters: "les quartiers
+/// de Saga et de Lamordé".
+const ONLY_BEFORE: &[&str] = &["quartier", "quartiers", "faubourg", "faubourgs"];
 /// Words before a list of villages: "plusieurs villages, dont Rollo et
 /// Zimtenga", "the villages of Rollo and Zimtenga".
-pub(super) const VILLAGE_HEADS: &[&str] = &[
+const VILLAGE_HEADS: &[&str] = &[
     "village",
     "villages",
     "localite",
@@ -80,11 +71,11 @@ impl Finder<'_> {
         let mut items = Vec::new();
         // "the Badalabougou neighbourhood of Bamako": the names before the
         // head first, the town after it.
-        if HEADS_AFTER.contains(&head) {
+        if ONLY_AFTER.contains(&head) || NEIGHBOURHOOD.contains(&head) {
             self.items_backward(&mut self.backward(head_start), &mut items);
         }
         let village = VILLAGE_HEADS.contains(&head);
-        if items.is_empty() && HEADS_BEFORE.contains(&head) {
+        if items.is_empty() && (ONLY_BEFORE.contains(&head) || NEIGHBOURHOOD.contains(&head)) {
             // "le quartier de Hamdallaye", or "le quartier Hamdallaye".
             let mut reader = self.forward(head_end);
             let mut first = reader.next_token();
