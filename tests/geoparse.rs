@@ -1305,6 +1305,32 @@ fn a_compass_word_before_a_country_that_has_such_a_region_is_that_region() {
 }
 
 #[test]
+fn a_name_after_a_verb_of_leading_and_by_is_a_person() {
+    let text = "Les assaillants sont de la faction dirigée par Bakura, près de Diffa.";
+    assert_eq!(surfaces(text), ["Diffa"]);
+    let text = "The group, led by Bakura, attacked Diffa.";
+    assert_eq!(surfaces(text), ["Diffa"]);
+    // A country leads a force.
+    let text = "A force led by Chad fought in Diffa.";
+    assert_eq!(surfaces(text), ["Chad", "Diffa"]);
+}
+
+#[test]
+fn a_towns_opening_n_is_read_with_or_without_its_apostrophe() {
+    // GeoNames writes "Nguigmi"; French news "N'Guigmi".
+    for text in [
+        "Des habitants venus de N'Guigmi ont fui.",
+        "Des habitants venus de Nguigmi ont fui.",
+    ] {
+        let found = places(text);
+        assert!(
+            found.iter().any(|p| &*p.name == "Nguigmi" && !p.unlisted),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn a_name_after_a_companys_word_is_the_companys() {
     let text = "The French nuclear group Orano lost control of its mine in Arlit, Niger.";
     assert_eq!(surfaces(text), ["Arlit", "Niger"]);

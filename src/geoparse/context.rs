@@ -734,6 +734,35 @@ impl<'a> Surroundings<'a> {
         rest.rsplit(' ').next().map(str::to_owned)
     }
 
+    /// After a verb of leading and "by": a person ("la faction dirigée par
+    /// Bakura", "a group led by Kufa"), unless a country ("a force led by
+    /// France").
+    fn after_led_by(&self) -> bool {
+        self.previous_folded
+            .as_deref()
+            .is_some_and(|p| matches!(p, "by" | "par"))
+            && self.word_before_previous().is_some_and(|w| {
+                matches!(
+                    fold_word(&w).as_str(),
+                    "led"
+                        | "headed"
+                        | "commanded"
+                        | "dirige"
+                        | "dirigee"
+                        | "diriges"
+                        | "dirigees"
+                        | "commande"
+                        | "commandee"
+                        | "commandes"
+                        | "commandees"
+                        | "mene"
+                        | "menee"
+                        | "conduit"
+                        | "conduite"
+                )
+            })
+    }
+
     /// A company's word before it, in lower case: the name is the
     /// company's ("the nuclear group Orano"), unless a country's.
     fn after_company_word(&self) -> bool {
@@ -1201,6 +1230,7 @@ impl<'s> NameFacts<'s> {
             // short and in capitals but no acronym; elsewhere only a
             // country's ("the U.S. military"), not "22nd St. North.".
             rejected_unless_country: s.after_company_word()
+                || s.after_led_by()
                 || if surface.ends_with('.') {
                     !s.after_name_and_comma
                 } else {

@@ -933,6 +933,31 @@ fn region_groups(
     }
 }
 
+/// The other way of writing a name's opening "N" before a consonant, as
+/// French news write the Sahel's: "Nguigmi" → "N'Guigmi", "N'Gourti" →
+/// "Ngourti". `None` for a name that opens otherwise ("Niamey", "Nara").
+fn other_n_spelling(name: &str) -> Option<String> {
+    let is_consonant = |c: char| c.is_ascii_alphabetic() && !"aeiouyAEIOUY".contains(c);
+    let mut chars = name.chars();
+    if chars.next() != Some('N') {
+        return None;
+    }
+    let rest: String = chars.collect();
+    if let Some(after) = rest.strip_prefix(['\'', '’']) {
+        let mut after = after.chars();
+        let first = after.next().filter(|&c| is_consonant(c))?;
+        return Some(format!("N{}{}", first.to_lowercase(), after.as_str()));
+    }
+    let mut after = rest.chars();
+    let first = after.next().filter(|&c| is_consonant(c))?;
+    // "Nguigmi" has a vowel soon after: not an acronym or a run of capitals.
+    let tail = after.as_str();
+    if tail.is_empty() || name.chars().filter(|c| c.is_uppercase()).count() > 1 {
+        return None;
+    }
+    Some(format!("N'{}{tail}", first.to_uppercase()))
+}
+
 /// A name of several words written as one, as news often write the
 /// Sahel's: "Bani Bangou" → "Banibangou", "Tin-Akoff" → "Tinakoff". `None`
 /// for a name of one word, or with an apostrophe ("Fada N'gourma").
@@ -1056,6 +1081,8 @@ fn cities(out: &mut Vec<Entry>, data: &Path) -> Result<()> {
         if FOCUS_COUNTRIES.contains(&country) {
             let joined: Vec<String> = names.iter().filter_map(|n| joined_spelling(n)).collect();
             names.extend(joined);
+            let elided: Vec<String> = names.iter().filter_map(|n| other_n_spelling(n)).collect();
+            names.extend(elided);
         }
         if names.is_empty() {
             continue;
@@ -1181,6 +1208,12 @@ mod tests {
         assert_eq!(joined_spelling("Tin-Akoff").as_deref(), Some("Tinakoff"));
         assert_eq!(joined_spelling("I-n-Gall").as_deref(), Some("Ingall"));
         assert_eq!(joined_spelling("Gao"), None);
+        assert_eq!(other_n_spelling("Nguigmi").as_deref(), Some("N'Guigmi"));
+        assert_eq!(other_n_spelling("N'Gourti").as_deref(), Some("Ngourti"));
+        assert_eq!(other_n_spelling("N’Gourti").as_deref(), Some("Ngourti"));
+        assert_eq!(other_n_spelling("Niamey"), None);
+        assert_eq!(other_n_spelling("Nara"), None);
+        assert_eq!(other_n_spelling("NGO"), None);
         assert_eq!(joined_spelling("Fada N'gourma"), None);
     }
 
