@@ -1116,25 +1116,6 @@ fn a_village_the_gazetteer_lacks_is_put_at_the_place_the_text_puts_it_near() {
             "Tindirma",
             "Niafunké",
         ),
-        // A region's villages, listed after their word.
-        (
-            "Au Burkina Faso, dans la province du Bam, l'armée a repris plusieurs villages, \
-             dont Tanzak et Wirgan.",
-            "Wirgan",
-            "Bam",
-        ),
-        (
-            "In the Tillabéri region, gunmen attacked the villages of Tanzak and Wirgan.",
-            "Tanzak",
-            "Tillabéri",
-        ),
-        // Near a name, in a place, without a comma.
-        (
-            "A rebel group said it sabotaged the pipeline near Tesker in Zinder.",
-            "Tesker",
-            "Zinder",
-        ),
-        ("Des combats près de Tanzak dans le Soum.", "Tanzak", "Soum"),
         // Between two places, at the first; facing one.
         (
             "Un habitant de Koudiéré, une commune située entre Kayes et Nioro, a témoigné.",
@@ -1160,6 +1141,50 @@ fn a_village_the_gazetteer_lacks_is_put_at_the_place_the_text_puts_it_near() {
             "Wirgan",
             "Tapoa",
         ),
+    ] {
+        let found = places(text);
+        assert_eq!(
+            unlisted_at(text, surface).as_deref(),
+            Some(at),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_regions_villages_and_units_and_a_name_near_one_in_another_are_placed() {
+    for (text, surface, at) in [
+        // A region's villages, listed after their word.
+        (
+            "Au Burkina Faso, dans la province du Bam, l'armée a repris plusieurs villages, \
+             dont Tanzak et Wirgan.",
+            "Wirgan",
+            "Bam",
+        ),
+        (
+            "In the Tillabéri region, gunmen attacked the villages of Tanzak and Wirgan.",
+            "Tanzak",
+            "Tillabéri",
+        ),
+        // A unit below a region, before its region.
+        (
+            "The attack took place in the Tanzak prefecture of the Savanes region.",
+            "Tanzak",
+            "Savanes",
+        ),
+        (
+            "Des élus de la commune de Tanzak ont rencontré le gouverneur de la région de \
+             Mopti.",
+            "Tanzak",
+            "Mopti",
+        ),
+        // Near a name, in a place, without a comma.
+        (
+            "A rebel group said it sabotaged the pipeline near Tesker in Zinder.",
+            "Tesker",
+            "Zinder",
+        ),
+        ("Des combats près de Tanzak dans le Soum.", "Tanzak", "Soum"),
     ] {
         let found = places(text);
         assert_eq!(
@@ -1305,6 +1330,31 @@ fn a_compass_word_before_a_country_that_has_such_a_region_is_that_region() {
 }
 
 #[test]
+fn a_regions_name_is_read_as_news_spell_it() {
+    // GeoNames: "Western Darfur", "Hodh ech Chargui".
+    for (text, surface, country) in [
+        (
+            "Others fled El Geneina, the capital of West Darfur.",
+            "West Darfur",
+            "SD",
+        ),
+        (
+            "Le camp de Mbera, dans le Hodh el-Chargui, accueille des réfugiés.",
+            "Hodh el-Chargui",
+            "MR",
+        ),
+    ] {
+        let found = places(text);
+        assert!(
+            found.iter().any(|p| &*p.surface == surface
+                && p.kind == MentionKind::Region
+                && p.country.as_deref() == Some(country)),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn a_name_after_a_verb_of_leading_and_by_is_a_person() {
     let text = "Les assaillants sont de la faction dirigée par Bakura, près de Diffa.";
     assert_eq!(surfaces(text), ["Diffa"]);
@@ -1380,6 +1430,8 @@ fn no_unlisted_place_without_a_word_that_introduces_it_or_a_place_beside_it() {
         // "at" or "from" before "in": an employer, a source.
         "A reporter at Reuters in Dakar said.",
         "A man from Tanzak in London wrote.",
+        // A capitalised head is a name's: an office, not a unit.
+        "The Montana Department of Corrections director said so.",
     ] {
         let found = places(text);
         assert!(!found.iter().any(|p| p.unlisted), "{text}: {found:?}");

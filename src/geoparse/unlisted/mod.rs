@@ -160,6 +160,12 @@ fn quarters(finder: &Finder<'_>, text: &PreparedText) -> Vec<quarter::Quarter> {
         "localite",
         "hameau",
         "hamlet",
+        "prefecture",
+        "department",
+        "departement",
+        "cercle",
+        "county",
+        "commune",
     ] {
         for (at, _) in folded.text.match_indices(head) {
             if folded.text[..at].chars().next_back().is_some_and(in_word) {

@@ -2,7 +2,8 @@
 //! quartiers de Kalaban Coura et de Sébénikoro", "the Saga and Lamordé
 //! districts", "the Badalabougou neighbourhood of Bamako"; and a region's
 //! villages: "Dans la province du Bam, l'armée a repris plusieurs villages,
-//! dont Rollo et Zimtenga" (in the region the sentence names).
+//! dont Rollo et Zimtenga", and its units: "the Kpendjal prefecture of the
+//! Savanes region" (in the region the sentence names).
 //!
 //! A quarter is put at the town named in its sentence (the nearest). The
 //! gazetteer lacks most quarters; when it has a town of that name in
@@ -49,6 +50,47 @@ const LIST_OPENERS: &[&str] = &["dont", "including", "notamment", "among"];
 /// Chars searched each way for the town of the quarters.
 const SENTENCE_REACH: usize = 200;
 
+/// Administrative units below a region, after their name or before "de"
+/// or "of": "the Kpendjal prefecture", "la commune de Karimama".
+const ADMIN_HEADS: &[&str] = &[
+    "prefecture",
+    "prefectures",
+    "department",
+    "departments",
+    "departement",
+    "cercle",
+    "county",
+    "commune",
+];
+
+/// What a head word introduces.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HeadKind {
+    /// A town's quarters, at the town.
+    Quarter,
+    /// Villages, at the region.
+    Village,
+    /// Units below a region, at the region.
+    Admin,
+}
+
+impl HeadKind {
+    fn of(head: &str) -> Option<Self> {
+        if ONLY_AFTER.contains(&head)
+            || ONLY_BEFORE.contains(&head)
+            || NEIGHBOURHOOD.contains(&head)
+        {
+            Some(Self::Quarter)
+        } else if VILLAGE_HEADS.contains(&head) {
+            Some(Self::Village)
+        } else if ADMIN_HEADS.contains(&head) {
+            Some(Self::Admin)
+        } else {
+            None
+        }
+    }
+}
+
 /// A quarter found: its char span, its placement, and the mention of the
 /// parser it replaces (a far town of the same name), if any.
 pub(super) type Quarter = (usize, usize, Placement, Option<usize>);
@@ -68,33 +110,13 @@ impl Finder<'_> {
         head_end: usize,
         head: &str,
     ) -> Vec<Quarter> {
-        let mut items = Vec::new();
-        // "the Badalabougou neighbourhood of Bamako": the names before the
-        // head first, the town after it.
-        if ONLY_AFTER.contains(&head) || NEIGHBOURHOOD.contains(&head) {
-            self.items_backward(&mut self.backward(head_start), &mut items);
-        }
-        let village = VILLAGE_HEADS.contains(&head);
-        if items.is_empty() && (ONLY_BEFORE.contains(&head) || NEIGHBOURHOOD.contains(&head)) {
-            // "le quartier de Hamdallaye", or "le quartier Hamdallaye".
-            let mut reader = self.forward(head_end);
-            let mut first = reader.next_token();
-            if word_in(&first, &["de", "d'", "of"]) {
-                first = reader.next_token();
-            }
-            self.items_forward(first, &mut reader, &mut items);
-        } else if village {
-            // "villages, dont Rollo et Zimtenga", "the villages of Rollo".
-            let mut reader = self.forward(head_end);
-            let mut first = reader.next_token();
-            if first == Token::Comma {
-                first = reader.next_token();
-            }
-            if word_in(&first, LIST_OPENERS) || word_in(&first, &["de", "d'", "of"]) {
-                first = reader.next_token();
-                self.items_forward(first, &mut reader, &mut items);
-            }
-        }
+        // A capitalised head is part of a name: "Montana Department of
+        // Corrections", "Quartier Latin".
+        let Some(kind) = HeadKind::of(head).filter(|_| self.chars[head_start].is_lowercase())
+        else {
+            return Vec::new();
+        };
+        let items = self.items_at(kind, head, head_start, head_end);
         if items.is_empty() {
             return Vec::new();
         }
@@ -102,12 +124,12 @@ impl Finder<'_> {
             let (a, b) = self.item_span(item);
             (s.min(a), e.max(b))
         });
-        // A quarter is in a town; a village in the region its sentence
-        // names (a town named beside it may lie far from it).
-        let anchor_kind = if village {
-            EntryKind::Region
-        } else {
+        // A quarter is in a town; a village or a district in the region
+        // its sentence names (a town named beside it may lie far from it).
+        let anchor_kind = if kind == HeadKind::Quarter {
             EntryKind::City
+        } else {
+            EntryKind::Region
         };
         let Some(town) = self.place_of(span, &items, anchor_kind) else {
             return Vec::new();
@@ -120,13 +142,49 @@ impl Finder<'_> {
             .into_iter()
             .filter_map(|item| match item {
                 Item::Name(start, end) => Some((start, end, placement, None)),
-                Item::Mention(i) if !village && self.abroad_from(i, town) => {
+                Item::Mention(i) if kind == HeadKind::Quarter && self.abroad_from(i, town) => {
                     let m = &self.mentions[i];
                     Some((m.start, m.end, placement, Some(i)))
                 }
                 Item::Mention(_) => None,
             })
             .collect()
+    }
+
+    /// The items a head of `kind` introduces.
+    fn items_at(
+        &self,
+        kind: HeadKind,
+        head: &str,
+        head_start: usize,
+        head_end: usize,
+    ) -> Vec<Item> {
+        let mut items = Vec::new();
+        // Names before the head first ("the Badalabougou neighbourhood of
+        // Bamako", "the Kpendjal prefecture of the Savanes region"), then
+        // after it and "de" or "of" ("le quartier de Hamdallaye", "la
+        // commune de Tanzak"; a quarter also without: "le quartier
+        // Hamdallaye"; villages also after "dont", "including").
+        if kind == HeadKind::Admin || ONLY_AFTER.contains(&head) || NEIGHBOURHOOD.contains(&head) {
+            self.items_backward(&mut self.backward(head_start), &mut items);
+        }
+        if !items.is_empty() || ONLY_AFTER.contains(&head) {
+            return items;
+        }
+        let mut reader = self.forward(head_end);
+        let mut first = reader.next_token();
+        if kind == HeadKind::Village && first == Token::Comma {
+            first = reader.next_token();
+        }
+        let opened = word_in(&first, &["de", "d'", "of"])
+            || kind == HeadKind::Village && word_in(&first, LIST_OPENERS);
+        if opened {
+            first = reader.next_token();
+        } else if kind != HeadKind::Quarter {
+            return items;
+        }
+        self.items_forward(first, &mut reader, &mut items);
+        items
     }
 
     fn item_span(&self, item: &Item) -> (usize, usize) {

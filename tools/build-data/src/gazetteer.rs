@@ -863,6 +863,8 @@ fn regions(out: &mut Vec<Entry>, build_json: &Path) -> Result<()> {
         if names.is_empty() {
             continue;
         }
+        let spellings: Vec<String> = names.iter().flat_map(|n| region_spellings(n)).collect();
+        names.extend(spellings);
         let gn = p.get("gn_id").and_then(Value::as_i64).filter(|&g| g > 0);
         let id = gn.map_or_else(
             || format!("ne:{}", text("adm1_code")),
@@ -931,6 +933,62 @@ fn region_groups(
             names,
         });
     }
+}
+
+/// Other spellings of a region's name that news write: a compass
+/// adjective shortened ("Western Darfur" → "West Darfur", as the UN and
+/// news write Sudan's states), and an Arabic article written "el" or "al",
+/// with a space or a hyphen ("Hodh ech Chargui" → "Hodh el-Chargui", "Hodh
+/// el Chargui", "Hodh al-Chargui"…), when the name has one article.
+fn region_spellings(name: &str) -> Vec<String> {
+    const ARTICLES: [&str; 17] = [
+        "al", "el", "ech", "esh", "ash", "ad", "ed", "adh", "en", "an", "er", "ar", "es", "as",
+        "et", "at", "ez",
+    ];
+    let mut out = Vec::new();
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() >= 2 {
+        let short = match words[0] {
+            "Western" => Some("West"),
+            "Eastern" => Some("East"),
+            "Northern" => Some("North"),
+            "Southern" => Some("South"),
+            _ => None,
+        };
+        if let Some(short) = short {
+            out.push(format!("{short} {}", words[1..].join(" ")));
+        }
+    }
+    // The article as a word ("Hodh ech Chargui") or before a hyphen
+    // ("Hodh el-Gharbi"), not first: its place, and what follows it.
+    let mut found = Vec::new();
+    for (i, word) in words.iter().enumerate().skip(1) {
+        let lower = word.to_lowercase();
+        if ARTICLES.contains(&lower.as_str()) && i + 1 < words.len() {
+            found.push((words[..i].join(" "), words[i + 1..].join(" ")));
+        } else if let Some((article, rest)) = lower.split_once('-')
+            && ARTICLES.contains(&article)
+            && !rest.is_empty()
+        {
+            let rest = &word[article.len() + 1..];
+            let after = std::iter::once(rest)
+                .chain(words[i + 1..].iter().copied())
+                .collect::<Vec<_>>()
+                .join(" ");
+            found.push((words[..i].join(" "), after));
+        }
+    }
+    if let [(before, after)] = found.as_slice() {
+        for article in ["el", "al"] {
+            for joiner in [" ", "-"] {
+                let spelling = format!("{before} {article}{joiner}{after}");
+                if spelling != name {
+                    out.push(spelling);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The other way of writing a name's opening "N" before a consonant, as
@@ -1214,6 +1272,19 @@ mod tests {
         assert_eq!(other_n_spelling("Niamey"), None);
         assert_eq!(other_n_spelling("Nara"), None);
         assert_eq!(other_n_spelling("NGO"), None);
+        assert_eq!(region_spellings("Western Darfur"), ["West Darfur"]);
+        let hodh = region_spellings("Hodh ech Chargui");
+        for spelling in ["Hodh el Chargui", "Hodh el-Chargui", "Hodh al-Chargui"] {
+            assert!(hodh.iter().any(|s| s == spelling), "{hodh:?}");
+        }
+        assert!(
+            region_spellings("Hodh el-Gharbi")
+                .iter()
+                .any(|s| s == "Hodh el Gharbi")
+        );
+        // No article, or more than one: nothing to vary.
+        assert!(region_spellings("Tillabéri").is_empty());
+        assert!(region_spellings("Ras el Khaimah al Jadida").is_empty());
         assert_eq!(joined_spelling("Fada N'gourma"), None);
     }
 
