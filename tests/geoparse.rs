@@ -1061,11 +1061,23 @@ fn unlisted_at(text: &str, surface: &str) -> Option<String> {
         })
 }
 
+/// Each (text, name, place): the name is unlisted, placed at the place.
+fn assert_placed_at(cases: &[(&str, &str, &str)]) {
+    for &(text, surface, at) in cases {
+        let found = places(text);
+        assert_eq!(
+            unlisted_at(text, surface).as_deref(),
+            Some(at),
+            "{text}: {found:?}"
+        );
+    }
+}
+
 #[test]
 fn a_village_the_gazetteer_lacks_is_put_at_the_place_the_text_puts_it_near() {
     // In or near a named place, in English and French (the villages'
     // names are made up: the gazetteer has none of them).
-    for (text, surface, at) in [
+    assert_placed_at(&[
         (
             "Gunmen attacked an army post at Kobadié, in the Tillabéri region, on Sunday.",
             "Kobadié",
@@ -1141,19 +1153,12 @@ fn a_village_the_gazetteer_lacks_is_put_at_the_place_the_text_puts_it_near() {
             "Wirgan",
             "Tapoa",
         ),
-    ] {
-        let found = places(text);
-        assert_eq!(
-            unlisted_at(text, surface).as_deref(),
-            Some(at),
-            "{text}: {found:?}"
-        );
-    }
+    ]);
 }
 
 #[test]
 fn a_regions_villages_and_units_and_a_name_near_one_in_another_are_placed() {
-    for (text, surface, at) in [
+    assert_placed_at(&[
         // A region's villages, listed after their word.
         (
             "Au Burkina Faso, dans la province du Bam, l'armée a repris plusieurs villages, \
@@ -1185,14 +1190,7 @@ fn a_regions_villages_and_units_and_a_name_near_one_in_another_are_placed() {
             "Zinder",
         ),
         ("Des combats près de Tanzak dans le Soum.", "Tanzak", "Soum"),
-    ] {
-        let found = places(text);
-        assert_eq!(
-            unlisted_at(text, surface).as_deref(),
-            Some(at),
-            "{text}: {found:?}"
-        );
-    }
+    ]);
 }
 
 #[test]
