@@ -113,14 +113,21 @@ impl Finder<'_> {
     pub(super) fn near_then_in(&self, anchor: usize) -> Option<(usize, usize)> {
         let m = &self.mentions[anchor];
         // Most places follow no "in": read in chars, before any word.
-        let before: String = self.chars[m.start.saturating_sub(10)..m.start]
+        let from = m.start.saturating_sub(10);
+        let before: String = self.chars[from..m.start]
             .iter()
-            .collect::<String>()
-            .to_lowercase();
-        let article = ["", "le ", "la ", "l'", "les ", "the "];
-        if !article.iter().any(|a| {
-            before.ends_with(&format!(" in {a}")) || before.ends_with(&format!(" dans {a}"))
-        }) {
+            .map(char::to_ascii_lowercase)
+            .collect();
+        let mut before = before.as_str();
+        for article in ["l'", "le ", "la ", "les ", "the "] {
+            if let Some(rest) = before.strip_suffix(article)
+                && (article == "l'" || rest.ends_with(' ') || rest.is_empty())
+            {
+                before = rest;
+                break;
+            }
+        }
+        if !(before.ends_with(" in ") || before.ends_with(" dans ")) {
             return None;
         }
         let mut reader = self.backward(m.start);
