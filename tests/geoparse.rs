@@ -530,6 +530,35 @@ fn airports_and_air_bases_are_found() {
     );
 }
 
+/// Towns the gazetteer knows from their airfields: across the borders, where
+/// `GeoNames` lacks them ("Bordj Badji Mokhtar") or spells them otherwise
+/// ("Basseknou" for the Bassikounou of the refugee camps).
+#[test]
+fn the_neighbours_towns_known_by_their_airfields() {
+    let found: Vec<(String, String)> = places(
+        "Refugees from Léré reached the Mbera camp near Bassikounou and the town of \
+         Fassala, in Mauritania. Others crossed to Bordj Badji Mokhtar in Algeria.",
+    )
+    .into_iter()
+    .map(|p| {
+        (
+            p.surface.to_string(),
+            p.country.as_deref().unwrap_or_default().to_owned(),
+        )
+    })
+    .collect();
+    for (surface, country) in [
+        ("Bassikounou", "MR"),
+        ("Fassala", "MR"),
+        ("Bordj Badji Mokhtar", "DZ"),
+    ] {
+        assert!(
+            found.iter().any(|(s, c)| s == surface && c == country),
+            "{surface} in {country}: {found:?}"
+        );
+    }
+}
+
 /// A name many places share, with nothing in the text to choose, is placed
 /// with doubt (the window marks it); Ménaka in a report on Mali is not.
 #[test]

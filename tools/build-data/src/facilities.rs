@@ -3,8 +3,9 @@
 //! ("Modibo Keita International Airport", "Air Base 201", "Madama Military
 //! Base"), as gazetteer points.
 //!
-//! Kept, by one rule: every airfield of Mali, Niger and Burkina Faso that is
-//! not closed (the war's bases and landing strips), the medium and large
+//! Kept, by one rule: every airfield of Mali, Niger and Burkina Faso and of
+//! their neighbours that is not closed (the war's bases and landing strips,
+//! the strips of the refugee camps across the borders), the medium and large
 //! airports whose point lies in Africa's box
 //! ([`crate::natural_earth::AFRICA_BOX`]), and the large airports elsewhere.
 
@@ -21,19 +22,25 @@ pub struct Facility {
     /// without "International" ("Modibo Keita Airport").
     pub aliases: Vec<String>,
     pub country: String,
+    /// The place `OurAirports` says the facility serves ("Bassikounou"),
+    /// empty when it says none.
+    pub municipality: String,
     pub lat: f64,
     pub lon: f64,
 }
 
-/// The countries whose every airfield is kept.
-const FOCUS: [&str; 3] = ["ML", "NE", "BF"];
+/// Whether a country's every airfield is kept: the atlas's three countries
+/// and their neighbours, the region it draws in detail.
+pub fn in_region(country: &str) -> bool {
+    crate::FOCUS.contains(&country) || crate::NEIGHBOURS.contains(&country)
+}
 
 fn kept(kind: &str, country: &str, lat: f64, lon: f64) -> bool {
     let (west, south, east, north) = crate::natural_earth::AFRICA_BOX;
     let in_africa = (west..=east).contains(&lon) && (south..=north).contains(&lat);
     match kind {
         "closed" | "balloonport" | "seaplane_base" => false,
-        _ if FOCUS.contains(&country) => true,
+        _ if in_region(country) => true,
         "large_airport" => true,
         "medium_airport" => in_africa,
         _ => false,
@@ -57,7 +64,7 @@ pub fn read(airports_csv_gz: &Path) -> Result<Vec<Facility>> {
             .position(|h| h == name)
             .with_context(|| format!("airports.csv has no column {name}"))
     };
-    let (ident, kind, name, lat, lon, country, keywords) = (
+    let (ident, kind, name, lat, lon, country, keywords, municipality) = (
         column("ident")?,
         column("type")?,
         column("name")?,
@@ -65,6 +72,7 @@ pub fn read(airports_csv_gz: &Path) -> Result<Vec<Facility>> {
         column("longitude_deg")?,
         column("iso_country")?,
         column("keywords")?,
+        column("municipality")?,
     );
     let mut out = Vec::new();
     for record in reader.records() {
@@ -92,6 +100,7 @@ pub fn read(airports_csv_gz: &Path) -> Result<Vec<Facility>> {
             name: main,
             aliases,
             country: field(country).to_owned(),
+            municipality: field(municipality).to_owned(),
             lat,
             lon,
         });
@@ -114,7 +123,9 @@ mod tests {
         assert!(kept("small_airport", "ML", 16.2, -0.0));
         assert!(kept("heliport", "NE", 13.5, 2.1));
         assert!(!kept("closed", "ML", 16.2, -0.0));
-        assert!(kept("medium_airport", "SN", 14.7, -17.4), "in Africa's box");
+        assert!(kept("heliport", "MR", 15.6, -5.5), "a neighbour's");
+        assert!(kept("medium_airport", "KE", -1.3, 36.9), "in Africa's box");
+        assert!(!kept("small_airport", "KE", -1.3, 36.9));
         assert!(!kept("medium_airport", "US", 40.0, -100.0));
         assert!(kept("large_airport", "GB", 51.5, -0.45));
         assert!(!kept("small_airport", "GB", 51.5, -0.45));

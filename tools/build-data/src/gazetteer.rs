@@ -345,10 +345,18 @@ fn facilities(out: &mut Vec<Entry>, airports: &Path) -> Result<()> {
         .collect();
     let towns = FocusTowns::of(out);
     let mut airfield_towns = Vec::new();
+    let mut respellings = Vec::new();
     for f in crate::facilities::read(airports)? {
         if let Some(town) = towns.served_by(&f, &taken) {
-            airfield_towns.push(town);
+            // A town with two strips ("Tin Zaoutine") is one town, at the first.
+            let known = airfield_towns
+                .iter()
+                .any(|t: &Entry| t.country == town.country && t.name == town.name);
+            if !known {
+                airfield_towns.push(town);
+            }
         }
+        respellings.extend(towns.respelt_by(&f, &taken));
         let mut names: BTreeSet<String> =
             std::iter::once(f.name.clone()).chain(f.aliases).collect();
         for country in country_names.get(&f.country).into_iter().flatten() {
@@ -373,6 +381,9 @@ fn facilities(out: &mut Vec<Entry>, airports: &Path) -> Result<()> {
             names,
         });
     }
+    for (index, name) in respellings {
+        out[index].names.insert(name);
+    }
     out.extend(airfield_towns);
     Ok(())
 }
@@ -391,21 +402,37 @@ const AIRFIELD_GENERICS: [&str; 6] = [
 /// a place the gazetteer lacks.
 const AIRFIELD_TOWN_KM: f64 = 25.0;
 
-/// The towns of the countries the product follows, for the places their
-/// airfields are named after.
+/// How alike (normalised Levenshtein of the folded names, 0…1) the place an
+/// airfield serves and the town beside it must be for the place's name to be
+/// the town's spelt otherwise ("Bassikounou" and `GeoNames`' "Basseknou",
+/// 0.73; "Fassala" and "Vassala", 0.86), not a village of its own beside a
+/// town ("Poura" beside Fara, "Bousfer" beside Aïn el Turk, both below 0.4).
+const RESPELLING_MIN_LIKENESS: f64 = 0.6;
+
+/// How near the town an airfield serves under another spelling must be:
+/// nearer than [`AIRFIELD_TOWN_KM`], since a spelling alike is weaker
+/// evidence than a name the same ("Tamchakett Airport" lies 11.7 km from
+/// `GeoNames`' Tamchekett; "Kpong Airport", 22 km from Akropong, serves
+/// another town).
+const RESPELLING_MAX_KM: f64 = 15.0;
+
+/// The towns of the countries the product follows and of their neighbours,
+/// for the places their airfields are named after.
 struct FocusTowns {
-    /// Point, country, folded names.
-    towns: Vec<(f64, f64, String, BTreeSet<String>)>,
+    /// Index in the entries, point, country, folded names.
+    towns: Vec<(usize, f64, f64, String, BTreeSet<String>)>,
 }
 
 impl FocusTowns {
     fn of(entries: &[Entry]) -> Self {
         let towns = entries
             .iter()
-            .filter(|e| e.kind == "city" && FOCUS_COUNTRIES.contains(&e.country.as_str()))
-            .map(|e| {
+            .enumerate()
+            .filter(|(_, e)| e.kind == "city" && crate::facilities::in_region(&e.country))
+            .map(|(index, e)| {
                 let names = e.names.iter().chain(std::iter::once(&e.name));
                 (
+                    index,
                     e.lat,
                     e.lon,
                     e.country.clone(),
@@ -416,37 +443,26 @@ impl FocusTowns {
         Self { towns }
     }
 
-    /// The place a focus country's airfield is named after ("Barsalogho
+    /// The place an airfield of the region is named after ("Barsalogho
     /// Airport", "Léré Heliport", "Madama Military Base"), as a town at the
     /// airfield's point: when no town of that country bears the name, and
     /// none lies within [`AIRFIELD_TOWN_KM`] (there the airfield serves a
     /// town the gazetteer has, maybe spelt otherwise: "Tillabery Airport",
     /// or named after a person: "Diori Hamani International Airport").
-    /// Names with digits or a dash ("Air Base 201", "Iamgold - Peta Barabe
-    /// Airfield") are a company's or the army's, not a place's.
+    /// In the neighbours only when `OurAirports` says the airfield serves a
+    /// place of that name ("Bordj Badji Mokhtar", "Tin Zaoutine", "Porga"):
+    /// their desert airfields are mostly oil fields' ("Oued Zine North").
     fn served_by(
         &self,
         f: &crate::facilities::Facility,
         taken: &BTreeSet<String>,
     ) -> Option<Entry> {
-        if !FOCUS_COUNTRIES.contains(&f.country.as_str()) {
-            return None;
-        }
-        let name = f.name.replace(" International ", " ");
-        let place = AIRFIELD_GENERICS
-            .iter()
-            .find_map(|g| name.strip_suffix(g))?
-            .trim();
-        if place.is_empty()
-            || place.contains(|c: char| c.is_ascii_digit())
-            || place.contains(" - ")
-            || !usable(place)
-            || taken.contains(&fold_str(place))
-        {
+        let place = place_of(f, taken)?;
+        if !crate::FOCUS.contains(&f.country.as_str()) && !serves(f, place) {
             return None;
         }
         let folded = fold_str(place);
-        let near_or_named = self.towns.iter().any(|(lat, lon, country, names)| {
+        let near_or_named = self.towns.iter().any(|(_, lat, lon, country, names)| {
             *country == f.country
                 && (names.contains(&folded)
                     || crate::reference::distance_km(*lat, *lon, f.lat, f.lon) <= AIRFIELD_TOWN_KM)
@@ -465,6 +481,66 @@ impl FocusTowns {
             names: BTreeSet::from([place.to_owned()]),
         })
     }
+
+    /// The town an airfield serves under another spelling, and that
+    /// spelling: `OurAirports` names the place the airfield serves, the
+    /// nearest town of its country within [`RESPELLING_MAX_KM`] bears a name
+    /// at least [`RESPELLING_MIN_LIKENESS`] alike, and no town of that
+    /// country bears the airfield's. News spell the refugee camps' towns
+    /// of Mauritania as their airfields do ("Bassikounou", "Fassala"), not
+    /// as `GeoNames` does ("Basseknou", "Vassala").
+    fn respelt_by(
+        &self,
+        f: &crate::facilities::Facility,
+        taken: &BTreeSet<String>,
+    ) -> Option<(usize, String)> {
+        let place = place_of(f, taken)?;
+        if !serves(f, place) {
+            return None;
+        }
+        let folded = fold_str(place);
+        let same_country = self.towns.iter().filter(|t| t.3 == f.country);
+        if same_country.clone().any(|t| t.4.contains(&folded)) {
+            return None;
+        }
+        let (index, km, names) = same_country
+            .map(|(index, lat, lon, _, names)| {
+                let km = crate::reference::distance_km(*lat, *lon, f.lat, f.lon);
+                (*index, km, names)
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1))?;
+        let alike = names
+            .iter()
+            .any(|n| strsim::normalized_levenshtein(n, &folded) >= RESPELLING_MIN_LIKENESS);
+        (km <= RESPELLING_MAX_KM && alike).then(|| (index, place.to_owned()))
+    }
+}
+
+/// The place an airfield of the region is named after: its name less
+/// "International" and the generic word after it, unless that is a
+/// company's or the army's (digits or a dash: "Air Base 201", "Iamgold -
+/// Peta Barabe Airfield") or a name a country or nationality bears.
+fn place_of<'a>(f: &'a crate::facilities::Facility, taken: &BTreeSet<String>) -> Option<&'a str> {
+    if !crate::facilities::in_region(&f.country) {
+        return None;
+    }
+    let name = f.name.strip_suffix(" International Airport").map_or_else(
+        || {
+            AIRFIELD_GENERICS
+                .iter()
+                .find_map(|g| f.name.strip_suffix(g))
+        },
+        Some,
+    )?;
+    let place = name.trim();
+    let company_or_army = place.contains(|c: char| c.is_ascii_digit()) || place.contains(" - ");
+    (!place.is_empty() && !company_or_army && usable(place) && !taken.contains(&fold_str(place)))
+        .then_some(place)
+}
+
+/// Whether `OurAirports` says the airfield serves the place it is named after.
+fn serves(f: &crate::facilities::Facility, place: &str) -> bool {
+    fold_str(&f.municipality) == fold_str(place)
 }
 
 /// The mean of points (lat, lon) on the sphere, `None` for none.
@@ -1307,6 +1383,7 @@ mod tests {
             name: name.to_owned(),
             aliases: Vec::new(),
             country: "BF".to_owned(),
+            municipality: String::new(),
             lat,
             lon,
         }
@@ -1351,6 +1428,59 @@ mod tests {
                 .served_by(&airfield("Burkina Airport", 11.0, 0.0), &taken)
                 .is_none()
         );
+    }
+
+    fn serving(
+        name: &str,
+        municipality: &str,
+        country: &str,
+        (lat, lon): (f64, f64),
+    ) -> crate::facilities::Facility {
+        crate::facilities::Facility {
+            country: country.to_owned(),
+            municipality: municipality.to_owned(),
+            ..airfield(name, lat, lon)
+        }
+    }
+
+    #[test]
+    fn a_neighbour_s_airfield_names_a_town_only_when_it_serves_one() {
+        let towns = FocusTowns::of(&[]);
+        let taken = BTreeSet::new();
+        let far = (21.33, 0.95);
+        let border_town = serving("Tin Zaoutine Airport", "Tin Zaoutine", "DZ", far);
+        assert_eq!(
+            towns.served_by(&border_town, &taken).map(|t| t.name),
+            Some("Tin Zaoutine".to_owned())
+        );
+        let oil_field = serving("Oued Zine North Airport", "", "DZ", far);
+        assert!(towns.served_by(&oil_field, &taken).is_none());
+        let abroad = serving("Nakuru Airport", "Nakuru", "KE", far);
+        assert!(towns.served_by(&abroad, &taken).is_none());
+    }
+
+    #[test]
+    fn an_airfield_gives_the_town_beside_it_the_spelling_it_serves() {
+        let mut basseknou = town("Basseknou", 15.867, -5.946);
+        basseknou.country = "MR".to_owned();
+        let mut fara = town("Fara", 11.55, -2.76);
+        fara.names.insert("Fara Department".to_owned());
+        let towns = FocusTowns::of(&[basseknou, fara]);
+        let taken = BTreeSet::new();
+        let camp = serving("Bassikounou Airport", "Bassikounou", "MR", (15.887, -5.916));
+        assert_eq!(
+            towns.respelt_by(&camp, &taken),
+            Some((0, "Bassikounou".to_owned()))
+        );
+        // A village of its own beside a town, not the town spelt otherwise.
+        let village = serving("Poura Airport", "Poura", "BF", (11.62, -2.75));
+        assert_eq!(towns.respelt_by(&village, &taken), None);
+        // An airfield named after a person serves the town it is beside.
+        let person = serving("Diori Hamani Airport", "Niamey", "MR", (15.88, -5.92));
+        assert_eq!(towns.respelt_by(&person, &taken), None);
+        // Too far from the town to be it (20 km).
+        let far = serving("Bassikounou Airport", "Bassikounou", "MR", (16.05, -5.92));
+        assert_eq!(towns.respelt_by(&far, &taken), None);
     }
 
     #[test]
