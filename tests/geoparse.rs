@@ -1219,7 +1219,38 @@ fn a_regions_villages_and_units_and_a_name_near_one_in_another_are_placed() {
             "Zinder",
         ),
         ("Des combats près de Tanzak dans le Soum.", "Tanzak", "Soum"),
+        // Villages after "such as", "comme", "tels que".
+        (
+            "In the Tillabéri region, gunmen burned villages such as Tanzak and Wirgan.",
+            "Wirgan",
+            "Tillabéri",
+        ),
+        (
+            "Dans la région de Mopti, des villages comme Tanzak ont été vidés.",
+            "Tanzak",
+            "Mopti",
+        ),
+        (
+            "Dans la province du Bam, des localités telles que Tanzak et Wirgan sont vides.",
+            "Tanzak",
+            "Bam",
+        ),
+        // Their region named in the sentence before, in the paragraph.
+        (
+            "Djibo, the capital of Soum province, has been cut off since 2022. Its \
+             population has tripled as people fled nearby villages such as Tanzak.",
+            "Tanzak",
+            "Soum",
+        ),
     ]);
+}
+
+#[test]
+fn villages_whose_paragraph_names_no_region_before_them_are_not_placed() {
+    // The region is in another paragraph: too far to vouch for the villages.
+    let text = "In the Soum province, the army is fighting.\n\nPeople fled villages \
+                such as Tanzak.";
+    assert_eq!(unlisted_at(text, "Tanzak"), None);
 }
 
 #[test]

@@ -45,10 +45,25 @@ const VILLAGE_HEADS: &[&str] = &[
     "hamlet",
     "hamlets",
 ];
-/// Words between a head of villages and their list: ", dont", "including".
-const LIST_OPENERS: &[&str] = &["dont", "including", "notamment", "among"];
+/// Words between a head of villages and their list: ", dont", "including",
+/// "like", "comme".
+const LIST_OPENERS: &[&str] = &["dont", "including", "notamment", "among", "like", "comme"];
+/// Two words between a head of villages and their list: "such as", "tels
+/// que".
+const LIST_OPENER_PAIRS: &[(&str, &str)] = &[
+    ("such", "as"),
+    ("tel", "que"),
+    ("tels", "que"),
+    ("telle", "que"),
+    ("telles", "que"),
+];
 /// Chars searched each way for the town of the quarters.
 const SENTENCE_REACH: usize = 200;
+/// Chars searched back, in the paragraph, for the town or region of
+/// quarters or villages whose sentence names none: "Djibo, the capital of
+/// Soum province, … Its population has tripled as people fled nearby
+/// villages such as Gaskindé" (two sentences of wire copy).
+const PARAGRAPH_REACH: usize = 400;
 
 /// Administrative units below a region, after their name or before "de"
 /// or "of": "the Kpendjal prefecture", "la commune de Karimama".
@@ -180,6 +195,13 @@ impl Finder<'_> {
             || kind == HeadKind::Village && word_in(&first, LIST_OPENERS);
         if opened {
             first = reader.next_token();
+        } else if kind == HeadKind::Village
+            && LIST_OPENER_PAIRS
+                .iter()
+                .any(|&(a, b)| word_in(&first, &[a]) && word_in(&reader.clone().next_token(), &[b]))
+        {
+            reader.next_token();
+            first = reader.next_token();
         } else if kind != HeadKind::Quarter {
             return items;
         }
@@ -268,8 +290,36 @@ impl Finder<'_> {
     }
 
     /// The place of `kind` the sentence names nearest to the quarters or
-    /// villages (`span`), not one of them.
+    /// villages (`span`), not one of them; or else the last its paragraph
+    /// names before them.
     fn place_of(&self, span: (usize, usize), items: &[Item], kind: EntryKind) -> Option<usize> {
+        self.place_in_sentence(span, items, kind)
+            .or_else(|| self.place_before_in_paragraph(span.0, kind))
+    }
+
+    /// The last place of `kind` named before char `start`, in its
+    /// paragraph and within [`PARAGRAPH_REACH`].
+    fn place_before_in_paragraph(&self, start: usize, kind: EntryKind) -> Option<usize> {
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(|&(i, m)| {
+                !m.unlisted
+                    && self.kind(i) == kind
+                    && m.end <= start
+                    && start - m.end <= PARAGRAPH_REACH
+                    && !self.chars[m.end..start].contains(&'\n')
+            })
+            .max_by_key(|&(_, m)| m.end)
+            .map(|(i, _)| i)
+    }
+
+    fn place_in_sentence(
+        &self,
+        span: (usize, usize),
+        items: &[Item],
+        kind: EntryKind,
+    ) -> Option<usize> {
         let is_item = |i: usize| {
             items
                 .iter()

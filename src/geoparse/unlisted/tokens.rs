@@ -27,6 +27,7 @@ pub(super) enum Token {
 
 /// Reads a text's tokens outwards from a position, one way, within its
 /// line.
+#[derive(Clone)]
 pub(super) struct Reader<'a> {
     chars: &'a [char],
     mentions: &'a [PlaceMention],
