@@ -189,6 +189,43 @@ fn french_word_order_tells_a_town_from_its_region() {
     );
 }
 
+/// A region named by a compass or an ordinary word after its region's word
+/// ("la région de l'Est", "la province du Lac"), and a town named by an
+/// ordinary word after French "depuis" or "vers" ("depuis Bol").
+#[test]
+fn ordinary_words_after_a_region_word_or_a_french_from_are_places() {
+    let kinds = |text: &str| -> Vec<(String, String, String)> {
+        places(text)
+            .into_iter()
+            .map(|p| {
+                let country = p.country.as_deref().unwrap_or_default().to_owned();
+                (p.surface.to_string(), p.kind.as_str().to_owned(), country)
+            })
+            .collect()
+    };
+    let est = kinds("Au Burkina Faso, les déplacés arrivent dans la région de l'Est.");
+    assert!(
+        est.contains(&("Est".into(), "region".into(), "BF".into())),
+        "{est:?}"
+    );
+    let lac = kinds("Au Tchad, l'armée a renforcé ses positions dans la province du Lac.");
+    assert!(
+        lac.contains(&("Lac".into(), "region".into(), "TD".into())),
+        "{lac:?}"
+    );
+    let bol = kinds("Au Tchad, l'armée a envoyé des renforts depuis Bol, sur le lac.");
+    assert!(
+        bol.contains(&("Bol".into(), "city".into(), "TD".into())),
+        "{bol:?}"
+    );
+    // Without the region's word, the ordinary word is no place.
+    assert!(
+        !kinds("Le vent souffle de l'Est, et le lac est calme.")
+            .iter()
+            .any(|(s, _, _)| s == "Est"),
+    );
+}
+
 #[test]
 fn countries_resolve_to_their_iso_code() {
     let found = places(
@@ -1219,6 +1256,12 @@ fn a_regions_villages_and_units_and_a_name_near_one_in_another_are_placed() {
             "Zinder",
         ),
         ("Des combats près de Tanzak dans le Soum.", "Tanzak", "Soum"),
+        // An island of a lake, in its region.
+        (
+            "Une base de l'île de Tanzak, dans la province du Lac, a été attaquée.",
+            "Tanzak",
+            "Lac",
+        ),
         // Villages after "such as", "comme", "tels que".
         (
             "In the Tillabéri region, gunmen burned villages such as Tanzak and Wirgan.",

@@ -488,6 +488,8 @@ static CONNECTORS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 static LOCATIVES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     word_set(&[
         "in", "at", "near", "outside", "from", "to", "into", "towards", "a", "au", "en", "pres",
+        // French "from" and "towards": "des renforts depuis Bol", "vers Mopti".
+        "depuis", "vers",
     ])
 });
 
@@ -721,14 +723,14 @@ impl<'a> Surroundings<'a> {
         if !self
             .previous_folded
             .as_deref()
-            .is_some_and(|p| matches!(p, "de" | "of" | "d" | "du" | "des" | "la"))
+            .is_some_and(|p| matches!(p, "de" | "of" | "d" | "du" | "des" | "la" | "l"))
         {
             return None;
         }
         let from = self.start.saturating_sub(28);
         let before = fold_str(&self.chars[from..self.start].iter().collect::<String>());
         let before = before.trim_end();
-        let rest = [" de la", " de", " of", " d'", " du", " des"]
+        let rest = [" de la", " de l'", " de", " of", " d'", " du", " des"]
             .iter()
             .find_map(|of| before.strip_suffix(of))?;
         rest.rsplit(' ').next().map(str::to_owned)
@@ -1148,6 +1150,9 @@ pub struct NameFacts<'s> {
     /// A compass or ordinary word before "of" and a country ("l'Est du
     /// Burkina Faso"): that country's code, whose region it may name.
     of_country: Option<std::sync::Arc<str>>,
+    /// After a region's word and "de" or "of": "la région de l'Est", "la
+    /// province du Lac" (a compass or an ordinary word is then the region).
+    after_region_word: bool,
 }
 
 impl<'s> NameFacts<'s> {
@@ -1267,6 +1272,7 @@ impl<'s> NameFacts<'s> {
             sentence_initial: s.sentence_initial,
             leader: LEADERS.contains(key),
             of_country: s.country_after_of(gazetteer),
+            after_region_word: s.after_region_word(),
             lowercase_in_text: lowercase.0.contains(&word_key(key)),
             key,
             surface,
@@ -1440,7 +1446,7 @@ impl<'s> NameFacts<'s> {
         }
         // A compass word or an ordinary word alone is not a region ("South",
         // "Centre", "Mary"), unless a head says so ("Centre region").
-        let region_of_country_named = self.region_of_country_after(entry);
+        let region_of_country_named = self.region_of_country_after(entry) || self.after_region_word;
         if entry.kind == EntryKind::Region
             && self.single_word
             && !self.next_is_head

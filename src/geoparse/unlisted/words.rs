@@ -104,6 +104,12 @@ pub(super) const TOWN_WORDS: &[&str] = &[
     "outposts",
     "poste",
     "postes",
+    // Islands of a lake or a river: "l'île de Barkaram, dans la province
+    // du Lac".
+    "ile",
+    "iles",
+    "island",
+    "islands",
 ];
 
 /// Other words such a phrase may hold: articles, sizes, directions as
@@ -248,6 +254,10 @@ pub(super) const CUES_BEFORE_PARTICLE: &[&str] = &[
     "locality",
     "localities",
     "camp",
+    "ile",
+    "iles",
+    "island",
+    "islands",
     "outskirts",
     "venus",
     "venues",
