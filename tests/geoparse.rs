@@ -226,6 +226,40 @@ fn ordinary_words_after_a_region_word_or_a_french_from_are_places() {
     );
 }
 
+/// Ordinary words ending on a park's or a building's word after a
+/// capitalised word are the tail of a longer name, not a place of their
+/// own; other names of ordinary words after a capitalised word stay places.
+#[test]
+fn the_tail_of_a_parks_name_is_no_place() {
+    assert!(
+        !surfaces("Soldiers were killed near the W National Park, in Benin.")
+            .contains(&"National Park".to_owned())
+    );
+    assert!(
+        !surfaces("The jet landed at Dulles International Airport on Monday.")
+            .contains(&"International Airport".to_owned())
+    );
+    for (text, place) in [
+        (
+            "It is turning historically Republican Orange County blue.",
+            "Orange County",
+        ),
+        (
+            "In Ghana's Upper East region, officials counted the refugees.",
+            "Upper East",
+        ),
+        (
+            "CHECK YOUR TICKETS NEW JERSEY, the lottery said.",
+            "NEW JERSEY",
+        ),
+    ] {
+        assert!(
+            surfaces(text).contains(&place.to_owned()),
+            "{place} in {text:?}"
+        );
+    }
+}
+
 #[test]
 fn countries_resolve_to_their_iso_code() {
     let found = places(

@@ -891,6 +891,29 @@ impl<'a> Surroundings<'a> {
     /// The word before is a capitalised name, not "In" or "President",
     /// and nothing but spaces lies between. An initial is a name's even
     /// when it is also a word ("Gino D. Bassett", "John A. Smith").
+    /// Ordinary words ending on a park's or a building's word, right after
+    /// a capitalised name's word: the tail of a longer name that is no
+    /// place ("the W National Park", not the Greenland region nor the New
+    /// Jersey town "National Park"). Not after a possessive ("Ghana's Upper
+    /// East"); only names whose last word heads a park's or a building's
+    /// name ("Republican Orange County" is the county).
+    fn is_tail_of_longer_name(&self, gazetteer: &Gazetteer, last_word: &str) -> bool {
+        NAME_HEADS.contains(&fold_str(last_word).as_str())
+            && self.previous_is_name()
+            && !self.previous_is_ordinary_opening(gazetteer)
+            && !self.after_possessive()
+    }
+
+    /// Right after a possessive: "Ghana's Upper East region".
+    fn after_possessive(&self) -> bool {
+        let before = &self.chars[..self.start];
+        let before = before
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .map_or(&[][..], |end| &before[..=end]);
+        matches!(before, [.., '\'' | '’', 's' | 'S'] | [.., 's', '\'' | '’'])
+    }
+
     fn previous_is_name(&self) -> bool {
         if !self.previous_adjacent {
             return false;
@@ -1065,6 +1088,40 @@ fn capitalised(word: &str) -> bool {
 /// airport", "the Madama air base" ends with "base").
 const FACILITY_GENERICS: [&str; 5] = ["airport", "airfield", "aerodrome", "base", "heliport"];
 
+/// Every word of a name is an ordinary word or a connector: "White House",
+/// "Orange County", "National Park".
+fn of_common_words(gazetteer: &Gazetteer, key: &str) -> bool {
+    key.split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .all(|w| CONNECTORS.contains(w) || gazetteer.is_common_word(w))
+}
+
+/// Words that end the names of parks, reserves and buildings ("the W
+/// National Park", "Dulles International Airport"): after a capitalised
+/// word, a name of ordinary words ending on one is that longer name's tail.
+const NAME_HEADS: [&str; 20] = [
+    "park",
+    "parks",
+    "reserve",
+    "airport",
+    "airfield",
+    "station",
+    "court",
+    "hospital",
+    "stadium",
+    "university",
+    "college",
+    "school",
+    "centre",
+    "center",
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "bridge",
+    "garden",
+];
+
 /// Every word of a multi-word surface is capitalised or a connector. A
 /// French elision before a capitalised word is a connector joined to it:
 /// "Côte d'Ivoire", "Côte d’Ivoire".
@@ -1202,11 +1259,7 @@ impl<'s> NameFacts<'s> {
             .next
             .as_deref()
             .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
-        let common_words_only = !single_word
-            && key
-                .split([' ', '-'])
-                .filter(|w| !w.is_empty())
-                .all(|w| CONNECTORS.contains(w) || gazetteer.is_common_word(w));
+        let common_words_only = !single_word && of_common_words(gazetteer, key);
         Self {
             single_word,
             rejected_for_all: dangling || after_title || after_code || calendar,
@@ -1236,6 +1289,10 @@ impl<'s> NameFacts<'s> {
             // country's ("the U.S. military"), not "22nd St. North.".
             rejected_unless_country: s.after_company_word()
                 || s.after_led_by()
+                || common_words_only
+                    && !shouting
+                    && !next_is_head
+                    && s.is_tail_of_longer_name(gazetteer, last_word)
                 || if surface.ends_with('.') {
                     !s.after_name_and_comma
                 } else {
