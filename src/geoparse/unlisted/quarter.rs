@@ -5,7 +5,9 @@
 //! dont Rollo et Zimtenga", and its units: "the Kpendjal prefecture of the
 //! Savanes region" (in the region the sentence names).
 //!
-//! A quarter is put at the town named in its sentence (the nearest). The
+//! A quarter is put at the town named in its sentence (the nearest), or,
+//! when its sentence names none, at the last its paragraph names before it
+//! (villages and units likewise at a region). The
 //! gazetteer lacks most quarters; when it has a town of that name in
 //! another country ("Saga": Saga in Japan), the quarter's head says which
 //! it is, and the far town's reading is replaced. A town of the same
