@@ -888,9 +888,6 @@ impl<'a> Surroundings<'a> {
             .is_some_and(|p| p == "à" || p == "À")
     }
 
-    /// The word before is a capitalised name, not "In" or "President",
-    /// and nothing but spaces lies between. An initial is a name's even
-    /// when it is also a word ("Gino D. Bassett", "John A. Smith").
     /// Ordinary words ending on a park's or a building's word, right after
     /// a capitalised name's word: the tail of a longer name that is no
     /// place ("the W National Park", not the Greenland region nor the New
@@ -914,6 +911,9 @@ impl<'a> Surroundings<'a> {
         matches!(before, [.., '\'' | '’', 's' | 'S'] | [.., 's', '\'' | '’'])
     }
 
+    /// The word before is a capitalised name, not "In" or "President",
+    /// and nothing but spaces lies between. An initial is a name's even
+    /// when it is also a word ("Gino D. Bassett", "John A. Smith").
     fn previous_is_name(&self) -> bool {
         if !self.previous_adjacent {
             return false;
