@@ -419,8 +419,18 @@ const RESPELLING_MAX_KM: f64 = 15.0;
 /// The towns of the countries the product follows and of their neighbours,
 /// for the places their airfields are named after.
 struct FocusTowns {
-    /// Index in the entries, point, country, folded names.
-    towns: Vec<(usize, f64, f64, String, BTreeSet<String>)>,
+    towns: Vec<FocusTown>,
+}
+
+/// A town of the region, as [`FocusTowns`] reads it.
+struct FocusTown {
+    /// Its index in the entries.
+    index: usize,
+    lat: f64,
+    lon: f64,
+    country: String,
+    /// Its name and alternate names, folded.
+    names: BTreeSet<String>,
 }
 
 impl FocusTowns {
@@ -429,15 +439,17 @@ impl FocusTowns {
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == "city" && crate::facilities::in_region(&e.country))
-            .map(|(index, e)| {
-                let names = e.names.iter().chain(std::iter::once(&e.name));
-                (
-                    index,
-                    e.lat,
-                    e.lon,
-                    e.country.clone(),
-                    names.map(|n| fold_str(n)).collect(),
-                )
+            .map(|(index, e)| FocusTown {
+                index,
+                lat: e.lat,
+                lon: e.lon,
+                country: e.country.clone(),
+                names: e
+                    .names
+                    .iter()
+                    .chain(std::iter::once(&e.name))
+                    .map(|n| fold_str(n))
+                    .collect(),
             })
             .collect();
         Self { towns }
@@ -480,14 +492,11 @@ impl FocusTowns {
     /// [`AIRFIELD_TOWN_KM`] of the point.
     fn near_or_named(&self, country: &str, name: &str, lat: f64, lon: f64) -> bool {
         let folded = fold_str(name);
-        self.towns
-            .iter()
-            .any(|(_, t_lat, t_lon, t_country, names)| {
-                t_country == country
-                    && (names.contains(&folded)
-                        || crate::reference::distance_km(*t_lat, *t_lon, lat, lon)
-                            <= AIRFIELD_TOWN_KM)
-            })
+        self.towns.iter().any(|t| {
+            t.country == country
+                && (t.names.contains(&folded)
+                    || crate::reference::distance_km(t.lat, t.lon, lat, lon) <= AIRFIELD_TOWN_KM)
+        })
     }
 
     /// The town an airfield serves under another spelling, and that
@@ -507,20 +516,18 @@ impl FocusTowns {
             return None;
         }
         let folded = fold_str(place);
-        let same_country = self.towns.iter().filter(|t| t.3 == f.country);
-        if same_country.clone().any(|t| t.4.contains(&folded)) {
+        let same_country = self.towns.iter().filter(|t| t.country == f.country);
+        if same_country.clone().any(|t| t.names.contains(&folded)) {
             return None;
         }
-        let (index, km, names) = same_country
-            .map(|(index, lat, lon, _, names)| {
-                let km = crate::reference::distance_km(*lat, *lon, f.lat, f.lon);
-                (*index, km, names)
-            })
+        let (nearest, km) = same_country
+            .map(|t| (t, crate::reference::distance_km(t.lat, t.lon, f.lat, f.lon)))
             .min_by(|a, b| a.1.total_cmp(&b.1))?;
-        let alike = names
+        let alike = nearest
+            .names
             .iter()
             .any(|n| strsim::normalized_levenshtein(n, &folded) >= RESPELLING_MIN_LIKENESS);
-        (km <= RESPELLING_MAX_KM && alike).then(|| (index, place.to_owned()))
+        (km <= RESPELLING_MAX_KM && alike).then(|| (nearest.index, place.to_owned()))
     }
 }
 
