@@ -1443,13 +1443,7 @@ fn a_compass_word_before_a_country_that_has_such_a_region_is_that_region() {
         ("The East of Burkina Faso is cut off.", "Est", "BF"),
         ("Des combats dans le Nord du Cameroun.", "Nord", "CM"),
     ] {
-        let found = places(text);
-        assert!(
-            found.iter().any(|p| &*p.name == region
-                && p.kind == MentionKind::Region
-                && p.country.as_deref() == Some(country)),
-            "{text}: {found:?}"
-        );
+        assert_region_found(text, country, |p| &*p.name == region);
     }
     // Mali has no region named so; a compass word alone stays a word.
     for text in [
@@ -1479,14 +1473,19 @@ fn a_regions_name_is_read_as_news_spell_it() {
             "MR",
         ),
     ] {
-        let found = places(text);
-        assert!(
-            found.iter().any(|p| &*p.surface == surface
-                && p.kind == MentionKind::Region
-                && p.country.as_deref() == Some(country)),
-            "{text}: {found:?}"
-        );
+        assert_region_found(text, country, |p| &*p.surface == surface);
     }
+}
+
+/// The text has a mention of a region of `country` that `is_it`.
+fn assert_region_found(text: &str, country: &str, is_it: impl Fn(&PlaceMention) -> bool) {
+    let found = places(text);
+    assert!(
+        found.iter().any(|p| is_it(p)
+            && p.kind == MentionKind::Region
+            && p.country.as_deref() == Some(country)),
+        "{text}: {found:?}"
+    );
 }
 
 #[test]
