@@ -557,6 +557,23 @@ fn un_regions_are_found_by_the_names_news_give_them() {
             .any(|(n, id)| n == "South Africa" && id == "iso:ZA"),
         "{south:?}"
     );
+    // French names, the qualifier in lower case as French writes it; the
+    // country keeps its French name too.
+    let french = found(
+        "Les pays d'Afrique de l'Ouest et de l'Afrique subsaharienne, l'Afrique \
+         centrale et l'Afrique du Sud.",
+    );
+    let names: Vec<&str> = french.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Western Africa",
+            "Sub-Saharan Africa",
+            "Middle Africa",
+            "South Africa"
+        ],
+        "{french:?}"
+    );
 }
 
 /// Airports and air bases (`OurAirports`), by their names and as news write

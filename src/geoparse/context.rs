@@ -1385,10 +1385,9 @@ impl<'s> NameFacts<'s> {
             && self.of_country == entry.country
     }
 
-    /// Whether `entry` may be what the name means here.
-    #[must_use]
-    pub fn accepts(&self, entry: &Entry) -> bool {
-        let is_city = entry.kind == EntryKind::City;
+    /// Whether the name is written as `entry`'s name may be: capitalised,
+    /// or in one of the lower-case forms news give some kinds.
+    fn written_as_name_of(&self, entry: &Entry) -> bool {
         // Capitals: zones may be written in lower case ("the three borders
         // region"); everything else must look like a name.
         let multi_word_zone = entry.kind == EntryKind::Zone && !self.single_word;
@@ -1403,8 +1402,24 @@ impl<'s> NameFacts<'s> {
                 .key
                 .split(' ')
                 .any(|w| ORDINARY_COUNTRY_WORDS.contains(&w));
-        if !multi_word_zone && !self.well_capitalised && !lower_case_country && !lower_case_generic
-        {
+        // French sets a macro-region's qualifier in lower case ("l'Afrique
+        // subsaharienne", "l'Afrique centrale"); the whole name is in the
+        // index, so only its first word need be capitalised.
+        let lower_case_qualifier = entry.kind == EntryKind::Continent
+            && !self.single_word
+            && self.surface.starts_with(char::is_uppercase);
+        multi_word_zone
+            || self.well_capitalised
+            || lower_case_country
+            || lower_case_generic
+            || lower_case_qualifier
+    }
+
+    /// Whether `entry` may be what the name means here.
+    #[must_use]
+    pub fn accepts(&self, entry: &Entry) -> bool {
+        let is_city = entry.kind == EntryKind::City;
+        if !self.written_as_name_of(entry) {
             return false;
         }
         if self.rejected_for_all

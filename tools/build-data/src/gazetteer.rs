@@ -254,8 +254,8 @@ fn seas(out: &mut Vec<Entry>, seas_geojson: &Path, common_words: &Path) -> Resul
 
 /// The UN's M49 regions (`crate::m49`: West Africa, Northern Africa,
 /// Western Europe…) as macro-regions: `continent` entries (id `m49:` + the
-/// code) named by their M49 name and the names news give them
-/// ([`crate::m49::news_names`]), placed at the geodesic mean of their
+/// code) named by their M49 name and the names news give them, in English
+/// and French ([`crate::m49::news_names`], [`crate::m49::french_names`]), placed at the geodesic mean of their
 /// member countries' points. A name a country, nationality, continent or
 /// physical region bears is left out ("South Africa", "Micronesia",
 /// "Central America": the map's region), and a region left without a name
@@ -287,6 +287,7 @@ fn m49_regions(out: &mut Vec<Entry>, index_js: &Path, iso_countries: &Path) -> R
     for region in crate::m49::regions(index_js, &alpha2_by_numeric)? {
         let mut names: BTreeSet<String> = std::iter::once(region.name.clone())
             .chain(crate::m49::news_names(&region.name))
+            .chain(crate::m49::french_names(&region.name))
             .collect();
         names.retain(|n| usable(n) && !taken.contains(&fold_str(n)));
         if names.is_empty() {

@@ -137,6 +137,49 @@ pub fn news_names(name: &str) -> Vec<String> {
     out
 }
 
+/// The names French news give a region, by rule: the continent's French
+/// name followed by the French of its qualifier, as both the prepositional
+/// and the adjectival forms are written ("Western Africa" → "Afrique de
+/// l'Ouest" and "Afrique occidentale", "Middle Africa" → "Afrique
+/// centrale", "Sub-Saharan Africa" → "Afrique subsaharienne", "Latin
+/// America and the Caribbean" → "Amérique latine"). The adjectives are
+/// feminine because the four continents are. A name the rule does not
+/// cover (Melanesia, Caribbean) has none.
+#[must_use]
+pub fn french_names(name: &str) -> Vec<String> {
+    const CONTINENTS: [(&str, &str); 4] = [
+        ("Africa", "Afrique"),
+        ("Asia", "Asie"),
+        ("Europe", "Europe"),
+        ("America", "Amérique"),
+    ];
+    const QUALIFIERS: [(&str, &[&str]); 9] = [
+        ("Western", &["de l'Ouest", "occidentale"]),
+        ("Eastern", &["de l'Est", "orientale"]),
+        ("Northern", &["du Nord", "septentrionale"]),
+        ("Southern", &["du Sud", "méridionale", "australe"]),
+        ("Middle", &["centrale"]),
+        ("Central", &["centrale"]),
+        ("South-eastern", &["du Sud-Est"]),
+        ("Sub-Saharan", &["subsaharienne", "sub-saharienne"]),
+        ("Latin", &["latine"]),
+    ];
+    let name = name.strip_suffix(" and the Caribbean").unwrap_or(name);
+    let Some((qualifier, continent)) = name.split_once(' ') else {
+        return Vec::new();
+    };
+    let (Some((_, continent_fr)), Some((_, qualifiers_fr))) = (
+        CONTINENTS.iter().find(|(en, _)| *en == continent),
+        QUALIFIERS.iter().find(|(en, _)| *en == qualifier),
+    ) else {
+        return Vec::new();
+    };
+    qualifiers_fr
+        .iter()
+        .map(|q| format!("{continent_fr} {q}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +196,27 @@ mod tests {
             ["Latin America"]
         );
         assert!(news_names("Melanesia").is_empty());
+    }
+
+    #[test]
+    fn french_names_follow_the_continent_and_its_qualifier() {
+        assert_eq!(
+            french_names("Western Africa"),
+            ["Afrique de l'Ouest", "Afrique occidentale"]
+        );
+        assert_eq!(french_names("Middle Africa"), ["Afrique centrale"]);
+        assert_eq!(french_names("South-eastern Asia"), ["Asie du Sud-Est"]);
+        assert_eq!(
+            french_names("Sub-Saharan Africa"),
+            ["Afrique subsaharienne", "Afrique sub-saharienne"]
+        );
+        assert_eq!(
+            french_names("Latin America and the Caribbean"),
+            ["Amérique latine"]
+        );
+        assert!(french_names("Melanesia").is_empty());
+        assert!(french_names("Australia and New Zealand").is_empty());
+        assert!(french_names("Africa").is_empty());
     }
 
     #[test]
