@@ -1663,3 +1663,45 @@ fn a_place_known_only_by_its_airfield_is_a_town() {
         "{found:?}"
     );
 }
+
+/// Regions named in one list are of one country: "du Poni et de la Comoé"
+/// are two provinces of Burkina Faso even in a report on Côte d'Ivoire,
+/// which has a Comoé district too. A name joined to another by more than
+/// list words keeps its own reading.
+#[test]
+fn regions_of_one_list_are_of_one_country() {
+    let report = "Côte d'Ivoire : à Korhogo et à Abidjan, les autorités accueillent des \
+                  réfugiés. Beaucoup viennent des provinces du Poni et de la Comoé, dans le \
+                  sud-ouest du Burkina. L'armée ivoirienne patrouille près de Bouna.";
+    let found = places(report);
+    let comoe = found
+        .iter()
+        .find(|p| &*p.surface == "Comoé")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(
+        (comoe.country.as_deref(), comoe.kind),
+        (Some("BF"), MentionKind::Region),
+        "{found:?}"
+    );
+    for text in [
+        "Refugees came from the Comoé and Poni provinces, officials in Abidjan and Korhogo said.",
+        "Réfugiés de la Comoé, du Poni, selon Abidjan et Korhogo.",
+    ] {
+        let found = places(text);
+        let comoe = found
+            .iter()
+            .find(|p| &*p.surface == "Comoé")
+            .unwrap_or_else(|| panic!("{text}: {found:?}"));
+        assert_eq!(comoe.country.as_deref(), Some("BF"), "{text}: {found:?}");
+    }
+    // Not a list: in a report on Côte d'Ivoire, "la Comoé" after a colon
+    // stays the Ivorian district, whatever the province named later.
+    let apart = "Abidjan, Korhogo, Bouna et Aboisso : la Comoé est en crue. Le Poni aussi, \
+                 au Burkina.";
+    let found = places(apart);
+    let comoe = found
+        .iter()
+        .find(|p| &*p.surface == "Comoé")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(comoe.country.as_deref(), Some("CI"), "{found:?}");
+}

@@ -23,6 +23,7 @@ pub mod alternatives;
 pub mod context;
 pub mod gazetteer;
 mod lac;
+mod siblings;
 pub mod unlisted;
 pub mod words;
 
@@ -806,10 +807,11 @@ fn listed_places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMent
     // its towns weighed by how near they lie to the places read without
     // doubt.
     let sure = points_of(gazetteer, places_seen);
-    let resolved: Vec<Option<(u32, f64)>> = recognised
+    let mut resolved: Vec<Option<(u32, f64)>> = recognised
         .iter()
         .map(|m| resolve(m, &context, &sure))
         .collect();
+    siblings::regions_of_a_list_share_a_country(gazetteer, chars, &recognised, &mut resolved);
     // Countries of which two villages or more are named.
     let corroborated = countries_named_twice(gazetteer, &recognised, &resolved, |_, e| {
         is_village(gazetteer.entry(e))
