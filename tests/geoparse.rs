@@ -1049,11 +1049,37 @@ fn a_lake_or_a_river_is_not_the_country_named_after_it() {
             "Niger",
         ),
         ("Boats on the Niger River link Mopti and Gao.", "Niger"),
+        // A part of the river: its delta, its bend, its banks, its valley.
+        (
+            "Les combats ont gagné le delta intérieur du Niger, près de Mopti.",
+            "Niger",
+        ),
+        ("La boucle du Niger, entre Gao et Tombouctou.", "Niger"),
+        ("Les rives du Niger ont été inondées à Niamey.", "Niger"),
+        ("La vallée du Sénégal, à Matam.", "Sénégal"),
+        ("Herders in the Niger bend near Gao.", "Niger"),
+        (
+            "Jihadists hold the Inner Niger Delta around Mopti.",
+            "Niger",
+        ),
     ] {
         assert_eq!(reading(text, surface), None, "{text}");
     }
     // The country itself is still read beside such a word elsewhere.
     assert!(reading("Le lac est loin. Le Niger a fermé sa frontière.", "Niger").is_some());
+    assert!(reading("Le président du Niger est à Bamako.", "Niger").is_some());
+    assert!(reading("La crise du Niger inquiète la Cedeao.", "Niger").is_some());
+}
+
+/// A capitalised word that names a part makes a macro-region's name
+/// another's: the Inner Niger Delta is in Mali, the Niger Delta in
+/// Nigeria; a compass word does not ("the Central Sahel").
+#[test]
+fn a_part_word_before_a_macro_region_makes_it_another_place() {
+    let found = surfaces("Jihadists hold the Inner Niger Delta and the Central Sahel.");
+    assert_eq!(found, ["Sahel"]);
+    let found = surfaces("Oil spills in the Niger Delta.");
+    assert_eq!(found, ["Niger Delta"]);
 }
 
 #[test]

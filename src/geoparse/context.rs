@@ -446,6 +446,32 @@ const PREPOSITIONS: &[&str] = &[
 /// Tchad", "le fleuve Niger"); "River" follows it ("the Niger River").
 const WATER_WORDS: &[&str] = &["lake", "lac", "fleuve", "river", "riviere"];
 
+/// Capitalised words that make a macro-region's name another's: "the
+/// Inner Niger Delta" (in Mali) is not the Niger Delta (in Nigeria).
+/// Compass words are not among them: "the Central Sahel" is the Sahel.
+const PART_WORDS: &[&str] = &["Inner", "Outer", "Upper", "Lower"];
+
+/// Words for a part of a river, before "du" ("le delta intérieur du
+/// Niger", "la boucle du Niger", "les rives du Niger", "la vallée du
+/// Sénégal"), folded; "valley", "basin", "bend" and "delta" after its
+/// name in English ("the Niger bend", "the Inner Niger Delta": the Niger
+/// Delta itself is a physical region of the gazetteer, read first).
+const RIVER_PART_WORDS: &[&str] = &[
+    "delta",
+    "interieur",
+    "boucle",
+    "vallee",
+    "bassin",
+    "rive",
+    "rives",
+    "berge",
+    "berges",
+    "embouchure",
+    "crue",
+    "crues",
+];
+const RIVER_PART_WORDS_AFTER: &[&str] = &["river", "valley", "basin", "bend", "delta"];
+
 /// Articles that begin a name when capitalised inside a sentence: "La
 /// Niña", "Le Monde", "El Universal", "Al Jazeera".
 const CAPITALISED_ARTICLES: &[&str] = &["La", "Le", "Les", "El", "Los", "Las", "Al", "Il", "Lo"];
@@ -860,8 +886,9 @@ impl<'a> Surroundings<'a> {
         })
     }
 
-    /// The name is a lake's or a river's: "lac Tchad", "the Niger River"
-    /// (the gazetteer holds neither).
+    /// The name is a lake's or a river's: "lac Tchad", "the Niger River",
+    /// "la boucle du Niger", "the Niger valley" (the gazetteer holds
+    /// neither).
     #[must_use]
     pub fn names_water_body(&self) -> bool {
         let after_water_word = self.previous_adjacent
@@ -869,7 +896,14 @@ impl<'a> Surroundings<'a> {
                 .previous_folded
                 .as_deref()
                 .is_some_and(|p| WATER_WORDS.contains(&p));
-        after_water_word || self.next_folded.as_deref() == Some("river")
+        after_water_word
+            || self
+                .next_folded
+                .as_deref()
+                .is_some_and(|n| RIVER_PART_WORDS_AFTER.contains(&n))
+            || self
+                .head_before_of()
+                .is_some_and(|h| RIVER_PART_WORDS.contains(&h.as_str()))
     }
 
     /// The name opens a dateline ("PARIS (Reuters) -"): news date a report
@@ -1183,6 +1217,9 @@ pub struct NameFacts<'s> {
     in_longer_name: bool,
     /// After a family name's particle: "Mike de Kock".
     after_name_particle: bool,
+    /// After a capitalised word that names a part: "the Inner Niger
+    /// Delta", "Upper Niger".
+    after_part_word: bool,
     /// Before a currency: "US dollars".
     before_currency: bool,
     /// Part of a hyphenated name that is no place: "Diaz-Balart".
@@ -1265,6 +1302,7 @@ impl<'s> NameFacts<'s> {
             rejected_for_all: dangling || after_title || after_code || calendar,
             in_longer_name,
             after_name_particle: s.after_name_particle(gazetteer),
+            after_part_word: s.previous_adjacent && PART_WORDS.contains(&previous_raw),
             before_currency: next_folded.is_some_and(|n| CURRENCY_WORDS.contains(&n)),
             in_hyphenated_name: single_word && s.in_hyphenated_name(gazetteer),
             after_capitalised_article: s.previous_adjacent
@@ -1366,10 +1404,16 @@ impl<'s> NameFacts<'s> {
 
     /// The name is a word of another name, or of money: "US dollars", "La
     /// Niña", "Le Monde", "Diaz-Balart", "Mike de Kock", "Roger van Boxtel"
-    /// (a town or a region then; a country keeps its name).
+    /// (a town or a region then; a country keeps its name), "the Inner
+    /// Niger Delta" (a macro-region).
     fn part_of_another_name(&self, entry: &Entry) -> bool {
         let town_or_region = matches!(entry.kind, EntryKind::City | EntryKind::Region);
+        let macro_region = matches!(
+            entry.kind,
+            EntryKind::Physical | EntryKind::Sea | EntryKind::Continent
+        );
         self.before_currency
+            || macro_region && self.after_part_word
             || town_or_region
                 && ((self.after_capitalised_article && !self.headline)
                     || self.in_hyphenated_name
