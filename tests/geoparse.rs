@@ -1731,3 +1731,52 @@ fn regions_of_one_list_are_of_one_country() {
         .unwrap_or_else(|| panic!("{found:?}"));
     assert_eq!(comoe.country.as_deref(), Some("CI"), "{found:?}");
 }
+
+/// A compass word after an article, capitalised as a region's name is, is
+/// that region of the country the article is about (the first it names):
+/// "Burkina Faso : dans l'Est" is Burkina Faso's Est region. Of another
+/// country, or of one without such a region, it is no place: "Côte
+/// d'Ivoire : dans le Nord, … le Burkina" is not Burkina Faso's Nord, and
+/// "l'Ouest" of a report on Mali is the Western world.
+#[test]
+fn a_compass_region_after_an_article_is_the_articles_countrys() {
+    let region_of = |text: &str, surface: &str| {
+        places(text)
+            .into_iter()
+            .find(|p| &*p.surface == surface)
+            .map(|p| {
+                (
+                    p.kind,
+                    p.name.to_string(),
+                    p.country.as_deref().map(str::to_owned),
+                )
+            })
+    };
+    assert_eq!(
+        region_of(
+            "Burkina Faso : dans l'Est, Fada N'Gourma accueille des déplacés.",
+            "Est"
+        ),
+        Some((MentionKind::Region, "Est".to_owned(), Some("BF".to_owned())))
+    );
+    assert_eq!(
+        region_of(
+            "Burkina: in the East, Fada N'Gourma is full of displaced people.",
+            "East"
+        ),
+        Some((MentionKind::Region, "Est".to_owned(), Some("BF".to_owned())))
+    );
+    for (text, surface) in [
+        (
+            "Côte d'Ivoire : dans le Nord, la frontière avec le Burkina Faso. Ouagadougou \
+             et Bobo-Dioulasso, au Burkina.",
+            "Nord",
+        ),
+        (
+            "Mali : les relations avec l'Ouest se dégradent, dit Bamako.",
+            "Ouest",
+        ),
+    ] {
+        assert_eq!(region_of(text, surface), None, "{text}");
+    }
+}

@@ -1429,6 +1429,21 @@ impl<'s> NameFacts<'s> {
             && self.of_country == entry.country
     }
 
+    /// A compass or ordinary word after an article, capitalised as a
+    /// region's name is and named by no head or country: "Burkina Faso :
+    /// dans l'Est, …". It is a region only of the country the article is
+    /// about, the first it names (the parser keeps it for that country's
+    /// region alone): elsewhere "the West" is the Western world.
+    #[must_use]
+    pub fn region_only_by_article(&self) -> bool {
+        self.single_word
+            && (self.leader || self.common_word)
+            && self.after_definite_article
+            && !self.next_is_head
+            && !self.after_region_word
+            && self.of_country.is_none()
+    }
+
     /// Whether the name is written as `entry`'s name may be: capitalised,
     /// or in one of the lower-case forms news give some kinds.
     fn written_as_name_of(&self, entry: &Entry) -> bool {
@@ -1562,7 +1577,9 @@ impl<'s> NameFacts<'s> {
         }
         // A compass word or an ordinary word alone is not a region ("South",
         // "Centre", "Mary"), unless a head says so ("Centre region").
-        let region_of_country_named = self.region_of_country_after(entry) || self.after_region_word;
+        let region_of_country_named = self.region_of_country_after(entry)
+            || self.after_region_word
+            || entry.kind == EntryKind::Region && self.region_only_by_article();
         if entry.kind == EntryKind::Region
             && self.single_word
             && !self.next_is_head

@@ -170,6 +170,9 @@ struct Recognised {
     given_name: bool,
     /// A place word beside it: "in", "near", "of" before, "region" after.
     place_cue: bool,
+    /// A region only if of the country the article is about ("dans l'Est"):
+    /// see [`context::NameFacts::region_only_by_article`].
+    region_of_leading_country_only: bool,
 }
 
 impl Recognised {
@@ -359,6 +362,7 @@ fn recognise(
                     || surroundings.is_dateline(),
                 given_name,
                 place_cue,
+                region_of_leading_country_only: facts.region_only_by_article(),
             });
             skip_until = end;
             break;
@@ -398,7 +402,8 @@ fn drop_regions_named_after_macro_regions(
     }
 }
 
-/// The document's countries: named ones count double, demonyms once.
+/// The document's countries, in the order the text names them (demonyms
+/// after): named ones count double, demonyms once.
 fn country_context(
     gazetteer: &Gazetteer,
     mentions: &[Recognised],
@@ -632,6 +637,15 @@ fn far_namesake(entry: &Entry, index: u32, places: &[u32], gazetteer: &Gazetteer
     others >= 2
 }
 
+/// The country the article is about: the first it names (the
+/// headline's, in wire copy: "Côte d'Ivoire : dans le Nord, la frontière
+/// avec le Burkina" is about Côte d'Ivoire, however often it names
+/// Burkina Faso). [`country_context`] lists countries in the order the
+/// text names them.
+fn leading_country(context: &[(String, u32)]) -> Option<&str> {
+    context.first().map(|(code, _)| code.as_str())
+}
+
 /// How often the article speaks of the entry's country (see
 /// [`country_context`]), if it does.
 fn mentions_of_country(entry: &Entry, context: &[(String, u32)]) -> Option<u32> {
@@ -837,6 +851,12 @@ fn listed_places_in(gazetteer: &Gazetteer, text: &PreparedText) -> Vec<PlaceMent
                 return None;
             }
             if far_namesake(entry, index, &places, gazetteer) {
+                return None;
+            }
+            if m.region_of_leading_country_only
+                && entry.kind == EntryKind::Region
+                && entry.country.as_deref() != leading_country(&context)
+            {
                 return None;
             }
             Some(PlaceMention::of_entry(
