@@ -1755,3 +1755,40 @@ fn a_compass_region_after_an_article_is_the_articles_countrys() {
         assert_eq!(reading(text, surface), None, "{text}");
     }
 }
+
+/// Regions of the neighbourhood that group admin-1 units and that news
+/// name by themselves: Sudan's Darfur and Kordofan, Spain's Canary Islands
+/// (Natural Earth's `region` field, in Africa's box).
+#[test]
+fn historical_regions_of_the_neighbourhood_are_found() {
+    for (text, surface, name, country) in [
+        (
+            "Sudanese refugees keep arriving in Adre as fighting rages in Darfur.",
+            "Darfur",
+            "Darfur",
+            "SD",
+        ),
+        (
+            "The army retook towns in Kordofan, near El Obeid.",
+            "Kordofan",
+            "Kordofan",
+            "SD",
+        ),
+        (
+            "Boats left Nouadhibou for the Canary Islands.",
+            "Canary Islands",
+            "Canary Islands",
+            "ES",
+        ),
+    ] {
+        assert_eq!(
+            reading(text, surface),
+            Some((
+                name.to_owned(),
+                Some(country.to_owned()),
+                MentionKind::Region
+            )),
+            "{text}"
+        );
+    }
+}

@@ -980,7 +980,7 @@ fn regions(out: &mut Vec<Entry>, build_json: &Path) -> Result<()> {
             entry.add(feature);
         }
         let group = text("region");
-        if !group.is_empty() && FOCUS_COUNTRIES.contains(&text("iso_a2").as_str()) {
+        if !group.is_empty() {
             let entry = groups.entry((text("iso_a2"), group)).or_default();
             entry.country = text("iso_a2");
             entry.add(feature);
@@ -1055,22 +1055,63 @@ fn regions(out: &mut Vec<Entry>, build_json: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The regions that group admin-1 units in the countries the product
-/// follows (see [`FOCUS_COUNTRIES`]), as entries.
+/// The regions that group admin-1 units, as entries: in the countries the
+/// product follows (see [`FOCUS_COUNTRIES`]) every group; elsewhere, in
+/// Africa's box ([`crate::natural_earth::AFRICA_BOX`]: the product's
+/// neighbourhood), the groups that are historical or administrative
+/// regions news name (Sudan's Darfur and Kordofan, South Sudan's Equatoria,
+/// Spain's Canary Islands), not statistical ones (see [`proper_group`]).
 fn region_groups(
     out: &mut Vec<Entry>,
     groups: std::collections::BTreeMap<(String, String), GeoUnit>,
 ) {
+    let (west, south, east, north) = crate::natural_earth::AFRICA_BOX;
+    // Names a group must not take: its country's regions' (Sudan's group
+    // "Blue Nile" is the state of that name and more) and countries'.
+    let taken: BTreeSet<(String, String)> = out
+        .iter()
+        .filter(|e| e.kind == "region" || e.kind == "country")
+        .flat_map(|e| {
+            let country = if e.kind == "country" {
+                String::new()
+            } else {
+                e.country.clone()
+            };
+            std::iter::once(&e.name)
+                .chain(&e.names)
+                .map(move |n| (country.clone(), fold_str(n)))
+        })
+        .collect();
     for ((country, name), group) in groups {
         let Some((lat, lon)) = group.position() else {
             continue;
         };
+        let focus = FOCUS_COUNTRIES.contains(&country.as_str());
+        let in_box = (west..=east).contains(&lon) && (south..=north).contains(&lat);
+        let folded = fold_str(&name);
+        if !focus
+            && (!in_box
+                || !proper_group(&name)
+                || taken.contains(&(country.clone(), folded.clone()))
+                || taken.contains(&(String::new(), folded)))
+        {
+            continue;
+        }
         let mut names = BTreeSet::from([name.clone(), compass_in_english(&name)]);
-        names.retain(|n| usable(n));
+        // Natural Earth abbreviates islands: "Canary Is.".
+        if let Some(stem) = name.strip_suffix(" Is.") {
+            names.insert(format!("{stem} Islands"));
+        }
+        names.retain(|n| usable(n) && !n.ends_with('.'));
+        let display = names
+            .iter()
+            .find(|n| n.ends_with(" Islands"))
+            .cloned()
+            .unwrap_or(name);
         out.push(Entry {
             kind: "region",
-            id: format!("ne:region:{}-{}", country.to_lowercase(), slug(&name)),
-            name,
+            id: format!("ne:region:{}-{}", country.to_lowercase(), slug(&display)),
+            name: display,
             country,
             lat,
             lon,
@@ -1078,6 +1119,58 @@ fn region_groups(
             names,
         });
     }
+}
+
+/// A group's name that is a region's own, not a statistical grouping's:
+/// some word of it is neither a compass word nor a generic one ("Darfur",
+/// "Canary Is.", not "Northern", "North East", "Leste", "Capital Region",
+/// "Special Municipalities"), and it is no code ("Bicol (Region V)").
+fn proper_group(name: &str) -> bool {
+    const GENERIC: [&str; 30] = [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "central",
+        "centre",
+        "center",
+        "centro",
+        "norte",
+        "sul",
+        "leste",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "region",
+        "capital",
+        "mid",
+    ];
+    const GENERIC_MORE: [&str; 6] = [
+        "special",
+        "municipalities",
+        "province",
+        "economic",
+        "and",
+        "outlying",
+    ];
+    !name.contains(['(', ')'])
+        && name.split([' ', '-']).filter(|w| !w.is_empty()).any(|w| {
+            let w = fold_str(w);
+            !GENERIC.contains(&w.as_str()) && !GENERIC_MORE.contains(&w.as_str())
+        })
 }
 
 /// Other spellings of a region's name that news write: a compass
@@ -1403,6 +1496,18 @@ pub fn build(sources: &Sources<'_>, out_dir: &Path) -> Result<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn proper_groups_are_regions_not_statistics() {
+        assert!(proper_group("Darfur"));
+        assert!(proper_group("Canary Is."));
+        assert!(proper_group("Bahr al Ghazal"));
+        assert!(!proper_group("Northern"));
+        assert!(!proper_group("North East"));
+        assert!(!proper_group("Leste"));
+        assert!(!proper_group("Capital Region"));
+        assert!(!proper_group("Bicol (Region V)"));
+    }
 
     #[test]
     fn names_of_several_words_are_also_written_as_one() {
