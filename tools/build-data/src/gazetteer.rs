@@ -255,8 +255,8 @@ fn seas(out: &mut Vec<Entry>, seas_geojson: &Path, common_words: &Path) -> Resul
 /// The UN's M49 regions (`crate::m49`: West Africa, Northern Africa,
 /// Western Europe…) as macro-regions: `continent` entries (id `m49:` + the
 /// code) named by their M49 name and the names news give them, in English
-/// and French ([`crate::m49::news_names`], [`crate::m49::french_names`]), placed at the geodesic mean of their
-/// member countries' points. A name a country, nationality, continent or
+/// and French ([`crate::m49::news_names`], [`crate::m49::french_names`]),
+/// placed at the geodesic mean of their member countries' points. A name a country, nationality, continent or
 /// physical region bears is left out ("South Africa", "Micronesia",
 /// "Central America": the map's region), and a region left without a name
 /// with it (Africa, Asia: the continents).
@@ -1272,8 +1272,9 @@ fn joined_spelling(name: &str) -> Option<String> {
 /// The countries the product follows: there Natural Earth's admin-1 units
 /// are Burkina Faso's 45 provinces, and the 13 regions news name them by
 /// ("la région du Centre-Nord", "the Sahel region") are only its `region`
-/// field. Elsewhere that field groups regions for statistics ("East",
-/// "North West") and is left out.
+/// field, all kept. Elsewhere that field mostly groups regions for
+/// statistics ("East", "North West"): only the groups [`region_groups`]
+/// finds to be regions of their own are kept (Darfur, the Canary Islands).
 const FOCUS_COUNTRIES: [&str; 3] = ["ML", "NE", "BF"];
 
 /// A French region name with its compass words in English, as English news
